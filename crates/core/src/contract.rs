@@ -1,0 +1,202 @@
+//! The data contract: JSON types shared by the UI, the CLI `--json` output and sync (DESIGN §2).
+//!
+//! Field names follow the seed guide exactly so the Node.js backend can take them as they are.
+//! Every field has a default, so partial JSON (from an older version, the backend or an LLM) still loads.
+
+use serde::{Deserialize, Serialize};
+
+/// The structured CV (`structured_data`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cv {
+    pub personal_info: PersonalInfo,
+    pub summary: String,
+    pub experience: Vec<Experience>,
+    pub education: Vec<Education>,
+    pub skills: Vec<String>,
+    pub achievements: Vec<String>,
+    pub certifications: Vec<String>,
+    pub languages: Vec<LanguageSkill>,
+    pub projects: Vec<Project>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonalInfo {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub location: String,
+    pub headline: String,
+    pub links: Vec<String>,
+}
+
+/// One job. `start`/`end` are normalised (`YYYY`, `YYYY-MM` or `present`); `period` keeps the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Experience {
+    #[serde(alias = "job")]
+    pub title: String,
+    pub company: String,
+    pub location: String,
+    pub start: String,
+    pub end: String,
+    pub period: String,
+    pub achievements: Vec<String>,
+}
+
+/// One degree or course of study. `years` keeps the original text of the dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Education {
+    pub degree: String,
+    pub field: String,
+    pub school: String,
+    pub start: String,
+    pub end: String,
+    pub years: String,
+    pub grade: String,
+}
+
+/// A spoken language and, when stated, the level ("native", "C1", "ممتاز").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LanguageSkill {
+    pub name: String,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    pub title: String,
+    pub description: String,
+    pub link: String,
+}
+
+impl Cv {
+    /// True when nothing at all was filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Cv::default()
+    }
+}
+
+/// One line of the ATS checklist. `points` of all checks add up to `ats_score`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AtsCheck {
+    /// Stable id: `contact`, `experience`, `education`, `skills`, `achievements`, `formatting`, `job_match`.
+    pub id: String,
+    pub passed: bool,
+    pub points: f64,
+    pub max_points: f64,
+    /// What was found, in the user's language.
+    pub message: String,
+    /// What to do about it, in the user's language (empty when nothing needs doing).
+    pub suggestion: String,
+}
+
+/// Derived facts about the CV (seed guide's `features`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Features {
+    pub key_skills: Vec<String>,
+    pub total_years_experience: f64,
+    pub achievement_count: usize,
+    pub has_quantifiable_results: bool,
+}
+
+/// A non-fatal problem met on the way (the result is still usable).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Warning {
+    /// An [`crate::ErrorCode`] name (`AI_UNAVAILABLE`) or a warning of its own (`PARTIAL_TEXT`).
+    pub code: String,
+    pub message: String,
+}
+
+/// Which parser produced `structured_data`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParserKind {
+    #[default]
+    Rules,
+    Ai,
+}
+
+/// The language a document is mostly written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocLanguage {
+    #[default]
+    En,
+    Ar,
+    Mixed,
+}
+
+/// The analysis response (DESIGN §2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisResponse {
+    pub success: bool,
+    pub structured_data: Cv,
+    pub ats_score: f64,
+    pub ats_checks: Vec<AtsCheck>,
+    pub suggestions: Vec<String>,
+    pub features: Features,
+    pub language: DocLanguage,
+    pub parser: ParserKind,
+    pub warnings: Vec<Warning>,
+    /// Seconds.
+    pub processing_time: f64,
+    pub error_message: Option<String>,
+}
+
+impl Default for AnalysisResponse {
+    fn default() -> Self {
+        AnalysisResponse {
+            success: true,
+            structured_data: Cv::default(),
+            ats_score: 0.0,
+            ats_checks: Vec::new(),
+            suggestions: Vec::new(),
+            features: Features::default(),
+            language: DocLanguage::En,
+            parser: ParserKind::Rules,
+            warnings: Vec::new(),
+            processing_time: 0.0,
+            error_message: None,
+        }
+    }
+}
+
+/// The builder response after every turn (DESIGN §2).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BuilderResponse {
+    pub session_id: String,
+    /// `asking_for_<what>`, `review` or `finalized` (DESIGN §8).
+    pub current_state: String,
+    pub message: String,
+    pub next_questions: Vec<String>,
+    pub cv_preview: Cv,
+    /// 0–100.
+    pub progress: u8,
+    pub missing_sections: Vec<String>,
+    pub suggestions: Vec<String>,
+    pub estimated_minutes_left: u32,
+    /// A rewrite of the last answer waiting for the user to accept (`/accept`) or keep their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_rewrite: Option<String>,
+}
+
+/// The error shape of every failed command and every CLI `--json` failure (DESIGN §2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorResponse {
+    pub success: bool,
+    /// Human message in the user's language.
+    pub error: String,
+    pub error_code: String,
+    pub details: serde_json::Value,
+    pub suggested_action: String,
+}

@@ -1,0 +1,279 @@
+//! One error type for every failure a user can cause; its variants are the error codes of DESIGN §2.
+//!
+//! [`JobGateError::to_response`] is the one place that turns an error into the error JSON, with the
+//! message and suggested action taken from the Fluent files in the user's language.
+
+use crate::contract::ErrorResponse;
+use crate::i18n::{Lang, Localizer};
+use serde_json::{Value, json};
+
+/// Upload limit from the seed guide.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Stable error codes (the `error_code` field). Never rename one: the UI, sync and outside tests use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    FileTooLarge,
+    UnsupportedFileType,
+    CorruptedFile,
+    EncryptedFile,
+    NoTextFound,
+    FileNotFound,
+    FileExists,
+    InvalidInput,
+    AiUnavailable,
+    SessionNotFound,
+    ExportFailed,
+    TemplateNotFound,
+    StorageError,
+    SyncFailed,
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 15] = [
+        ErrorCode::FileTooLarge,
+        ErrorCode::UnsupportedFileType,
+        ErrorCode::CorruptedFile,
+        ErrorCode::EncryptedFile,
+        ErrorCode::NoTextFound,
+        ErrorCode::FileNotFound,
+        ErrorCode::FileExists,
+        ErrorCode::InvalidInput,
+        ErrorCode::AiUnavailable,
+        ErrorCode::SessionNotFound,
+        ErrorCode::ExportFailed,
+        ErrorCode::TemplateNotFound,
+        ErrorCode::StorageError,
+        ErrorCode::SyncFailed,
+        ErrorCode::Internal,
+    ];
+
+    /// The `error_code` string, e.g. `FILE_TOO_LARGE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::FileTooLarge => "FILE_TOO_LARGE",
+            ErrorCode::UnsupportedFileType => "UNSUPPORTED_FILE_TYPE",
+            ErrorCode::CorruptedFile => "CORRUPTED_FILE",
+            ErrorCode::EncryptedFile => "ENCRYPTED_FILE",
+            ErrorCode::NoTextFound => "NO_TEXT_FOUND",
+            ErrorCode::FileNotFound => "FILE_NOT_FOUND",
+            ErrorCode::FileExists => "FILE_EXISTS",
+            ErrorCode::InvalidInput => "INVALID_INPUT",
+            ErrorCode::AiUnavailable => "AI_UNAVAILABLE",
+            ErrorCode::SessionNotFound => "SESSION_NOT_FOUND",
+            ErrorCode::ExportFailed => "EXPORT_FAILED",
+            ErrorCode::TemplateNotFound => "TEMPLATE_NOT_FOUND",
+            ErrorCode::StorageError => "STORAGE_ERROR",
+            ErrorCode::SyncFailed => "SYNC_FAILED",
+            ErrorCode::Internal => "INTERNAL_ERROR",
+        }
+    }
+
+    /// The Fluent message id stem, e.g. `error-file-too-large` (`-action` is appended for the suggested action).
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str().to_lowercase().replace('_', "-"))
+    }
+}
+
+/// Every failure a user can cause. `Display` is the English message for logs; users see [`Self::to_response`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum JobGateError {
+    #[error("file is too large: {actual_bytes} bytes, the limit is {max_bytes}")]
+    FileTooLarge { max_bytes: u64, actual_bytes: u64 },
+    #[error("unsupported file type: {detected}")]
+    UnsupportedFileType { detected: String },
+    #[error("the file is damaged: {reason}")]
+    CorruptedFile { reason: String },
+    #[error("the file is protected by a password")]
+    EncryptedFile,
+    #[error("no text found (the pages are images, e.g. a scan)")]
+    NoTextFound { pages: u32 },
+    #[error("file not found: {path}")]
+    FileNotFound { path: String },
+    #[error("file already exists: {path}")]
+    FileExists { path: String },
+    #[error("invalid input ({field}): {reason}")]
+    InvalidInput { field: String, reason: String },
+    #[error("AI unavailable: {reason}")]
+    AiUnavailable { reason: String },
+    #[error("builder session not found: {session_id}")]
+    SessionNotFound { session_id: String },
+    #[error("export failed: {reason}")]
+    ExportFailed { reason: String },
+    #[error("template not found: {name}")]
+    TemplateNotFound {
+        name: String,
+        available: Vec<String>,
+    },
+    #[error("storage error: {reason}")]
+    StorageError { reason: String },
+    #[error("sync failed: {reason}")]
+    SyncFailed { reason: String },
+    #[error("internal error: {reason}")]
+    Internal { reason: String },
+}
+
+pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
+
+fn human_size(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 1.0 {
+        format!("{}MB", (mb * 10.0).round() / 10.0)
+    } else {
+        format!("{}KB", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
+impl JobGateError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            JobGateError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
+            JobGateError::UnsupportedFileType { .. } => ErrorCode::UnsupportedFileType,
+            JobGateError::CorruptedFile { .. } => ErrorCode::CorruptedFile,
+            JobGateError::EncryptedFile => ErrorCode::EncryptedFile,
+            JobGateError::NoTextFound { .. } => ErrorCode::NoTextFound,
+            JobGateError::FileNotFound { .. } => ErrorCode::FileNotFound,
+            JobGateError::FileExists { .. } => ErrorCode::FileExists,
+            JobGateError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            JobGateError::AiUnavailable { .. } => ErrorCode::AiUnavailable,
+            JobGateError::SessionNotFound { .. } => ErrorCode::SessionNotFound,
+            JobGateError::ExportFailed { .. } => ErrorCode::ExportFailed,
+            JobGateError::TemplateNotFound { .. } => ErrorCode::TemplateNotFound,
+            JobGateError::StorageError { .. } => ErrorCode::StorageError,
+            JobGateError::SyncFailed { .. } => ErrorCode::SyncFailed,
+            JobGateError::Internal { .. } => ErrorCode::Internal,
+        }
+    }
+
+    /// Machine-readable facts about the failure (the `details` object). Never holds secrets.
+    pub fn details(&self) -> Value {
+        match self {
+            JobGateError::FileTooLarge {
+                max_bytes,
+                actual_bytes,
+            } => json!({
+                "max_size": human_size(*max_bytes), "your_size": human_size(*actual_bytes),
+                "max_bytes": max_bytes, "your_bytes": actual_bytes,
+            }),
+            JobGateError::UnsupportedFileType { detected } => {
+                json!({"detected": detected, "supported": ["PDF", "DOCX"]})
+            }
+            JobGateError::CorruptedFile { reason }
+            | JobGateError::InvalidInput { reason, .. }
+            | JobGateError::AiUnavailable { reason }
+            | JobGateError::ExportFailed { reason }
+            | JobGateError::StorageError { reason }
+            | JobGateError::SyncFailed { reason }
+            | JobGateError::Internal { reason } => match self {
+                JobGateError::InvalidInput { field, .. } => {
+                    json!({"field": field, "reason": reason})
+                }
+                _ => json!({ "reason": reason }),
+            },
+            JobGateError::EncryptedFile => json!({}),
+            JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
+            JobGateError::FileNotFound { path } | JobGateError::FileExists { path } => {
+                json!({ "path": path })
+            }
+            JobGateError::SessionNotFound { session_id } => json!({ "session_id": session_id }),
+            JobGateError::TemplateNotFound { name, available } => {
+                json!({"template": name, "available": available})
+            }
+        }
+    }
+
+    /// The error JSON of DESIGN §2, in `lang`.
+    pub fn to_response(&self, lang: Lang) -> ErrorResponse {
+        let loc = Localizer::get(lang);
+        let id = self.code().message_id();
+        let args = flat_args(&self.details());
+        let mut error = loc.format(&id, &args);
+        // The reason is for people too: add it when the message does not already carry it.
+        if let Some(reason) = self.details().get("reason").and_then(Value::as_str)
+            && !reason.is_empty()
+            && !error.contains(reason)
+        {
+            error = format!("{error} ({reason})");
+        }
+        ErrorResponse {
+            success: false,
+            error,
+            error_code: self.code().as_str().to_string(),
+            details: self.details(),
+            suggested_action: loc.format(&format!("{id}-action"), &args),
+        }
+    }
+}
+
+/// Top-level string and number fields of `details`, as Fluent arguments.
+fn flat_args(details: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Value::Object(map) = details {
+        for (k, v) in map {
+            match v {
+                Value::String(s) => out.push((k.clone(), s.clone())),
+                Value::Number(n) => out.push((k.clone(), n.to_string())),
+                Value::Array(a) => out.push((
+                    k.clone(),
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+impl From<std::io::Error> for JobGateError {
+    fn from(e: std::io::Error) -> Self {
+        JobGateError::Internal {
+            reason: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_too_large_matches_the_seed_example() {
+        let e = JobGateError::FileTooLarge {
+            max_bytes: MAX_FILE_BYTES,
+            actual_bytes: 15 * 1024 * 1024,
+        };
+        let r = e.to_response(Lang::En);
+        assert!(!r.success);
+        assert_eq!(r.error_code, "FILE_TOO_LARGE");
+        assert_eq!(r.details["max_size"], "10MB");
+        assert_eq!(r.details["your_size"], "15MB");
+        assert_eq!(r.error, "File is too large");
+        assert!(
+            r.suggested_action.contains("smaller"),
+            "{}",
+            r.suggested_action
+        );
+        let ar = e.to_response(Lang::Ar);
+        assert!(crate::text::arabic_ratio(&ar.error) > 0.5, "{}", ar.error);
+        assert!(crate::text::arabic_ratio(&ar.suggested_action) > 0.5);
+    }
+
+    #[test]
+    fn every_code_has_a_message_and_an_action_in_both_languages() {
+        for code in ErrorCode::ALL {
+            for lang in [Lang::En, Lang::Ar] {
+                let loc = Localizer::get(lang);
+                let id = code.message_id();
+                assert!(loc.has(&id), "{lang:?} lacks {id}");
+                assert!(
+                    loc.has(&format!("{id}-action")),
+                    "{lang:?} lacks {id}-action"
+                );
+            }
+        }
+    }
+}

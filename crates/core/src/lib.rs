@@ -1,0 +1,23 @@
+//! Job Gate's shared vocabulary, used by every other crate.
+//!
+//! - [`contract`]: the JSON shapes of DESIGN §2 (structured CV, analysis, builder, error responses).
+//! - [`error`]: one error enum whose variants are the user-facing error codes.
+//! - [`i18n`]: Fluent messages in English and Arabic, with a correct Arabic plural rule.
+//! - [`document`]: the extracted text of a CV, as lines, before it is parsed.
+//! - [`text`] and [`dates`]: normalisation of digits, presentation forms, bidi marks and dates.
+//! - [`lexicon`]: the skills lexicon (canonical skills, synonyms, Arabic equivalents).
+//!
+//! This crate does no I/O besides reading data files compiled into it.
+
+pub mod contract;
+pub mod dates;
+pub mod document;
+pub mod error;
+pub mod i18n;
+pub mod lexicon;
+pub mod text;
+
+pub use contract::*;
+pub use document::{Document, Line};
+pub use error::{ErrorCode, JobGateError};
+pub use i18n::Lang;

@@ -1,0 +1,161 @@
+//! Text normalisation shared by extraction, parsing, the builder and matching.
+//!
+//! Arabic text from PDFs and Word arrives with presentation forms (U+FExx), the lam-alef ligature,
+//! Arabic-Indic digits, bidi control marks and tatweel; Latin text with ligatures (ﬁ) and odd spaces.
+//! Everything is brought to one plain form here so the rules downstream see one spelling.
+
+use crate::contract::DocLanguage;
+use unicode_normalization::UnicodeNormalization;
+
+/// Bidi controls and zero-width characters that carry no text.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}'
+    )
+}
+
+/// Maps Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9) digits to ASCII.
+pub fn ascii_digits(s: &str) -> String {
+    s.chars().map(ascii_digit).collect()
+}
+
+fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        _ => c,
+    }
+}
+
+/// Normalises one line: NFKC (presentation forms, ligatures), ASCII digits, no bidi marks or tatweel,
+/// Arabic comma kept, all runs of whitespace collapsed to one space, trimmed.
+pub fn normalize_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkc() {
+        if is_invisible(c) || c == '\u{0640}' {
+            continue;
+        }
+        let c = ascii_digit(c);
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// True for letters of the Arabic script.
+pub fn is_arabic_char(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && c.is_alphabetic()
+}
+
+/// Share of Arabic letters among all letters of `s` (0.0 when there are no letters).
+pub fn arabic_ratio(s: &str) -> f64 {
+    let (mut ar, mut all) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        all += 1;
+        if is_arabic_char(c) {
+            ar += 1;
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        ar as f64 / all as f64
+    }
+}
+
+/// Decides the language of a whole text: Arabic above 60 % Arabic letters, English below 15 %, else mixed.
+pub fn detect_language<'a>(lines: impl IntoIterator<Item = &'a str>) -> DocLanguage {
+    let (mut ar, mut all) = (0usize, 0usize);
+    for line in lines {
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            all += 1;
+            if is_arabic_char(c) {
+                ar += 1;
+            }
+        }
+    }
+    if all == 0 {
+        return DocLanguage::En;
+    }
+    let r = ar as f64 / all as f64;
+    if r >= 0.6 {
+        DocLanguage::Ar
+    } else if r <= 0.15 {
+        DocLanguage::En
+    } else {
+        DocLanguage::Mixed
+    }
+}
+
+/// Lower-cases and strips Arabic letter variants (alef forms, taa marbuta, alef maqsura) and diacritics,
+/// for comparing words, never for display.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in normalize_line(s).chars() {
+        match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ة' => out.push('ه'),
+            'ى' => out.push('ي'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presentation_forms_and_lam_alef_become_plain_letters() {
+        // "مهندس" in presentation forms, and the lam-alef ligature U+FEFB.
+        assert_eq!(
+            normalize_line("\u{FEE3}\u{FEEC}\u{FEE8}\u{FEAA}\u{FEB1}"),
+            "مهندس"
+        );
+        assert_eq!(normalize_line("\u{FEFB}"), "لا");
+    }
+
+    #[test]
+    fn digits_marks_and_spaces_are_normalised() {
+        assert_eq!(
+            normalize_line("\u{202B}٢٠١٩ –  ۲۰۲۱\u{202C}\u{00A0} "),
+            "2019 – 2021"
+        );
+        assert_eq!(normalize_line("con\u{FB01}dent"), "confident");
+        assert_eq!(normalize_line("مـــدير"), "مدير");
+    }
+
+    #[test]
+    fn language_detection() {
+        assert_eq!(
+            detect_language(["Software engineer at Acme"]),
+            DocLanguage::En
+        );
+        assert_eq!(
+            detect_language(["مهندس برمجيات في شركة أكمي"]),
+            DocLanguage::Ar
+        );
+        assert_eq!(
+            detect_language(["مهندس برمجيات", "Senior Software Engineer"]),
+            DocLanguage::Mixed
+        );
+    }
+
+    #[test]
+    fn folding_unifies_arabic_variants() {
+        assert_eq!(fold("إدارة"), fold("ادارة"));
+        assert_eq!(fold("JavaScript"), "javascript");
+    }
+}

@@ -1,0 +1,5 @@
+# Command-line output (jobgate).
+cli-files-analyzed = { PLURAL($count) ->
+    [one] { $count } file analysed
+   *[other] { $count } files analysed
+}
