@@ -7,3 +7,72 @@ cli-files-analyzed = { PLURAL($count) ->
     [many] حُلِّل { $count } ملفًا
    *[other] حُلِّل { $count } ملف
 }
+cli-files-failed = { PLURAL($count) ->
+    [zero] لم يفشل أي ملف
+    [one] فشل ملف واحد
+    [two] فشل ملفان
+    [few] فشلت { $count } ملفات
+    [many] فشل { $count } ملفًا
+   *[other] فشل { $count } ملف
+}
+cli-report-title = { $file }: نتيجة التوافق مع أنظمة التوظيف الآلية { $score }/100 ({ $language })
+cli-language-en = الإنجليزية
+cli-language-ar = العربية
+cli-language-mixed = العربية والإنجليزية
+cli-checklist = قائمة الفحص
+cli-found = ما وجدناه في السيرة
+cli-field-name = الاسم
+cli-field-email = البريد الإلكتروني
+cli-field-phone = الهاتف
+cli-field-location = الموقع
+cli-count-experience = { PLURAL($count) ->
+    [zero] لا وظائف
+    [one] وظيفة واحدة
+    [two] وظيفتان
+    [few] { $count } وظائف
+    [many] { $count } وظيفة
+   *[other] { $count } وظيفة
+}
+cli-count-education = { PLURAL($count) ->
+    [zero] لا مؤهلات دراسية
+    [one] مؤهل دراسي واحد
+    [two] مؤهلان دراسيان
+    [few] { $count } مؤهلات دراسية
+    [many] { $count } مؤهلًا دراسيًا
+   *[other] { $count } مؤهل دراسي
+}
+cli-count-skills = { PLURAL($count) ->
+    [zero] لا مهارات
+    [one] مهارة واحدة
+    [two] مهارتان
+    [few] { $count } مهارات
+    [many] { $count } مهارة
+   *[other] { $count } مهارة
+}
+cli-count-languages = { PLURAL($count) ->
+    [zero] لا لغات
+    [one] لغة واحدة
+    [two] لغتان
+    [few] { $count } لغات
+    [many] { $count } لغة
+   *[other] { $count } لغة
+}
+cli-count-certifications = { PLURAL($count) ->
+    [zero] لا شهادات
+    [one] شهادة واحدة
+    [two] شهادتان
+    [few] { $count } شهادات
+    [many] { $count } شهادة
+   *[other] { $count } شهادة
+}
+cli-count-projects = { PLURAL($count) ->
+    [zero] لا مشاريع
+    [one] مشروع واحد
+    [two] مشروعان
+    [few] { $count } مشاريع
+    [many] { $count } مشروعًا
+   *[other] { $count } مشروع
+}
+cli-years-experience = سنوات الخبرة: { $years }
+cli-fix-first = ابدأ بإصلاح
+cli-warnings = تنبيهات

@@ -3,3 +3,44 @@ cli-files-analyzed = { PLURAL($count) ->
     [one] { $count } file analysed
    *[other] { $count } files analysed
 }
+cli-files-failed = { PLURAL($count) ->
+    [one] { $count } file failed
+   *[other] { $count } files failed
+}
+cli-report-title = { $file }: ATS score { $score }/100 ({ $language })
+cli-language-en = English
+cli-language-ar = Arabic
+cli-language-mixed = English and Arabic
+cli-checklist = Checklist
+cli-found = Found in the CV
+cli-field-name = Name
+cli-field-email = Email
+cli-field-phone = Phone
+cli-field-location = Location
+cli-count-experience = { PLURAL($count) ->
+    [one] { $count } job
+   *[other] { $count } jobs
+}
+cli-count-education = { PLURAL($count) ->
+    [one] { $count } education entry
+   *[other] { $count } education entries
+}
+cli-count-skills = { PLURAL($count) ->
+    [one] { $count } skill
+   *[other] { $count } skills
+}
+cli-count-languages = { PLURAL($count) ->
+    [one] { $count } language
+   *[other] { $count } languages
+}
+cli-count-certifications = { PLURAL($count) ->
+    [one] { $count } certification
+   *[other] { $count } certifications
+}
+cli-count-projects = { PLURAL($count) ->
+    [one] { $count } project
+   *[other] { $count } projects
+}
+cli-years-experience = Years of experience: { $years }
+cli-fix-first = Fix first
+cli-warnings = Warnings

@@ -1,1 +1,54 @@
-fn main() {}
+//! `jobgate`: the Job Gate engine from a terminal (DESIGN §8). Each subcommand is one module;
+//! all of them print the contract JSON with `--json` and the error JSON on failure (exit 1).
+
+mod analyze;
+mod build;
+mod export;
+mod history;
+mod matching;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "jobgate",
+    version,
+    about = "Job Gate: analyse, build, export and match CVs, offline, in English and Arabic."
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Analyse PDF/DOCX CVs: structured data, ATS score with checklist, suggestions.
+    Analyze(analyze::AnalyzeArgs),
+    /// Export a CV (JSON, or a PDF/DOCX to re-typeset) to DOCX, PDF or plain text.
+    Export(export::ExportArgs),
+    /// List the export templates.
+    Templates(export::TemplatesArgs),
+    /// Build a CV step by step, one answer per line on stdin.
+    Build(build::BuildArgs),
+    /// List stored analyses, builder sessions and exports.
+    History(history::HistoryArgs),
+    /// List the versions of one stored CV.
+    Versions(history::VersionsArgs),
+    /// Rank CVs against a job description, with reasons.
+    Match(matching::MatchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Analyze(a) => analyze::run(a),
+        Cmd::Export(a) => export::run(a),
+        Cmd::Templates(a) => export::run_templates(a),
+        Cmd::Build(a) => build::run(a),
+        Cmd::History(a) => history::run(a),
+        Cmd::Versions(a) => history::run_versions(a),
+        Cmd::Match(a) => matching::run(a),
+    }
+}

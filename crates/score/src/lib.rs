@@ -1,1 +1,16 @@
-//! See Cargo.toml description; this crate is being written.
+//! Deterministic, explained ATS score (being written: see issue 2).
+
+use jobgate_core::{AtsCheck, Cv, Document, Lang};
+
+/// The score, its checklist (points add up to the score) and the top suggestions, in order.
+#[derive(Debug, Clone, Default)]
+pub struct AtsReport {
+    pub score: f64,
+    pub checks: Vec<AtsCheck>,
+    pub suggestions: Vec<String>,
+}
+
+/// Scores a CV. `doc` gives the layout facts (headings, length, extractable text).
+pub fn score(_cv: &Cv, _doc: &Document, _lang: Lang) -> AtsReport {
+    AtsReport::default()
+}

@@ -1,0 +1,211 @@
+//! `jobgate analyze FILE... [--json] [--out-dir DIR]`: one report, one JSON, or a folder of JSON files
+//! written in parallel (failures included as error JSON).
+
+use crate::output;
+use clap::Args;
+use jobgate_core::i18n::Localizer;
+use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang};
+use jobgate_engine::AnalyzeOptions;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    /// PDF or DOCX CVs.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print the analysis response JSON (DESIGN §2) instead of a report.
+    #[arg(long)]
+    pub json: bool,
+    /// Write DIR/<file name>.json for every input, in parallel.
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// Use the AI parser when a key is set (falls back to rules with a warning).
+    #[arg(long, conflicts_with = "no_ai")]
+    pub ai: bool,
+    /// Never call out to an AI service.
+    #[arg(long)]
+    pub no_ai: bool,
+    /// Language of messages and suggestions (default: the CV's own language).
+    #[arg(long, value_parser = output::parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+pub fn run(a: AnalyzeArgs) -> ExitCode {
+    let opts = AnalyzeOptions {
+        lang: a.lang,
+        ..AnalyzeOptions::default()
+    };
+    if let Some(dir) = &a.out_dir {
+        return run_to_dir(&a.files, dir, &opts, a.lang.unwrap_or_default());
+    }
+    let mut failed = false;
+    let mut all = Vec::new();
+    for file in &a.files {
+        match jobgate_engine::analyze_file(file, &opts) {
+            Ok(r) if a.json => all.push(serde_json::to_value(&r).unwrap_or_default()),
+            Ok(r) => print_report(file, &r, a.lang.unwrap_or(Lang::for_document(r.language))),
+            Err(e) => {
+                failed = true;
+                let lang = a.lang.unwrap_or_default();
+                if a.json {
+                    all.push(serde_json::to_value(e.to_response(lang)).unwrap_or_default());
+                } else {
+                    eprintln!("{}:", file.display());
+                    output::fail(&e, lang, false);
+                }
+            }
+        }
+    }
+    if a.json {
+        match all.len() {
+            1 => output::print_json_pretty(&all[0]),
+            _ => output::print_json_pretty(&all),
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_to_dir(files: &[PathBuf], dir: &Path, opts: &AnalyzeOptions, lang: Lang) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let err = JobGateError::StorageError {
+            reason: format!("{}: {e}", dir.display()),
+        };
+        return output::fail(&err, lang, false);
+    }
+    let results: Vec<(PathBuf, bool, Result<(), String>)> = files
+        .par_iter()
+        .map(|file| {
+            let (value, ok) = match jobgate_engine::analyze_file(file, opts) {
+                Ok(r) => (serde_json::to_vec_pretty(&r), true),
+                Err(e) => (serde_json::to_vec_pretty(&e.to_response(lang)), false),
+            };
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let target = dir.join(format!("{name}.json"));
+            let written = value
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| std::fs::write(&target, bytes).map_err(|e| e.to_string()));
+            (target, ok, written)
+        })
+        .collect();
+    let mut failed = 0;
+    for (target, ok, written) in &results {
+        if let Err(e) = written {
+            eprintln!("{}: {e}", target.display());
+            failed += 1;
+        } else if !ok {
+            failed += 1;
+        }
+    }
+    let none: [(&str, &str); 0] = [];
+    eprintln!(
+        "{}",
+        Localizer::get(lang).format_count(
+            "cli-files-analyzed",
+            (results.len() - failed) as i64,
+            &none
+        )
+    );
+    if failed > 0 {
+        eprintln!(
+            "{}",
+            Localizer::get(lang).format_count("cli-files-failed", failed as i64, &none)
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The human-readable report: score, checklist, what was found, what to fix first.
+fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
+    let loc = Localizer::get(lang);
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let language = match r.language {
+        DocLanguage::En => loc.format("cli-language-en", &[("x", "")]),
+        DocLanguage::Ar => loc.format("cli-language-ar", &[("x", "")]),
+        DocLanguage::Mixed => loc.format("cli-language-mixed", &[("x", "")]),
+    };
+    let score = format!("{:.1}", r.ats_score);
+    println!(
+        "{}",
+        loc.format(
+            "cli-report-title",
+            &[
+                ("file", name.as_str()),
+                ("score", score.as_str()),
+                ("language", language.as_str())
+            ]
+        )
+    );
+    println!();
+    println!("{}", loc.format("cli-checklist", &[("x", "")]));
+    for c in &r.ats_checks {
+        let mark = if c.passed { "✓" } else { "✗" };
+        println!(
+            "  {mark} {:>5.1}/{:<4} {}",
+            c.points, c.max_points, c.message
+        );
+        if !c.suggestion.is_empty() {
+            println!("        → {}", c.suggestion);
+        }
+    }
+    println!();
+    println!("{}", loc.format("cli-found", &[("x", "")]));
+    let cv = &r.structured_data;
+    let pi = &cv.personal_info;
+    for (id, value) in [
+        ("cli-field-name", &pi.name),
+        ("cli-field-email", &pi.email),
+        ("cli-field-phone", &pi.phone),
+        ("cli-field-location", &pi.location),
+    ] {
+        let v = if value.is_empty() {
+            "—"
+        } else {
+            value.as_str()
+        };
+        println!("  {}: {v}", loc.format(id, &[("x", "")]));
+    }
+    let none: [(&str, &str); 0] = [];
+    for (id, n) in [
+        ("cli-count-experience", cv.experience.len()),
+        ("cli-count-education", cv.education.len()),
+        ("cli-count-skills", cv.skills.len()),
+        ("cli-count-languages", cv.languages.len()),
+        ("cli-count-certifications", cv.certifications.len()),
+        ("cli-count-projects", cv.projects.len()),
+    ] {
+        println!("  {}", loc.format_count(id, n as i64, &none));
+    }
+    let years = format!("{:.1}", r.features.total_years_experience);
+    println!(
+        "  {}",
+        loc.format("cli-years-experience", &[("years", years.as_str())])
+    );
+    if !r.suggestions.is_empty() {
+        println!();
+        println!("{}", loc.format("cli-fix-first", &[("x", "")]));
+        for (i, s) in r.suggestions.iter().enumerate() {
+            println!("  {}. {s}", i + 1);
+        }
+    }
+    if !r.warnings.is_empty() {
+        println!();
+        println!("{}", loc.format("cli-warnings", &[("x", "")]));
+        for w in &r.warnings {
+            println!("  ! {} [{}]", w.message, w.code);
+        }
+    }
+}

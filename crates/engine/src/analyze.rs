@@ -1,0 +1,67 @@
+//! The analysis flow: file bytes → [`Document`] → structured CV → ATS report → analysis response.
+
+use jobgate_core::error::Result;
+use jobgate_core::{AnalysisResponse, Document, Lang, ParserKind};
+use std::path::Path;
+use std::time::Instant;
+
+/// How to analyse.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzeOptions {
+    /// Language of messages and suggestions; `None` follows the document (Arabic CV → Arabic messages).
+    pub lang: Option<Lang>,
+    /// Today's (year, month); `None` reads the system clock.
+    pub today: Option<(u16, u8)>,
+}
+
+impl AnalyzeOptions {
+    fn today(&self) -> (u16, u8) {
+        self.today.unwrap_or_else(crate::clock::today)
+    }
+}
+
+/// Analyses a PDF or DOCX file on disk.
+pub fn analyze_file(path: &Path, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
+    let started = Instant::now();
+    let doc = jobgate_extract::extract_file(path)?;
+    Ok(finish(analyze_document(&doc, opts), started))
+}
+
+/// Analyses a PDF or DOCX given as bytes.
+pub fn analyze_bytes(bytes: &[u8], opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
+    let started = Instant::now();
+    let doc = jobgate_extract::extract(bytes)?;
+    Ok(finish(analyze_document(&doc, opts), started))
+}
+
+fn finish(mut r: AnalysisResponse, started: Instant) -> AnalysisResponse {
+    r.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
+    r
+}
+
+/// Parses and scores an already extracted document by rules.
+pub fn analyze_document(doc: &Document, opts: &AnalyzeOptions) -> AnalysisResponse {
+    let started = Instant::now();
+    let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
+    let parsed = jobgate_parse::parse(doc);
+    let features = jobgate_parse::features(&parsed.cv, opts.today());
+    let report = jobgate_score::score(&parsed.cv, doc, lang);
+    let mut warnings = doc.warnings.clone();
+    warnings.extend(parsed.warnings);
+    finish(
+        AnalysisResponse {
+            success: true,
+            structured_data: parsed.cv,
+            ats_score: report.score,
+            ats_checks: report.checks,
+            suggestions: report.suggestions,
+            features,
+            language: doc.language,
+            parser: ParserKind::Rules,
+            warnings,
+            processing_time: 0.0,
+            error_message: None,
+        },
+        started,
+    )
+}
