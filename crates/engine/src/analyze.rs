@@ -44,7 +44,7 @@ pub fn analyze_document(doc: &Document, opts: &AnalyzeOptions) -> AnalysisRespon
     let started = Instant::now();
     let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
     let parsed = jobgate_parse::parse(doc);
-    let features = jobgate_parse::features(&parsed.cv, opts.today());
+    let features = jobgate_score::features(&parsed.cv, opts.today());
     let report = jobgate_score::score(&parsed.cv, doc, lang);
     let mut warnings = doc.warnings.clone();
     warnings.extend(parsed.warnings);

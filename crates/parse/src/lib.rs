@@ -1,6 +1,6 @@
 //! Rule-based CV parser: [`Document`] → [`Cv`] (being written: see issue 2).
 
-use jobgate_core::{Cv, Document, Features, Warning};
+use jobgate_core::{Cv, Document, Warning};
 
 /// A parsed CV plus what the parser noticed on the way.
 #[derive(Debug, Clone, Default)]
@@ -12,9 +12,4 @@ pub struct Parsed {
 /// Parses a document by rules. Never fails: a document with no recognisable structure gives an empty CV.
 pub fn parse(_doc: &Document) -> Parsed {
     Parsed::default()
-}
-
-/// Derived facts about a CV. `today` is (year, month), used for periods that run to "present".
-pub fn features(_cv: &Cv, _today: (u16, u8)) -> Features {
-    Features::default()
 }
