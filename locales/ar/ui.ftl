@@ -1,1 +1,176 @@
-# ui messages (ar).
+# واجهة تطبيق سطح المكتب (ar). كل المعرّفات تبدأ بـ "ui-" ومطابقة لـ locales/en/ui.ftl.
+ui-app-title = بوابة الوظائف
+ui-skip-to-content = انتقل إلى المحتوى
+ui-nav-label = الأقسام الرئيسية
+ui-nav-import = الاستيراد والتحليل
+ui-nav-builder = إنشاء سيرة ذاتية
+ui-nav-export = التصدير
+ui-nav-history = السجل
+ui-nav-settings = الإعدادات
+ui-nav-status = الحالة
+
+ui-import-title = استورد سيرتك الذاتية وحلّلها
+ui-import-intro = أفلت ملف PDF أو Word ‏(DOCX) في أي مكان من هذه النافذة، أو اختر ملفًا. لا شيء يغادر جهازك.
+ui-import-drop = أفلت سيرتك الذاتية هنا
+ui-import-choose = اختر ملفًا…
+ui-import-dialog-title = اختر سيرتك الذاتية
+ui-import-dialog-filter = سيرة ذاتية (PDF أو DOCX)
+ui-import-working = جارٍ التحليل…
+ui-progress-reading = جارٍ قراءة الملف…
+ui-progress-extracting = جارٍ استخراج النص…
+ui-progress-scoring = جارٍ الفحص كما يفعل نظام تتبّع المتقدمين…
+ui-progress-saving = جارٍ الحفظ في السجل…
+ui-progress-done = تم
+ui-score-label = نتيجة ATS
+ui-score-out-of = من 100
+ui-score-good = جاهزة لمعظم أنظمة التقديم
+ui-score-fair = بداية جيدة؛ أصلح النقاط أدناه
+ui-score-poor = تحتاج إلى تحسين قبل التقديم
+ui-checklist-title = قائمة الفحص
+ui-check-passed = ناجح
+ui-check-failed = يحتاج إصلاحًا
+ui-check-points = { $points } / { $max } نقطة
+ui-check-fix = طريقة الإصلاح
+ui-suggestions-title = اقتراحات
+ui-warnings-title = ملاحظات عن هذا الملف
+ui-cv-title = سيرتك الذاتية كما قرأناها
+ui-cv-intro = صحّح أي شيء قرأناه خطأً ثم احفظ. النسخة المصحّحة هي التي تُصدَّر.
+ui-cv-save = حفظ التصحيحات
+ui-cv-saved = حُفظت كنسخة جديدة
+ui-analysis-meta = اللغة: { $language } · قُرئت في { $seconds } ث
+ui-file-label = الملف
+
+ui-section-personal = بيانات التواصل
+ui-section-summary = الملخص
+ui-section-experience = الخبرات
+ui-section-education = التعليم
+ui-section-skills = المهارات
+ui-section-achievements = الإنجازات
+ui-section-certifications = الشهادات
+ui-section-languages = اللغات
+ui-section-projects = المشاريع
+ui-field-name = الاسم
+ui-field-email = البريد الإلكتروني
+ui-field-phone = الهاتف
+ui-field-location = الموقع
+ui-field-headline = المسمى المهني
+ui-field-links = الروابط (رابط في كل سطر)
+ui-field-title = المسمى الوظيفي
+ui-field-company = جهة العمل
+ui-field-period = الفترة
+ui-field-achievements = الإنجازات (إنجاز في كل سطر)
+ui-field-degree = الدرجة العلمية
+ui-field-field = التخصص
+ui-field-school = الجامعة أو المدرسة
+ui-field-years = السنوات
+ui-field-list = عنصر في كل سطر
+ui-field-language-name = اللغة
+ui-field-level = المستوى
+ui-field-description = الوصف
+ui-field-link = الرابط
+ui-empty-section = لم نجد شيئًا في هذا القسم.
+
+ui-builder-title = أنشئ سيرتك الذاتية خطوة بخطوة
+ui-builder-intro = أجب عن سؤال واحد في كل مرة. يمكنك الرجوع أو تخطي سؤال أو تعديل قسم في أي لحظة.
+ui-builder-start = ابدأ سيرة ذاتية جديدة
+ui-builder-start-from-import = حسّن السيرة المستوردة
+ui-builder-answer-label = إجابتك
+ui-builder-send = إرسال
+ui-builder-back = رجوع
+ui-builder-skip = تخطٍّ
+ui-builder-review = مراجعة
+ui-builder-done = إنهاء
+ui-builder-edit = تعديل قسم
+ui-builder-accept = استخدم هذه الصياغة
+ui-builder-keep = أبقِ صياغتي
+ui-builder-rewrite-title = صياغة مقترحة
+ui-builder-progress = التقدّم
+ui-builder-missing = ما زال ناقصًا
+ui-builder-minutes-left = { PLURAL($count) ->
+    [zero] أوشكت على الانتهاء
+    [one] بقيت دقيقة واحدة تقريبًا
+    [two] بقيت دقيقتان تقريبًا
+    [few] بقيت { $count } دقائق تقريبًا
+    [many] بقيت { $count } دقيقة تقريبًا
+   *[other] بقيت { $count } دقيقة تقريبًا
+}
+ui-builder-preview = معاينة مباشرة
+ui-builder-unavailable = منشئ السيرة غير متاح في هذا الإصدار بعد.
+ui-builder-you = أنت
+ui-builder-assistant = بوابة الوظائف
+
+ui-export-title = صدّر سيرتك الذاتية
+ui-export-intro = اختر قالبًا وصيغة. كل القوالب متوافقة مع أنظمة ATS: نص حقيقي وعناوين قياسية وترتيب قراءة واضح.
+ui-export-template = القالب
+ui-export-format = الصيغة
+ui-export-format-docx = Word ‏(DOCX)
+ui-export-format-pdf = PDF
+ui-export-language = لغة عناوين السيرة
+ui-export-save = حفظ باسم…
+ui-export-dialog-title = احفظ سيرتك الذاتية
+ui-export-done = حُفظ
+ui-export-show = إظهار في المجلد
+ui-export-nothing = استورد سيرة ذاتية أو أنشئها أولًا ثم صدّرها هنا.
+ui-export-unavailable = التصدير غير متاح في هذا الإصدار بعد.
+ui-export-preview = معاينة
+
+ui-history-title = السجل
+ui-history-intro = سيرك الذاتية ونسخها وتحليلاتها وملفاتها المصدّرة، الأحدث أولًا. محفوظة على هذا الجهاز فقط.
+ui-history-cvs = السير الذاتية
+ui-history-analyses = التحليلات
+ui-history-exports = الملفات المصدّرة
+ui-history-sessions = جلسات الإنشاء
+ui-history-open = فتح
+ui-history-empty = لا شيء هنا بعد.
+ui-history-versions = { PLURAL($count) ->
+    [zero] لا نسخ
+    [one] نسخة واحدة
+    [two] نسختان
+    [few] { $count } نسخ
+    [many] { $count } نسخة
+   *[other] { $count } نسخة
+}
+ui-history-score = النتيجة { $score }
+ui-history-refresh = تحديث
+
+ui-settings-title = الإعدادات
+ui-settings-language = اللغة
+ui-settings-language-en = English
+ui-settings-language-ar = العربية
+ui-settings-ai = المساعدة بالذكاء الاصطناعي
+ui-settings-ai-enable = استخدم الذكاء الاصطناعي لقراءة السير وتحسين الصياغة (يتطلب اتصالًا بالإنترنت ومفتاح OpenRouter)
+ui-settings-ai-key = مفتاح OpenRouter
+ui-settings-ai-key-help = يُحفظ في سلسلة مفاتيح نظامك فقط، ولا يُعرض كاملًا مرة أخرى.
+ui-settings-ai-key-save = حفظ المفتاح
+ui-settings-ai-key-delete = إزالة المفتاح
+ui-settings-ai-key-saved = المفتاح المحفوظ: { $hint }
+ui-settings-ai-key-none = لا يوجد مفتاح محفوظ
+ui-settings-data = بياناتك
+ui-settings-data-folder = مجلد البيانات
+ui-settings-delete-all = احذف كل بياناتي
+ui-settings-delete-confirm = هل تريد حذف السجل وجلسات الإنشاء والإعدادات والمفتاح المحفوظ من هذا الجهاز؟ تبقى الملفات التي صدّرتها حيث حفظتها.
+ui-settings-deleted = حُذفت كل بياناتك.
+ui-settings-saved = حُفظت الإعدادات
+
+ui-status-title = الحالة
+ui-status-storage = التخزين
+ui-status-storage-ok = سليم
+ui-status-storage-problem = مشكلة: { $reason }
+ui-status-ai = خدمة الذكاء الاصطناعي
+ui-status-ai-off = متوقفة
+ui-status-ai-no-key = مفعّلة لكن بلا مفتاح محفوظ
+ui-status-ai-reachable = متاحة
+ui-status-ai-unreachable = غير متاحة (تُستخدم القواعد بدلًا منها)
+ui-status-version = الإصدار
+ui-status-data-folder = مجلد البيانات
+ui-status-check = افحص مجددًا
+
+ui-error-title = حدث خطأ
+ui-error-action = ما يمكنك فعله
+ui-error-dismiss = إغلاق
+ui-language-en = الإنجليزية
+ui-language-ar = العربية
+ui-language-mixed = العربية والإنجليزية
+ui-close = إغلاق
+ui-cancel = إلغاء
+ui-confirm = تأكيد

@@ -1,1 +1,168 @@
-# ui messages (en).
+# Desktop app interface (en). Every id starts with "ui-"; locales/ar/ui.ftl has the same ids.
+ui-app-title = Job Gate
+ui-skip-to-content = Skip to content
+ui-nav-label = Main sections
+ui-nav-import = Import & analyse
+ui-nav-builder = Build a CV
+ui-nav-export = Export
+ui-nav-history = History
+ui-nav-settings = Settings
+ui-nav-status = Status
+
+ui-import-title = Import and analyse your CV
+ui-import-intro = Drop a PDF or Word (DOCX) file anywhere on this window, or choose one. Nothing leaves your computer.
+ui-import-drop = Drop your CV here
+ui-import-choose = Choose a file…
+ui-import-dialog-title = Choose your CV
+ui-import-dialog-filter = CV (PDF or DOCX)
+ui-import-working = Analysing…
+ui-progress-reading = Reading the file…
+ui-progress-extracting = Extracting the text…
+ui-progress-scoring = Checking it like an ATS would…
+ui-progress-saving = Saving to your history…
+ui-progress-done = Done
+ui-score-label = ATS score
+ui-score-out-of = out of 100
+ui-score-good = Ready for most application systems
+ui-score-fair = Good start; fix the points below
+ui-score-poor = Needs work before you apply
+ui-checklist-title = Checklist
+ui-check-passed = Passed
+ui-check-failed = To fix
+ui-check-points = { $points } / { $max } points
+ui-check-fix = How to fix it
+ui-suggestions-title = Suggestions
+ui-warnings-title = Notes about this file
+ui-cv-title = Your CV as we read it
+ui-cv-intro = Correct anything we misread, then save. The corrected version is what you export.
+ui-cv-save = Save corrections
+ui-cv-saved = Saved as a new version
+ui-analysis-meta = Language: { $language } · read in { $seconds } s
+ui-file-label = File
+
+ui-section-personal = Contact details
+ui-section-summary = Summary
+ui-section-experience = Experience
+ui-section-education = Education
+ui-section-skills = Skills
+ui-section-achievements = Achievements
+ui-section-certifications = Certifications
+ui-section-languages = Languages
+ui-section-projects = Projects
+ui-field-name = Name
+ui-field-email = Email
+ui-field-phone = Phone
+ui-field-location = Location
+ui-field-headline = Headline
+ui-field-links = Links (one per line)
+ui-field-title = Job title
+ui-field-company = Company
+ui-field-period = Period
+ui-field-achievements = Achievements (one per line)
+ui-field-degree = Degree
+ui-field-field = Field of study
+ui-field-school = School
+ui-field-years = Years
+ui-field-list = One per line
+ui-field-language-name = Language
+ui-field-level = Level
+ui-field-description = Description
+ui-field-link = Link
+ui-empty-section = Nothing found in this section.
+
+ui-builder-title = Build your CV step by step
+ui-builder-intro = Answer one question at a time. You can go back, skip a question or edit a section at any moment.
+ui-builder-start = Start a new CV
+ui-builder-start-from-import = Improve the imported CV
+ui-builder-answer-label = Your answer
+ui-builder-send = Send
+ui-builder-back = Back
+ui-builder-skip = Skip
+ui-builder-review = Review
+ui-builder-done = Finish
+ui-builder-edit = Edit a section
+ui-builder-accept = Use this wording
+ui-builder-keep = Keep mine
+ui-builder-rewrite-title = Suggested wording
+ui-builder-progress = Progress
+ui-builder-missing = Still missing
+ui-builder-minutes-left = { PLURAL($count) ->
+    [one] About one minute left
+   *[other] About { $count } minutes left
+}
+ui-builder-preview = Live preview
+ui-builder-unavailable = The builder is not available in this version yet.
+ui-builder-you = You
+ui-builder-assistant = Job Gate
+
+ui-export-title = Export your CV
+ui-export-intro = Pick a template and a format. Every template is ATS-friendly: real text, standard headings, a clear reading order.
+ui-export-template = Template
+ui-export-format = Format
+ui-export-format-docx = Word (DOCX)
+ui-export-format-pdf = PDF
+ui-export-language = Language of the CV headings
+ui-export-save = Save as…
+ui-export-dialog-title = Save your CV
+ui-export-done = Saved
+ui-export-show = Show in folder
+ui-export-nothing = Import or build a CV first; then export it here.
+ui-export-unavailable = Export is not available in this version yet.
+ui-export-preview = Preview
+
+ui-history-title = History
+ui-history-intro = Your CVs, their versions, analyses and exports, newest first. Stored only on this computer.
+ui-history-cvs = CVs
+ui-history-analyses = Analyses
+ui-history-exports = Exports
+ui-history-sessions = Builder sessions
+ui-history-open = Open
+ui-history-empty = Nothing here yet.
+ui-history-versions = { PLURAL($count) ->
+    [one] one version
+   *[other] { $count } versions
+}
+ui-history-score = Score { $score }
+ui-history-refresh = Refresh
+
+ui-settings-title = Settings
+ui-settings-language = Language
+ui-settings-language-en = English
+ui-settings-language-ar = العربية
+ui-settings-ai = AI assistance
+ui-settings-ai-enable = Use AI to read CVs and improve wording (needs internet and an OpenRouter key)
+ui-settings-ai-key = OpenRouter API key
+ui-settings-ai-key-help = Stored in your system's keychain only. It is never shown again in full.
+ui-settings-ai-key-save = Save key
+ui-settings-ai-key-delete = Remove key
+ui-settings-ai-key-saved = Saved key: { $hint }
+ui-settings-ai-key-none = No key saved
+ui-settings-data = Your data
+ui-settings-data-folder = Data folder
+ui-settings-delete-all = Delete all my data
+ui-settings-delete-confirm = Delete your history, builder sessions, settings and saved key from this computer? Files you exported stay where you saved them.
+ui-settings-deleted = All your data was deleted.
+ui-settings-saved = Settings saved
+
+ui-status-title = Status
+ui-status-storage = Storage
+ui-status-storage-ok = OK
+ui-status-storage-problem = Problem: { $reason }
+ui-status-ai = AI service
+ui-status-ai-off = Off
+ui-status-ai-no-key = On, but no key saved
+ui-status-ai-reachable = Reachable
+ui-status-ai-unreachable = Not reachable (rules are used instead)
+ui-status-version = Version
+ui-status-data-folder = Data folder
+ui-status-check = Check again
+
+ui-error-title = Something went wrong
+ui-error-action = What you can do
+ui-error-dismiss = Dismiss
+ui-language-en = English
+ui-language-ar = Arabic
+ui-language-mixed = English and Arabic
+ui-close = Close
+ui-cancel = Cancel
+ui-confirm = Confirm

@@ -1,1 +1,139 @@
-//! See Cargo.toml description; this crate is being written.
+//! Optional AI for Job Gate: an OpenAI-compatible chat-completions client (OpenRouter and DeepSeek by default,
+//! any local server too) that improves the rule parser's CV, rewrites achievements and drafts summaries.
+//!
+//! - [`enhance`]: extracted CV text + the rule result → a better [`Cv`], or [`JobGateError::AiUnavailable`]
+//!   with a reason; the caller then keeps the rule result and shows the reason as a warning.
+//! - [`rewrite_achievement`], [`draft_summary`]: one suggestion each, for the user to accept or not.
+//! - [`config`] (where the server is, from the environment or the app), [`client`] (HTTP, retries, cancel),
+//!   [`prompts`] (versioned prompt files), [`answer`] (validation), [`merge`], [`cache`], [`keys`] (keychain).
+//!
+//! **Boundary:** this crate never decides whether AI is used (`--ai`, `--no-ai`, the user's consent): the
+//! engine and the app do. It never stores the API key anywhere and never puts it in a message.
+
+pub mod answer;
+pub mod cache;
+pub mod client;
+pub mod config;
+pub mod keys;
+pub mod merge;
+pub mod prompts;
+
+pub use cache::{AiCache, MemoryCache, cache_key};
+pub use client::CancelToken;
+pub use config::AiConfig;
+
+use jobgate_core::{Cv, JobGateError, Lang};
+use serde_json::Value;
+
+fn unavailable(reason: &str) -> JobGateError {
+    JobGateError::AiUnavailable {
+        reason: reason.to_string(),
+    }
+}
+
+/// Sends the CV text to the model and merges its structured answer into `rules` (the rule parser's result).
+///
+/// Uses and fills `cache` (keyed by [`cache_key`]). Any failure — no key, offline, timeout, 4xx/5xx, an answer
+/// that is not JSON or has no usable field — is `Err(AiUnavailable { reason })`.
+pub fn enhance(
+    text: &str,
+    rules: &Cv,
+    cfg: &AiConfig,
+    cache: Option<&dyn AiCache>,
+) -> Result<Cv, JobGateError> {
+    enhance_cancellable(text, rules, cfg, cache, &CancelToken::new())
+}
+
+/// [`enhance`] that stops (with `AiUnavailable { reason: "cancelled" }`) as soon as `cancel` is set.
+pub fn enhance_cancellable(
+    text: &str,
+    rules: &Cv,
+    cfg: &AiConfig,
+    cache: Option<&dyn AiCache>,
+    cancel: &CancelToken,
+) -> Result<Cv, JobGateError> {
+    if text.trim().is_empty() {
+        return Err(unavailable("the document has no text to send"));
+    }
+    let key = cache_key(text, &cfg.model);
+    if let Some(cached) = cache.and_then(|c| c.get(&key))
+        && let Ok(answer) = answer::read_answer(&cached, text)
+    {
+        return Ok(merge::merge(rules, &answer));
+    }
+    let content = client::complete(cfg, &prompts::parse_cv(text), cancel)?;
+    let answer = answer::read_answer(&content, text)?;
+    if let Some(c) = cache {
+        c.put(&key, &content);
+    }
+    Ok(merge::merge(rules, &answer))
+}
+
+/// The one string the model answered under `field` (or, for a model that ignored the JSON request, the whole
+/// plain-text answer), cleaned and bounded.
+fn single_text(content: &str, field: &str, max_chars: usize) -> Result<String, JobGateError> {
+    let text = match answer::extract_json(content) {
+        Some(map) => map
+            .get(field)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| unavailable("the AI answer did not contain the expected text"))?,
+        None if !content.trim_start().starts_with(['{', '[']) => content.to_string(),
+        None => return Err(unavailable("the AI answer was not valid JSON")),
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_matches(['"', '“', '”', '«', '»', ' ']).to_string();
+    if text.is_empty() {
+        return Err(unavailable("the AI model gave an empty answer"));
+    }
+    if text.chars().count() > max_chars {
+        return Err(unavailable("the AI answer was far too long to use"));
+    }
+    Ok(text)
+}
+
+/// An achievement-focused rewrite of one CV line, in `lang`, for the user to accept.
+pub fn rewrite_achievement(text: &str, lang: Lang, cfg: &AiConfig) -> Result<String, JobGateError> {
+    rewrite_achievement_cancellable(text, lang, cfg, &CancelToken::new())
+}
+
+/// [`rewrite_achievement`] with a cancel flag.
+pub fn rewrite_achievement_cancellable(
+    text: &str,
+    lang: Lang,
+    cfg: &AiConfig,
+    cancel: &CancelToken,
+) -> Result<String, JobGateError> {
+    if text.trim().is_empty() {
+        return Err(JobGateError::InvalidInput {
+            field: "achievement".into(),
+            reason: "there is nothing to rewrite".into(),
+        });
+    }
+    let content = client::complete(cfg, &prompts::rewrite_achievement(text, lang), cancel)?;
+    single_text(&content, "rewrite", 400)
+}
+
+/// A drafted professional summary for `cv`, in `lang`, for the user to accept. Contact details are not sent.
+pub fn draft_summary(cv: &Cv, lang: Lang, cfg: &AiConfig) -> Result<String, JobGateError> {
+    draft_summary_cancellable(cv, lang, cfg, &CancelToken::new())
+}
+
+/// [`draft_summary`] with a cancel flag.
+pub fn draft_summary_cancellable(
+    cv: &Cv,
+    lang: Lang,
+    cfg: &AiConfig,
+    cancel: &CancelToken,
+) -> Result<String, JobGateError> {
+    let mut content_only = cv.clone();
+    content_only.personal_info = Default::default();
+    if content_only.is_empty() {
+        return Err(JobGateError::InvalidInput {
+            field: "cv".into(),
+            reason: "the CV has no experience, education or skills to summarise yet".into(),
+        });
+    }
+    let content = client::complete(cfg, &prompts::draft_summary(cv, lang), cancel)?;
+    single_text(&content, "summary", 1200)
+}

@@ -53,6 +53,9 @@ pub struct Document {
     pub language: DocLanguage,
     /// Problems that did not stop extraction (part of a file unreadable, text in images).
     pub warnings: Vec<Warning>,
+    /// Hyperlink targets found in the file (DOCX relationships, PDF link annotations), in order, unique.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 impl Document {
@@ -71,6 +74,7 @@ impl Document {
             pages: 1,
             language,
             warnings: Vec::new(),
+            links: Vec::new(),
         }
     }
 

@@ -1,6 +1,27 @@
-//! Rule-based CV parser: [`Document`] → [`Cv`] (being written: see issue 2).
+//! Rule-based CV parser: [`Document`] → [`Cv`], in English, Arabic and mixed CVs.
+//!
+//! The flow: clean the lines ([`lines`]: bullets, icons, letter spacing) → split into sections by headings
+//! ([`sections`], headings are data in `lexicons/headings.toml`) → personal information from the header
+//! ([`contact`]) → dated entries for experience and education ([`entries`]) → the list sections ([`lists`]).
+//! Layouts without headings still give contact details and, from their dated lines, entries.
+//!
+//! Parsing never fails: text with no recognisable structure gives a mostly empty CV. Extraction (reading
+//! files, reading order, Arabic shaping) is `jobgate-extract`'s job; scoring is `jobgate-score`'s; the
+//! optional AI parser lives in `jobgate-ai`.
 
+mod contact;
+mod entries;
+mod lines;
+mod lists;
+mod sections;
+mod terms;
+
+pub use sections::{Section, SectionKind};
+
+use entries::{RawEntry, bare_date, education_from, experience_from, looks_like_education, segment};
 use jobgate_core::{Cv, Document, Warning};
+use lines::{Ln, word_count};
+use sections::Block;
 
 /// A parsed CV plus what the parser noticed on the way.
 #[derive(Debug, Clone, Default)]
@@ -9,7 +30,162 @@ pub struct Parsed {
     pub warnings: Vec<Warning>,
 }
 
+/// The document's sections, in order: the header (lines before the first heading, when there are any),
+/// then one section per recognised heading. Used by the ATS score to judge the headings.
+pub fn sections(doc: &Document) -> Vec<Section> {
+    let lines = lines::clean(doc);
+    sections::to_sections(&sections::split(&lines))
+}
+
+fn bodies(blocks: &[Block], kind: SectionKind) -> Vec<&Ln> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .flat_map(|b| b.body.iter())
+        .collect()
+}
+
+fn owned(lines: &[&Ln]) -> Vec<Ln> {
+    lines.iter().map(|l| (*l).clone()).collect()
+}
+
 /// Parses a document by rules. Never fails: a document with no recognisable structure gives an empty CV.
-pub fn parse(_doc: &Document) -> Parsed {
-    Parsed::default()
+pub fn parse(doc: &Document) -> Parsed {
+    let lines = lines::clean(doc);
+    let blocks = sections::split(&lines);
+    let mut warnings = Vec::new();
+    let mut cv = Cv::default();
+
+    let facts = contact::personal_info(&blocks, &lines);
+    cv.personal_info = facts.info;
+
+    // Summary: its section, else the header's sentences.
+    let summary: Vec<&Ln> = bodies(&blocks, SectionKind::Summary);
+    let summary_lines: Vec<String> = if summary.is_empty() {
+        facts
+            .leftovers
+            .iter()
+            .filter(|l| word_count(&l.text) >= 8 && entries::is_sentence(&l.text))
+            .map(|l| l.text.clone())
+            .collect()
+    } else {
+        summary.iter().map(|l| l.text.clone()).collect()
+    };
+    cv.summary = summary_lines.join(" ");
+
+    // Experience and education.
+    let exp_blocks: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kind == SectionKind::Experience)
+        .collect();
+    let edu_blocks: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kind == SectionKind::Education)
+        .collect();
+    for b in &exp_blocks {
+        for e in segment(&b.body) {
+            let x = experience_from(&e);
+            if !(x.title.is_empty() && x.company.is_empty() && x.start.is_empty()) {
+                cv.experience.push(x);
+            }
+        }
+    }
+    for b in &edu_blocks {
+        for e in segment(&b.body) {
+            let x = education_from(&e);
+            if !(x.school.is_empty() && x.degree.is_empty()) {
+                cv.education.push(x);
+            }
+        }
+    }
+    if exp_blocks.is_empty() || edu_blocks.is_empty() {
+        // No heading for them: dated entries wherever they are (header, unknown sections).
+        let loose: Vec<Ln> = blocks
+            .iter()
+            .filter(|b| matches!(b.kind, SectionKind::Header | SectionKind::Other))
+            .flat_map(|b| b.body.iter())
+            .filter(|l| {
+                facts.leftovers.iter().any(|x| x.idx == l.idx)
+                    || !blocks.iter().any(|b| {
+                        b.kind == SectionKind::Header && b.body.iter().any(|x| x.idx == l.idx)
+                    })
+            })
+            .cloned()
+            .collect();
+        let found: Vec<RawEntry> = segment(&loose)
+            .into_iter()
+            .filter(|e| e.range.is_some() && !e.head.is_empty())
+            .collect();
+        for e in found {
+            if looks_like_education(&e) {
+                if edu_blocks.is_empty() {
+                    cv.education.push(education_from(&e));
+                }
+            } else if exp_blocks.is_empty() {
+                cv.experience.push(experience_from(&e));
+            }
+        }
+        if blocks.iter().all(|b| b.heading.is_none()) && !lines.is_empty() {
+            warnings.push(Warning {
+                code: "NO_SECTION_HEADINGS".into(),
+                message: "No section headings were recognised; entries were found by their dates."
+                    .into(),
+            });
+        }
+    }
+    fill_leftover_dates(&blocks, &mut cv);
+
+    cv.skills = lists::skills(&bodies(&blocks, SectionKind::Skills));
+    let lang_lines: Vec<String> = bodies(&blocks, SectionKind::Languages)
+        .iter()
+        .map(|l| l.text.clone())
+        .collect();
+    cv.languages = lists::languages(&lang_lines);
+    if cv.languages.is_empty() {
+        cv.languages = lists::languages(&facts.languages);
+    }
+    cv.certifications = lists::certifications(&owned(&bodies(&blocks, SectionKind::Certifications)));
+    cv.achievements = lists::achievements(&owned(&bodies(&blocks, SectionKind::Achievements)));
+    cv.projects = lists::projects(&owned(&bodies(&blocks, SectionKind::Projects)));
+    for l in lists::projects(&owned(&bodies(&blocks, SectionKind::Links))) {
+        if !l.link.is_empty() && !cv.personal_info.links.contains(&l.link) {
+            cv.personal_info.links.push(l.link);
+        }
+    }
+    Parsed { cv, warnings }
+}
+
+/// Two-column leftovers: periods that extraction pushed out of their entry, into a section with no
+/// dates of its own (skills, languages), go, in order, to the education and then the experience entries
+/// that have none.
+fn fill_leftover_dates(blocks: &[Block], cv: &mut Cv) {
+    let orphans: Vec<(jobgate_core::dates::DateRange, String)> = blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                SectionKind::Skills | SectionKind::Languages | SectionKind::Links | SectionKind::Contact
+            )
+        })
+        .flat_map(|b| b.body.iter())
+        .filter_map(bare_date)
+        .collect();
+    let mut orphans = orphans.into_iter();
+    let norm = |p: Option<jobgate_core::dates::DatePoint>| p.map(|p| p.normalized()).unwrap_or_default();
+    for ed in cv.education.iter_mut().filter(|e| e.start.is_empty() && e.end.is_empty()) {
+        let Some((r, text)) = orphans.next() else {
+            return;
+        };
+        ed.start = norm(r.start);
+        ed.end = norm(r.end.or(r.start));
+        ed.years = text;
+    }
+    for ex in cv.experience.iter_mut().filter(|e| e.start.is_empty()) {
+        let Some((r, text)) = orphans.next() else {
+            return;
+        };
+        ex.start = norm(r.start);
+        ex.end = norm(r.end);
+        ex.period = text;
+    }
 }

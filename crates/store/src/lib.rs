@@ -1,1 +1,1046 @@
-//! See Cargo.toml description; this crate is being written.
+//! Local storage in SQLite (DESIGN §7): profiles, CVs and their immutable versions, analyses,
+//! builder sessions with every turn, exports and settings.
+//!
+//! - One file, `jobgate.sqlite3`, in the data folder ([`data_dir`]: `JOBGATE_DATA_DIR` or the OS
+//!   per-user folder for "Job Gate"), in WAL mode with foreign keys on and `secure_delete`, so a
+//!   wiped profile leaves no readable rows behind.
+//! - The schema is versioned ([`migrations`]); [`Store::open`] upgrades an older file in place.
+//! - Every write is one transaction; a builder turn (its answer, the new state and, on `/done`,
+//!   the CV version) is one transaction too, so a killed process loses at most the turn in flight.
+//! - Profiles keep people on a shared machine apart; a profile can be locked with a passcode
+//!   (only a salted hash is kept) and wiped with everything it owns.
+//! - Settings never hold secrets: keys that look like credentials are refused (the API key lives
+//!   in the OS keychain).
+//!
+//! This crate knows the contract types but not the builder's rules or the parser: it stores JSON.
+
+pub mod migrations;
+
+use jobgate_core::{AnalysisResponse, Cv, JobGateError};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
+
+/// The database file's name inside the data folder.
+pub const DB_FILE: &str = "jobgate.sqlite3";
+/// The profile used when nobody chose one.
+pub const DEFAULT_PROFILE: &str = "default";
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// One person's space on a shared machine.
+    ProfileId
+);
+id_type!(
+    /// A CV: a line of versions.
+    CvId
+);
+id_type!(
+    /// One immutable snapshot of a CV.
+    VersionId
+);
+id_type!(AnalysisId);
+id_type!(ExportId);
+
+/// Where a CV version came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VersionSource {
+    /// Parsed from an analysed file.
+    Import,
+    /// Made by the builder.
+    Builder,
+    /// Changed by the user (e.g. the builder reopened on a stored CV).
+    Edit,
+    /// Rewritten by the AI.
+    Ai,
+}
+
+impl VersionSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VersionSource::Import => "import",
+            VersionSource::Builder => "builder",
+            VersionSource::Edit => "edit",
+            VersionSource::Ai => "ai",
+        }
+    }
+
+    fn parse(s: &str) -> VersionSource {
+        match s {
+            "builder" => VersionSource::Builder,
+            "edit" => VersionSource::Edit,
+            "ai" => VersionSource::Ai,
+            _ => VersionSource::Import,
+        }
+    }
+}
+
+/// One stored version of a CV.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CvVersion {
+    pub id: VersionId,
+    pub cv_id: CvId,
+    /// 1, 2, 3… within the CV.
+    pub number: i64,
+    pub source: VersionSource,
+    pub created_at: String,
+    pub structured_data: Cv,
+}
+
+/// A CV as listed in the history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CvInfo {
+    pub id: CvId,
+    pub title: String,
+    pub versions: i64,
+    pub latest_version: VersionId,
+    pub latest_source: VersionSource,
+    pub created_at: String,
+}
+
+/// What [`Store::record_analysis`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RecordedAnalysis {
+    pub analysis_id: AnalysisId,
+    pub cv_id: CvId,
+    /// The version holding the analysed `structured_data` (an existing one when nothing changed).
+    pub version_id: VersionId,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalysisInfo {
+    pub id: AnalysisId,
+    pub file_name: String,
+    pub sha256: String,
+    pub ats_score: f64,
+    pub cv_id: Option<CvId>,
+    pub version_id: Option<VersionId>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub lang: String,
+    pub current_state: String,
+    pub cv_id: Option<CvId>,
+    pub turns: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportInfo {
+    pub id: ExportId,
+    pub version_id: Option<VersionId>,
+    pub path: String,
+    pub format: String,
+    pub template: String,
+    pub created_at: String,
+}
+
+/// Everything one profile has done, newest first (`jobgate history`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    pub profile: String,
+    pub cvs: Vec<CvInfo>,
+    pub analyses: Vec<AnalysisInfo>,
+    pub sessions: Vec<SessionInfo>,
+    pub exports: Vec<ExportInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileInfo {
+    pub id: ProfileId,
+    pub name: String,
+    pub locked: bool,
+    pub created_at: String,
+}
+
+/// A builder session as stored: the builder's own state (opaque JSON) and its last response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSession {
+    pub id: String,
+    pub profile: ProfileId,
+    pub cv_id: Option<CvId>,
+    pub lang: String,
+    pub current_state: String,
+    pub state_json: String,
+    pub last_response_json: String,
+    pub turns: i64,
+}
+
+/// One builder turn to persist, atomically.
+#[derive(Debug, Clone, Copy)]
+pub struct TurnRecord<'a> {
+    pub session_id: &'a str,
+    /// What the user typed, as typed.
+    pub answer: &'a str,
+    pub current_state: &'a str,
+    pub state_json: &'a str,
+    pub response_json: &'a str,
+    /// Set on `/done`: the CV to save as a new version (the session's CV, created if it has none).
+    pub finalized: Option<(&'a Cv, VersionSource)>,
+}
+
+/// What [`Store::save_turn`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedTurn {
+    pub number: i64,
+    /// The CV and version written on `/done`.
+    pub version: Option<(CvId, VersionId)>,
+}
+
+fn db(e: rusqlite::Error) -> JobGateError {
+    JobGateError::StorageError {
+        reason: e.to_string(),
+    }
+}
+
+fn json_err(e: serde_json::Error) -> JobGateError {
+    JobGateError::StorageError {
+        reason: format!("stored JSON: {e}"),
+    }
+}
+
+/// Hex SHA-256 of some bytes (the analysed file's fingerprint).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The data folder: `JOBGATE_DATA_DIR` when set, else the OS per-user data folder for "Job Gate".
+pub fn data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("JOBGATE_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "Job Gate")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| JobGateError::StorageError {
+            reason: "no home folder to keep data in; set JOBGATE_DATA_DIR".into(),
+        })
+}
+
+/// Setting keys that look like credentials: those belong in the OS keychain, never in the database.
+fn is_secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase().replace(['-', '.', ' '], "_");
+    ["api_key", "apikey", "secret", "token", "password", "passcode"]
+        .iter()
+        .any(|s| k.contains(s))
+}
+
+/// A CV title from its content: the person's name and headline, else a fallback.
+fn cv_title(cv: &Cv, fallback: &str) -> String {
+    let p = &cv.personal_info;
+    let title = match (p.name.trim(), p.headline.trim()) {
+        ("", "") => fallback.trim().to_string(),
+        (n, "") => n.to_string(),
+        ("", h) => h.to_string(),
+        (n, h) => format!("{n} — {h}"),
+    };
+    if title.is_empty() {
+        "CV".to_string()
+    } else {
+        title
+    }
+}
+
+/// The Job Gate database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Locked profiles opened with their passcode through this handle.
+    unlocked: HashSet<i64>,
+    /// The schema version the file had before [`Store::open`] upgraded it.
+    opened_at_version: i64,
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed) and upgrades the database at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| JobGateError::StorageError {
+                reason: format!("{}: {e}", dir.display()),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(db)?;
+        Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens `jobgate.sqlite3` in [`data_dir`].
+    pub fn open_default() -> Result<Store> {
+        Store::open(data_dir()?.join(DB_FILE))
+    }
+
+    /// A database in memory (benchmarks, tests of code that needs a store but not a file).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory().map_err(db)?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(db)?;
+        if path.is_some() {
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(db)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(JobGateError::StorageError {
+                    reason: format!("could not switch to WAL (journal mode is {mode})"),
+                });
+            }
+        }
+        // NORMAL in WAL: a committed turn survives the app being killed; only a power cut can lose
+        // the last commits, never corrupt the file.
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
+        )
+        .map_err(db)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(db)?;
+        if version > migrations::CURRENT_VERSION {
+            return Err(JobGateError::StorageError {
+                reason: format!(
+                    "the database was written by a newer Job Gate (schema {version}, this one knows {})",
+                    migrations::CURRENT_VERSION
+                ),
+            });
+        }
+        let opened_at_version = migrations::migrate(&mut conn).map_err(db)?;
+        Ok(Store {
+            conn,
+            path,
+            unlocked: HashSet::new(),
+            opened_at_version,
+        })
+    }
+
+    /// The database file (None in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version now (after any upgrade).
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(db)
+    }
+
+    /// The schema version the file had when opened (0 for a new file).
+    pub fn opened_at_version(&self) -> i64 {
+        self.opened_at_version
+    }
+
+    // ---- profiles -------------------------------------------------------------------------
+
+    /// The profile called `name`, created if it does not exist yet.
+    pub fn profile(&mut self, name: &str) -> Result<ProfileId> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(JobGateError::InvalidInput {
+                field: "profile".into(),
+                reason: "a profile needs a name".into(),
+            });
+        }
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute(
+            "INSERT INTO profiles (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [name],
+        )
+        .map_err(db)?;
+        let id = tx
+            .query_row("SELECT id FROM profiles WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(ProfileId(id))
+    }
+
+    /// The profile used when nobody chose one.
+    pub fn default_profile(&mut self) -> Result<ProfileId> {
+        self.profile(DEFAULT_PROFILE)
+    }
+
+    pub fn profiles(&self) -> Result<Vec<ProfileInfo>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name, lock_hash IS NOT NULL, created_at FROM profiles ORDER BY id")
+            .map_err(db)?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(ProfileInfo {
+                    id: ProfileId(r.get(0)?),
+                    name: r.get(1)?,
+                    locked: r.get(2)?,
+                    created_at: r.get(3)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db)
+    }
+
+    fn lock_hash(name: &str, passcode: &str) -> String {
+        sha256_hex(format!("jobgate-profile-lock\0{name}\0{passcode}").as_bytes())
+    }
+
+    fn profile_row(conn: &Connection, p: ProfileId) -> Result<(String, Option<String>)> {
+        conn.query_row(
+            "SELECT name, lock_hash FROM profiles WHERE id = ?1",
+            [p.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(db)?
+        .ok_or_else(|| JobGateError::StorageError {
+            reason: format!("no profile {p}"),
+        })
+    }
+
+    /// Fails when `p` is locked and was not unlocked through this handle.
+    fn ensure_open(&self, conn: &Connection, p: ProfileId) -> Result<()> {
+        let (name, hash) = Store::profile_row(conn, p)?;
+        if hash.is_some() && !self.unlocked.contains(&p.0) {
+            return Err(JobGateError::StorageError {
+                reason: format!("profile '{name}' is locked: unlock it with its passcode"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Locks `p` with a passcode: from now on every handle must [`Store::unlock_profile`] it first.
+    pub fn lock_profile(&mut self, p: ProfileId, passcode: &str) -> Result<()> {
+        if passcode.is_empty() {
+            return Err(JobGateError::InvalidInput {
+                field: "passcode".into(),
+                reason: "the passcode is empty".into(),
+            });
+        }
+        self.ensure_open(&self.conn, p)?;
+        let (name, _) = Store::profile_row(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute(
+            "UPDATE profiles SET lock_hash = ?1 WHERE id = ?2",
+            params![Store::lock_hash(&name, passcode), p.0],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        self.unlocked.remove(&p.0);
+        Ok(())
+    }
+
+    /// Opens a locked profile for this handle; a wrong passcode is an error.
+    pub fn unlock_profile(&mut self, p: ProfileId, passcode: &str) -> Result<()> {
+        let (name, hash) = Store::profile_row(&self.conn, p)?;
+        match hash {
+            Some(h) if h != Store::lock_hash(&name, passcode) => {
+                Err(JobGateError::InvalidInput {
+                    field: "passcode".into(),
+                    reason: "wrong passcode".into(),
+                })
+            }
+            _ => {
+                self.unlocked.insert(p.0);
+                Ok(())
+            }
+        }
+    }
+
+    /// Removes the lock of an (unlocked) profile.
+    pub fn remove_lock(&mut self, p: ProfileId) -> Result<()> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute("UPDATE profiles SET lock_hash = NULL WHERE id = ?1", [p.0])
+            .map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    /// Deletes the profile and everything it owns (CVs, versions, analyses, sessions, exports,
+    /// settings). `secure_delete` zeroes the freed pages and the WAL is checkpointed, so the data
+    /// is gone from the file too.
+    pub fn wipe_profile(&mut self, p: ProfileId) -> Result<()> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute("DELETE FROM profiles WHERE id = ?1", [p.0])
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+        self.unlocked.remove(&p.0);
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    // ---- CVs and versions -------------------------------------------------------------------
+
+    fn insert_cv(tx: &Transaction, p: ProfileId, title: &str) -> Result<CvId> {
+        tx.execute(
+            "INSERT INTO cvs (profile_id, title) VALUES (?1, ?2)",
+            params![p.0, title],
+        )
+        .map_err(db)?;
+        Ok(CvId(tx.last_insert_rowid()))
+    }
+
+    fn insert_version(
+        tx: &Transaction,
+        cv: CvId,
+        source: VersionSource,
+        data: &Cv,
+    ) -> Result<VersionId> {
+        let json = serde_json::to_string(data).map_err(json_err)?;
+        tx.execute(
+            "INSERT INTO cv_versions (cv_id, number, source, data)
+             VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cv_versions WHERE cv_id = ?1), ?2, ?3)",
+            params![cv.0, source.as_str(), json],
+        )
+        .map_err(db)?;
+        Ok(VersionId(tx.last_insert_rowid()))
+    }
+
+    fn cv_profile(conn: &Connection, cv: CvId) -> Result<ProfileId> {
+        conn.query_row("SELECT profile_id FROM cvs WHERE id = ?1", [cv.0], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(db)?
+        .map(ProfileId)
+        .ok_or_else(|| JobGateError::InvalidInput {
+            field: "cv".into(),
+            reason: format!("there is no CV {cv}"),
+        })
+    }
+
+    /// A new CV with its first version.
+    pub fn create_cv(
+        &mut self,
+        p: ProfileId,
+        source: VersionSource,
+        data: &Cv,
+    ) -> Result<(CvId, VersionId)> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let cv = Store::insert_cv(&tx, p, &cv_title(data, "CV"))?;
+        let v = Store::insert_version(&tx, cv, source, data)?;
+        tx.commit().map_err(db)?;
+        Ok((cv, v))
+    }
+
+    /// A new version of an existing CV (versions are never changed in place).
+    pub fn add_version(&mut self, cv: CvId, source: VersionSource, data: &Cv) -> Result<VersionId> {
+        let p = Store::cv_profile(&self.conn, cv)?;
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let v = Store::insert_version(&tx, cv, source, data)?;
+        tx.commit().map_err(db)?;
+        Ok(v)
+    }
+
+    fn version_from_row(r: &rusqlite::Row) -> rusqlite::Result<(CvVersion, String)> {
+        let source: String = r.get(3)?;
+        Ok((
+            CvVersion {
+                id: VersionId(r.get(0)?),
+                cv_id: CvId(r.get(1)?),
+                number: r.get(2)?,
+                source: VersionSource::parse(&source),
+                created_at: r.get(5)?,
+                structured_data: Cv::default(),
+            },
+            r.get(4)?,
+        ))
+    }
+
+    /// Every version of a CV, oldest first.
+    pub fn versions(&self, cv: CvId) -> Result<Vec<CvVersion>> {
+        let p = Store::cv_profile(&self.conn, cv)?;
+        self.ensure_open(&self.conn, p)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, cv_id, number, source, data, created_at FROM cv_versions
+                 WHERE cv_id = ?1 ORDER BY number",
+            )
+            .map_err(db)?;
+        let rows = st
+            .query_map([cv.0], Store::version_from_row)
+            .map_err(db)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut v, json) = row.map_err(db)?;
+            v.structured_data = serde_json::from_str(&json).map_err(json_err)?;
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    /// One version by id.
+    pub fn version(&self, id: VersionId) -> Result<CvVersion> {
+        let (mut v, json) = self
+            .conn
+            .query_row(
+                "SELECT id, cv_id, number, source, data, created_at FROM cv_versions WHERE id = ?1",
+                [id.0],
+                Store::version_from_row,
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| JobGateError::InvalidInput {
+                field: "version".into(),
+                reason: format!("there is no CV version {id}"),
+            })?;
+        let p = Store::cv_profile(&self.conn, v.cv_id)?;
+        self.ensure_open(&self.conn, p)?;
+        v.structured_data = serde_json::from_str(&json).map_err(json_err)?;
+        Ok(v)
+    }
+
+    /// The newest version of a CV.
+    pub fn latest_version(&self, cv: CvId) -> Result<CvVersion> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT MAX(id) FROM cv_versions WHERE cv_id = ?1",
+                [cv.0],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        match id {
+            Some(id) => self.version(VersionId(id)),
+            None => Err(JobGateError::InvalidInput {
+                field: "cv".into(),
+                reason: format!("there is no CV {cv}"),
+            }),
+        }
+    }
+
+    /// The profile's CVs, newest first.
+    pub fn cvs(&self, p: ProfileId) -> Result<Vec<CvInfo>> {
+        self.ensure_open(&self.conn, p)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT c.id, c.title, COUNT(v.id), MAX(v.id), c.created_at,
+                        (SELECT source FROM cv_versions WHERE id = MAX(v.id))
+                 FROM cvs c JOIN cv_versions v ON v.cv_id = c.id
+                 WHERE c.profile_id = ?1 GROUP BY c.id ORDER BY c.id DESC",
+            )
+            .map_err(db)?;
+        let rows = st
+            .query_map([p.0], |r| {
+                let source: String = r.get(5)?;
+                Ok(CvInfo {
+                    id: CvId(r.get(0)?),
+                    title: r.get(1)?,
+                    versions: r.get(2)?,
+                    latest_version: VersionId(r.get(3)?),
+                    created_at: r.get(4)?,
+                    latest_source: VersionSource::parse(&source),
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db)
+    }
+
+    // ---- analyses and exports --------------------------------------------------------------
+
+    /// Stores an analysis and its `structured_data` as a CV version (source `import`). The same
+    /// file (same SHA-256) analysed again goes to the same CV; a new version is added only when
+    /// the structured data changed.
+    pub fn record_analysis(
+        &mut self,
+        p: ProfileId,
+        file_name: &str,
+        sha256: &str,
+        response: &AnalysisResponse,
+    ) -> Result<RecordedAnalysis> {
+        self.ensure_open(&self.conn, p)?;
+        let json = serde_json::to_string(response).map_err(json_err)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let earlier: Option<i64> = tx
+            .query_row(
+                "SELECT v.cv_id FROM analyses a JOIN cv_versions v ON v.id = a.cv_version_id
+                 WHERE a.profile_id = ?1 AND a.sha256 = ?2 ORDER BY a.id DESC LIMIT 1",
+                params![p.0, sha256],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        let (cv, version) = match earlier {
+            Some(cv) => {
+                let cv = CvId(cv);
+                let (vid, data): (i64, String) = tx
+                    .query_row(
+                        "SELECT id, data FROM cv_versions WHERE cv_id = ?1 ORDER BY number DESC LIMIT 1",
+                        [cv.0],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .map_err(db)?;
+                let latest: Cv = serde_json::from_str(&data).unwrap_or_default();
+                if latest == response.structured_data {
+                    (cv, VersionId(vid))
+                } else {
+                    let v = Store::insert_version(
+                        &tx,
+                        cv,
+                        VersionSource::Import,
+                        &response.structured_data,
+                    )?;
+                    (cv, v)
+                }
+            }
+            None => {
+                let cv = Store::insert_cv(&tx, p, &cv_title(&response.structured_data, file_name))?;
+                let v = Store::insert_version(
+                    &tx,
+                    cv,
+                    VersionSource::Import,
+                    &response.structured_data,
+                )?;
+                (cv, v)
+            }
+        };
+        tx.execute(
+            "INSERT INTO analyses (profile_id, cv_version_id, file_name, sha256, ats_score, response)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![p.0, version.0, file_name, sha256, response.ats_score, json],
+        )
+        .map_err(db)?;
+        let id = AnalysisId(tx.last_insert_rowid());
+        tx.commit().map_err(db)?;
+        Ok(RecordedAnalysis {
+            analysis_id: id,
+            cv_id: cv,
+            version_id: version,
+        })
+    }
+
+    /// The stored analysis response.
+    pub fn analysis(&self, id: AnalysisId) -> Result<AnalysisResponse> {
+        let (p, json): (i64, String) = self
+            .conn
+            .query_row(
+                "SELECT profile_id, response FROM analyses WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| JobGateError::InvalidInput {
+                field: "analysis".into(),
+                reason: format!("there is no analysis {id}"),
+            })?;
+        self.ensure_open(&self.conn, ProfileId(p))?;
+        serde_json::from_str(&json).map_err(json_err)
+    }
+
+    /// Records a written export file.
+    pub fn record_export(
+        &mut self,
+        p: ProfileId,
+        version: Option<VersionId>,
+        path: &str,
+        format: &str,
+        template: &str,
+    ) -> Result<ExportId> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute(
+            "INSERT INTO exports (profile_id, cv_version_id, path, format, template)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.0, version.map(|v| v.0), path, format, template],
+        )
+        .map_err(db)?;
+        let id = ExportId(tx.last_insert_rowid());
+        tx.commit().map_err(db)?;
+        Ok(id)
+    }
+
+    /// Everything the profile has done, newest first.
+    pub fn history(&self, p: ProfileId) -> Result<History> {
+        self.ensure_open(&self.conn, p)?;
+        let (profile, _) = Store::profile_row(&self.conn, p)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.file_name, a.sha256, a.ats_score, v.cv_id, a.cv_version_id, a.created_at
+                 FROM analyses a LEFT JOIN cv_versions v ON v.id = a.cv_version_id
+                 WHERE a.profile_id = ?1 ORDER BY a.id DESC",
+            )
+            .map_err(db)?;
+        let analyses = st
+            .query_map([p.0], |r| {
+                Ok(AnalysisInfo {
+                    id: AnalysisId(r.get(0)?),
+                    file_name: r.get(1)?,
+                    sha256: r.get(2)?,
+                    ats_score: r.get(3)?,
+                    cv_id: r.get::<_, Option<i64>>(4)?.map(CvId),
+                    version_id: r.get::<_, Option<i64>>(5)?.map(VersionId),
+                    created_at: r.get(6)?,
+                })
+            })
+            .map_err(db)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(db)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, cv_version_id, path, format, template, created_at FROM exports
+                 WHERE profile_id = ?1 ORDER BY id DESC",
+            )
+            .map_err(db)?;
+        let exports = st
+            .query_map([p.0], |r| {
+                Ok(ExportInfo {
+                    id: ExportId(r.get(0)?),
+                    version_id: r.get::<_, Option<i64>>(1)?.map(VersionId),
+                    path: r.get(2)?,
+                    format: r.get(3)?,
+                    template: r.get(4)?,
+                    created_at: r.get(5)?,
+                })
+            })
+            .map_err(db)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(db)?;
+        Ok(History {
+            profile,
+            cvs: self.cvs(p)?,
+            analyses,
+            sessions: self.sessions(p)?,
+            exports,
+        })
+    }
+
+    // ---- settings ---------------------------------------------------------------------------
+
+    /// Stores a preference. Keys that look like credentials are refused: secrets go to the keychain.
+    pub fn set_setting(&mut self, p: ProfileId, key: &str, value: &str) -> Result<()> {
+        if is_secret_key(key) {
+            return Err(JobGateError::InvalidInput {
+                field: key.into(),
+                reason: "secrets are kept in the OS keychain, never in the database".into(),
+            });
+        }
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute(
+            "INSERT INTO settings (profile_id, key, value) VALUES (?1, ?2, ?3)
+             ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value",
+            params![p.0, key, value],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    pub fn setting(&self, p: ProfileId, key: &str) -> Result<Option<String>> {
+        self.ensure_open(&self.conn, p)?;
+        self.conn
+            .query_row(
+                "SELECT value FROM settings WHERE profile_id = ?1 AND key = ?2",
+                params![p.0, key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)
+    }
+
+    // ---- builder sessions -------------------------------------------------------------------
+
+    /// Starts a session and returns its new id (16 hex digits from SQLite's random source).
+    pub fn create_session(
+        &mut self,
+        p: ProfileId,
+        cv: Option<CvId>,
+        lang: &str,
+        current_state: &str,
+        state_json: &str,
+        response_json: &str,
+    ) -> Result<String> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let id: String = tx
+            .query_row("SELECT lower(hex(randomblob(8)))", [], |r| r.get(0))
+            .map_err(db)?;
+        // The id is only known now: the stored response gets it too.
+        let response_json = response_json.replacen(
+            "\"session_id\":\"\"",
+            &format!("\"session_id\":\"{id}\""),
+            1,
+        );
+        tx.execute(
+            "INSERT INTO builder_sessions (id, profile_id, cv_id, lang, current_state, state, last_response)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, p.0, cv.map(|c| c.0), lang, current_state, state_json, response_json],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(id)
+    }
+
+    /// Persists one turn: the answer, the new state and response, and on `/done` the CV version,
+    /// all in one transaction.
+    pub fn save_turn(&mut self, turn: &TurnRecord) -> Result<SavedTurn> {
+        let (p, cv): (i64, Option<i64>) = self
+            .conn
+            .query_row(
+                "SELECT profile_id, cv_id FROM builder_sessions WHERE id = ?1",
+                [turn.session_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| JobGateError::SessionNotFound {
+                session_id: turn.session_id.to_string(),
+            })?;
+        let p = ProfileId(p);
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let mut version = None;
+        if let Some((data, source)) = turn.finalized {
+            let cv = match cv {
+                Some(cv) => CvId(cv),
+                None => {
+                    let cv = Store::insert_cv(&tx, p, &cv_title(data, "CV"))?;
+                    tx.execute(
+                        "UPDATE builder_sessions SET cv_id = ?1 WHERE id = ?2",
+                        params![cv.0, turn.session_id],
+                    )
+                    .map_err(db)?;
+                    cv
+                }
+            };
+            version = Some((cv, Store::insert_version(&tx, cv, source, data)?));
+        }
+        let number: i64 = {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO builder_turns (session_id, number, answer, current_state, response)
+                     VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM builder_turns WHERE session_id = ?1), ?2, ?3, ?4)
+                     RETURNING number",
+                )
+                .map_err(db)?;
+            st.query_row(
+                params![
+                    turn.session_id,
+                    turn.answer,
+                    turn.current_state,
+                    turn.response_json
+                ],
+                |r| r.get(0),
+            )
+            .map_err(db)?
+        };
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "UPDATE builder_sessions SET current_state = ?1, state = ?2, last_response = ?3,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?4",
+                )
+                .map_err(db)?;
+            st.execute(params![
+                turn.current_state,
+                turn.state_json,
+                turn.response_json,
+                turn.session_id
+            ])
+            .map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(SavedTurn { number, version })
+    }
+
+    /// A stored session; `SESSION_NOT_FOUND` when there is none with that id.
+    pub fn load_session(&self, id: &str) -> Result<StoredSession> {
+        let s = self
+            .conn
+            .query_row(
+                "SELECT s.id, s.profile_id, s.cv_id, s.lang, s.current_state, s.state, s.last_response,
+                        (SELECT COUNT(*) FROM builder_turns t WHERE t.session_id = s.id)
+                 FROM builder_sessions s WHERE s.id = ?1",
+                [id.trim()],
+                |r| {
+                    Ok(StoredSession {
+                        id: r.get(0)?,
+                        profile: ProfileId(r.get(1)?),
+                        cv_id: r.get::<_, Option<i64>>(2)?.map(CvId),
+                        lang: r.get(3)?,
+                        current_state: r.get(4)?,
+                        state_json: r.get(5)?,
+                        last_response_json: r.get(6)?,
+                        turns: r.get(7)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| JobGateError::SessionNotFound {
+                session_id: id.to_string(),
+            })?;
+        self.ensure_open(&self.conn, s.profile)?;
+        Ok(s)
+    }
+
+    /// The answers given in a session, in order (for audits and tests).
+    pub fn session_answers(&self, id: &str) -> Result<Vec<String>> {
+        self.load_session(id)?;
+        let mut st = self
+            .conn
+            .prepare("SELECT answer FROM builder_turns WHERE session_id = ?1 ORDER BY number")
+            .map_err(db)?;
+        let rows = st.query_map([id], |r| r.get(0)).map_err(db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db)
+    }
+
+    /// The profile's builder sessions, most recently used first.
+    pub fn sessions(&self, p: ProfileId) -> Result<Vec<SessionInfo>> {
+        self.ensure_open(&self.conn, p)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.lang, s.current_state, s.cv_id,
+                        (SELECT COUNT(*) FROM builder_turns t WHERE t.session_id = s.id),
+                        s.created_at, s.updated_at
+                 FROM builder_sessions s WHERE s.profile_id = ?1 ORDER BY s.updated_at DESC, s.rowid DESC",
+            )
+            .map_err(db)?;
+        let rows = st
+            .query_map([p.0], |r| {
+                Ok(SessionInfo {
+                    id: r.get(0)?,
+                    lang: r.get(1)?,
+                    current_state: r.get(2)?,
+                    cv_id: r.get::<_, Option<i64>>(3)?.map(CvId),
+                    turns: r.get(4)?,
+                    created_at: r.get(5)?,
+                    updated_at: r.get(6)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(db)
+    }
+}

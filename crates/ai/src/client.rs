@@ -1,0 +1,424 @@
+//! One chat-completions call (`POST {base}/chat/completions`) with a time limit, bounded retries and a cancel flag.
+//!
+//! The call is blocking (the CLI is sync; the app runs it on a worker thread). Each attempt runs on its own
+//! short-lived thread so that the caller can give up at once when the user cancels; the abandoned attempt ends
+//! by itself within the request timeout. Only 429 and 5xx answers are retried, with backoff that respects
+//! `Retry-After`, and never past [`AiConfig::max_total`]. Every failure becomes
+//! [`JobGateError::AiUnavailable`] with a reason a user understands, and never with the API key in it.
+//!
+//! What to ask and how to read the answer is left to [`crate::prompts`] and [`crate::answer`].
+
+use crate::config::{APP_TITLE, APP_URL, AiConfig};
+use jobgate_core::JobGateError;
+use serde_json::{Value, json};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Biggest answer body read (a CV as JSON is a few KB).
+const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// First backoff wait; doubled on every retry unless the server says `Retry-After`.
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+/// How often a waiting caller looks at the cancel flag.
+const POLL: Duration = Duration::from_millis(20);
+
+/// A flag the user (or the app) sets to stop a running call. Clones share the flag.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    pub fn new() -> CancelToken {
+        CancelToken::default()
+    }
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// One chat message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub role: &'static str,
+    pub content: String,
+}
+
+impl Message {
+    pub fn system(content: impl Into<String>) -> Message {
+        Message {
+            role: "system",
+            content: content.into(),
+        }
+    }
+    pub fn user(content: impl Into<String>) -> Message {
+        Message {
+            role: "user",
+            content: content.into(),
+        }
+    }
+}
+
+/// The JSON body of a chat-completions request that asks for a JSON object back.
+pub fn request_body(cfg: &AiConfig, messages: &[Message]) -> Value {
+    let messages: Vec<Value> = messages
+        .iter()
+        .map(|m| json!({"role": m.role, "content": m.content}))
+        .collect();
+    json!({
+        "model": cfg.model,
+        "messages": messages,
+        "response_format": {"type": "json_object"},
+        "temperature": 0,
+        "stream": false,
+    })
+}
+
+fn unavailable(reason: impl Into<String>) -> JobGateError {
+    JobGateError::AiUnavailable {
+        reason: reason.into(),
+    }
+}
+
+/// Sends `messages` and returns the assistant message's text (`choices[0].message.content`).
+pub fn complete(
+    cfg: &AiConfig,
+    messages: &[Message],
+    cancel: &CancelToken,
+) -> Result<String, JobGateError> {
+    if cfg.api_key.trim().is_empty() && cfg.needs_key() {
+        return Err(unavailable(
+            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
+        ));
+    }
+    let body = serde_json::to_vec(&request_body(cfg, messages))
+        .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
+    let reply = send_with_retries(cfg, body, cancel).map_err(|e| redact(e, &cfg.api_key))?;
+    content_of(&reply).map_err(|e| redact(e, &cfg.api_key))
+}
+
+/// Belt and braces: whatever went wrong, the key never reaches a message.
+fn redact(err: JobGateError, key: &str) -> JobGateError {
+    match err {
+        JobGateError::AiUnavailable { reason } if key.len() >= 4 && reason.contains(key) => {
+            unavailable(reason.replace(key, "***"))
+        }
+        other => other,
+    }
+}
+
+/// What one attempt ended with.
+enum Attempt {
+    Ok(Vec<u8>),
+    /// An HTTP error status, with `Retry-After` (seconds) and the body.
+    Status(u16, Option<Duration>, Vec<u8>),
+    TimedOut,
+    Unreachable(String),
+}
+
+fn http_client(loopback: bool) -> &'static reqwest::blocking::Client {
+    static DIRECT: OnceLock<reqwest::blocking::Client> = OnceLock::new();
+    static PROXIED: OnceLock<reqwest::blocking::Client> = OnceLock::new();
+    let cell = if loopback { &DIRECT } else { &PROXIED };
+    cell.get_or_init(|| {
+        // reqwest is built without a bundled crypto provider; `ring` needs no C toolchain beyond cc.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = reqwest::blocking::Client::builder()
+            .user_agent(concat!("JobGate/", env!("CARGO_PKG_VERSION")))
+            .timeout(None::<Duration>);
+        if loopback {
+            // A local model must not be sent through a corporate proxy from the environment.
+            builder = builder.no_proxy();
+        }
+        builder.build().unwrap_or_else(|_| reqwest::blocking::Client::new())
+    })
+}
+
+fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
+    let client = http_client(cfg.is_loopback());
+    let mut req = client
+        .post(cfg.endpoint())
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("HTTP-Referer", APP_URL)
+        .header("X-Title", APP_TITLE)
+        .body(body);
+    if !cfg.api_key.trim().is_empty() {
+        req = req.bearer_auth(cfg.api_key.trim());
+    }
+    let resp = match req.send() {
+        Ok(r) => r,
+        Err(e) if e.is_timeout() => return Attempt::TimedOut,
+        Err(e) => return Attempt::Unreachable(describe_transport(&e)),
+    };
+    let status = resp.status().as_u16();
+    let retry_after = resp
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64);
+    let mut bytes = Vec::new();
+    let mut reader = resp;
+    use std::io::Read;
+    let read = (&mut reader)
+        .take(MAX_BODY_BYTES as u64 + 1)
+        .read_to_end(&mut bytes);
+    if let Err(e) = read {
+        // A body cut off by the time limit is a timeout too.
+        let timed_out = e.to_string().to_lowercase().contains("timed out")
+            || e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                .is_some_and(|re| re.is_timeout());
+        return if timed_out {
+            Attempt::TimedOut
+        } else {
+            Attempt::Unreachable("the connection broke while reading the answer".into())
+        };
+    }
+    if (200..300).contains(&status) {
+        Attempt::Ok(bytes)
+    } else {
+        Attempt::Status(status, retry_after, bytes)
+    }
+}
+
+/// A transport failure in words, without the URL's path or query.
+fn describe_transport(e: &reqwest::Error) -> String {
+    if e.is_connect() {
+        "could not connect".into()
+    } else if e.is_request() {
+        "the request could not be sent".into()
+    } else {
+        "the connection failed".into()
+    }
+}
+
+fn send_with_retries(
+    cfg: &AiConfig,
+    body: Vec<u8>,
+    cancel: &CancelToken,
+) -> Result<Vec<u8>, JobGateError> {
+    let started = Instant::now();
+    let attempts = cfg.max_attempts.max(1);
+    let mut backoff = FIRST_BACKOFF;
+    let mut last_error = unavailable("no attempt was made");
+    for n in 1..=attempts {
+        if cancel.is_cancelled() {
+            return Err(unavailable("cancelled"));
+        }
+        let left = cfg.max_total.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            break;
+        }
+        let timeout = cfg.timeout.min(left);
+        let outcome = run_cancellable(cfg, body.clone(), timeout, cancel)?;
+        let retry_after = match outcome {
+            Attempt::Ok(bytes) => return Ok(bytes),
+            Attempt::TimedOut => {
+                return Err(unavailable(format!(
+                    "the AI server at {} did not answer within {} s",
+                    cfg.host(),
+                    seconds(timeout)
+                )));
+            }
+            Attempt::Unreachable(what) => {
+                return Err(unavailable(format!(
+                    "{what} to the AI server at {} (are you offline?)",
+                    cfg.host()
+                )));
+            }
+            Attempt::Status(status, retry_after, body) => {
+                last_error = status_error(cfg, status, &body);
+                if !(status == 429 || (500..600).contains(&status)) {
+                    return Err(last_error);
+                }
+                retry_after
+            }
+        };
+        if n == attempts {
+            break;
+        }
+        let wait = retry_after.unwrap_or(backoff);
+        backoff *= 2;
+        if started.elapsed() + wait >= cfg.max_total {
+            // Waiting as long as the server asks would pass the cap: give up now rather than later.
+            break;
+        }
+        sleep_cancellable(wait, cancel)?;
+    }
+    Err(last_error)
+}
+
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{}", s.round())
+    } else {
+        format!("{:.1}", s)
+    }
+}
+
+/// Runs one attempt on a helper thread and waits for it, looking at the cancel flag while waiting.
+fn run_cancellable(
+    cfg: &AiConfig,
+    body: Vec<u8>,
+    timeout: Duration,
+    cancel: &CancelToken,
+) -> Result<Attempt, JobGateError> {
+    let (tx, rx) = mpsc::channel();
+    let cfg_copy = cfg.clone();
+    std::thread::Builder::new()
+        .name("jobgate-ai-request".into())
+        .spawn(move || {
+            let _ = tx.send(attempt(&cfg_copy, body, timeout));
+        })
+        .map_err(|e| unavailable(format!("could not start the request: {e}")))?;
+    // The HTTP client enforces `timeout`; this deadline only guards against a stuck helper.
+    let deadline = Instant::now() + timeout + Duration::from_secs(2);
+    loop {
+        if cancel.is_cancelled() {
+            return Err(unavailable("cancelled"));
+        }
+        match rx.recv_timeout(POLL) {
+            Ok(outcome) => return Ok(outcome),
+            Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Ok(Attempt::Unreachable("the request failed".into()));
+            }
+        }
+    }
+}
+
+fn sleep_cancellable(wait: Duration, cancel: &CancelToken) -> Result<(), JobGateError> {
+    let until = Instant::now() + wait;
+    loop {
+        if cancel.is_cancelled() {
+            return Err(unavailable("cancelled"));
+        }
+        let now = Instant::now();
+        if now >= until {
+            return Ok(());
+        }
+        std::thread::sleep((until - now).min(POLL));
+    }
+}
+
+/// The server's own words from an OpenAI-style error body (`{"error": {"message": ...}}`), shortened.
+fn server_message(body: &[u8]) -> Option<String> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    let err = v.get("error")?;
+    let msg = err
+        .get("message")
+        .and_then(Value::as_str)
+        .or_else(|| err.as_str())?;
+    let msg: String = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = msg.chars().take(160).collect();
+    (!short.is_empty()).then_some(short)
+}
+
+fn status_error(cfg: &AiConfig, status: u16, body: &[u8]) -> JobGateError {
+    let host = cfg.host();
+    match status {
+        // The server's text is left out here: some servers echo the credentials they were given.
+        401 | 403 => unavailable(format!(
+            "the AI server at {host} refused the API key (HTTP {status}); check the key in Settings"
+        )),
+        402 => unavailable(format!(
+            "the AI account at {host} has no credit left (HTTP 402)"
+        )),
+        404 => unavailable(format!(
+            "the AI server at {host} does not know model \"{}\" or the address is wrong (HTTP 404)",
+            cfg.model
+        )),
+        429 => unavailable(format!(
+            "the AI server at {host} is limiting requests (HTTP 429); try again in a minute"
+        )),
+        500..=599 => unavailable(format!(
+            "the AI server at {host} had a problem (HTTP {status}); try again later"
+        )),
+        _ => {
+            let detail = server_message(body)
+                .map(|m| format!(": {m}"))
+                .unwrap_or_default();
+            unavailable(format!(
+                "the AI server at {host} rejected the request (HTTP {status}){detail}"
+            ))
+        }
+    }
+}
+
+/// `choices[0].message.content` of a chat-completions answer.
+pub fn content_of(body: &[u8]) -> Result<String, JobGateError> {
+    let v: Value = serde_json::from_slice(body)
+        .map_err(|_| unavailable("the AI server's answer was not the expected JSON"))?;
+    if let Some(msg) = v.get("error").and_then(|_| server_message(body)) {
+        return Err(unavailable(format!("the AI server reported an error: {msg}")));
+    }
+    let choice = v
+        .get("choices")
+        .and_then(|c| c.get(0))
+        .ok_or_else(|| unavailable("the AI server's answer had no choices"))?;
+    let content = choice
+        .pointer("/message/content")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim();
+    if content.is_empty() {
+        return Err(unavailable("the AI model gave an empty answer"));
+    }
+    if choice.get("finish_reason").and_then(Value::as_str) == Some("length") {
+        return Err(unavailable(
+            "the AI model's answer was cut off (too long for the model's output limit)",
+        ));
+    }
+    Ok(content.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_is_read_from_the_first_choice() {
+        let body = br#"{"choices":[{"message":{"role":"assistant","content":" {\"a\":1} "},"finish_reason":"stop"}]}"#;
+        assert_eq!(content_of(body).unwrap(), r#"{"a":1}"#);
+    }
+
+    #[test]
+    fn an_error_body_with_status_200_is_a_failure() {
+        let body = br#"{"error":{"message":"Provider returned error","code":502}}"#;
+        let e = content_of(body).unwrap_err();
+        assert!(e.to_string().contains("Provider returned error"), "{e}");
+    }
+
+    #[test]
+    fn a_cut_off_answer_is_a_failure() {
+        let body = br#"{"choices":[{"message":{"content":"{\"summary\": \"abc"},"finish_reason":"length"}]}"#;
+        assert!(content_of(body).unwrap_err().to_string().contains("cut off"));
+    }
+
+    #[test]
+    fn no_key_for_openrouter_fails_without_calling_out() {
+        let cfg = AiConfig::default();
+        let started = Instant::now();
+        let e = complete(&cfg, &[Message::user("x")], &CancelToken::new()).unwrap_err();
+        assert!(started.elapsed() < Duration::from_millis(500));
+        assert!(e.to_string().contains("no OpenRouter API key"), "{e}");
+    }
+
+    #[test]
+    fn the_request_asks_for_a_json_object() {
+        let cfg = AiConfig::default();
+        let body = request_body(&cfg, &[Message::system("s"), Message::user("u")]);
+        assert_eq!(body["model"], "deepseek/deepseek-chat");
+        assert_eq!(body["response_format"]["type"], "json_object");
+        assert_eq!(body["messages"][0]["role"], "system");
+        assert_eq!(body["messages"][1]["content"], "u");
+    }
+}

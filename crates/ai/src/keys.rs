@@ -1,0 +1,227 @@
+//! The API key in the OS keychain (service `job-gate`, user = profile name), behind a small trait.
+//!
+//! [`Keychain`] talks to the platform store through `keyring-core`: Secret Service on Linux, Keychain on macOS,
+//! Credential Manager on Windows. Tests pass `keyring_core::mock::Store` to [`Keychain::with_store`] (in the
+//! mock, entries of one store share their credentials) or use [`MemoryKeys`]. The key itself is never part of
+//! an error message; keychain failures become [`JobGateError::StorageError`] with a reason in plain words.
+//! Choosing which profile is active, and asking the user before the first call, is the app's job.
+
+use crate::config::AiConfig;
+use jobgate_core::JobGateError;
+use keyring_core::{CredentialStore, Entry, Error as KeyringError};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Keychain service name of every Job Gate secret.
+pub const SERVICE: &str = "job-gate";
+
+/// Saves, loads and deletes one API key per profile.
+pub trait KeyStore: Send + Sync {
+    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError>;
+    /// `Ok(None)` when no key was saved for the profile.
+    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError>;
+    /// Deleting a key that is not there is not an error.
+    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError>;
+}
+
+/// The OS keychain (or any `keyring-core` store).
+pub struct Keychain {
+    store: Arc<CredentialStore>,
+}
+
+impl std::fmt::Debug for Keychain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keychain").field("store", &self.store.vendor()).finish()
+    }
+}
+
+impl Keychain {
+    /// The platform's keychain. Fails (with a reason) when it cannot be reached, e.g. no Secret Service running.
+    pub fn os() -> Result<Keychain, JobGateError> {
+        Ok(Keychain {
+            store: platform_store().map_err(|e| keychain_error("open the keychain", &e))?,
+        })
+    }
+
+    /// Any `keyring-core` store; tests pass `keyring_core::mock::Store::new()`.
+    pub fn with_store(store: Arc<CredentialStore>) -> Keychain {
+        Keychain { store }
+    }
+
+    fn entry(&self, profile: &str) -> Result<Entry, JobGateError> {
+        check_profile(profile)?;
+        Entry::new_in_store(&self.store, SERVICE, profile)
+            .map_err(|e| keychain_error("open the keychain entry", &e))
+    }
+}
+
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(dbus_secret_service_keyring_store::Store::new()?)
+}
+
+#[cfg(target_os = "macos")]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(apple_native_keyring_store::keychain::Store::new()?)
+}
+
+#[cfg(target_os = "windows")]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(windows_native_keyring_store::Store::new()?)
+}
+
+#[cfg(not(any(
+    target_os = "macos",
+    target_os = "windows",
+    all(unix, not(any(target_os = "ios", target_os = "android")))
+)))]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Err(KeyringError::NotSupportedByStore(
+        "no keychain support on this platform".into(),
+    ))
+}
+
+/// A keychain failure in words. Never formats the error's payload (`BadEncoding` carries the secret's bytes).
+fn keychain_error(action: &str, e: &KeyringError) -> JobGateError {
+    let why = match e {
+        KeyringError::NoStorageAccess(_) => "the keychain is locked or access was refused",
+        KeyringError::PlatformFailure(_) | KeyringError::NoDefaultStore => {
+            "the keychain service is not available"
+        }
+        KeyringError::NoEntry => "no key is saved",
+        KeyringError::BadEncoding(_) | KeyringError::BadDataFormat(..) => {
+            "the saved key is damaged; save it again"
+        }
+        KeyringError::TooLong(..) => "the value is too long for the keychain",
+        KeyringError::Ambiguous(_) => "the keychain holds several keys for this profile",
+        _ => "the keychain refused the operation",
+    };
+    JobGateError::StorageError {
+        reason: format!("could not {action}: {why}"),
+    }
+}
+
+fn check_profile(profile: &str) -> Result<(), JobGateError> {
+    if profile.trim().is_empty() || profile.chars().count() > 100 {
+        return Err(JobGateError::InvalidInput {
+            field: "profile".into(),
+            reason: "the profile name must be 1 to 100 characters".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The key as it will be sent: trimmed. Refused when empty, too long or containing spaces (a paste error).
+fn check_key(key: &str) -> Result<&str, JobGateError> {
+    let key = key.trim();
+    let reason = if key.is_empty() {
+        "the API key is empty"
+    } else if key.len() > 512 {
+        "the API key is too long"
+    } else if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        "the API key contains spaces or line breaks; paste it again"
+    } else {
+        return Ok(key);
+    };
+    Err(JobGateError::InvalidInput {
+        field: "api_key".into(),
+        reason: reason.into(),
+    })
+}
+
+impl KeyStore for Keychain {
+    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        let key = check_key(key)?;
+        self.entry(profile)?
+            .set_password(key)
+            .map_err(|e| keychain_error("save the API key", &e))
+    }
+
+    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        match self.entry(profile)?.get_password() {
+            Ok(k) => Ok(Some(k)),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(e) => Err(keychain_error("read the API key", &e)),
+        }
+    }
+
+    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
+        match self.entry(profile)?.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error("delete the API key", &e)),
+        }
+    }
+}
+
+/// Keys in memory only (tests, and a session that must not touch the keychain).
+#[derive(Default)]
+pub struct MemoryKeys {
+    keys: Mutex<HashMap<String, String>>,
+}
+
+impl std::fmt::Debug for MemoryKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MemoryKeys { .. }")
+    }
+}
+
+impl MemoryKeys {
+    pub fn new() -> MemoryKeys {
+        MemoryKeys::default()
+    }
+}
+
+fn poisoned() -> JobGateError {
+    JobGateError::StorageError {
+        reason: "the key store is unusable after an earlier failure".into(),
+    }
+}
+
+impl KeyStore for MemoryKeys {
+    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        check_profile(profile)?;
+        let key = check_key(key)?;
+        self.keys
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(profile.to_string(), key.to_string());
+        Ok(())
+    }
+
+    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        check_profile(profile)?;
+        Ok(self.keys.lock().map_err(|_| poisoned())?.get(profile).cloned())
+    }
+
+    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
+        check_profile(profile)?;
+        self.keys.lock().map_err(|_| poisoned())?.remove(profile);
+        Ok(())
+    }
+}
+
+/// Saves `key` for `profile` in the OS keychain.
+pub fn save_api_key(profile: &str, key: &str) -> Result<(), JobGateError> {
+    Keychain::os()?.save_api_key(profile, key)
+}
+
+/// The key saved for `profile` in the OS keychain, if any.
+pub fn load_api_key(profile: &str) -> Result<Option<String>, JobGateError> {
+    Keychain::os()?.load_api_key(profile)
+}
+
+/// Removes the key saved for `profile` from the OS keychain.
+pub fn delete_api_key(profile: &str) -> Result<(), JobGateError> {
+    Keychain::os()?.delete_api_key(profile)
+}
+
+/// Fills `cfg.api_key` from `store` when it is still empty (the CLI: `OPENROUTER_API_KEY` first, then the
+/// keychain). Returns whether a key is now set. A keychain that cannot be reached just means "no key".
+pub fn fill_api_key(cfg: &mut AiConfig, store: &dyn KeyStore, profile: &str) -> bool {
+    if cfg.api_key.trim().is_empty()
+        && let Ok(Some(k)) = store.load_api_key(profile)
+    {
+        cfg.api_key = k;
+    }
+    !cfg.api_key.trim().is_empty()
+}

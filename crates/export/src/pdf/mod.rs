@@ -1,0 +1,579 @@
+//! PDF renderer: printpdf 0.12 for the file (fonts embedded and subset, metadata), with our own
+//! text pipeline ([`shape`]: bidi + shaping + line breaking) because printpdf's text API draws
+//! Arabic as isolated letters left to right. Glyph ids are placed one by one with the text of their
+//! cluster, so the text extracts in logical order. Layout is simple and ours: blocks become chunks of
+//! lines; a page break never separates a heading from what follows nor an entry from its first line.
+//!
+//! Why printpdf rather than krilla or typst (measured in `notes/crates-measured.md` §B): with
+//! rustybuzz + unicode-bidi it renders Arabic and mixed lines correctly at ~3 ms a page, it is
+//! the crate DESIGN §6 names, and without its `html` feature it adds the least code.
+
+pub mod fonts;
+pub mod shape;
+
+use crate::model::{Block, CONTACT_SEPARATOR, Doc};
+use crate::template::{Align, Template, rgb};
+use jobgate_core::JobGateError;
+use jobgate_core::error::Result;
+use printpdf::{
+    Codepoint, Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+};
+use shape::Faces;
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Renders `doc` as PDF bytes.
+pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
+    let failed = |reason: &str| JobGateError::ExportFailed {
+        reason: reason.to_string(),
+    };
+    let latin = fonts::by_name(&t.fonts.latin).ok_or_else(|| failed("unknown Latin font"))?;
+    let arabic = fonts::by_name(&t.fonts.arabic).ok_or_else(|| failed("unknown Arabic font"))?;
+    let (l, lb) = fonts::load(latin).ok_or_else(|| failed("the Latin font does not load"))?;
+    let (a, ab) = fonts::load(arabic).ok_or_else(|| failed("the Arabic font does not load"))?;
+    let faces = Faces {
+        latin: l,
+        latin_bold: lb,
+        arabic: a,
+        arabic_bold: ab,
+    };
+
+    let mut pdf = PdfDocument::new(&doc.title);
+    let font_ids: [FontId; 4] = [
+        pdf.add_font(&l.parsed),
+        pdf.add_font(&lb.parsed),
+        pdf.add_font(&a.parsed),
+        pdf.add_font(&ab.parsed),
+    ];
+    let info = &mut pdf.metadata.info;
+    info.document_title = if doc.title.is_empty() {
+        "CV".into()
+    } else {
+        format!("{} CV", doc.title)
+    };
+    info.author = doc.author.clone();
+    info.creator = "Job Gate".into();
+    info.producer = "Job Gate".into();
+    info.subject = "Curriculum vitae".into();
+
+    let layout = Layout::new(doc, t, faces);
+    let chunks = layout.chunks();
+    let pages = layout.paginate(&chunks, &font_ids);
+    let (w_mm, h_mm) = t.page.size.mm();
+    let pages: Vec<PdfPage> = pages
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(w_mm), Mm(h_mm), ops))
+        .collect();
+    pdf.with_pages(pages);
+
+    let mut warnings = Vec::new();
+    let mut lo = printpdf::to_lopdf_doc(&pdf, &PdfSaveOptions::default(), &mut warnings);
+    // The document language (screen readers, ATS language detection); printpdf has no setting.
+    let lang = if doc.lang.is_rtl() { "ar" } else { "en" };
+    if let Ok(root) = lo.trailer.get(b"Root").and_then(|r| r.as_reference())
+        && let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut())
+    {
+        catalog.set(
+            "Lang",
+            lopdf::Object::String(lang.as_bytes().to_vec(), lopdf::StringFormat::Literal),
+        );
+    }
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| failed(&format!("PDF writing: {e}")))?;
+    Ok(out)
+}
+
+/// What one line of a chunk draws.
+enum Part {
+    Text {
+        line: shape::Line,
+        /// Left edge, from the left margin, in points.
+        x: f32,
+        size: f32,
+        colour: &'static str,
+    },
+    /// A horizontal rule across the text width, `dy` points below the line's baseline.
+    Rule { dy: f32 },
+}
+
+/// One line: its height (baseline to baseline) and what it draws on its baseline.
+struct ChunkLine {
+    height: f32,
+    /// Distance from the top of the line to the baseline.
+    ascent: f32,
+    parts: Vec<Part>,
+}
+
+/// A block laid out: `space_before` is dropped at the top of a page; `keep_with_next` keeps the
+/// chunk on the page of the first line of the next one.
+struct Chunk {
+    space_before: f32,
+    lines: Vec<ChunkLine>,
+    keep_with_next: bool,
+    keep_together: bool,
+}
+
+/// Colour slots, resolved against the template when drawing.
+const TEXT: &str = "text";
+const MUTED: &str = "muted";
+const ACCENT: &str = "accent";
+
+struct Layout<'a> {
+    doc: &'a Doc,
+    t: &'a Template,
+    faces: Faces,
+    page_w: f32,
+    page_h: f32,
+    width: f32,
+}
+
+impl<'a> Layout<'a> {
+    fn new(doc: &'a Doc, t: &'a Template, faces: Faces) -> Self {
+        let (w, h) = t.page.size.mm();
+        let page_w = w * PT_PER_MM;
+        Layout {
+            doc,
+            t,
+            faces,
+            page_w,
+            page_h: h * PT_PER_MM,
+            width: page_w - 2.0 * t.page.margin_inline * PT_PER_MM,
+        }
+    }
+
+    fn line_height(&self, size: f32) -> f32 {
+        size * self.t.sizes.line_height
+    }
+
+    /// Lines of a paragraph, aligned to the start side (or centred) within `[indent, width]`.
+    fn paragraph(
+        &self,
+        text: &str,
+        bold: bool,
+        size: f32,
+        colour: &'static str,
+        indent: f32,
+        center: bool,
+    ) -> Vec<ChunkLine> {
+        let avail = self.width - indent;
+        shape::break_lines(&self.faces, text, self.doc.rtl, bold, size, avail)
+            .into_iter()
+            .map(|line| {
+                let x = if center {
+                    (self.width - line.width) / 2.0
+                } else if self.doc.rtl {
+                    self.width - indent - line.width
+                } else {
+                    indent
+                };
+                ChunkLine {
+                    height: self.line_height(size),
+                    ascent: size * 0.95,
+                    parts: vec![Part::Text {
+                        line,
+                        x,
+                        size,
+                        colour,
+                    }],
+                }
+            })
+            .collect()
+    }
+
+    fn chunks(&self) -> Vec<Chunk> {
+        let t = self.t;
+        let s = &t.sizes;
+        let sp = &t.spacing;
+        let center = t.header.align == Align::Center;
+        let mut out: Vec<Chunk> = Vec::new();
+        let mut blocks = self.doc.blocks.iter().peekable();
+        while let Some(block) = blocks.next() {
+            let chunk = match block {
+                Block::Name(n) => Chunk {
+                    space_before: 0.0,
+                    lines: self.paragraph(
+                        n,
+                        true,
+                        s.name,
+                        if t.header.name_in_accent { ACCENT } else { TEXT },
+                        0.0,
+                        center,
+                    ),
+                    keep_with_next: true,
+                    keep_together: true,
+                },
+                Block::Headline(h) => Chunk {
+                    space_before: 1.0,
+                    lines: self.paragraph(h, false, s.headline, MUTED, 0.0, center),
+                    keep_with_next: true,
+                    keep_together: true,
+                },
+                Block::Contact(items) => {
+                    let mut lines = self.paragraph(
+                        &items.join(CONTACT_SEPARATOR),
+                        false,
+                        s.small,
+                        MUTED,
+                        0.0,
+                        center,
+                    );
+                    if let Some(last) = lines.last_mut() {
+                        last.height += sp.after_header;
+                    }
+                    Chunk {
+                        space_before: 2.0,
+                        lines,
+                        keep_with_next: false,
+                        keep_together: true,
+                    }
+                }
+                Block::Heading(_, h) => {
+                    let colour = if t.headings.in_accent { ACCENT } else { TEXT };
+                    let mut lines = self.paragraph(
+                        &crate::txt::heading_text(h, t),
+                        true,
+                        s.heading,
+                        colour,
+                        0.0,
+                        false,
+                    );
+                    if let Some(last) = lines.last_mut() {
+                        if t.headings.rule_below {
+                            last.parts.push(Part::Rule {
+                                dy: s.heading * 0.35,
+                            });
+                        }
+                        last.height += sp.after_heading;
+                    }
+                    Chunk {
+                        space_before: sp.before_heading,
+                        lines,
+                        keep_with_next: true,
+                        keep_together: true,
+                    }
+                }
+                Block::Entry { title, org, dates } => {
+                    let mut lines = self.entry_title(title, dates);
+                    if !org.is_empty() {
+                        lines.extend(self.paragraph(org, false, s.small, MUTED, 0.0, false));
+                    }
+                    if let Some(last) = lines.last_mut() {
+                        last.height += 1.5;
+                    }
+                    Chunk {
+                        space_before: sp.before_entry,
+                        lines,
+                        keep_with_next: true,
+                        keep_together: true,
+                    }
+                }
+                Block::Bullet(text) => self.bullet(text),
+                Block::ShortItem(first) => {
+                    let mut items = vec![first.as_str()];
+                    while let Some(Block::ShortItem(next)) = blocks.peek() {
+                        items.push(next);
+                        blocks.next();
+                    }
+                    if t.page.columns == 2 && items.len() > 1 {
+                        self.two_columns(&items)
+                    } else {
+                        for item in &items[..items.len() - 1] {
+                            out.push(self.bullet(item));
+                        }
+                        self.bullet(items[items.len() - 1])
+                    }
+                }
+                Block::Text(text) => {
+                    let mut lines = self.paragraph(text, false, s.body, TEXT, 0.0, false);
+                    if let Some(last) = lines.last_mut() {
+                        last.height += sp.after_paragraph;
+                    }
+                    Chunk {
+                        space_before: 0.0,
+                        lines,
+                        keep_with_next: false,
+                        keep_together: false,
+                    }
+                }
+            };
+            out.push(chunk);
+        }
+        out
+    }
+
+    /// The entry's title at the start side and its dates against the far margin, same baseline.
+    fn entry_title(&self, title: &str, dates: &str) -> Vec<ChunkLine> {
+        let s = &self.t.sizes;
+        let date_line =
+            (!dates.is_empty()).then(|| shape::shape_line(&self.faces, dates, self.doc.rtl, false, s.small));
+        let reserve = date_line.as_ref().map_or(0.0, |d| d.width + 12.0);
+        let mut lines: Vec<ChunkLine> = shape::break_lines(
+            &self.faces,
+            title,
+            self.doc.rtl,
+            true,
+            s.entry,
+            self.width - reserve,
+        )
+        .into_iter()
+        .map(|line| ChunkLine {
+            height: self.line_height(s.entry),
+            ascent: s.entry * 0.95,
+            parts: vec![Part::Text {
+                x: if self.doc.rtl {
+                    self.width - line.width
+                } else {
+                    0.0
+                },
+                line,
+                size: s.entry,
+                colour: TEXT,
+            }],
+        })
+        .collect();
+        if let Some(d) = date_line {
+            let x = if self.doc.rtl { 0.0 } else { self.width - d.width };
+            let part = Part::Text {
+                line: d,
+                x,
+                size: s.small,
+                colour: MUTED,
+            };
+            match lines.first_mut() {
+                Some(first) => first.parts.push(part),
+                None => lines.push(ChunkLine {
+                    height: self.line_height(s.entry),
+                    ascent: s.entry * 0.95,
+                    parts: vec![part],
+                }),
+            }
+        }
+        lines
+    }
+
+    fn bullet(&self, text: &str) -> Chunk {
+        let s = &self.t.sizes;
+        let indent = self.t.spacing.bullet_indent;
+        let mut lines = self.paragraph(text, false, s.body, TEXT, indent, false);
+        let dot = shape::shape_line(&self.faces, "•", self.doc.rtl, false, s.body);
+        let x = if self.doc.rtl {
+            self.width - indent * 0.35 - dot.width
+        } else {
+            indent * 0.35
+        };
+        if let Some(first) = lines.first_mut() {
+            first.parts.push(Part::Text {
+                line: dot,
+                x,
+                size: s.body,
+                colour: MUTED,
+            });
+        }
+        if let Some(last) = lines.last_mut() {
+            last.height += self.t.spacing.after_paragraph;
+        }
+        Chunk {
+            space_before: 0.0,
+            lines,
+            keep_with_next: false,
+            keep_together: true,
+        }
+    }
+
+    /// Short items two to a row, read row by row (first item at the start side).
+    fn two_columns(&self, items: &[&str]) -> Chunk {
+        let s = &self.t.sizes;
+        let gap = 12.0;
+        let col = (self.width - gap) / 2.0;
+        let indent = self.t.spacing.bullet_indent;
+        let mut lines = Vec::new();
+        for pair in items.chunks(2) {
+            let mut parts = Vec::new();
+            for (i, item) in pair.iter().enumerate() {
+                // Column start (left edge of the column box).
+                let col_left = if self.doc.rtl {
+                    self.width - (i as f32 + 1.0) * col - i as f32 * gap
+                } else {
+                    i as f32 * (col + gap)
+                };
+                let mut text = shape::shape_line(&self.faces, item, self.doc.rtl, false, s.body);
+                // Keep it on one line: a short item too long for a column is cut short visually
+                // only if it cannot fit; fall back to a narrower size instead.
+                let mut size = s.body;
+                if text.width > col - indent {
+                    size = (s.body * (col - indent) / text.width).max(s.small * 0.8);
+                    text = shape::shape_line(&self.faces, item, self.doc.rtl, false, size);
+                }
+                let dot = shape::shape_line(&self.faces, "•", self.doc.rtl, false, s.body);
+                let (text_x, dot_x) = if self.doc.rtl {
+                    (
+                        col_left + col - indent - text.width,
+                        col_left + col - indent * 0.35 - dot.width,
+                    )
+                } else {
+                    (col_left + indent, col_left + indent * 0.35)
+                };
+                parts.push(Part::Text {
+                    line: dot,
+                    x: dot_x,
+                    size: s.body,
+                    colour: MUTED,
+                });
+                parts.push(Part::Text {
+                    line: text,
+                    x: text_x,
+                    size,
+                    colour: TEXT,
+                });
+            }
+            lines.push(ChunkLine {
+                height: self.line_height(s.body) + self.t.spacing.after_paragraph,
+                ascent: s.body * 0.95,
+                parts,
+            });
+        }
+        Chunk {
+            space_before: 0.0,
+            lines,
+            keep_with_next: false,
+            keep_together: false,
+        }
+    }
+
+    /// Places chunks on pages and returns each page's drawing operations.
+    fn paginate(&self, chunks: &[Chunk], font_ids: &[FontId; 4]) -> Vec<Vec<Op>> {
+        let top = self.t.page.margin_top * PT_PER_MM;
+        let bottom = self.page_h - self.t.page.margin_bottom * PT_PER_MM;
+        let left = self.t.page.margin_inline * PT_PER_MM;
+        let mut pages: Vec<Vec<Op>> = vec![Vec::new()];
+        let mut y = top;
+        for (i, chunk) in chunks.iter().enumerate() {
+            // Height that must fit before this chunk starts on this page: the chunk (or its first
+            // line), plus, while chunks keep with the next, the next one's first part.
+            let mut need = chunk.space_before;
+            let mut j = i;
+            loop {
+                let c = &chunks[j];
+                let whole: f32 = c.lines.iter().map(|l| l.height).sum();
+                let first = c.lines.first().map_or(0.0, |l| l.height);
+                if c.keep_with_next && j + 1 < chunks.len() {
+                    need += whole + chunks[j + 1].space_before;
+                    j += 1;
+                } else {
+                    need += if c.keep_together { whole } else { first };
+                    break;
+                }
+                if need > bottom - top {
+                    break;
+                }
+            }
+            if y > top && y + need > bottom {
+                pages.push(Vec::new());
+                y = top;
+            }
+            if y > top {
+                y += chunk.space_before;
+            }
+            for line in &chunk.lines {
+                if y > top && y + line.height > bottom + 0.01 {
+                    pages.push(Vec::new());
+                    y = top;
+                }
+                let baseline = self.page_h - (y + line.ascent);
+                let ops = pages.last_mut().expect("a page");
+                for part in &line.parts {
+                    self.draw(ops, part, left, baseline, font_ids);
+                }
+                y += line.height;
+            }
+        }
+        pages
+    }
+
+    fn draw(&self, ops: &mut Vec<Op>, part: &Part, left: f32, baseline: f32, font_ids: &[FontId; 4]) {
+        match part {
+            Part::Text {
+                line,
+                x,
+                size,
+                colour,
+            } => {
+                if line.runs.is_empty() {
+                    return;
+                }
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor {
+                    col: self.colour(colour),
+                });
+                for run in &line.runs {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_ids[run.face as usize].clone()),
+                        size: Pt(*size),
+                    });
+                    for g in &run.glyphs {
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(
+                                Pt(left + x + g.x),
+                                Pt(baseline + g.y),
+                            ),
+                        });
+                        let cp = if g.text.is_empty() {
+                            Codepoint::new(g.gid, 0.0)
+                        } else {
+                            Codepoint::with_cid(g.gid, 0.0, g.text.clone())
+                        };
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![cp])],
+                        });
+                    }
+                }
+                ops.push(Op::EndTextSection);
+            }
+            Part::Rule { dy } => {
+                ops.push(Op::SetOutlineColor {
+                    col: self.colour("rule"),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+                let y = baseline - dy;
+                ops.push(Op::DrawLine {
+                    line: PdfLine {
+                        points: vec![
+                            LinePoint {
+                                p: Point { x: Pt(left), y: Pt(y) },
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point {
+                                    x: Pt(left + self.width),
+                                    y: Pt(y),
+                                },
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+
+    fn colour(&self, slot: &str) -> Color {
+        let c = &self.t.colours;
+        let hex = match slot {
+            MUTED => &c.muted,
+            ACCENT => &c.accent,
+            "rule" => &c.rule,
+            _ => &c.text,
+        };
+        let (r, g, b) = rgb(hex);
+        Color::Rgb(Rgb {
+            r,
+            g,
+            b,
+            icc_profile: None,
+        })
+    }
+}

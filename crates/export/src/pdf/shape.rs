@@ -1,0 +1,230 @@
+//! Text to positioned glyphs for the PDF: bidi ordering (unicode-bidi), font choice per run
+//! (Arabic runs in the Arabic font, the rest in the Latin font, each falling back to the other for
+//! characters it lacks), shaping (rustybuzz: joined Arabic letters, ligatures, kerning) and greedy
+//! line breaking at spaces. Every glyph carries the text of its cluster, so the PDF's ToUnicode map
+//! gives the text back in logical order. Drawing is left to [`super`].
+
+use super::fonts::Face;
+use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
+use unicode_bidi::{BidiInfo, Level};
+
+/// The four faces a document uses.
+#[derive(Clone, Copy)]
+pub struct Faces {
+    pub latin: &'static Face,
+    pub latin_bold: &'static Face,
+    pub arabic: &'static Face,
+    pub arabic_bold: &'static Face,
+}
+
+/// Which of the four faces (an index into the document's font ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaceKind {
+    Latin = 0,
+    LatinBold = 1,
+    Arabic = 2,
+    ArabicBold = 3,
+}
+
+impl Faces {
+    fn get(&self, k: FaceKind) -> &'static Face {
+        match k {
+            FaceKind::Latin => self.latin,
+            FaceKind::LatinBold => self.latin_bold,
+            FaceKind::Arabic => self.arabic,
+            FaceKind::ArabicBold => self.arabic_bold,
+        }
+    }
+}
+
+/// One glyph, positioned relative to the start of its line, in points.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub gid: u16,
+    pub x: f32,
+    pub y: f32,
+    /// The characters this glyph stands for (empty for the 2nd+ glyph of one character).
+    pub text: String,
+}
+
+/// Glyphs of one face, in visual order (left to right).
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub face: FaceKind,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A shaped line: runs in visual order and the total advance width in points.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+/// Shapes `text` as one line of `size` points. `rtl` is the paragraph direction.
+pub fn shape_line(faces: &Faces, text: &str, rtl: bool, bold: bool, size: f32) -> Line {
+    let mut line = Line::default();
+    if text.is_empty() {
+        return line;
+    }
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(text, Some(base));
+    let mut pen = 0.0f32;
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for range in runs {
+            let run_rtl = levels[range.start].is_rtl();
+            let (preferred, fallback) = match (run_rtl, bold) {
+                (true, false) => (FaceKind::Arabic, FaceKind::Latin),
+                (true, true) => (FaceKind::ArabicBold, FaceKind::LatinBold),
+                (false, false) => (FaceKind::Latin, FaceKind::Arabic),
+                (false, true) => (FaceKind::LatinBold, FaceKind::ArabicBold),
+            };
+            // Split the run where the font has to change, in logical order…
+            let mut chunks: Vec<(usize, usize, FaceKind)> = Vec::new();
+            for (i, c) in text[range.clone()].char_indices() {
+                let i = range.start + i;
+                let kind = if faces.get(preferred).covers(c) || !faces.get(fallback).covers(c) {
+                    preferred
+                } else {
+                    fallback
+                };
+                match chunks.last_mut() {
+                    Some(last) if last.2 == kind => last.1 = i + c.len_utf8(),
+                    _ => chunks.push((i, i + c.len_utf8(), kind)),
+                }
+            }
+            // …and draw the pieces of a right-to-left run from its logical end.
+            if run_rtl {
+                chunks.reverse();
+            }
+            for (start, end, kind) in chunks {
+                let run = shape_chunk(
+                    faces.get(kind),
+                    kind,
+                    &text[start..end],
+                    run_rtl,
+                    size,
+                    &mut pen,
+                );
+                line.runs.push(run);
+            }
+        }
+    }
+    line.width = pen;
+    line
+}
+
+fn shape_chunk(
+    face: &Face,
+    kind: FaceKind,
+    text: &str,
+    rtl: bool,
+    size: f32,
+    pen: &mut f32,
+) -> Run {
+    let mut buf = UnicodeBuffer::new();
+    buf.push_str(text);
+    buf.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
+    buf.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
+    buf.guess_segment_properties();
+    let shaped = rustybuzz::shape(&face.shaper, &[], buf);
+    let scale = size / face.units_per_em;
+    // Cluster starts, to cut the text of each cluster.
+    let mut starts: Vec<usize> = shaped
+        .glyph_infos()
+        .iter()
+        .map(|g| g.cluster as usize)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut seen = vec![false; starts.len()];
+    let mut glyphs = Vec::with_capacity(shaped.len());
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let c = info.cluster as usize;
+        let k = starts.binary_search(&c).unwrap_or(0);
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let cluster_text = if seen[k] {
+            String::new()
+        } else {
+            seen[k] = true;
+            text.get(c..end).unwrap_or("").to_string()
+        };
+        glyphs.push(Glyph {
+            gid: info.glyph_id as u16,
+            x: *pen + pos.x_offset as f32 * scale,
+            y: pos.y_offset as f32 * scale,
+            text: cluster_text,
+        });
+        *pen += pos.x_advance as f32 * scale;
+    }
+    Run { face: kind, glyphs }
+}
+
+/// Breaks `text` into lines no wider than `width` points (at spaces; a word longer than a line is cut),
+/// then shapes each line.
+pub fn break_lines(
+    faces: &Faces,
+    text: &str,
+    rtl: bool,
+    bold: bool,
+    size: f32,
+    width: f32,
+) -> Vec<Line> {
+    let whole = shape_line(faces, text, rtl, bold, size);
+    if whole.width <= width {
+        return vec![whole];
+    }
+    let space = shape_line(faces, " ", rtl, bold, size).width;
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0.0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut word = word.to_string();
+        let mut w = shape_line(faces, &word, rtl, bold, size).width;
+        // A word wider than the line (a long URL): cut it where it fills the line.
+        while w > width {
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+                current_width = 0.0;
+            }
+            let chars: Vec<char> = word.chars().collect();
+            let mut n = ((chars.len() as f32 * width / w).floor() as usize).max(1);
+            while n > 1
+                && shape_line(faces, &chars[..n].iter().collect::<String>(), rtl, bold, size)
+                    .width
+                    > width
+            {
+                n -= 1;
+            }
+            lines.push(chars[..n].iter().collect());
+            word = chars[n..].iter().collect();
+            w = shape_line(faces, &word, rtl, bold, size).width;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        let extra = if current.is_empty() { w } else { space + w };
+        if !current.is_empty() && current_width + extra > width {
+            lines.push(std::mem::take(&mut current));
+            current_width = 0.0;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+            current_width += space;
+        }
+        current.push_str(&word);
+        current_width += w;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .iter()
+        .map(|l| shape_line(faces, l, rtl, bold, size))
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! PDF reading: a [`PdfBackend`] turns the file into positioned text runs per page, and
+//! [`crate::layout`] turns those into lines in reading order.
+//!
+//! The one backend today is pdf_oxide (pure Rust, Arabic in logical order with normal letters).
+//! Its calls are wrapped in `catch_unwind`, so a panic inside the library on a damaged file becomes
+//! `CORRUPTED_FILE`. Passwords: a file that opens with the empty user password (owner password only)
+//! is read normally; any other encrypted file is `ENCRYPTED_FILE`. Pages that fail to decode are
+//! skipped with a `PARTIAL_TEXT` warning when other pages gave text.
+
+use crate::layout::{self, Run};
+use crate::{RawPage, partial_text};
+use jobgate_core::JobGateError;
+use jobgate_core::contract::Warning;
+use jobgate_core::error::Result;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// Pages never read past this many (a CV has 1–4; a hostile file may claim millions).
+pub const MAX_PAGES: usize = 50;
+
+/// Positioned text of one page, as a backend sees it.
+#[derive(Debug, Clone, Default)]
+pub struct PageRuns {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+/// What a backend gives for a whole file.
+#[derive(Debug, Default)]
+pub struct BackendOutput {
+    pub pages: Vec<PageRuns>,
+    /// Pages that could not be read, with the reason.
+    pub failed_pages: Vec<(usize, String)>,
+    pub links: Vec<String>,
+}
+
+/// A PDF text backend: bytes in, positioned runs out. Swappable (tests, another library).
+pub trait PdfBackend {
+    fn read(&self, bytes: &[u8]) -> Result<BackendOutput>;
+}
+
+/// What [`read`] gives to the crate root.
+pub(crate) struct PdfText {
+    pub pages: Vec<RawPage>,
+    pub warnings: Vec<Warning>,
+    pub links: Vec<String>,
+}
+
+/// Reads a PDF with the default backend and lays its text out in reading order.
+pub(crate) fn read(bytes: &[u8]) -> Result<PdfText> {
+    read_with(&OxideBackend, bytes)
+}
+
+pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfText> {
+    let out = match catch_unwind(AssertUnwindSafe(|| backend.read(bytes))) {
+        Ok(r) => r?,
+        Err(_) => {
+            return Err(JobGateError::CorruptedFile {
+                reason: "the PDF structure could not be read".into(),
+            });
+        }
+    };
+    let mut warnings = Vec::new();
+    if !out.failed_pages.is_empty() {
+        let list: Vec<String> = out
+            .failed_pages
+            .iter()
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        warnings.push(partial_text(&format!("page {} could not be read", list.join(", "))));
+    }
+    let pages = out.pages.iter().map(layout::lay_out_page).collect();
+    Ok(PdfText {
+        pages,
+        warnings,
+        links: out.links,
+    })
+}
+
+/// pdf_oxide 0.3 (default features only).
+pub struct OxideBackend;
+
+fn corrupted(e: impl std::fmt::Display) -> JobGateError {
+    JobGateError::CorruptedFile {
+        reason: format!("damaged PDF: {e}"),
+    }
+}
+
+impl PdfBackend for OxideBackend {
+    fn read(&self, bytes: &[u8]) -> Result<BackendOutput> {
+        let doc = pdf_oxide::PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| {
+            let text = e.to_string();
+            if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
+                JobGateError::EncryptedFile
+            } else {
+                corrupted(text)
+            }
+        })?;
+        if doc.is_encrypted() {
+            // Owner-password-only files open with the empty user password.
+            let ok = doc.authenticate(b"").unwrap_or(false);
+            if !ok || !doc.is_authenticated() {
+                return Err(JobGateError::EncryptedFile);
+            }
+        }
+        let count = doc.page_count().map_err(corrupted)?;
+        let mut out = BackendOutput::default();
+        let mut last_err = None;
+        for index in 0..count.min(MAX_PAGES) {
+            let width = doc
+                .get_page_media_box(index)
+                .map(|(x0, _, x1, _)| (x1 - x0).abs())
+                .unwrap_or(612.0);
+            let spans = catch_unwind(AssertUnwindSafe(|| doc.extract_spans(index)));
+            match spans {
+                Ok(Ok(spans)) => {
+                    let runs = spans.iter().filter_map(run_of).collect();
+                    out.pages.push(PageRuns { runs, width });
+                }
+                Ok(Err(e)) => {
+                    last_err = Some(e.to_string());
+                    out.failed_pages.push((index, e.to_string()));
+                    out.pages.push(PageRuns::default());
+                }
+                Err(_) => {
+                    last_err = Some("panic".to_string());
+                    out.failed_pages.push((index, "unreadable".into()));
+                    out.pages.push(PageRuns::default());
+                }
+            }
+        }
+        if count > 0 && out.failed_pages.len() == out.pages.len() {
+            return Err(corrupted(last_err.unwrap_or_default()));
+        }
+        Ok(out)
+    }
+}
+
+fn run_of(s: &pdf_oxide::layout::TextSpan) -> Option<Run> {
+    if s.text.trim().is_empty() || s.rotation_degrees.abs() > 1.0 {
+        return None;
+    }
+    let chars = s.to_chars();
+    let glyphs = if chars.len() == s.text.chars().count() {
+        chars.iter().map(|c| (c.char, c.bbox.x, c.bbox.x + c.bbox.width)).collect()
+    } else {
+        Vec::new()
+    };
+    let font = s.font_name.to_lowercase();
+    Some(Run {
+        text: s.text.clone(),
+        x0: s.bbox.x,
+        x1: s.bbox.x + s.bbox.width,
+        y0: s.bbox.y,
+        y1: s.bbox.y + s.bbox.height,
+        font_size: s.font_size,
+        bold: s.font_weight.is_bold() || font.contains("bold") || font.contains("black"),
+        glyphs,
+    })
+}

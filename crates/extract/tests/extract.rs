@@ -1,0 +1,350 @@
+//! Extraction on real files: every sample-corpus CV gives its owner's name and email and the right
+//! language; two-column layouts are read column by column; DOCX structures (tables, text boxes,
+//! headers, numbering, styles) come through; and every hostile file gives its error code.
+
+use jobgate_core::contract::DocLanguage;
+use jobgate_core::document::{Document, SourceFormat};
+use jobgate_core::error::{ErrorCode, MAX_FILE_BYTES};
+use jobgate_core::text::normalize_line;
+use jobgate_extract::{FileKind, extract, extract_file, sniff};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn corpus() -> PathBuf {
+    root().join("corpus")
+}
+
+fn hostile(name: &str) -> PathBuf {
+    root().join("hostile").join(name)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("extract").join(name)
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+fn code_of(path: &Path) -> String {
+    match extract_file(path) {
+        Ok(doc) => panic!(
+            "{} should fail, gave {} lines",
+            path.display(),
+            doc.lines.len()
+        ),
+        Err(e) => e.code().as_str().to_string(),
+    }
+}
+
+/// Index of the first line containing `needle`.
+fn pos(doc: &Document, needle: &str) -> usize {
+    doc.lines
+        .iter()
+        .position(|l| l.text.contains(needle))
+        .unwrap_or_else(|| panic!("no line contains {needle:?} in:\n{}", doc.text()))
+}
+
+#[test]
+fn every_corpus_file_gives_name_email_and_language() {
+    let manifest = read_json(&corpus().join("manifest.json"));
+    let docs = manifest["documents"].as_array().expect("documents");
+    assert!(docs.len() >= 30, "corpus has {} documents", docs.len());
+    let mut failures = Vec::new();
+    for d in docs {
+        let file = d["file"].as_str().expect("file");
+        let truth = read_json(
+            &corpus()
+                .join("truth")
+                .join(format!("{}.json", d["cv_id"].as_str().expect("cv_id"))),
+        );
+        let doc = match extract_file(&corpus().join(file)) {
+            Ok(doc) => doc,
+            Err(e) => {
+                failures.push(format!("{file}: {e}"));
+                continue;
+            }
+        };
+        let text = doc.text();
+        let name = normalize_line(truth["basics"]["name"].as_str().expect("name"));
+        let email = truth["basics"]["email"].as_str().expect("email");
+        if !text.contains(&name) {
+            failures.push(format!("{file}: name {name:?} missing"));
+        }
+        if !text.contains(email) {
+            failures.push(format!("{file}: email {email:?} missing"));
+        }
+        let want = match d["language"].as_str() {
+            Some("ar") => DocLanguage::Ar,
+            Some("mixed") => DocLanguage::Mixed,
+            _ => DocLanguage::En,
+        };
+        if doc.language != want {
+            failures.push(format!("{file}: language {:?}, want {want:?}", doc.language));
+        }
+        let format = if file.ends_with(".pdf") {
+            SourceFormat::Pdf
+        } else {
+            SourceFormat::Docx
+        };
+        assert_eq!(doc.format, format, "{file}");
+        assert!(doc.pages >= 1, "{file}");
+        assert!(doc.warnings.is_empty(), "{file}: {:?}", doc.warnings);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn english_sidebar_is_read_as_its_own_column() {
+    let doc = extract_file(&fixture("sidebar_en.pdf")).expect("extracts");
+    let sidebar = [
+        "Contact",
+        "lina.haddad@example.org",
+        "+44 20 7946 0958",
+        "London, UK",
+        "Skills",
+        "Machine Learning",
+        "Statistics",
+        "Languages",
+        "Arabic (fluent)",
+    ];
+    let main = [
+        "Data Scientist",
+        "Profile",
+        "Experience",
+        "Senior Data Scientist, Northwind Retail",
+        "2020 – Present",
+        "Education",
+    ];
+    let side_pos: Vec<usize> = sidebar.iter().map(|s| pos(&doc, s)).collect();
+    let main_pos: Vec<usize> = main.iter().map(|s| pos(&doc, s)).collect();
+    // Each column in its own order, and no main line between the first and last sidebar line.
+    assert!(side_pos.is_sorted(), "{side_pos:?}\n{}", doc.text());
+    assert!(main_pos.is_sorted(), "{main_pos:?}\n{}", doc.text());
+    let (lo, hi) = (side_pos[0], side_pos[side_pos.len() - 1]);
+    assert!(
+        main_pos.iter().all(|p| *p < lo || *p > hi),
+        "sidebar {side_pos:?} interleaved with main {main_pos:?}:\n{}",
+        doc.text()
+    );
+    // The long paragraph was not cut into pieces mixed with "Python" / "SQL".
+    let para = pos(&doc, "Data scientist with seven years");
+    assert!(doc.lines[para + 1].text.contains("models for retail"));
+    // Columns are told apart: the sidebar is not the main column.
+    assert_ne!(
+        doc.lines[side_pos[1]].column,
+        doc.lines[main_pos[3]].column
+    );
+    assert_eq!(doc.language, DocLanguage::En);
+}
+
+#[test]
+fn arabic_sidebar_is_read_as_its_own_column_in_logical_order() {
+    let doc = extract_file(&fixture("sidebar_ar.pdf")).expect("extracts");
+    let sidebar = ["التواصل", "laila.haddad@example.org", "المهارات", "تحليل البيانات", "اللغات"];
+    let main = ["عالمة بيانات", "نبذة", "الخبرة", "عالمة بيانات أولى، شركة المراعي", "التعليم"];
+    let side_pos: Vec<usize> = sidebar.iter().map(|s| pos(&doc, s)).collect();
+    let main_pos: Vec<usize> = main.iter().map(|s| pos(&doc, s)).collect();
+    assert!(side_pos.is_sorted(), "{side_pos:?}\n{}", doc.text());
+    assert!(main_pos.is_sorted(), "{main_pos:?}\n{}", doc.text());
+    let (lo, hi) = (side_pos[0], side_pos[side_pos.len() - 1]);
+    assert!(
+        main_pos.iter().all(|p| *p < lo || *p > hi),
+        "sidebar {side_pos:?} interleaved with main {main_pos:?}:\n{}",
+        doc.text()
+    );
+    // The phone came out as "4567 123 50 966+" in visual order; it must read as written.
+    assert!(doc.text().contains("+966 50 123 4567"), "{}", doc.text());
+    assert_eq!(doc.language, DocLanguage::Ar);
+}
+
+#[test]
+fn label_column_layout_keeps_each_label_with_its_section() {
+    // The "even" theme puts section labels (Work, Education) in a narrow left column level with the
+    // first line of their section: they must stay with that section, not be gathered in one block.
+    let doc = extract_file(&corpus().join("files/001__even.pdf")).expect("extracts");
+    let work = pos(&doc, "Work");
+    let first_job = pos(&doc, "Fawry Digital Payments");
+    let last_job = pos(&doc, "ITWorx");
+    let education = pos(&doc, "Education");
+    let university = pos(&doc, "Cairo University");
+    assert!(work < first_job, "{}", doc.text());
+    assert!(last_job < education && education <= university, "{}", doc.text());
+}
+
+#[test]
+fn glued_words_and_arabic_lines_are_repaired() {
+    // Chromium positions every glyph: words must be separated by the gaps between them.
+    let doc = extract_file(&corpus().join("files/028__even.pdf")).expect("extracts");
+    let text = doc.text();
+    assert!(text.contains("مهندس برمجيات أول"), "{text}");
+    assert!(!text.contains("مهندسبرمجيات"), "{text}");
+}
+
+#[test]
+fn docx_structures_all_come_through() {
+    let doc = extract_file(&fixture("features.docx")).expect("extracts");
+    let text = doc.text();
+    // Header first (deduplicated: first-page and default headers say the same), footer last.
+    assert_eq!(doc.lines[0].text, "Curriculum Vitae – Jane Doe");
+    assert_eq!(text.matches("Curriculum Vitae").count(), 1);
+    assert_eq!(doc.lines.last().map(|l| l.text.as_str()), Some("References on request"));
+    // Title and heading styles (the heading style id is localised: "Titre1", named "heading 1").
+    let title = &doc.lines[pos(&doc, "Jane Doe")];
+    assert!(title.heading_hint && title.font_size == Some(24.0), "{title:?}");
+    let heading = &doc.lines[pos(&doc, "Experience")];
+    assert!(heading.heading_hint && heading.bold, "{heading:?}");
+    // Table: row by row, each cell's paragraphs as lines.
+    let order = ["2019 – 2021", "Data Analyst", "Acme Ltd", "2016 – 2019", "Junior Analyst"];
+    let at: Vec<usize> = order.iter().map(|s| pos(&doc, s)).collect();
+    assert!(at.is_sorted(), "{at:?}");
+    // Tab → space, line break → new line.
+    assert!(text.contains("Skills: Python\nSQL and Excel\n"), "{text}");
+    // Numbering and list styles are bullets.
+    assert!(doc.lines[pos(&doc, "Cut reporting time")].bullet);
+    assert!(doc.lines[pos(&doc, "Trained 5 new analysts")].bullet);
+    assert!(!doc.lines[pos(&doc, "Acme Ltd")].bullet);
+    // Bold only when every run is bold; size from w:sz half-points, else the document default.
+    let bold = &doc.lines[pos(&doc, "Bold label")];
+    assert!(bold.bold && bold.font_size == Some(14.0), "{bold:?}");
+    let half = &doc.lines[pos(&doc, "Half bold")];
+    assert!(!half.bold && half.font_size == Some(10.0), "{half:?}");
+    // Hyperlink text and target.
+    assert!(text.contains("linkedin.com/in/janedoe"));
+    assert_eq!(doc.links, vec!["https://www.linkedin.com/in/janedoe".to_string()]);
+    // Hidden runs are not text a reader sees.
+    assert!(!text.contains("keyword stuffing") && text.contains("Visible text"));
+    // Both text boxes, the DrawingML one once (its mc:Fallback copy skipped).
+    assert!(text.contains("VML box: jane.doe@example.com"));
+    assert_eq!(text.matches("Drawing box: +44 20 7946 0958").count(), 1, "{text}");
+    assert!(text.contains("Tom & Jerry Ltd"));
+    assert_eq!(doc.format, SourceFormat::Docx);
+}
+
+#[test]
+fn type_is_decided_by_content_not_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let renamed = dir.path().join("cv.pdf");
+    std::fs::copy(corpus().join("files/001__even__soffice.docx"), &renamed).expect("copy");
+    let doc = extract_file(&renamed).expect("a .docx named .pdf still works");
+    assert_eq!(doc.format, SourceFormat::Docx);
+    assert!(doc.text().contains("Omar Hassan El-Sayed"));
+
+    let bytes = std::fs::read(corpus().join("files/001__even.pdf")).expect("read");
+    assert_eq!(sniff(&bytes), FileKind::Pdf);
+    let zip = std::fs::read(hostile("archive.zip")).expect("read");
+    assert!(matches!(sniff(&zip), FileKind::Other(_)));
+}
+
+#[test]
+fn file_over_ten_megabytes_is_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.pdf");
+    let f = std::fs::File::create(&path).expect("create");
+    f.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let e = extract_file(&path).expect_err("too large");
+    assert_eq!(e.code(), ErrorCode::FileTooLarge);
+    assert_eq!(e.details()["max_size"], "10MB");
+    // The same limit on bytes given directly.
+    let e = extract(&vec![b' '; MAX_FILE_BYTES as usize + 1]).expect_err("too large");
+    assert_eq!(e.code(), ErrorCode::FileTooLarge);
+}
+
+#[test]
+fn missing_file_is_file_not_found() {
+    assert_eq!(code_of(&hostile("no-such-file.pdf")), "FILE_NOT_FOUND");
+}
+
+#[test]
+fn files_that_are_not_pdf_or_docx_are_unsupported() {
+    for name in ["not_a_cv.png", "notes.txt", "program.exe", "archive.zip", "old_word.doc"] {
+        assert_eq!(code_of(&hostile(name)), "UNSUPPORTED_FILE_TYPE", "{name}");
+    }
+}
+
+#[test]
+fn empty_file_is_corrupted_with_reason_empty() {
+    let e = extract_file(&hostile("empty.pdf")).expect_err("empty");
+    assert_eq!(e.code(), ErrorCode::CorruptedFile);
+    assert_eq!(e.details()["reason"], "empty");
+}
+
+#[test]
+fn garbage_after_a_pdf_header_is_corrupted() {
+    assert_eq!(code_of(&hostile("garbage.pdf")), "CORRUPTED_FILE");
+}
+
+/// A truncated file is either refused as corrupted or read in part with a `PARTIAL_TEXT` warning.
+fn assert_truncated_is_handled(path: &Path) {
+    match extract_file(path) {
+        Err(e) => assert_eq!(e.code(), ErrorCode::CorruptedFile, "{}", path.display()),
+        Ok(doc) => {
+            assert!(
+                doc.warnings.iter().any(|w| w.code == "PARTIAL_TEXT"),
+                "{}: no PARTIAL_TEXT warning",
+                path.display()
+            );
+            assert!(doc.text().contains("Omar"), "{}", doc.text());
+        }
+    }
+}
+
+#[test]
+fn truncated_pdf_is_corrupted_or_partial() {
+    assert_truncated_is_handled(&hostile("truncated.pdf"));
+}
+
+#[test]
+fn truncated_docx_is_corrupted_or_partial() {
+    assert_truncated_is_handled(&hostile("truncated.docx"));
+}
+
+#[test]
+fn pdf_with_a_user_password_is_encrypted() {
+    assert_eq!(code_of(&hostile("encrypted_user.pdf")), "ENCRYPTED_FILE");
+}
+
+#[test]
+fn pdf_with_only_an_owner_password_opens() {
+    let doc = extract_file(&hostile("encrypted_owner_only.pdf")).expect("opens");
+    let text = doc.text();
+    assert!(text.contains("Omar Hassan El-Sayed"), "{text}");
+    assert!(text.contains("omar.elsayed@mailbox.test"), "{text}");
+}
+
+#[test]
+fn encrypted_docx_is_encrypted() {
+    assert_eq!(code_of(&hostile("encrypted.docx")), "ENCRYPTED_FILE");
+}
+
+#[test]
+fn scanned_pdf_has_no_text() {
+    let e = extract_file(&hostile("scanned.pdf")).expect_err("no text");
+    assert_eq!(e.code(), ErrorCode::NoTextFound);
+    assert_eq!(e.details()["pages"], 1);
+}
+
+#[test]
+fn docx_zip_bomb_is_stopped() {
+    assert_eq!(code_of(&hostile("zip_bomb.docx")), "CORRUPTED_FILE");
+}
+
+#[test]
+fn docx_entity_bomb_is_not_expanded() {
+    let doc = extract_file(&hostile("entity_bomb.docx")).expect("reads");
+    let text = doc.text();
+    assert!(text.contains("Jane Entity"), "{text}");
+    assert!(text.len() < 1000, "entities were expanded: {} bytes", text.len());
+}
+
+#[test]
+fn deeply_nested_docx_does_not_overflow() {
+    let doc = extract_file(&hostile("deep_nesting.docx")).expect("reads");
+    let text = doc.text();
+    assert!(text.contains("Jane Deep") && text.contains("deep inside"), "{text}");
+}

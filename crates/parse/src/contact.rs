@@ -1,0 +1,429 @@
+//! Personal information: name, email, phone, location, headline, links.
+//!
+//! Looked for first in the header (lines before the first heading) and in contact/profile sections, then
+//! in the whole document for email and phone. Header lines are also split on "|", "•" and "·", since many
+//! CVs put "City | email | phone" on one line. Phone numbers that a right-to-left line turned around
+//! ("7788 555 100 20+") are put back in order.
+
+use crate::lines::{Ln, ends_sentence, word_count};
+use crate::sections::{Block, SectionKind, heading_of, mentions_language};
+use crate::terms::{headings, terms};
+use jobgate_core::PersonalInfo;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn email_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9.\-]+\.[a-z]{2,}\b").expect("email regex")
+    })
+}
+
+fn phone_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:\+|\b00)?\(?\+?\d[\d\s().\-/]{5,}\d\)?\+?").expect("phone regex")
+    })
+}
+
+fn url_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:https?://|www\.)[^\s,;|()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|dev|io|net|org|me|co|ai|app|info|biz|tech|site|xyz|page|edu|gov)(?:/[^\s,;|()<>]*)?",
+        )
+        .expect("url regex")
+    })
+}
+
+/// The first email address in the text.
+pub(crate) fn find_email(s: &str) -> Option<String> {
+    email_re()
+        .find(s)
+        .map(|m| m.as_str().trim_end_matches('.').to_string())
+}
+
+/// The first phone number in the text: 7 to 15 digits that are not a date or a period.
+pub(crate) fn find_phone(s: &str) -> Option<String> {
+    for m in phone_re().find_iter(s) {
+        let cand = m.as_str().trim();
+        let digits = cand.chars().filter(|c| c.is_ascii_digit()).count();
+        if !(7..=15).contains(&digits) {
+            continue;
+        }
+        // A period ("2015 - 2019", "2018-02 — 2020-03") is not a phone number.
+        if let Some(r) = jobgate_core::dates::find_range(cand)
+            && r.end.is_some()
+            && r.span.len() + 3 >= cand.len()
+        {
+            continue;
+        }
+        if looks_like_iso_date(cand) {
+            continue;
+        }
+        return Some(unreverse_phone(cand));
+    }
+    None
+}
+
+fn looks_like_iso_date(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:19|20)\d\d[-/.]\d\d(?:[-/.]\d\d)?$|^\d\d[-/.]\d\d[-/.](?:19|20)\d\d$")
+            .expect("iso date regex")
+    })
+    .is_match(s)
+}
+
+/// "7788 555 100 20+" (a right-to-left line shown in visual order) → "+20 100 555 7788".
+fn unreverse_phone(s: &str) -> String {
+    let s = s.trim();
+    if s.ends_with('+') && !s.starts_with('+') {
+        let groups: Vec<&str> = s.trim_end_matches('+').split_whitespace().rev().collect();
+        return format!("+{}", groups.join(" "));
+    }
+    s.to_string()
+}
+
+/// Every link (URL, "www.", bare domain) in the text, emails excepted.
+pub(crate) fn find_links(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in url_re().find_iter(s) {
+        let before = &s[..m.start()];
+        let after = &s[m.end()..];
+        if before.ends_with('@') || after.starts_with('@') || email_re().is_match(m.as_str()) {
+            continue;
+        }
+        // Part of an email address: "name@mail.example.com".
+        if before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.contains('@'))
+        {
+            continue;
+        }
+        out.push(m.as_str().trim_end_matches(['.', ',']).to_string());
+    }
+    out
+}
+
+/// Strips a leading contact label ("Email:", "Phone", "العنوان:") and returns it folded with the rest.
+pub(crate) fn strip_label(s: &str) -> (Option<String>, &str) {
+    let t = terms();
+    if let Some((label, rest)) = s.split_once([':', '：'])
+        && word_count(label) <= 3
+        && (t.contact_labels.is(label) || is_name_label(label))
+    {
+        return (Some(jobgate_core::text::fold(label)), rest.trim());
+    }
+    (None, s)
+}
+
+fn is_name_label(label: &str) -> bool {
+    let f = jobgate_core::text::fold(label.trim());
+    matches!(f.as_str(), "name" | "full name" | "الاسم" | "الاسم الكامل")
+}
+
+/// Header lines split on the separators CVs use between contact details.
+fn fragments(s: &str) -> Vec<String> {
+    s.split(['|', '•', '·', '', '⋅'])
+        .map(|f| f.trim().to_string())
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
+fn has_contact(s: &str) -> bool {
+    find_email(s).is_some() || find_phone(s).is_some() || !find_links(s).is_empty()
+}
+
+/// Could this line be a person's name?
+fn name_shape(s: &str) -> bool {
+    let (label, rest) = strip_label(s);
+    let s = if label.is_some() { rest } else { s };
+    let words = word_count(s);
+    if !(2..=7).contains(&words) || s.chars().count() > 60 {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '@' | ',' | '،' | ':' | '/' | '(' | ')'))
+    {
+        // "Khaled Mahmoud | خالد محمود" is a name; "Cairo, Egypt" is not.
+        if !s.contains('|') || s.chars().any(|c| c.is_ascii_digit() || c == '@') {
+            return false;
+        }
+    }
+    if ends_sentence(s) {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters * 10 < s.chars().filter(|c| !c.is_whitespace()).count() * 8 {
+        return false;
+    }
+    let t = terms();
+    let probe = s.replace('|', " ");
+    t.title.count(&probe) == 0
+        && t.company.count(&probe) == 0
+        && t.school.count(&probe) == 0
+        && !mentions_language(&probe)
+        && t.contact_labels.count(&probe) == 0
+        && !headings().noise.is(s)
+}
+
+/// Could this be a location ("Cairo, Egypt", "Chicago, (US)", "الرياض، السعودية")?
+fn location_shape(s: &str) -> bool {
+    let words = word_count(s);
+    if words == 0 || words > 7 || s.chars().any(|c| c.is_ascii_digit() || c == '@') {
+        return false;
+    }
+    if !s.contains([',', '،']) || ends_sentence(s) || has_contact(s) {
+        return false;
+    }
+    let parts: Vec<&str> = s.split([',', '،']).map(str::trim).collect();
+    if parts.iter().any(|p| word_count(p) > 4) {
+        return false;
+    }
+    // "Arabic, English" is a list of languages, "Python, SQL" of skills.
+    let t = terms();
+    let all_languages = parts
+        .iter()
+        .all(|p| p.is_empty() || t.languages.is(p) || t.levels.is(p));
+    let skill_list = parts
+        .iter()
+        .filter(|p| jobgate_core::lexicon::SkillLexicon::builtin().canonical(p).is_some())
+        .count()
+        >= 2;
+    !all_languages && !skill_list && t.title.count(s) == 0 && t.degree.count(s) == 0
+}
+
+/// What the header said.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderFacts {
+    pub(crate) info: PersonalInfo,
+    /// Header lines that were not contact details, name, headline or location (summary candidates).
+    pub(crate) leftovers: Vec<Ln>,
+    /// Spoken languages listed in the header ("Arabic, English").
+    pub(crate) languages: Vec<String>,
+}
+
+/// Personal information from the blocks, with the whole document as a fallback for email and phone.
+pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
+    let mut facts = HeaderFacts::default();
+    let zone: Vec<&Ln> = blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                SectionKind::Header | SectionKind::Contact | SectionKind::Links
+            )
+        })
+        .flat_map(|b| b.body.iter())
+        .collect();
+    let info = &mut facts.info;
+
+    // Email, phone, links: labelled or not, in the zone first.
+    let mut labelled_location: Option<String> = None;
+    for ln in &zone {
+        for frag in fragments(&ln.text) {
+            let (label, rest) = strip_label(&frag);
+            if info.email.is_empty()
+                && let Some(e) = find_email(rest)
+            {
+                info.email = e;
+            }
+            if info.phone.is_empty()
+                && find_email(rest).is_none()
+                && let Some(p) = find_phone(rest)
+            {
+                info.phone = p;
+            }
+            for l in find_links(rest) {
+                if !info.links.contains(&l) {
+                    info.links.push(l);
+                }
+            }
+            if let Some(label) = label
+                && labelled_location.is_none()
+                && is_location_label(&label)
+                && !rest.is_empty()
+            {
+                labelled_location = Some(rest.to_string());
+            }
+        }
+    }
+    for ln in all {
+        if info.email.is_empty()
+            && let Some(e) = find_email(&ln.text)
+        {
+            info.email = e;
+        }
+    }
+    if info.phone.is_empty() {
+        // Outside the header a phone must be labelled or stand alone on its line, not sit inside a sentence.
+        for ln in all {
+            let (label, rest) = strip_label(&ln.text);
+            if let Some(p) = find_phone(rest)
+                && (label.is_some() || p.chars().count() + 4 >= rest.chars().count())
+            {
+                info.phone = p;
+                break;
+            }
+        }
+    }
+
+    // Name: the first line shaped like a name near the top, preferring the largest font when known.
+    let top: Vec<&Ln> = {
+        let mut v: Vec<&Ln> = zone.iter().copied().take(12).collect();
+        if v.is_empty() {
+            v = all.iter().take(8).collect();
+        }
+        v
+    };
+    let candidates: Vec<&Ln> = top
+        .iter()
+        .copied()
+        .filter(|l| name_shape(&l.text) && heading_of(l).is_none())
+        .collect();
+    let biggest = candidates
+        .iter()
+        .filter(|l| l.font_size.is_some())
+        .max_by(|a, b| {
+            a.font_size
+                .partial_cmp(&b.font_size)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .copied();
+    let name_ln = biggest.or_else(|| candidates.first().copied());
+    if let Some(l) = name_ln {
+        let (label, rest) = strip_label(&l.text);
+        info.name = if label.is_some() { rest } else { &l.text }.to_string();
+    }
+
+    // Headline: the next short line after the name that is not a contact detail.
+    let name_pos = name_ln.and_then(|n| zone.iter().position(|l| std::ptr::eq(*l, n)));
+    let mut used: Vec<usize> = name_ln.map(|l| vec![l.idx]).unwrap_or_default();
+    if let Some(p) = name_pos {
+        for l in zone.iter().skip(p + 1).take(3) {
+            if l.text == info.name {
+                used.push(l.idx);
+                continue;
+            }
+            let words = word_count(&l.text);
+            if words <= 10
+                && !has_contact(&l.text)
+                && !location_shape(&l.text)
+                && !ends_sentence(&l.text)
+                && heading_of(l).is_none()
+                && !is_language_list(&l.text)
+                && !headings().noise.is(&l.text)
+                && strip_label(&l.text).0.is_none()
+            {
+                info.headline = l.text.clone();
+                used.push(l.idx);
+            }
+            break;
+        }
+    }
+
+    // Location: labelled, else a "City, Country" line of the zone.
+    if let Some(loc) = labelled_location {
+        info.location = loc;
+    } else {
+        'outer: for ln in &zone {
+            if used.contains(&ln.idx) {
+                continue;
+            }
+            for frag in fragments(&ln.text) {
+                if location_shape(&frag) {
+                    info.location = frag.trim().to_string();
+                    used.push(ln.idx);
+                    break 'outer;
+                }
+            }
+        }
+    }
+
+    // Languages listed in the header, and leftovers.
+    for ln in &zone {
+        if used.contains(&ln.idx) {
+            continue;
+        }
+        if is_language_list(&ln.text) {
+            facts.languages.extend(
+                ln.text
+                    .split([',', '،', '|', '·', '/'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            );
+            continue;
+        }
+        if has_contact(&ln.text) || strip_label(&ln.text).0.is_some() {
+            continue;
+        }
+        facts.leftovers.push((*ln).clone());
+    }
+    facts
+}
+
+fn is_location_label(folded: &str) -> bool {
+    matches!(
+        folded,
+        "address" | "location" | "city" | "العنوان" | "عنوان" | "الموقع" | "المدينه" | "مكان الاقامه" | "الاقامه"
+    )
+}
+
+/// "Arabic, English" / "العربية، الإنجليزية": a line that only lists spoken languages.
+pub(crate) fn is_language_list(s: &str) -> bool {
+    let t = terms();
+    let parts: Vec<&str> = s
+        .split([',', '،', '|', '·', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| t.languages.is(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_and_not_dates() {
+        assert_eq!(
+            find_phone("+20 10 1234 5678").as_deref(),
+            Some("+20 10 1234 5678")
+        );
+        assert_eq!(
+            find_phone("(555) 123-4567").as_deref(),
+            Some("(555) 123-4567")
+        );
+        assert_eq!(
+            find_phone("7788 555 100 20+").as_deref(),
+            Some("+20 100 555 7788")
+        );
+        assert_eq!(find_phone("2015 - 2019"), None);
+        assert_eq!(find_phone("2018-02 — 2020-03"), None);
+        assert_eq!(find_phone("2020-04-01"), None);
+    }
+
+    #[test]
+    fn links_without_emails() {
+        assert_eq!(
+            find_links("omar@mail.dev · https://linkedin.com/in/omar · omar.dev"),
+            vec!["https://linkedin.com/in/omar".to_string(), "omar.dev".into()]
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(name_shape("Omar Hassan El-Sayed"));
+        assert!(name_shape("محمد عبد الرحمن السيد"));
+        assert!(name_shape("Khaled Mahmoud | خالد محمود"));
+        assert!(!name_shape("Senior Backend Engineer"));
+        assert!(!name_shape("Cairo, Egypt"));
+        assert!(location_shape("Cairo, Egypt"));
+        assert!(location_shape("Chicago, (US)"));
+        assert!(location_shape("الرياض، السعودية"));
+        assert!(!location_shape("Arabic, English"));
+        assert!(!location_shape("Python, SQL, Docker"));
+    }
+}

@@ -1,0 +1,229 @@
+//! The list-like sections: skills, languages with levels, certifications, achievements/awards, projects.
+//!
+//! Skills are split on commas, bullets, "·", "|", ";" and the Arabic comma; group labels before a colon
+//! ("Tools: Excel, SAP") are dropped. Languages are matched against the spoken-language list of
+//! `lexicons/cv_terms.toml` and take the level written next to them, or, in grid layouts that list the
+//! names first and the levels after, the levels in order.
+
+use crate::contact::find_links;
+use crate::entries::{Role, is_issuer_line, push_body, role_of, segment};
+use crate::lines::{Ln, ends_sentence, word_count};
+use crate::sections::heading_of;
+use crate::terms::terms;
+use jobgate_core::text::fold;
+use jobgate_core::{LanguageSkill, Project};
+
+/// Skills from the lines of skills sections.
+pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for ln in lines {
+        let text = ln.text.as_str();
+        if matches!(role_of(ln), Role::Date { ref rest, .. } if rest.is_empty()) {
+            continue;
+        }
+        // "Tools: Excel, SAP" → the label goes.
+        let text = match text.split_once([':', '：']) {
+            Some((label, rest)) if word_count(label) <= 4 && !rest.trim().is_empty() => rest,
+            _ => text,
+        };
+        for item in text.split([',', '،', '·', '|', '•', ';', '؛', '▪', '●']) {
+            let item = item
+                .trim()
+                .trim_matches(|c: char| matches!(c, '-' | '–' | '.' | '*'))
+                .trim();
+            if item.is_empty()
+                || word_count(item) > 5
+                || item.chars().count() > 50
+                || (ends_sentence(item) && word_count(item) > 3)
+                || !item.chars().any(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let key = fold(item);
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.push(item.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Could this unknown word be a language name ("Yoruba" is not listed, "Swahili" is)?
+fn language_like(s: &str) -> bool {
+    let t = terms();
+    if t.languages.is(s) {
+        return true;
+    }
+    if word_count(s) != 1 || t.levels.is(s) {
+        return false;
+    }
+    let f = fold(s);
+    ["ish", "ese", "ian", "ic", "an", "ية", "يه"]
+        .iter()
+        .any(|suf| f.ends_with(suf))
+        && s.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+}
+
+/// Splits "English (Native)", "English - C1", "English: Fluent" into name and level.
+fn name_and_level(s: &str) -> (String, String) {
+    let s = s.trim();
+    for sep in ["(", ":", "：", " - ", " – ", " — ", " -", "- "] {
+        if let Some((a, b)) = s.split_once(sep) {
+            let a = a.trim();
+            let b = b.trim().trim_end_matches(')').trim();
+            if !a.is_empty() {
+                return (a.to_string(), b.to_string());
+            }
+        }
+    }
+    // "English Native", "العربية اللغة الأم": a known name followed by a known level.
+    let t = terms();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for k in 1..words.len() {
+        let (a, b) = (words[..k].join(" "), words[k..].join(" "));
+        if t.languages.is(&a) && t.levels.is(&b) {
+            return (a, b);
+        }
+    }
+    (s.to_string(), String::new())
+}
+
+/// Languages with levels from the lines of languages sections (or a header list).
+pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
+    let t = terms();
+    let mut out: Vec<LanguageSkill> = Vec::new();
+    let mut waiting_levels: Vec<String> = Vec::new();
+    for line in items {
+        for token in line.split([',', '،', '|', '·', ';', '•']) {
+            let token = token.trim();
+            if token.is_empty() {
+                continue;
+            }
+            let (name, level) = name_and_level(token);
+            if language_like(&name) {
+                let level = if level.is_empty() && !waiting_levels.is_empty() {
+                    waiting_levels.remove(0)
+                } else {
+                    level
+                };
+                if !out.iter().any(|l| fold(&l.name) == fold(&name)) {
+                    out.push(LanguageSkill { name, level });
+                }
+            } else if t.levels.is(token) || t.levels.prefix_words(token) > 0 {
+                match out.iter_mut().find(|l| l.level.is_empty()) {
+                    Some(l) => l.level = token.to_string(),
+                    None => waiting_levels.push(token.to_string()),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Certifications: one per entry (its name, not its issuer), or one per line when nothing is dated.
+pub(crate) fn certifications(lines: &[Ln]) -> Vec<String> {
+    let dated = lines
+        .iter()
+        .any(|l| matches!(role_of(l), Role::Date { .. }));
+    let mut out: Vec<String> = Vec::new();
+    if dated {
+        for e in segment(lines) {
+            let name = e
+                .head
+                .iter()
+                .chain(e.body.iter())
+                .find(|h| !is_issuer_line(h))
+                .cloned();
+            if let Some(n) = name {
+                out.push(n);
+            }
+        }
+    } else {
+        for ln in lines {
+            if is_issuer_line(&ln.text) || heading_of(ln).is_some() {
+                continue;
+            }
+            push_body(&mut out, &ln.text, ln.bullet);
+        }
+    }
+    out.retain(|c| c.chars().any(|ch| ch.is_alphabetic()));
+    out
+}
+
+/// Achievements and awards: each bullet, or each award's name.
+pub(crate) fn achievements(lines: &[Ln]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let dated = lines
+        .iter()
+        .any(|l| matches!(role_of(l), Role::Date { .. }));
+    if dated {
+        for e in segment(lines) {
+            if let Some(n) = e.head.iter().find(|h| !is_issuer_line(h)) {
+                out.push(n.clone());
+            } else {
+                out.extend(e.body.iter().cloned());
+            }
+        }
+    } else {
+        for ln in lines {
+            if is_issuer_line(&ln.text) {
+                continue;
+            }
+            push_body(&mut out, &ln.text, ln.bullet);
+        }
+    }
+    out
+}
+
+/// Projects: a short title line, then its description; a link when one is written.
+pub(crate) fn projects(lines: &[Ln]) -> Vec<Project> {
+    let mut out: Vec<Project> = Vec::new();
+    for ln in lines {
+        let role = role_of(ln);
+        let links = find_links(&ln.text);
+        let only_link = !links.is_empty() && word_count(&ln.text) <= 2;
+        match role {
+            Role::Head if !only_link => out.push(Project {
+                title: ln.text.clone(),
+                ..Project::default()
+            }),
+            Role::Label | Role::Date { .. } => {}
+            _ => {
+                if out.is_empty() {
+                    out.push(Project::default());
+                }
+                let p = out.last_mut().expect("one project");
+                if only_link {
+                    if p.link.is_empty() {
+                        p.link = links[0].clone();
+                    }
+                    continue;
+                }
+                if p.title.is_empty() && !ln.bullet && word_count(&ln.text) <= 8 {
+                    p.title = ln.text.clone();
+                    continue;
+                }
+                if !p.description.is_empty() {
+                    p.description.push(' ');
+                }
+                p.description.push_str(&ln.text);
+                if p.link.is_empty()
+                    && let Some(l) = links.first()
+                {
+                    p.link = l.clone();
+                }
+            }
+        }
+    }
+    for p in &mut out {
+        if p.link.is_empty()
+            && let Some(l) = find_links(&p.title).first()
+        {
+            p.link = l.clone();
+        }
+    }
+    out.retain(|p| !p.title.is_empty() || !p.description.is_empty());
+    out
+}

@@ -1,0 +1,254 @@
+//! Splitting a CV into sections by its headings (`lexicons/headings.toml`), in English and Arabic.
+//!
+//! A heading is a short line whose folded text is a known heading ("Work Experience", "الخبرات المهنية"),
+//! optionally with a colon, a count ("Education(2)") or letter spacing; or a short line that the layout
+//! marks as a heading (DOCX style, bold, capitals) and that holds a heading keyword. "Skills: Python, SQL"
+//! is a heading with its content on the same line. Lines before the first heading form the `header`.
+//!
+//! Two general repairs: a run of three or more headings with nothing between them is a navigation menu
+//! (web pages saved as documents), not sections; and "Languages" inside a skills section, followed by no
+//! spoken language, is a skills group ("Languages: Go, Python"), not the languages section.
+
+use crate::lines::{Ln, is_upper, word_count};
+use crate::terms::{headings, terms};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// Lines before the first heading: name, headline, contact details.
+    Header,
+    Summary,
+    Experience,
+    Education,
+    Skills,
+    Languages,
+    Certifications,
+    Projects,
+    Achievements,
+    Contact,
+    Links,
+    /// A recognised heading of a section the CV contract has no field for (interests, references…).
+    Other,
+}
+
+impl SectionKind {
+    /// The stable lower-case name (`experience`, `education`…).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SectionKind::Header => "header",
+            SectionKind::Summary => "summary",
+            SectionKind::Experience => "experience",
+            SectionKind::Education => "education",
+            SectionKind::Skills => "skills",
+            SectionKind::Languages => "languages",
+            SectionKind::Certifications => "certifications",
+            SectionKind::Projects => "projects",
+            SectionKind::Achievements => "achievements",
+            SectionKind::Contact => "contact",
+            SectionKind::Links => "links",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// A section of the document, in document line indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// The heading line (`None` for the header before the first heading).
+    pub heading: Option<usize>,
+    /// The heading's text as written.
+    pub heading_text: String,
+    /// The body lines (after the heading, up to the next heading).
+    pub lines: Range<usize>,
+}
+
+/// A section with its cleaned body lines (what the field rules read).
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub(crate) kind: SectionKind,
+    pub(crate) heading: Option<Ln>,
+    pub(crate) body: Vec<Ln>,
+}
+
+/// Strips a trailing colon and a count ("Work Experience(3):" → "Work Experience").
+fn heading_core(t: &str) -> &str {
+    let mut t = t.trim().trim_end_matches([':', '：']).trim_end();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && t[open + 1..t.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ')
+    {
+        t = t[..open].trim_end();
+    }
+    t.trim_end_matches([':', '：']).trim_end()
+}
+
+/// A heading line's kind, and text that follows the heading on the same line ("Skills: Python").
+pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+    let h = headings();
+    let core = heading_core(&ln.text);
+    if core.is_empty() || core.chars().any(|c| c.is_ascii_digit() || c == '@') {
+        return inline_heading(ln);
+    }
+    let words = word_count(core);
+    if words <= 6
+        && let Some(k) = h.exact(core)
+    {
+        return Some((k, None));
+    }
+    if let Some(found) = inline_heading(ln) {
+        return Some(found);
+    }
+    let marked = ln.heading_hint || is_upper(core);
+    if marked && words <= 4 && !crate::lines::ends_sentence(core) {
+        return h.keyword(core).map(|k| (k, None));
+    }
+    None
+}
+
+fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+    let (name, rest) = ln.text.split_once([':', '：'])?;
+    let rest = rest.trim();
+    if rest.is_empty() || word_count(name) > 4 {
+        return None;
+    }
+    let k = headings().exact(name)?;
+    matches!(
+        k,
+        SectionKind::Skills
+            | SectionKind::Languages
+            | SectionKind::Summary
+            | SectionKind::Certifications
+            | SectionKind::Links
+    )
+    .then(|| (k, Some(rest.to_string())))
+}
+
+/// True when a line names a spoken language or a level ("English", "Native", "الإنجليزية").
+pub(crate) fn mentions_language(text: &str) -> bool {
+    let t = terms();
+    t.languages.count(text) > 0 || t.levels.count(text) > 0
+}
+
+/// Splits cleaned lines into blocks: the header, then one block per heading.
+pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
+    // 1. Candidate headings.
+    let mut found: Vec<(usize, SectionKind, Option<String>)> = Vec::new();
+    let mut current = SectionKind::Header;
+    for (i, ln) in lines.iter().enumerate() {
+        let Some((kind, rest)) = heading_of(ln) else {
+            continue;
+        };
+        if kind == SectionKind::Languages && current == SectionKind::Skills {
+            let follows_language = match &rest {
+                Some(r) => mentions_language(r),
+                None => lines[i + 1..]
+                    .iter()
+                    .take_while(|l| heading_of(l).is_none())
+                    .take(4)
+                    .any(|l| mentions_language(&l.text)),
+            };
+            if !follows_language {
+                continue;
+            }
+        }
+        current = kind;
+        found.push((i, kind, rest));
+    }
+
+    // 2. Navigation menus: three or more headings in a row, of three or more kinds.
+    let mut nav = vec![false; found.len()];
+    let mut start = 0;
+    while start < found.len() {
+        let mut end = start;
+        while end + 1 < found.len()
+            && found[end + 1].0 == found[end].0 + 1
+            && found[end].2.is_none()
+        {
+            end += 1;
+        }
+        let mut kinds: Vec<SectionKind> = found[start..=end]
+            .iter()
+            .map(|f| f.1)
+            .filter(|k| *k != SectionKind::Other)
+            .collect();
+        kinds.sort_by_key(|k| *k as u8);
+        kinds.dedup();
+        if end - start >= 2 && kinds.len() >= 3 {
+            nav[start..=end].iter_mut().for_each(|n| *n = true);
+        }
+        start = end + 1;
+    }
+
+    // 3. Blocks.
+    let mut blocks = vec![Block {
+        kind: SectionKind::Header,
+        heading: None,
+        body: Vec::new(),
+    }];
+    let mut next = 0;
+    for (i, ln) in lines.iter().enumerate() {
+        if next < found.len() && found[next].0 == i {
+            let (_, kind, rest) = &found[next];
+            let is_nav = nav[next];
+            next += 1;
+            if is_nav {
+                // The menu's last entry is followed by the page's own header.
+                let followed_by_heading = next < found.len() && found[next].0 == i + 1;
+                if !followed_by_heading {
+                    blocks.push(Block {
+                        kind: SectionKind::Header,
+                        heading: None,
+                        body: Vec::new(),
+                    });
+                }
+                continue;
+            }
+            let mut body = Vec::new();
+            if let Some(rest) = rest {
+                body.push(Ln {
+                    text: rest.clone(),
+                    ..ln.clone()
+                });
+            }
+            blocks.push(Block {
+                kind: *kind,
+                heading: Some(ln.clone()),
+                body,
+            });
+            continue;
+        }
+        if let Some(last) = blocks.last_mut() {
+            last.body.push(ln.clone());
+        }
+    }
+    blocks
+}
+
+/// The sections of cleaned lines, in document coordinates.
+pub(crate) fn to_sections(blocks: &[Block]) -> Vec<Section> {
+    blocks
+        .iter()
+        .filter(|b| b.heading.is_some() || !b.body.is_empty())
+        .map(|b| {
+            let start = b
+                .body
+                .first()
+                .map(|l| l.idx)
+                .or_else(|| b.heading.as_ref().map(|h| h.idx + 1))
+                .unwrap_or(0);
+            let end = b.body.last().map(|l| l.idx + 1).unwrap_or(start);
+            Section {
+                kind: b.kind,
+                heading: b.heading.as_ref().map(|h| h.idx),
+                heading_text: b.heading.as_ref().map(|h| h.text.clone()).unwrap_or_default(),
+                lines: start..end.max(start),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have run; each
+//! one runs in its own transaction together with the bump of that number, so a crash never leaves
+//! a half-migrated database. Never edit a migration that has shipped: add a new one.
+
+use rusqlite::Connection;
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // v1: profiles, CVs with immutable versions, analyses, settings.
+    r#"
+CREATE TABLE profiles (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE cvs (
+    id         INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    title      TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE cv_versions (
+    id         INTEGER PRIMARY KEY,
+    cv_id      INTEGER NOT NULL REFERENCES cvs(id) ON DELETE CASCADE,
+    number     INTEGER NOT NULL,
+    source     TEXT NOT NULL CHECK (source IN ('import', 'builder', 'edit', 'ai')),
+    data       TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (cv_id, number)
+);
+CREATE TRIGGER cv_versions_are_immutable BEFORE UPDATE ON cv_versions
+BEGIN
+    SELECT RAISE(ABORT, 'cv versions are immutable: add a new version');
+END;
+CREATE TABLE analyses (
+    id            INTEGER PRIMARY KEY,
+    profile_id    INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    cv_version_id INTEGER REFERENCES cv_versions(id) ON DELETE SET NULL,
+    file_name     TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    ats_score     REAL NOT NULL,
+    response      TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX analyses_by_sha ON analyses (profile_id, sha256);
+CREATE TABLE settings (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    key        TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (profile_id, key)
+);
+"#,
+    // v2: profile locks, builder sessions with their turns, exports.
+    r#"
+ALTER TABLE profiles ADD COLUMN lock_hash TEXT;
+CREATE TABLE builder_sessions (
+    id            TEXT PRIMARY KEY,
+    profile_id    INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    cv_id         INTEGER REFERENCES cvs(id) ON DELETE SET NULL,
+    lang          TEXT NOT NULL,
+    current_state TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    last_response TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE builder_turns (
+    id            INTEGER PRIMARY KEY,
+    session_id    TEXT NOT NULL REFERENCES builder_sessions(id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL,
+    answer        TEXT NOT NULL,
+    current_state TEXT NOT NULL,
+    response      TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (session_id, number)
+);
+CREATE TABLE exports (
+    id            INTEGER PRIMARY KEY,
+    profile_id    INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    cv_version_id INTEGER REFERENCES cv_versions(id) ON DELETE SET NULL,
+    path          TEXT NOT NULL,
+    format        TEXT NOT NULL,
+    template      TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+"#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Runs every migration the database has not had yet. Returns the version it started from.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
+    let start: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(start.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(start)
+}

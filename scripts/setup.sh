@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what Job Gate needs on a fresh Debian/Ubuntu machine; does nothing that is already done.
+# Usage: scripts/setup.sh [app|test]   (app: what running the app needs; test: also the test tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-test}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Build and run: Tauri 2 on Linux (WebKitGTK 4.1). Tests add PDF/DOCX tools, a virtual display, WebDriver, a keyring.
+pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+      libayatana-appindicator3-dev librsvg2-dev nodejs npm python3)
+if [ "$what" = test ]; then
+  pkgs+=(poppler-utils libreoffice-writer-nogui xvfb xauth x11-utils webkit2gtk-driver
+         dbus gnome-keyring libsecret-tools)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+# nodejs/npm may come from elsewhere (nvm, the image): accept any working node and npm.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<<"${missing[*]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  for i in 1 2 3; do as_root apt-get update -qq && break || sleep 5; done
+  for i in 1 2 3; do as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null && break || sleep 10; done
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "setup: Rust is needed (https://rustup.rs); install it and run this again" >&2
+  exit 1
+fi
+
+# JavaScript tools (Tauri CLI, WebDriver client) from the lock file.
+if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then
+  cargo install tauri-driver --locked --version 2.1.0 --quiet
+fi

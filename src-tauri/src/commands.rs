@@ -1,0 +1,470 @@
+//! The Tauri commands: one-screen adapters from the web UI to the engine, the store and the OS.
+//!
+//! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
+//! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
+//! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
+//! Tauri runs off the main thread, so the window stays responsive.
+
+use crate::os;
+use crate::state::{AppState, Settings};
+use jobgate_core::error::MAX_FILE_BYTES;
+use jobgate_core::i18n::Localizer;
+use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
+use jobgate_engine::AnalyzeOptions;
+use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+/// What every command returns.
+pub type CommandResult<T> = Result<T, ErrorResponse>;
+
+/// The event carrying analysis progress (`AnalysisProgress`) to the window.
+pub const PROGRESS_EVENT: &str = "analysis-progress";
+
+fn fail<T>(state: &AppState, e: JobGateError) -> CommandResult<T> {
+    Err(e.to_response(state.lang()))
+}
+
+/// Every UI message in one language, formatted without arguments, plus the text direction.
+#[derive(Debug, Clone, Serialize)]
+pub struct UiMessages {
+    pub lang: Lang,
+    /// `rtl` for Arabic, `ltr` for English: the UI sets it on `<html dir>`.
+    pub dir: &'static str,
+    pub messages: BTreeMap<String, String>,
+}
+
+/// The interface messages of `lang` (default: the current language).
+#[tauri::command]
+pub fn ui_messages(state: State<'_, AppState>, lang: Option<String>) -> CommandResult<UiMessages> {
+    let lang = match lang {
+        Some(code) => parse_lang(&state, &code)?,
+        None => state.lang(),
+    };
+    let loc = Localizer::get(lang);
+    let messages = loc
+        .ids()
+        .into_iter()
+        .filter(|id| id.starts_with("ui-"))
+        .map(|id| {
+            let text = loc.format::<&str, &str>(&id, &[]);
+            (id, text)
+        })
+        .collect();
+    Ok(UiMessages {
+        lang,
+        dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+        messages,
+    })
+}
+
+/// One message with arguments (`count` selects plurals through `PLURAL($count)`).
+#[tauri::command]
+pub fn format_message(
+    state: State<'_, AppState>,
+    id: String,
+    args: Option<BTreeMap<String, String>>,
+    count: Option<i64>,
+) -> CommandResult<String> {
+    let loc = Localizer::get(state.lang());
+    if !loc.has(&id) {
+        return fail(
+            &state,
+            JobGateError::InvalidInput {
+                field: "id".into(),
+                reason: format!("no message {id}"),
+            },
+        );
+    }
+    let args: Vec<(String, String)> = args.unwrap_or_default().into_iter().collect();
+    Ok(match count {
+        Some(n) => loc.format_count(&id, n, &args),
+        None => loc.format(&id, &args),
+    })
+}
+
+fn parse_lang(state: &AppState, code: &str) -> CommandResult<Lang> {
+    Lang::from_code(code).ok_or_else(|| {
+        JobGateError::InvalidInput {
+            field: "lang".into(),
+            reason: format!("{code:?} is not a supported language (en, ar)"),
+        }
+        .to_response(state.lang())
+    })
+}
+
+/// Settings as the UI sees them: the key only masked.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingsView {
+    pub lang: Lang,
+    pub dir: &'static str,
+    pub ai_enabled: bool,
+    pub ai_key_saved: bool,
+    /// E.g. `sk-…a1b2`; never the whole key.
+    pub ai_key_hint: Option<String>,
+    pub data_dir: String,
+}
+
+fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
+    let key = state.api_key().or_else(|e| fail(state, e))?;
+    Ok(SettingsView {
+        lang: s.lang,
+        dir: if s.lang.is_rtl() { "rtl" } else { "ltr" },
+        ai_enabled: s.ai_enabled,
+        ai_key_saved: key.is_some(),
+        ai_key_hint: key.as_deref().map(os::mask_secret),
+        data_dir: state.data_dir().display().to_string(),
+    })
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> CommandResult<SettingsView> {
+    settings_view(&state, state.settings())
+}
+
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, lang: String) -> CommandResult<SettingsView> {
+    let lang = parse_lang(&state, &lang)?;
+    let s = state
+        .update_settings(|s| s.lang = lang)
+        .or_else(|e| fail(&state, e))?;
+    settings_view(&state, s)
+}
+
+#[tauri::command]
+pub async fn set_ai_enabled(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CommandResult<SettingsView> {
+    let s = state
+        .update_settings(|s| s.ai_enabled = enabled)
+        .or_else(|e| fail(&state, e))?;
+    settings_view(&state, s)
+}
+
+/// Saves the OpenRouter key in the OS keychain (only there).
+#[tauri::command]
+pub async fn save_ai_key(state: State<'_, AppState>, key: String) -> CommandResult<SettingsView> {
+    state
+        .save_api_key(key.trim())
+        .or_else(|e| fail(&state, e))?;
+    settings_view(&state, state.settings())
+}
+
+#[tauri::command]
+pub async fn delete_ai_key(state: State<'_, AppState>) -> CommandResult<SettingsView> {
+    state.delete_api_key().or_else(|e| fail(&state, e))?;
+    settings_view(&state, state.settings())
+}
+
+/// One step of an analysis, sent as [`PROGRESS_EVENT`].
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisProgress {
+    /// `reading`, `extracting`, `scoring`, `saving`, `done`.
+    pub stage: &'static str,
+    pub percent: u8,
+}
+
+/// An imported file: the analysis and where it was saved in the history.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportResult {
+    pub file_name: String,
+    pub analysis: AnalysisResponse,
+    pub analysis_id: AnalysisId,
+    pub cv_id: CvId,
+    pub version_id: VersionId,
+}
+
+/// Reads, extracts, analyses and records a PDF or DOCX at `path`, reporting progress as events.
+#[tauri::command]
+pub async fn analyze_path<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<ImportResult> {
+    let progress = |stage, percent| {
+        let _ = app.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
+    };
+    let result = import_file(&state, Path::new(&path), progress);
+    result.or_else(|e| fail(&state, e))
+}
+
+/// The import flow without Tauri: checked size, extraction, analysis in the UI language, history.
+pub fn import_file(
+    state: &AppState,
+    path: &Path,
+    progress: impl Fn(&'static str, u8),
+) -> Result<ImportResult, JobGateError> {
+    progress("reading", 5);
+    let meta = std::fs::metadata(path).map_err(|_| JobGateError::FileNotFound {
+        path: path.display().to_string(),
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(JobGateError::FileTooLarge {
+            max_bytes: MAX_FILE_BYTES,
+            actual_bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|_| JobGateError::FileNotFound {
+        path: path.display().to_string(),
+    })?;
+    progress("extracting", 25);
+    let doc = jobgate_engine::extract::extract(&bytes)?;
+    progress("scoring", 70);
+    let opts = AnalyzeOptions {
+        lang: Some(state.lang()),
+        ..AnalyzeOptions::default()
+    };
+    let analysis = jobgate_engine::analyze_document(&doc, &opts);
+    progress("saving", 90);
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sha = jobgate_store::sha256_hex(&bytes);
+    let recorded =
+        state.with_store(|store, p| store.record_analysis(p, &file_name, &sha, &analysis))?;
+    progress("done", 100);
+    Ok(ImportResult {
+        file_name,
+        analysis,
+        analysis_id: recorded.analysis_id,
+        cv_id: recorded.cv_id,
+        version_id: recorded.version_id,
+    })
+}
+
+/// Saves the user's edits of an extracted CV as a new version and returns its id.
+#[tauri::command]
+pub async fn save_cv_edit(
+    state: State<'_, AppState>,
+    cv_id: i64,
+    cv: Cv,
+) -> CommandResult<VersionId> {
+    state
+        .with_store(|store, _| store.add_version(CvId(cv_id), VersionSource::Edit, &cv))
+        .or_else(|e| fail(&state, e))
+}
+
+/// The native "open" dialog for a CV file; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_cv_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<String>> {
+    let loc = Localizer::get(state.lang());
+    let picked = os::pick_cv_file(
+        &app,
+        &loc.format::<&str, &str>("ui-import-dialog-title", &[]),
+        &loc.format::<&str, &str>("ui-import-dialog-filter", &[]),
+    );
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// The native "save" dialog; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_save_path<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    suggested: String,
+    format: String,
+) -> CommandResult<Option<String>> {
+    let loc = Localizer::get(state.lang());
+    let picked = os::pick_save_path(
+        &app,
+        &loc.format::<&str, &str>("ui-export-dialog-title", &[]),
+        &suggested,
+        &format,
+    );
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+/// Opens the file manager with `path` selected.
+#[tauri::command]
+pub async fn reveal_in_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<()> {
+    os::reveal_in_folder(&app, &PathBuf::from(path)).or_else(|e| fail(&state, e))
+}
+
+#[tauri::command]
+pub async fn history(state: State<'_, AppState>) -> CommandResult<History> {
+    state
+        .with_store(|store, p| store.history(p))
+        .or_else(|e| fail(&state, e))
+}
+
+/// A stored analysis, to show it again.
+#[tauri::command]
+pub async fn open_analysis(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<AnalysisResponse> {
+    state
+        .with_store(|store, _| store.analysis(AnalysisId(id)))
+        .or_else(|e| fail(&state, e))
+}
+
+/// A stored CV version (to open it in the editor, export or compare).
+#[tauri::command]
+pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<Cv> {
+    state
+        .with_store(|store, _| store.version(VersionId(id)).map(|v| v.structured_data))
+        .or_else(|e| fail(&state, e))
+}
+
+/// Deletes the history, builder sessions, settings and the saved key. Exported files stay where
+/// the user put them.
+#[tauri::command]
+pub async fn delete_all_data(state: State<'_, AppState>) -> CommandResult<SettingsView> {
+    state.delete_all_data().or_else(|e| fail(&state, e))?;
+    settings_view(&state, state.settings())
+}
+
+/// The health view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub version: &'static str,
+    pub storage_ok: bool,
+    pub storage_problem: Option<String>,
+    pub data_dir: String,
+    pub ai_enabled: bool,
+    pub ai_key_saved: bool,
+    /// `None` when AI is off or has no key (nothing was tried).
+    pub ai_reachable: Option<bool>,
+}
+
+#[tauri::command]
+pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
+    let settings = state.settings();
+    let storage = state.with_store(|store, _| store.schema_version());
+    let storage_problem = state
+        .storage_problem()
+        .map(str::to_string)
+        .or_else(|| storage.err().map(|e| e.to_string()));
+    let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
+    let ai_reachable = (settings.ai_enabled && ai_key_saved).then(os::ai_reachable);
+    Ok(Status {
+        version: env!("CARGO_PKG_VERSION"),
+        storage_ok: storage_problem.is_none(),
+        storage_problem,
+        data_dir: state.data_dir().display().to_string(),
+        ai_enabled: settings.ai_enabled,
+        ai_key_saved,
+        ai_reachable,
+    })
+}
+
+/// A template as the export screen lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateView {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The export templates, described in the interface language.
+#[tauri::command]
+pub fn export_templates(state: State<'_, AppState>) -> Vec<TemplateView> {
+    let lang = state.lang();
+    jobgate_export::templates()
+        .into_iter()
+        .map(|t| TemplateView {
+            title: title_case(&t.name),
+            description: t.description(lang).to_string(),
+            name: t.name,
+        })
+        .collect()
+}
+
+fn title_case(name: &str) -> String {
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The file name the save dialog suggests, e.g. `Sara Haddad CV.docx`.
+#[tauri::command]
+pub fn default_export_name(
+    state: State<'_, AppState>,
+    cv: Cv,
+    format: String,
+) -> CommandResult<String> {
+    let format = jobgate_export::Format::parse(&format).or_else(|e| fail(&state, e))?;
+    Ok(jobgate_export::default_file_name(&cv, format))
+}
+
+/// Renders `cv` and writes it to `path` (chosen in the save dialog, which already asked before
+/// replacing a file), then records the export in the history. Returns the path written.
+#[tauri::command]
+pub async fn export_cv(
+    state: State<'_, AppState>,
+    cv: Cv,
+    version_id: Option<i64>,
+    template: String,
+    format: String,
+    lang: Option<String>,
+    path: String,
+) -> CommandResult<String> {
+    let run = || -> Result<String, JobGateError> {
+        let format = jobgate_export::Format::parse(&format)?;
+        let lang = match lang.as_deref() {
+            Some(code) => Lang::from_code(code).ok_or_else(|| JobGateError::InvalidInput {
+                field: "lang".into(),
+                reason: format!("{code:?} is not a supported language (en, ar)"),
+            })?,
+            None => jobgate_export::language_of(&cv),
+        };
+        let bytes = jobgate_export::render(&cv, format, &template, lang)?;
+        let written = jobgate_export::write_file(&bytes, Path::new(&path), true)?;
+        let written = written.display().to_string();
+        state.with_store(|store, p| {
+            store.record_export(
+                p,
+                version_id.map(VersionId),
+                &written,
+                format.extension(),
+                &template,
+            )
+        })?;
+        Ok(written)
+    };
+    run().or_else(|e| fail(&state, e))
+}
+
+/// Which optional parts this build has (the UI hides what is missing instead of failing later).
+#[derive(Debug, Clone, Serialize)]
+pub struct Capabilities {
+    pub builder: bool,
+    pub export: bool,
+    /// Section names accepted by the builder's `/edit SECTION`.
+    pub builder_sections: Vec<&'static str>,
+}
+
+#[tauri::command]
+pub fn capabilities() -> Capabilities {
+    Capabilities {
+        builder: false,
+        export: true,
+        builder_sections: Vec::new(),
+    }
+}
+
+/// Called by the page once it is interactive: prints the start-up time (for the start-time benchmark).
+#[tauri::command]
+pub fn mark_ready() {
+    let since_start = crate::STARTED
+        .get()
+        .map(|t| t.elapsed().as_millis())
+        .unwrap_or_default();
+    let epoch_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    eprintln!("JOBGATE_READY epoch_ms={epoch_ms} since_main_ms={since_start}");
+}

@@ -1,0 +1,68 @@
+//! Job Gate's desktop shell: a Tauri 2 window hosting the web UI in `ui/`, with thin commands over
+//! the engine.
+//!
+//! - [`commands`]: what the UI can call; each returns the DESIGN §2 error JSON on failure.
+//! - [`state`]: the data folder, database, settings and secret store shared by the commands.
+//! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
+//!
+//! All product logic lives in the engine crates; this crate only adapts it to the window.
+//! The Tauri configuration is the repository's top-level `tauri.conf.json` (see `src-tauri/README.md`).
+
+pub mod commands;
+pub mod os;
+pub mod state;
+
+use state::AppState;
+use std::sync::OnceLock;
+use std::time::Instant;
+use tauri::{Builder, Manager, Runtime};
+
+/// When `run` began (the start-up time printed by [`commands::mark_ready`] counts from here).
+pub static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Registers the commands on `builder`; shared by the app and the mock-runtime tests.
+pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::ui_messages,
+        commands::format_message,
+        commands::get_settings,
+        commands::set_language,
+        commands::set_ai_enabled,
+        commands::save_ai_key,
+        commands::delete_ai_key,
+        commands::analyze_path,
+        commands::save_cv_edit,
+        commands::pick_cv_file,
+        commands::pick_save_path,
+        commands::reveal_in_folder,
+        commands::history,
+        commands::open_analysis,
+        commands::open_version,
+        commands::delete_all_data,
+        commands::status,
+        commands::capabilities,
+        commands::export_templates,
+        commands::default_export_name,
+        commands::export_cv,
+        commands::mark_ready,
+    ])
+}
+
+/// Starts the app: plugins, state (data folder from `JOBGATE_DATA_DIR` or the OS default), window.
+pub fn run() {
+    STARTED.get_or_init(Instant::now);
+    let result = app_builder(tauri::Builder::default())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .setup(|app| {
+            let data_dir = state::default_data_dir();
+            app.manage(AppState::new(data_dir, os::os_keychain()));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Job Gate could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,121 @@
+//! Code that talks to the operating system: the keychain, native file dialogs, "show in folder", updates.
+//!
+//! Commands stay thin and testable: they reach the OS only through this module. The keychain sits
+//! behind the AI crate's [`KeyStore`] trait, so the mock-runtime tests use its `MemoryKeys` instead.
+
+use jobgate_ai::keys::{KeyStore, Keychain};
+use jobgate_core::JobGateError;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Runtime};
+
+/// The OS keychain through the AI crate (service `job-gate`, account = profile name), so the key the
+/// user saves here is the one AI requests use. When the keychain cannot be reached (e.g. no Secret
+/// Service running), every call fails with `STORAGE_ERROR` and a reason, and the app keeps working
+/// without AI.
+pub fn os_keychain() -> Box<dyn KeyStore> {
+    match Keychain::os() {
+        Ok(k) => Box::new(k),
+        Err(e) => Box::new(NoKeychain(e)),
+    }
+}
+
+struct NoKeychain(JobGateError);
+
+impl KeyStore for NoKeychain {
+    fn save_api_key(&self, _: &str, _: &str) -> Result<(), JobGateError> {
+        Err(self.0.clone())
+    }
+    fn load_api_key(&self, _: &str) -> Result<Option<String>, JobGateError> {
+        Ok(None)
+    }
+    fn delete_api_key(&self, _: &str) -> Result<(), JobGateError> {
+        Ok(())
+    }
+}
+
+/// Shows a key as its first 3 and last 4 characters, e.g. `sk-…a1b2`; short keys show only `…`.
+pub fn mask_secret(secret: &str) -> String {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() < 12 {
+        return "…".to_string();
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+/// The native "open" dialog for a CV; `None` when the user cancels.
+///
+/// Blocks until the dialog closes: call it from an async command (a worker thread), never the main thread.
+pub fn pick_cv_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter_name: &str,
+) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter_name, &["pdf", "docx", "PDF", "DOCX"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// The native "save" dialog, starting with `suggested_name`; `None` when the user cancels.
+pub fn pick_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    suggested_name: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested_name)
+        .add_filter(extension.to_uppercase(), &[extension]);
+    if let Some(docs) = directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf)) {
+        dialog = dialog.set_directory(docs);
+    }
+    dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+}
+
+/// Opens the system file manager with `path` selected.
+pub fn reveal_in_folder<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(), JobGateError> {
+    use tauri_plugin_opener::OpenerExt;
+    if !path.exists() {
+        return Err(JobGateError::FileNotFound {
+            path: path.display().to_string(),
+        });
+    }
+    app.opener()
+        .reveal_item_in_dir(path)
+        .map_err(|e| JobGateError::Internal {
+            reason: format!("show in folder: {e}"),
+        })
+}
+
+/// Whether a TCP connection to the AI service can be opened within 3 s (no request is sent).
+pub fn ai_reachable() -> bool {
+    use std::net::{TcpStream, ToSocketAddrs};
+    let base = std::env::var("JOBGATE_OPENROUTER_URL")
+        .unwrap_or_else(|_| "https://openrouter.ai/api/v1".to_string());
+    let (default_port, rest) = if let Some(r) = base.strip_prefix("https://") {
+        (443, r)
+    } else if let Some(r) = base.strip_prefix("http://") {
+        (80, r)
+    } else {
+        (443, base.as_str())
+    };
+    let host_port = rest.split('/').next().unwrap_or_default();
+    let addr = if host_port.contains(':') {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:{default_port}")
+    };
+    let Ok(mut addrs) = addr.to_socket_addrs() else {
+        return false;
+    };
+    addrs.any(|a| TcpStream::connect_timeout(&a, std::time::Duration::from_secs(3)).is_ok())
+}

@@ -1,0 +1,155 @@
+//! What the app remembers between commands: the data folder, the database, the user's settings and
+//! the secret store.
+//!
+//! Settings (interface language, AI on/off) are kept in the store's settings table of the default
+//! profile; the OpenRouter key never is — it goes to the [`KeyStore`] (the OS keychain in the app,
+//! memory in tests). The data folder is `JOBGATE_DATA_DIR` when set, else the per-user folder the OS
+//! recommends (the same one the `jobgate` CLI uses, so both see the same history).
+
+use jobgate_ai::keys::KeyStore;
+use jobgate_core::{JobGateError, Lang};
+use jobgate_store::{ProfileId, Store};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+const LANG_KEY: &str = "ui.lang";
+const AI_KEY: &str = "ai.enabled";
+
+/// What the user chose in Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    pub lang: Lang,
+    pub ai_enabled: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::En,
+            ai_enabled: false,
+        }
+    }
+}
+
+/// Managed Tauri state.
+pub struct AppState {
+    data_dir: PathBuf,
+    store: Mutex<Store>,
+    /// Why the database in the data folder could not be opened (the app then keeps data in memory).
+    storage_problem: Option<String>,
+    settings: Mutex<Settings>,
+    keys: Box<dyn KeyStore>,
+}
+
+impl AppState {
+    /// Opens the database in `data_dir` and loads the settings. A database that cannot be opened
+    /// does not stop the app: it runs on a database in memory and Status shows the reason.
+    pub fn new(data_dir: PathBuf, keys: Box<dyn KeyStore>) -> AppState {
+        let (store, storage_problem) = match Store::open(data_dir.join(jobgate_store::DB_FILE)) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                Store::open_in_memory().expect("an in-memory SQLite database always opens"),
+                Some(e.to_string()),
+            ),
+        };
+        let state = AppState {
+            data_dir,
+            store: Mutex::new(store),
+            storage_problem,
+            settings: Mutex::new(Settings::default()),
+            keys,
+        };
+        let loaded = state.load_settings().unwrap_or_default();
+        *lock(&state.settings) = loaded;
+        state
+    }
+
+    fn load_settings(&self) -> Result<Settings, JobGateError> {
+        self.with_store(|store, p| {
+            Ok(Settings {
+                lang: store
+                    .setting(p, LANG_KEY)?
+                    .and_then(|l| Lang::from_code(&l))
+                    .unwrap_or_default(),
+                ai_enabled: store.setting(p, AI_KEY)?.as_deref() == Some("true"),
+            })
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn storage_problem(&self) -> Option<&str> {
+        self.storage_problem.as_deref()
+    }
+
+    pub fn settings(&self) -> Settings {
+        lock(&self.settings).clone()
+    }
+
+    pub fn lang(&self) -> Lang {
+        lock(&self.settings).lang
+    }
+
+    /// The saved OpenRouter key of the default profile.
+    pub fn api_key(&self) -> Result<Option<String>, JobGateError> {
+        self.keys.load_api_key(jobgate_store::DEFAULT_PROFILE)
+    }
+
+    pub fn save_api_key(&self, key: &str) -> Result<(), JobGateError> {
+        self.keys.save_api_key(jobgate_store::DEFAULT_PROFILE, key)
+    }
+
+    pub fn delete_api_key(&self) -> Result<(), JobGateError> {
+        self.keys.delete_api_key(jobgate_store::DEFAULT_PROFILE)
+    }
+
+    /// Runs `f` with the database and the default profile (created when missing).
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store, ProfileId) -> Result<T, JobGateError>,
+    ) -> Result<T, JobGateError> {
+        let mut store = lock(&self.store);
+        let p = store.default_profile()?;
+        f(&mut store, p)
+    }
+
+    /// Changes the settings with `change` and saves them.
+    pub fn update_settings(
+        &self,
+        change: impl FnOnce(&mut Settings),
+    ) -> Result<Settings, JobGateError> {
+        let mut guard = lock(&self.settings);
+        let mut next = guard.clone();
+        change(&mut next);
+        self.with_store(|store, p| {
+            store.set_setting(p, LANG_KEY, next.lang.code())?;
+            store.set_setting(p, AI_KEY, if next.ai_enabled { "true" } else { "false" })
+        })?;
+        *guard = next.clone();
+        Ok(next)
+    }
+
+    /// "Delete all my data": the profile with everything it owns, and the key in the keychain.
+    /// The interface language is kept in memory so the confirmation is still in the user's language.
+    pub fn delete_all_data(&self) -> Result<(), JobGateError> {
+        self.delete_api_key()?;
+        self.with_store(|store, p| store.wipe_profile(p))?;
+        let mut s = lock(&self.settings);
+        s.ai_enabled = false;
+        Ok(())
+    }
+}
+
+/// The data folder: `JOBGATE_DATA_DIR`, else the OS per-user data folder for Job Gate.
+pub fn default_data_dir() -> PathBuf {
+    jobgate_store::data_dir().unwrap_or_else(|_| PathBuf::from(".jobgate"))
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock cannot leave these values half-written: they are replaced whole
+    // or changed inside a database transaction.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}

@@ -1,0 +1,268 @@
+//! The commands through Tauri's IPC on the mock runtime (no window, no display): what the web UI
+//! sends and receives, including the DESIGN §2 error JSON in both languages.
+
+use jobgate_ai::keys::MemoryKeys;
+use jobgate_desktop::state::AppState;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    data: tempfile::TempDir,
+}
+
+impl TestApp {
+    fn new() -> TestApp {
+        let data = tempfile::tempdir().unwrap();
+        let app = jobgate_desktop::app_builder(mock_builder())
+            .manage(AppState::new(
+                data.path().to_path_buf(),
+                Box::new(MemoryKeys::new()),
+            ))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        TestApp {
+            _app: app,
+            window,
+            data,
+        }
+    }
+
+    /// Invokes `cmd` like the page does; `Err` holds the rejected value (the error JSON).
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.call(cmd, args) {
+            Ok(v) => panic!("{cmd} should fail, returned {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/corpus/files")
+        .join(name)
+}
+
+fn arabic_share(s: &str) -> f64 {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let arabic = letters
+        .iter()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    arabic as f64 / letters.len().max(1) as f64
+}
+
+/// The error JSON of DESIGN §2, with a real message and action.
+fn assert_error_json(e: &Value, code: &str) {
+    assert_eq!(e["success"], json!(false), "{e}");
+    assert_eq!(e["error_code"], json!(code), "{e}");
+    assert!(e["error"].as_str().is_some_and(|s| !s.is_empty()), "{e}");
+    assert!(
+        e["suggested_action"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()),
+        "{e}"
+    );
+    assert!(e["details"].is_object(), "{e}");
+}
+
+#[test]
+fn ui_messages_cover_both_languages_and_arabic_is_right_to_left() {
+    let app = TestApp::new();
+    let en = app.ok("ui_messages", json!({"lang": "en"}));
+    let ar = app.ok("ui_messages", json!({"lang": "ar"}));
+    assert_eq!(en["dir"], "ltr");
+    assert_eq!(ar["dir"], "rtl");
+    let en = en["messages"].as_object().unwrap();
+    let ar = ar["messages"].as_object().unwrap();
+    assert!(en.len() > 100, "only {} ui messages", en.len());
+    assert_eq!(
+        en.keys().collect::<Vec<_>>(),
+        ar.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(en["ui-nav-import"], "Import & analyse");
+    assert!(arabic_share(ar["ui-nav-import"].as_str().unwrap()) > 0.9);
+    // Every string the UI uses in index.html exists in both languages.
+    let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/index.html")).unwrap();
+    for id in html.split("data-i18n=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+        assert!(en.contains_key(id) && ar.contains_key(id), "{id} missing");
+    }
+}
+
+#[test]
+fn plural_messages_use_the_arabic_categories() {
+    let app = TestApp::new();
+    app.ok("set_language", json!({"lang": "ar"}));
+    let f = |n: i64| {
+        app.ok(
+            "format_message",
+            json!({"id": "ui-builder-minutes-left", "count": n}),
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+    };
+    assert!(f(2).contains("دقيقتان"), "{}", f(2));
+    assert!(f(3).contains("دقائق"), "{}", f(3));
+    assert!(f(11).contains("دقيقة"), "{}", f(11));
+    assert!(f(103).contains("دقائق"), "103 is 'few' in Arabic: {}", f(103));
+    app.ok("set_language", json!({"lang": "en"}));
+    assert_eq!(
+        app.ok("format_message", json!({"id": "ui-builder-minutes-left", "count": 1})),
+        "About one minute left"
+    );
+}
+
+#[test]
+fn a_sample_pdf_is_analysed_scored_and_kept_in_the_history() {
+    let app = TestApp::new();
+    let path = corpus("001__even.pdf");
+    let r = app.ok("analyze_path", json!({"path": path}));
+    let a = &r["analysis"];
+    assert_eq!(a["success"], json!(true), "{a}");
+    let score = a["ats_score"].as_f64().unwrap();
+    assert!((0.0..=100.0).contains(&score), "{score}");
+    let checks = a["ats_checks"].as_array().unwrap();
+    assert!(checks.len() >= 6, "{checks:?}");
+    let sum: f64 = checks.iter().map(|c| c["points"].as_f64().unwrap()).sum();
+    assert!((sum - score).abs() < 0.051, "checks add up to {sum}, score {score}");
+    assert!(
+        !a["structured_data"]["personal_info"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty(),
+        "{a}"
+    );
+    assert_eq!(r["file_name"], "001__even.pdf");
+
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["analyses"].as_array().unwrap().len(), 1, "{h}");
+    assert_eq!(h["analyses"][0]["file_name"], "001__even.pdf");
+    let again = app.ok("open_analysis", json!({"id": r["analysis_id"]}));
+    assert_eq!(again["ats_score"], a["ats_score"]);
+}
+
+#[test]
+fn a_missing_file_is_a_file_not_found_error_in_the_users_language() {
+    let app = TestApp::new();
+    let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));
+    assert_error_json(&e, "FILE_NOT_FOUND");
+    assert_eq!(e["details"]["path"], "/nonexistent/cv.pdf");
+    app.ok("set_language", json!({"lang": "ar"}));
+    let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));
+    assert_error_json(&e, "FILE_NOT_FOUND");
+    assert!(arabic_share(e["suggested_action"].as_str().unwrap()) > 0.8, "{e}");
+}
+
+#[test]
+fn a_text_file_is_refused_as_an_unsupported_type() {
+    let app = TestApp::new();
+    let path = app.data.path().join("notes.pdf");
+    std::fs::write(&path, "just some text, not a PDF").unwrap();
+    let e = app.err("analyze_path", json!({"path": path}));
+    assert_error_json(&e, "UNSUPPORTED_FILE_TYPE");
+}
+
+#[test]
+fn a_file_over_10_mb_is_refused_before_reading() {
+    let app = TestApp::new();
+    let path = app.data.path().join("big.pdf");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(15 * 1024 * 1024).unwrap();
+    let e = app.err("analyze_path", json!({"path": path}));
+    assert_error_json(&e, "FILE_TOO_LARGE");
+    assert_eq!(e["details"]["max_size"], "10MB");
+    assert_eq!(e["details"]["your_size"], "15MB");
+}
+
+#[test]
+fn an_unknown_language_is_invalid_input() {
+    let app = TestApp::new();
+    let e = app.err("set_language", json!({"lang": "fr"}));
+    assert_error_json(&e, "INVALID_INPUT");
+    assert_eq!(e["details"]["field"], "lang");
+}
+
+#[test]
+fn settings_survive_a_restart_and_the_key_is_never_shown_or_stored_in_the_database() {
+    let key = "sk-or-v1-0123456789abcdef0123456789abcdef";
+    let app = TestApp::new();
+    app.ok("set_language", json!({"lang": "ar"}));
+    app.ok("set_ai_enabled", json!({"enabled": true}));
+    let s = app.ok("save_ai_key", json!({"key": key}));
+    assert_eq!(s["ai_key_saved"], json!(true));
+    assert_eq!(s["ai_key_hint"], "sk-…cdef");
+    assert!(!s.to_string().contains(key));
+    let db = std::fs::read(app.data.path().join(jobgate_store::DB_FILE)).unwrap();
+    assert!(!db.windows(key.len()).any(|w| w == key.as_bytes()));
+
+    let e = app.err("save_ai_key", json!({"key": "two words"}));
+    assert_error_json(&e, "INVALID_INPUT");
+
+    // A second app on the same data folder reads the saved settings.
+    let state = AppState::new(app.data.path().to_path_buf(), Box::new(MemoryKeys::new()));
+    assert_eq!(state.settings().lang, jobgate_core::Lang::Ar);
+    assert!(state.settings().ai_enabled);
+}
+
+#[test]
+fn delete_all_data_empties_the_history_and_forgets_the_key() {
+    let app = TestApp::new();
+    app.ok("save_ai_key", json!({"key": "sk-or-v1-0123456789abcdef"}));
+    let e = app.err("open_analysis", json!({"id": 999}));
+    assert_error_json(&e, "INVALID_INPUT");
+    let _ = app.call("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let s = app.ok("delete_all_data", json!({}));
+    assert_eq!(s["ai_key_saved"], json!(false));
+    let h = app.ok("history", json!({}));
+    assert!(h["analyses"].as_array().unwrap().is_empty(), "{h}");
+    assert!(h["cvs"].as_array().unwrap().is_empty(), "{h}");
+}
+
+#[test]
+fn status_reports_storage_version_and_ai_off() {
+    let app = TestApp::new();
+    let s = app.ok("status", json!({}));
+    assert_eq!(s["storage_ok"], json!(true), "{s}");
+    assert_eq!(s["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(s["ai_enabled"], json!(false));
+    assert_eq!(s["ai_reachable"], Value::Null);
+    assert_eq!(s["data_dir"], app.data.path().display().to_string());
+}
+
+#[test]
+fn an_unwritable_data_folder_still_starts_and_status_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let state = AppState::new(file, Box::new(MemoryKeys::new()));
+    assert!(state.storage_problem().is_some());
+}

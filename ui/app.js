@@ -1,0 +1,441 @@
+// Job Gate web UI: plain ES modules, no bundler. Talks to Rust only through `invoke` (Tauri commands)
+// and two events (file drops, analysis progress). Every string comes from locales/*/ui.ftl via the
+// `ui_messages` command; failures arrive as the DESIGN §2 error JSON and are shown as cards.
+
+const tauri = window.__TAURI__;
+const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
+
+const $ = (sel) => document.querySelector(sel);
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  return node;
+};
+
+// ---- messages ---------------------------------------------------------------------------------
+let messages = {};
+let lang = 'en';
+
+/** A message; `{ $name }` placeables are filled from `args` (Fluent already formatted the rest). */
+function t(id, args = {}) {
+  let text = messages[id] ?? id;
+  for (const [k, v] of Object.entries(args)) text = text.replaceAll(`{$${k}}`, String(v));
+  return text;
+}
+
+/** A plural message, formatted in Rust (Arabic has six plural forms). */
+async function tc(id, count, args = {}) {
+  return invoke('format_message', { id, count, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
+}
+
+async function loadMessages(code) {
+  const m = await invoke('ui_messages', code ? { lang: code } : {});
+  messages = m.messages;
+  lang = m.lang;
+  document.documentElement.lang = m.lang;
+  document.documentElement.dir = m.dir;
+  document.title = t('ui-app-title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+}
+
+// ---- errors -----------------------------------------------------------------------------------
+function showError(err) {
+  // Commands reject with the error JSON; anything else (a bug) still gets a readable card.
+  const e = typeof err === 'object' && err && err.error_code ? err
+    : { error: String(err), error_code: 'INTERNAL_ERROR', suggested_action: '' };
+  const card = el('div', { class: 'error-card', role: 'alert', 'data-code': e.error_code },
+    el('h2', { text: e.error || t('ui-error-title') }),
+    e.suggested_action ? el('p', {}, el('strong', { text: t('ui-error-action') + ': ' }), e.suggested_action) : null,
+    el('p', { class: 'code', text: e.error_code }),
+    el('button', { type: 'button', text: t('ui-error-dismiss'), onclick: () => card.remove() }));
+  $('#errors').replaceChildren(card);
+  return e;
+}
+const clearErrors = () => $('#errors').replaceChildren();
+
+// ---- navigation -------------------------------------------------------------------------------
+const loaders = {};
+function show(screen) {
+  for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== `screen-${screen}`;
+  for (const b of document.querySelectorAll('button.nav')) {
+    if (b.dataset.screen === screen) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+  clearErrors();
+  loaders[screen]?.();
+}
+
+// ---- the current CV (shared by import, builder and export) -------------------------------------
+const current = { cv: null, cvId: null, versionId: null, analysis: null, fileName: null, exportPath: null };
+
+// ---- import & analyse -------------------------------------------------------------------------
+const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', saving: 'ui-progress-saving', done: 'ui-progress-done' };
+
+async function importPath(path) {
+  clearErrors();
+  show('import');
+  $('#import-progress').hidden = false;
+  $('#import-progress-bar').value = 0;
+  $('#import-progress-text').textContent = t('ui-import-working');
+  $('#choose-file').disabled = true;
+  try {
+    const result = await invoke('analyze_path', { path });
+    current.cv = result.analysis.structured_data;
+    current.cvId = result.cv_id;
+    current.versionId = result.version_id;
+    current.analysis = result.analysis;
+    current.fileName = result.file_name;
+    renderAnalysis();
+    return result;
+  } catch (err) {
+    $('#analysis').hidden = true;
+    return showError(err);
+  } finally {
+    $('#import-progress').hidden = true;
+    $('#choose-file').disabled = false;
+  }
+}
+
+function renderAnalysis() {
+  const a = current.analysis;
+  if (!a) return;
+  $('#analysis').hidden = false;
+  const score = Math.round(a.ats_score * 10) / 10;
+  $('#score-number').textContent = String(score);
+  const band = score >= 80 ? 'good' : score >= 55 ? 'fair' : 'poor';
+  $('#gauge').className = `gauge ${band}`;
+  $('#gauge').setAttribute('aria-label', `${t('ui-score-label')}: ${score} ${t('ui-score-out-of')}`);
+  const circumference = 2 * Math.PI * 50;
+  $('#gauge-value').setAttribute('stroke-dasharray', `${(circumference * score) / 100} ${circumference}`);
+  $('#score-verdict').textContent = t(`ui-score-${band}`);
+  $('#analysis-file').replaceChildren(t('ui-file-label') + ': ', el('bdi', { text: current.fileName ?? '' }));
+  $('#analysis-meta').textContent = t('ui-analysis-meta', { language: t(`ui-language-${a.language}`), seconds: a.processing_time.toFixed(2) });
+  $('#checklist').replaceChildren(...a.ats_checks.map((c) => el('li', { class: c.passed ? 'passed' : 'failed', 'data-check': c.id },
+    el('div', { class: 'check-head' },
+      el('span', {}, `${c.passed ? '✓' : '✗'} `, el('span', { class: 'sr-only', text: c.passed ? t('ui-check-passed') : t('ui-check-failed') }), ' ', c.message),
+      el('span', { text: t('ui-check-points', { points: c.points, max: c.max_points }) })),
+    !c.passed && c.suggestion ? el('p', { class: 'check-fix' }, el('strong', { text: t('ui-check-fix') + ': ' }), c.suggestion) : null)));
+  $('#suggestions-block').hidden = a.suggestions.length === 0;
+  $('#suggestions').replaceChildren(...a.suggestions.map((s) => el('li', { text: s })));
+  $('#warnings-block').hidden = a.warnings.length === 0;
+  $('#warnings').replaceChildren(...a.warnings.map((w) => el('li', { text: w.message || w.code })));
+  renderEditor(current.cv);
+  $('#cv-save-result').textContent = '';
+}
+
+// The editor: one fieldset per section; lists are one item per line.
+const lines = (v) => v.split('\n').map((s) => s.trim()).filter(Boolean);
+function field(labelId, value, onChange, { multiline = false, type = 'text', wide = false, bdi = false } = {}) {
+  const input = multiline ? el('textarea', { rows: 3 }) : el('input', { type, dir: bdi ? 'auto' : null });
+  input.value = value ?? '';
+  input.addEventListener('input', () => onChange(input.value));
+  return el('label', { class: wide ? 'wide' : null }, t(labelId), input);
+}
+function renderEditor(cv) {
+  const form = $('#cv-editor');
+  if (!cv) { form.replaceChildren(); return; }
+  const p = cv.personal_info;
+  const section = (titleId, ...kids) => el('fieldset', {}, el('legend', { text: t(titleId) }), ...kids);
+  const empty = () => el('p', { class: 'muted wide', text: t('ui-empty-section') });
+  form.replaceChildren(
+    section('ui-section-personal',
+      field('ui-field-name', p.name, (v) => (p.name = v)),
+      field('ui-field-email', p.email, (v) => (p.email = v), { type: 'email', bdi: true }),
+      field('ui-field-phone', p.phone, (v) => (p.phone = v), { type: 'tel', bdi: true }),
+      field('ui-field-location', p.location, (v) => (p.location = v)),
+      field('ui-field-headline', p.headline, (v) => (p.headline = v), { wide: true }),
+      field('ui-field-links', p.links.join('\n'), (v) => (p.links = lines(v)), { multiline: true, wide: true })),
+    section('ui-section-summary', field('ui-section-summary', cv.summary, (v) => (cv.summary = v), { multiline: true, wide: true })),
+    section('ui-section-experience', ...(cv.experience.length ? cv.experience.map((x) => el('div', { class: 'entry' },
+      field('ui-field-title', x.title, (v) => (x.title = v)),
+      field('ui-field-company', x.company, (v) => (x.company = v)),
+      field('ui-field-period', x.period, (v) => (x.period = v)),
+      field('ui-field-location', x.location, (v) => (x.location = v)),
+      field('ui-field-achievements', x.achievements.join('\n'), (v) => (x.achievements = lines(v)), { multiline: true, wide: true }))) : [empty()])),
+    section('ui-section-education', ...(cv.education.length ? cv.education.map((x) => el('div', { class: 'entry' },
+      field('ui-field-degree', x.degree, (v) => (x.degree = v)),
+      field('ui-field-field', x.field, (v) => (x.field = v)),
+      field('ui-field-school', x.school, (v) => (x.school = v)),
+      field('ui-field-years', x.years, (v) => (x.years = v)))) : [empty()])),
+    section('ui-section-skills', field('ui-field-list', cv.skills.join('\n'), (v) => (cv.skills = lines(v)), { multiline: true, wide: true })),
+    section('ui-section-achievements', field('ui-field-list', cv.achievements.join('\n'), (v) => (cv.achievements = lines(v)), { multiline: true, wide: true })),
+    section('ui-section-certifications', field('ui-field-list', cv.certifications.join('\n'), (v) => (cv.certifications = lines(v)), { multiline: true, wide: true })),
+    section('ui-section-languages', field('ui-field-list', cv.languages.map((l) => (l.level ? `${l.name} — ${l.level}` : l.name)).join('\n'),
+      (v) => (cv.languages = lines(v).map((s) => { const [name, level = ''] = s.split(/\s+[—-]\s+/); return { name, level }; })), { multiline: true, wide: true })),
+    section('ui-section-projects', ...(cv.projects.length ? cv.projects.map((x) => el('div', { class: 'entry' },
+      field('ui-field-title', x.title, (v) => (x.title = v)),
+      field('ui-field-link', x.link, (v) => (x.link = v), { bdi: true }),
+      field('ui-field-description', x.description, (v) => (x.description = v), { multiline: true, wide: true }))) : [empty()])),
+  );
+}
+
+async function saveEdits() {
+  if (current.cvId == null) return;
+  try {
+    current.versionId = await invoke('save_cv_edit', { cvId: current.cvId, cv: current.cv });
+    $('#cv-save-result').textContent = t('ui-cv-saved');
+  } catch (err) { showError(err); }
+}
+
+async function chooseFile() {
+  try {
+    const path = await invoke('pick_cv_file');
+    if (path) await importPath(path);
+  } catch (err) { showError(err); }
+}
+
+// ---- builder ----------------------------------------------------------------------------------
+const builder = { available: false, sessionId: null, last: null };
+
+function renderCvPreview(target, cv) {
+  const p = cv.personal_info;
+  const kids = [];
+  if (p.name) kids.push(el('h3', { text: p.name }));
+  if (p.headline) kids.push(el('p', { text: p.headline }));
+  const contact = [p.email, p.phone, p.location].filter(Boolean);
+  if (contact.length) kids.push(el('p', {}, ...contact.flatMap((c, i) => [i ? ' · ' : '', el('bdi', { text: c })])));
+  if (cv.summary) kids.push(el('h3', { text: t('ui-section-summary') }), el('p', { text: cv.summary }));
+  if (cv.experience.length) kids.push(el('h3', { text: t('ui-section-experience') }), el('ul', {}, ...cv.experience.map((x) =>
+    el('li', {}, [x.title, x.company].filter(Boolean).join(' — '), x.period ? el('span', { class: 'muted', text: ` (${x.period})` }) : null,
+      x.achievements.length ? el('ul', {}, ...x.achievements.map((a) => el('li', { text: a }))) : null))));
+  if (cv.education.length) kids.push(el('h3', { text: t('ui-section-education') }), el('ul', {}, ...cv.education.map((x) =>
+    el('li', { text: [x.degree, x.field, x.school, x.years].filter(Boolean).join(' — ') }))));
+  if (cv.skills.length) kids.push(el('h3', { text: t('ui-section-skills') }), el('p', { text: cv.skills.join(' · ') }));
+  if (cv.languages.length) kids.push(el('h3', { text: t('ui-section-languages') }), el('p', { text: cv.languages.map((l) => l.level ? `${l.name} (${l.level})` : l.name).join(' · ') }));
+  target.replaceChildren(...kids);
+}
+
+async function renderBuilder(r) {
+  builder.last = r;
+  builder.sessionId = r.session_id;
+  $('#builder').hidden = false;
+  $('#builder-progress').value = r.progress;
+  $('#builder-minutes').textContent = await tc('ui-builder-minutes-left', r.estimated_minutes_left);
+  $('#builder-missing').textContent = r.missing_sections.join(', ') || '—';
+  const text = [r.message, ...r.next_questions].filter(Boolean).join('\n');
+  if (text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
+  $('#chat').lastElementChild?.scrollIntoView({ block: 'nearest' });
+  $('#rewrite').hidden = !r.pending_rewrite;
+  $('#rewrite-text').textContent = r.pending_rewrite ?? '';
+  renderCvPreview($('#builder-preview'), r.cv_preview);
+  if (r.current_state === 'finalized') {
+    current.cv = r.cv_preview;
+    current.cvId = r.cv_id ?? current.cvId;
+    current.versionId = r.version_id ?? null;
+  }
+  $('#builder-answer').focus();
+}
+
+async function builderStart(fromImport) {
+  clearErrors();
+  $('#chat').replaceChildren();
+  try {
+    await renderBuilder(await invoke('builder_start', fromImport && current.cv ? { cv: current.cv } : {}));
+  } catch (err) { showError(err); }
+}
+
+async function builderSend(answer) {
+  if (!builder.sessionId) return;
+  if (answer.trim() && !answer.startsWith('/')) $('#chat').append(el('li', { class: 'me' }, el('span', { class: 'sr-only', text: t('ui-builder-you') + ': ' }), answer));
+  try {
+    await renderBuilder(await invoke('builder_answer', { sessionId: builder.sessionId, answer }));
+  } catch (err) { showError(err); }
+}
+
+// ---- export -----------------------------------------------------------------------------------
+const exporter = { available: false, templates: [] };
+
+async function loadExport() {
+  $('#export-nothing').hidden = !!current.cv;
+  try {
+    exporter.templates = await invoke('export_templates');
+    exporter.available = true;
+  } catch (err) {
+    exporter.available = false;
+    if (err?.error_code !== 'EXPORT_FAILED') showError(err);
+  }
+  $('#export-unavailable').hidden = exporter.available;
+  $('#export-save').disabled = !exporter.available || !current.cv;
+  const chosen = document.querySelector('input[name="template"]:checked')?.value;
+  $('#templates').replaceChildren(...exporter.templates.map((tpl, i) => el('label', { class: 'template' },
+    el('span', {}, el('input', { type: 'radio', name: 'template', value: tpl.name, checked: chosen ? chosen === tpl.name : i === 0 }), ' ', el('strong', { text: tpl.title || tpl.name })),
+    el('span', { class: 'muted', text: tpl.description || '' }))));
+}
+
+async function exportCv(path) {
+  const template = document.querySelector('input[name="template"]:checked')?.value;
+  const format = document.querySelector('input[name="format"]:checked').value;
+  const cvLang = document.querySelector('input[name="export-lang"]:checked').value;
+  try {
+    if (!path) {
+      const suggested = await invoke('default_export_name', { cv: current.cv, format });
+      path = await invoke('pick_save_path', { suggested, format });
+      if (!path) return null;
+    }
+    const written = await invoke('export_cv', { cv: current.cv, versionId: current.versionId, template, format, lang: cvLang, path });
+    current.exportPath = written;
+    $('#export-path').textContent = written;
+    $('#export-result').hidden = false;
+    return written;
+  } catch (err) { return showError(err); }
+}
+
+// ---- history ----------------------------------------------------------------------------------
+async function loadHistory() {
+  try {
+    const h = await invoke('history');
+    const item = (label, ...actions) => el('li', {}, el('span', {}, ...[label].flat()), el('span', { class: 'button-row' }, ...actions));
+    const empty = () => el('li', { class: 'muted', text: t('ui-history-empty') });
+    const cvs = await Promise.all(h.cvs.map(async (c) => item([el('bdi', { text: c.title }), ` · ${await tc('ui-history-versions', c.versions)} · ${c.created_at}`],
+      el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openVersion(c.id, c.latest_version) }))));
+    $('#history-cvs').replaceChildren(...(cvs.length ? cvs : [empty()]));
+    $('#history-analyses').replaceChildren(...(h.analyses.length ? h.analyses.map((a) => item([el('bdi', { text: a.file_name }), ` · ${t('ui-history-score', { score: a.ats_score })} · ${a.created_at}`],
+      el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openAnalysis(a) }))) : [empty()]));
+    $('#history-exports').replaceChildren(...(h.exports.length ? h.exports.map((x) => item([el('bdi', { text: x.path }), ` · ${x.format.toUpperCase()} · ${x.template} · ${x.created_at}`],
+      el('button', { type: 'button', text: t('ui-export-show'), onclick: () => invoke('reveal_in_folder', { path: x.path }).catch(showError) }))) : [empty()]));
+    $('#history-sessions').replaceChildren(...(h.sessions.length ? h.sessions.map((s) => item(`${s.current_state} · ${s.turns} · ${s.updated_at}`)) : [empty()]));
+  } catch (err) { showError(err); }
+}
+
+async function openAnalysis(a) {
+  try {
+    current.analysis = await invoke('open_analysis', { id: a.id });
+    current.cv = current.analysis.structured_data;
+    current.cvId = a.cv_id;
+    current.versionId = a.version_id;
+    current.fileName = a.file_name;
+    show('import');
+    renderAnalysis();
+  } catch (err) { showError(err); }
+}
+
+async function openVersion(cvId, versionId) {
+  try {
+    current.cv = await invoke('open_version', { id: versionId });
+    current.cvId = cvId;
+    current.versionId = versionId;
+    show('export');
+  } catch (err) { showError(err); }
+}
+
+// ---- settings and status ----------------------------------------------------------------------
+function renderSettings(s) {
+  $(`#lang-${s.lang}`).checked = true;
+  $('#ai-enabled').checked = s.ai_enabled;
+  $('#ai-key').value = '';
+  $('#ai-key-state').textContent = s.ai_key_saved ? t('ui-settings-ai-key-saved', { hint: s.ai_key_hint }) : t('ui-settings-ai-key-none');
+  $('#ai-key-delete').disabled = !s.ai_key_saved;
+  $('#data-folder').textContent = s.data_dir;
+}
+async function loadSettings() {
+  try { renderSettings(await invoke('get_settings')); } catch (err) { showError(err); }
+}
+async function setLanguage(code) {
+  try {
+    const s = await invoke('set_language', { lang: code });
+    await loadMessages(s.lang);
+    renderSettings(s);
+    renderAnalysis();
+    if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
+    $('#settings-result').textContent = t('ui-settings-saved');
+  } catch (err) { showError(err); }
+}
+async function loadStatus() {
+  try {
+    const s = await invoke('status');
+    $('#status-storage').replaceChildren(el('span', { class: s.storage_ok ? 'ok' : 'bad', text: s.storage_ok ? t('ui-status-storage-ok') : t('ui-status-storage-problem', { reason: s.storage_problem }) }));
+    const ai = !s.ai_enabled ? ['', 'ui-status-ai-off'] : !s.ai_key_saved ? ['bad', 'ui-status-ai-no-key']
+      : s.ai_reachable ? ['ok', 'ui-status-ai-reachable'] : ['bad', 'ui-status-ai-unreachable'];
+    $('#status-ai').replaceChildren(el('span', { class: ai[0], text: t(ai[1]) }));
+    $('#status-version').textContent = s.version;
+    $('#status-data-folder').textContent = s.data_dir;
+  } catch (err) { showError(err); }
+}
+
+// ---- wiring -----------------------------------------------------------------------------------
+function wire() {
+  for (const b of document.querySelectorAll('button.nav')) b.addEventListener('click', () => show(b.dataset.screen));
+  $('#choose-file').addEventListener('click', chooseFile);
+  $('#cv-save').addEventListener('click', saveEdits);
+  $('#builder-start').addEventListener('click', () => builderStart(false));
+  $('#builder-start-import').addEventListener('click', () => builderStart(true));
+  $('#builder-form').addEventListener('submit', (e) => { e.preventDefault(); const a = $('#builder-answer').value; $('#builder-answer').value = ''; builderSend(a); });
+  $('#builder-answer').addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('#builder-form').requestSubmit(); } });
+  $('#builder-back').addEventListener('click', () => builderSend('/back'));
+  $('#builder-skip').addEventListener('click', () => builderSend('/skip'));
+  $('#builder-review').addEventListener('click', () => builderSend('/review'));
+  $('#builder-done').addEventListener('click', () => builderSend('/done'));
+  $('#builder-edit').addEventListener('change', (e) => { if (e.target.value) builderSend(`/edit ${e.target.value}`); e.target.value = ''; });
+  $('#rewrite-accept').addEventListener('click', () => builderSend('/accept'));
+  $('#rewrite-keep').addEventListener('click', () => builderSend('/keep'));
+  $('#export-form').addEventListener('submit', (e) => { e.preventDefault(); exportCv(); });
+  $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
+  $('#history-refresh').addEventListener('click', loadHistory);
+  for (const r of document.querySelectorAll('input[name="lang"]')) r.addEventListener('change', () => setLanguage(r.value));
+  $('#ai-enabled').addEventListener('change', async (e) => { try { renderSettings(await invoke('set_ai_enabled', { enabled: e.target.checked })); } catch (err) { showError(err); } });
+  $('#ai-key-save').addEventListener('click', async () => { try { renderSettings(await invoke('save_ai_key', { key: $('#ai-key').value })); } catch (err) { showError(err); } });
+  $('#ai-key-delete').addEventListener('click', async () => { try { renderSettings(await invoke('delete_ai_key')); } catch (err) { showError(err); } });
+  $('#delete-all').addEventListener('click', () => $('#confirm-delete').showModal());
+  $('#confirm-delete').addEventListener('close', async () => {
+    if ($('#confirm-delete').returnValue !== 'confirm') return;
+    try {
+      renderSettings(await invoke('delete_all_data'));
+      Object.assign(current, { cv: null, cvId: null, versionId: null, analysis: null, fileName: null });
+      $('#analysis').hidden = true;
+      $('#settings-result').textContent = t('ui-settings-deleted');
+    } catch (err) { showError(err); }
+  });
+  $('#status-check').addEventListener('click', loadStatus);
+  loaders.export = loadExport;
+  loaders.history = loadHistory;
+  loaders.settings = loadSettings;
+  loaders.status = loadStatus;
+  loaders.builder = () => {
+    $('#builder-unavailable').hidden = builder.available;
+    $('#builder-start-row').hidden = !builder.available;
+    $('#builder-start-import').hidden = !current.cv;
+  };
+}
+
+async function listenToRust() {
+  await tauri.event.listen('analysis-progress', (e) => {
+    $('#import-progress-bar').value = e.payload.percent;
+    $('#import-progress-text').textContent = t(stageMessage[e.payload.stage] ?? 'ui-import-working');
+  });
+  const zone = $('#dropzone');
+  await tauri.webview.getCurrentWebview().onDragDropEvent((e) => {
+    const type = e.payload.type;
+    if (type === 'enter' || type === 'over') zone.classList.add('over');
+    else zone.classList.remove('over');
+    if (type === 'drop' && e.payload.paths?.length) importPath(e.payload.paths[0]);
+  });
+}
+
+async function start() {
+  wire();
+  await loadMessages();
+  try {
+    const caps = await invoke('capabilities');
+    builder.available = caps.builder;
+    exporter.available = caps.export;
+    const sections = caps.builder_sections ?? [];
+    $('#builder-edit').replaceChildren(el('option', { value: '', text: '—' }), ...sections.map((s) => el('option', { value: s, text: t(`ui-section-${s}`) })));
+  } catch (err) { showError(err); }
+  show('import');
+  await listenToRust();
+  document.body.dataset.ready = 'true';
+  invoke('mark_ready').catch(() => {});
+}
+
+// What the end-to-end tests drive instead of the native dialogs (which WebDriver cannot reach):
+// the same functions the drop handler and the dialogs call.
+window.jobgate = { importPath, exportCv, setLanguage, show, builderStart, builderSend, current };
+
+start();
