@@ -76,7 +76,7 @@ function show(screen) {
 const current = { cv: null, cvId: null, versionId: null, analysis: null, fileName: null, exportPath: null };
 
 // ---- import & analyse -------------------------------------------------------------------------
-const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', saving: 'ui-progress-saving', done: 'ui-progress-done' };
+const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', ai: 'ui-progress-ai', saving: 'ui-progress-saving', done: 'ui-progress-done' };
 
 async function importPath(path) {
   clearErrors();

@@ -16,6 +16,7 @@ ats-field-name = الاسم
 ats-field-email = البريد الإلكتروني
 ats-field-phone = الهاتف
 ats-field-location = الموقع
+ats-contact-item = { $field } ({ $value })
 ats-contact-complete = معلومات التواصل كاملة: { $found }.
 ats-contact-partial = وُجد: { $found }؛ وينقص: { $missing }.
 ats-contact-none = لا توجد معلومات تواصل: لا اسم ولا بريد إلكتروني ولا هاتف ولا موقع.
@@ -239,6 +240,11 @@ ats-date-style-month-name = أسماء الأشهر (مارس 2021)
 ats-date-style-numeric = الأرقام (03/2021)
 ats-date-style-year = السنوات فقط (2021)
 ats-fix-format-headings = ضع لكل قسم عنوانًا معياريًا في سطر مستقل — الملخص، الخبرات، التعليم، المهارات — حتى يميّز نظام التوظيف الآلي بين الأقسام.
+ats-fix-format-headings-rename = استخدم عناوين أقسام معيارية تعرفها أنظمة التوظيف الآلية: غيّر { PLURAL($count) ->
+    [one] العنوان
+    [two] العنوانين
+   *[other] العناوين
+} { $headings } إلى أحد هذه: الملخص، الخبرات، التعليم، المهارات، الشهادات، اللغات، المشاريع.
 ats-fix-format-dates = اكتب التواريخ كلها بطريقة واحدة، مثل «مارس 2021 – حتى الآن» في كل مكان؛ أنت الآن تخلط بين { $styles }.
 ats-fix-format-no-dates = أضف تواريخ لوظائفك ودراستك، كلها بصيغة واحدة، مثل مارس 2021 – حتى الآن.
 ats-fix-format-no-text = احفظ سيرتك من Word أو Google Docs بصيغة PDF نصية أو DOCX: لم نتمكن من قراءة أي نص منها.

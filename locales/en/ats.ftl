@@ -16,6 +16,7 @@ ats-field-name = name
 ats-field-email = email
 ats-field-phone = phone
 ats-field-location = location
+ats-contact-item = { $field } ({ $value })
 ats-contact-complete = All contact details found: { $found }.
 ats-contact-partial = Found { $found }; missing: { $missing }.
 ats-contact-none = No contact details found: no name, email, phone or location.
@@ -154,6 +155,10 @@ ats-date-style-month-name = month names (Mar 2021)
 ats-date-style-numeric = numbers (03/2021)
 ats-date-style-year = years only (2021)
 ats-fix-format-headings = Give each section a standard heading on its own line — Summary, Experience, Education, Skills — so the ATS can tell the sections apart.
+ats-fix-format-headings-rename = Use standard section headings an ATS recognises: rename { PLURAL($count) ->
+    [one] the heading
+   *[other] the headings
+} { $headings } to one of Summary, Experience, Education, Skills, Certifications, Languages, Projects.
 ats-fix-format-dates = Write every date the same way, e.g. “Mar 2021 – Present” everywhere; now you mix { $styles }.
 ats-fix-format-no-dates = Add dates to your jobs and studies, all in one format, e.g. Mar 2021 – Present.
 ats-fix-format-no-text = Save your CV from Word or Google Docs as a text PDF or DOCX: no text could be read from it.

@@ -162,7 +162,7 @@ pub async fn delete_ai_key(state: State<'_, AppState>) -> CommandResult<Settings
 /// One step of an analysis, sent as [`PROGRESS_EVENT`].
 #[derive(Debug, Clone, Serialize)]
 pub struct AnalysisProgress {
-    /// `reading`, `extracting`, `scoring`, `saving`, `done`.
+    /// `reading`, `extracting`, `scoring`, `ai`, `saving`, `done`.
     pub stage: &'static str,
     pub percent: u8,
 }
@@ -217,7 +217,11 @@ pub fn import_file(
         lang: Some(state.lang()),
         ..AnalyzeOptions::default()
     };
-    let analysis = jobgate_engine::analyze_document(&doc, &opts);
+    let mut analysis = jobgate_engine::analyze_document(&doc, &opts);
+    if state.settings().ai_enabled {
+        progress("ai", 60);
+        improve_with_ai(state, &doc, &mut analysis);
+    }
     progress("saving", 90);
     let file_name = path
         .file_name()
@@ -234,6 +238,38 @@ pub fn import_file(
         cv_id: recorded.cv_id,
         version_id: recorded.version_id,
     })
+}
+
+/// Lets the AI improve the rule parser's CV and scores the result; any AI failure keeps the rule
+/// result and adds an `AI_UNAVAILABLE` warning with the reason (DESIGN §5).
+fn improve_with_ai(state: &AppState, doc: &jobgate_core::Document, analysis: &mut AnalysisResponse) {
+    let lang = state.lang();
+    let mut cfg = jobgate_ai::AiConfig::from_env();
+    // The app's key comes from the keychain only (OPENROUTER_API_KEY is for the CLI).
+    cfg.api_key = state.api_key().ok().flatten().unwrap_or_default();
+    let result = if cfg.needs_key() && cfg.api_key.is_empty() {
+        Err(JobGateError::AiUnavailable {
+            reason: "no OpenRouter key is saved (Settings)".into(),
+        })
+    } else {
+        jobgate_ai::enhance(&doc.text(), &analysis.structured_data, &cfg, None)
+    };
+    match result {
+        Ok(cv) => {
+            let report = jobgate_engine::score::score(&cv, doc, lang);
+            analysis.features =
+                jobgate_engine::score::features(&cv, jobgate_engine::clock::today());
+            analysis.ats_score = report.score;
+            analysis.ats_checks = report.checks;
+            analysis.suggestions = report.suggestions;
+            analysis.structured_data = cv;
+            analysis.parser = jobgate_core::ParserKind::Ai;
+        }
+        Err(e) => analysis.warnings.push(jobgate_core::Warning {
+            code: e.code().as_str().to_string(),
+            message: e.to_response(lang).error,
+        }),
+    }
 }
 
 /// Saves the user's edits of an extracted CV as a new version and returns its id.

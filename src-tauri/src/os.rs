@@ -6,30 +6,40 @@
 use jobgate_ai::keys::{KeyStore, Keychain};
 use jobgate_core::JobGateError;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use tauri::{AppHandle, Runtime};
 
 /// The OS keychain through the AI crate (service `job-gate`, account = profile name), so the key the
-/// user saves here is the one AI requests use. When the keychain cannot be reached (e.g. no Secret
-/// Service running), every call fails with `STORAGE_ERROR` and a reason, and the app keeps working
-/// without AI.
+/// user saves here is the one AI requests use. It is opened on first use, not at start-up (opening
+/// it talks to D-Bus on Linux). When it cannot be reached (e.g. no Secret Service running), saving
+/// fails with `STORAGE_ERROR` and a reason, loading finds no key, and the app works without AI.
 pub fn os_keychain() -> Box<dyn KeyStore> {
-    match Keychain::os() {
-        Ok(k) => Box::new(k),
-        Err(e) => Box::new(NoKeychain(e)),
+    Box::new(LazyKeychain(OnceLock::new()))
+}
+
+struct LazyKeychain(OnceLock<Result<Keychain, JobGateError>>);
+
+impl LazyKeychain {
+    fn get(&self) -> Result<&Keychain, JobGateError> {
+        self.0.get_or_init(Keychain::os).as_ref().map_err(Clone::clone)
     }
 }
 
-struct NoKeychain(JobGateError);
-
-impl KeyStore for NoKeychain {
-    fn save_api_key(&self, _: &str, _: &str) -> Result<(), JobGateError> {
-        Err(self.0.clone())
+impl KeyStore for LazyKeychain {
+    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        self.get()?.save_api_key(profile, key)
     }
-    fn load_api_key(&self, _: &str) -> Result<Option<String>, JobGateError> {
-        Ok(None)
+    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        match self.get() {
+            Ok(k) => k.load_api_key(profile),
+            Err(_) => Ok(None),
+        }
     }
-    fn delete_api_key(&self, _: &str) -> Result<(), JobGateError> {
-        Ok(())
+    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
+        match self.get() {
+            Ok(k) => k.delete_api_key(profile),
+            Err(_) => Ok(()),
+        }
     }
 }
 

@@ -266,3 +266,18 @@ fn an_unwritable_data_folder_still_starts_and_status_says_why() {
     let state = AppState::new(file, Box::new(MemoryKeys::new()));
     assert!(state.storage_problem().is_some());
 }
+
+#[test]
+fn with_ai_on_but_no_key_the_rules_result_comes_back_with_an_ai_unavailable_warning() {
+    let app = TestApp::new();
+    app.ok("set_ai_enabled", json!({"enabled": true}));
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let a = &r["analysis"];
+    assert_eq!(a["parser"], "rules");
+    let warnings = a["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w["code"] == "AI_UNAVAILABLE"),
+        "{warnings:?}"
+    );
+    assert!(a["ats_score"].as_f64().unwrap() > 0.0);
+}

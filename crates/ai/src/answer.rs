@@ -86,17 +86,19 @@ pub fn extract_json(content: &str) -> Option<Map<String, Value>> {
     {
         candidates.push(&trimmed[a..=b]);
     }
-    candidates.into_iter().find_map(|c| match serde_json::from_str(c) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    })
+    candidates
+        .into_iter()
+        .find_map(|c| match serde_json::from_str(c) {
+            Ok(Value::Object(map)) => Some(map),
+            _ => None,
+        })
 }
 
 /// Reads and validates the structured CV in `content`. `cv_text` is the text that was sent (for grounding).
 /// Fails when there is no JSON object or when not a single field is usable.
 pub fn read_answer(content: &str, cv_text: &str) -> Result<AiAnswer, JobGateError> {
-    let mut map = extract_json(content)
-        .ok_or_else(|| unavailable("the AI answer was not valid JSON"))?;
+    let mut map =
+        extract_json(content).ok_or_else(|| unavailable("the AI answer was not valid JSON"))?;
     // Some models wrap the object as the analysis response does.
     if let Some(Value::Object(inner)) = map.get("structured_data") {
         map = inner.clone();
@@ -130,14 +132,21 @@ fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
             .into_iter()
             .filter(|l| valid_link(l))
             .collect(),
-        summary: Some(long(map, &["summary", "profile", "objective"], 3000)).filter(|s| !s.is_empty()),
+        summary: Some(long(map, &["summary", "profile", "objective"], 3000))
+            .filter(|s| !s.is_empty()),
         experience: objects(map.get("experience").or_else(|| map.get("work")))
             .filter_map(experience)
             .collect(),
-        education: objects(map.get("education")).filter_map(education).collect(),
+        education: objects(map.get("education"))
+            .filter_map(education)
+            .collect(),
         skills: strings(map.get("skills"), 80),
         achievements: strings(map.get("achievements").or_else(|| map.get("awards")), 500),
-        certifications: strings(map.get("certifications").or_else(|| map.get("certificates")), 300),
+        certifications: strings(
+            map.get("certifications")
+                .or_else(|| map.get("certificates")),
+            300,
+        ),
         languages: list(map.get("languages")).filter_map(language).collect(),
         projects: list(map.get("projects")).filter_map(project).collect(),
     }
@@ -150,7 +159,11 @@ fn short(obj: &Map<String, Value>, keys: &[&str], max: usize) -> String {
         .find_map(|k| obj.get(*k).and_then(Value::as_str))
         .map(collapse)
         .unwrap_or_default();
-    if s.chars().count() > max { String::new() } else { s }
+    if s.chars().count() > max {
+        String::new()
+    } else {
+        s
+    }
 }
 
 /// Running text: whitespace collapsed, clipped to `max` chars.
@@ -190,10 +203,7 @@ fn strings(v: Option<&Value>, max: usize) -> Vec<String> {
                 _ => None,
             })
             .collect(),
-        Some(Value::String(s)) => s
-            .split([',', '،', ';', '\n'])
-            .map(str::to_string)
-            .collect(),
+        Some(Value::String(s)) => s.split([',', '،', ';', '\n']).map(str::to_string).collect(),
         _ => Vec::new(),
     };
     let mut seen = HashSet::new();
@@ -244,7 +254,11 @@ pub fn normalize_date(raw: &str) -> String {
 
 fn dates(obj: &Map<String, Value>, original_keys: &[&str]) -> (String, String, String) {
     let original = short(obj, original_keys, 100);
-    let mut start = normalize_date(&short(obj, &["start", "start_date", "startDate", "from"], 40));
+    let mut start = normalize_date(&short(
+        obj,
+        &["start", "start_date", "startDate", "from"],
+        40,
+    ));
     let mut end = normalize_date(&short(obj, &["end", "end_date", "endDate", "to"], 40));
     if start.is_empty()
         && end.is_empty()
@@ -268,7 +282,10 @@ fn experience(obj: &Map<String, Value>) -> Option<Experience> {
         start,
         end,
         period,
-        achievements: bullets(obj, &["achievements", "highlights", "responsibilities", "bullets"]),
+        achievements: bullets(
+            obj,
+            &["achievements", "highlights", "responsibilities", "bullets"],
+        ),
     };
     (!e.title.is_empty() || !e.company.is_empty()).then_some(e)
 }
@@ -351,7 +368,8 @@ pub fn valid_email(s: &str) -> bool {
 pub fn valid_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     (7..=15).contains(&digits)
-        && s.chars().all(|c| c.is_ascii_digit() || " +()-./".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +()-./".contains(c))
         && s.chars().filter(|c| *c == '+').count() <= 1
 }
 
@@ -397,7 +415,8 @@ impl Grounding {
         let core = d.trim_start_matches('0');
         self.phones.iter().any(|p| {
             let pc = p.trim_start_matches('0');
-            *p == d || (core.len() >= 7 && pc.len() >= 7 && (pc.ends_with(core) || core.ends_with(pc)))
+            *p == d
+                || (core.len() >= 7 && pc.len() >= 7 && (pc.ends_with(core) || core.ends_with(pc)))
         })
     }
 }

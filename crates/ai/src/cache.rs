@@ -10,8 +10,9 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-/// Where answers are kept between runs.
-pub trait AiCache {
+/// Where answers are kept between runs. `Send + Sync` so that one cache serves parallel analyses and the app's
+/// shared state (a SQLite connection goes behind a `Mutex`).
+pub trait AiCache: Send + Sync {
     fn get(&self, key: &str) -> Option<String>;
     fn put(&self, key: &str, value: &str);
 }

@@ -132,7 +132,9 @@ fn http_client(loopback: bool) -> &'static reqwest::blocking::Client {
             // A local model must not be sent through a corporate proxy from the environment.
             builder = builder.no_proxy();
         }
-        builder.build().unwrap_or_else(|_| reqwest::blocking::Client::new())
+        builder
+            .build()
+            .unwrap_or_else(|_| reqwest::blocking::Client::new())
     })
 }
 
@@ -358,7 +360,9 @@ pub fn content_of(body: &[u8]) -> Result<String, JobGateError> {
     let v: Value = serde_json::from_slice(body)
         .map_err(|_| unavailable("the AI server's answer was not the expected JSON"))?;
     if let Some(msg) = v.get("error").and_then(|_| server_message(body)) {
-        return Err(unavailable(format!("the AI server reported an error: {msg}")));
+        return Err(unavailable(format!(
+            "the AI server reported an error: {msg}"
+        )));
     }
     let choice = v
         .get("choices")
@@ -400,7 +404,12 @@ mod tests {
     #[test]
     fn a_cut_off_answer_is_a_failure() {
         let body = br#"{"choices":[{"message":{"content":"{\"summary\": \"abc"},"finish_reason":"length"}]}"#;
-        assert!(content_of(body).unwrap_err().to_string().contains("cut off"));
+        assert!(
+            content_of(body)
+                .unwrap_err()
+                .to_string()
+                .contains("cut off")
+        );
     }
 
     #[test]

@@ -73,7 +73,11 @@ impl AiConfig {
 
     /// [`Self::from_env`] over any variable source (tests pass a map).
     pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> AiConfig {
-        let var = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let var = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let mut cfg = AiConfig::default();
         if let Some(url) = var("JOBGATE_OPENROUTER_URL") {
             cfg.base_url = url;
@@ -120,7 +124,9 @@ impl AiConfig {
         };
         name.eq_ignore_ascii_case("localhost")
             || name == "::1"
-            || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+            || name
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
     }
 }
 
@@ -145,7 +151,10 @@ mod tests {
         assert_eq!(cfg.api_key, "");
         assert_eq!(cfg.timeout, Duration::from_secs(30));
         assert!(cfg.needs_key());
-        assert_eq!(cfg.endpoint(), "https://openrouter.ai/api/v1/chat/completions");
+        assert_eq!(
+            cfg.endpoint(),
+            "https://openrouter.ai/api/v1/chat/completions"
+        );
     }
 
     #[test]

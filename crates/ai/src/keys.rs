@@ -8,6 +8,7 @@
 
 use crate::config::AiConfig;
 use jobgate_core::JobGateError;
+use keyring_core::api::CredentialStoreApi;
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -31,7 +32,9 @@ pub struct Keychain {
 
 impl std::fmt::Debug for Keychain {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Keychain").field("store", &self.store.vendor()).finish()
+        f.debug_struct("Keychain")
+            .field("store", &self.store.vendor())
+            .finish()
     }
 }
 
@@ -55,19 +58,25 @@ impl Keychain {
     }
 }
 
-#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
 fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
-    Ok(dbus_secret_service_keyring_store::Store::new()?)
+    let store: Arc<CredentialStore> = dbus_secret_service_keyring_store::Store::new()?;
+    Ok(store)
 }
 
 #[cfg(target_os = "macos")]
 fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
-    Ok(apple_native_keyring_store::keychain::Store::new()?)
+    let store: Arc<CredentialStore> = apple_native_keyring_store::keychain::Store::new()?;
+    Ok(store)
 }
 
 #[cfg(target_os = "windows")]
 fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
-    Ok(windows_native_keyring_store::Store::new()?)
+    let store: Arc<CredentialStore> = windows_native_keyring_store::Store::new()?;
+    Ok(store)
 }
 
 #[cfg(not(any(
@@ -190,7 +199,12 @@ impl KeyStore for MemoryKeys {
 
     fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
         check_profile(profile)?;
-        Ok(self.keys.lock().map_err(|_| poisoned())?.get(profile).cloned())
+        Ok(self
+            .keys
+            .lock()
+            .map_err(|_| poisoned())?
+            .get(profile)
+            .cloned())
     }
 
     fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {

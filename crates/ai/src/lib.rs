@@ -82,7 +82,9 @@ fn single_text(content: &str, field: &str, max_chars: usize) -> Result<String, J
         None => return Err(unavailable("the AI answer was not valid JSON")),
     };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.trim_matches(['"', '“', '”', '«', '»', ' ']).to_string();
+    let text = text
+        .trim_matches(['"', '“', '”', '«', '»', ' '])
+        .to_string();
     if text.is_empty() {
         return Err(unavailable("the AI model gave an empty answer"));
     }

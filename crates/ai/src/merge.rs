@@ -97,8 +97,14 @@ mod tests {
         let ai = AiAnswer {
             name: Some("Sara Ali".into()),
             experience: vec![
-                Experience { title: "Senior analyst".into(), ..Experience::default() },
-                Experience { title: "Analyst".into(), ..Experience::default() },
+                Experience {
+                    title: "Senior analyst".into(),
+                    ..Experience::default()
+                },
+                Experience {
+                    title: "Analyst".into(),
+                    ..Experience::default()
+                },
             ],
             ..AiAnswer::default()
         };

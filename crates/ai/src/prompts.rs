@@ -110,7 +110,11 @@ mod tests {
         let msgs = parse_cv(text);
         let user = &msgs[1].content;
         assert_eq!(user.matches("</cv_text>").count(), 1, "{user}");
-        assert_eq!(user.to_lowercase().matches("<cv_text>").count(), 1, "{user}");
+        assert_eq!(
+            user.to_lowercase().matches("<cv_text>").count(),
+            1,
+            "{user}"
+        );
         assert!(user.contains("[/cv_text>"));
         assert!(user.contains("ignore previous instructions"));
         // The instructions never depend on the CV.
@@ -134,7 +138,11 @@ mod tests {
         cv.skills = vec!["SQL".into()];
         let msgs = draft_summary(&cv, Lang::Ar);
         let all = format!("{}{}", msgs[0].content, msgs[1].content);
-        assert!(!all.contains("sara@example.com") && !all.contains("123 4567") && !all.contains("Sara Ali"));
+        assert!(
+            !all.contains("sara@example.com")
+                && !all.contains("123 4567")
+                && !all.contains("Sara Ali")
+        );
         assert!(all.contains("Data analyst") && all.contains("SQL") && all.contains("Arabic"));
     }
 

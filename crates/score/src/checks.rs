@@ -135,6 +135,12 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
     let (mut raw, mut fixes) = (0.0, Vec::new());
     let (mut found, mut missing) = (Vec::new(), Vec::new());
     let field = |id: &str| say.t(id, &[]);
+    let item = |id: &str, value: &str| {
+        say.t(
+            "ats-contact-item",
+            &[("field", field(id)), ("value", value.trim().to_string())],
+        )
+    };
 
     if filled(&pi.name) {
         raw += 4.0;
@@ -145,10 +151,10 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
     }
     if email_ok(&pi.email) {
         raw += 5.0;
-        found.push(format!("{} {}", field("ats-field-email"), pi.email.trim()));
+        found.push(item("ats-field-email", &pi.email));
     } else if filled(&pi.email) {
         raw += 2.0;
-        found.push(format!("{} {}", field("ats-field-email"), pi.email.trim()));
+        found.push(item("ats-field-email", &pi.email));
         fixes.push((
             3.0,
             say.t(
@@ -163,10 +169,10 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
     let digits = digit_count(&pi.phone);
     if digits >= 7 {
         raw += 4.0;
-        found.push(format!("{} {}", field("ats-field-phone"), pi.phone.trim()));
+        found.push(item("ats-field-phone", &pi.phone));
     } else if filled(&pi.phone) {
         raw += 1.5;
-        found.push(format!("{} {}", field("ats-field-phone"), pi.phone.trim()));
+        found.push(item("ats-field-phone", &pi.phone));
         fixes.push((
             2.5,
             say.n(
@@ -181,11 +187,7 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
     }
     if filled(&pi.location) {
         raw += 2.0;
-        found.push(format!(
-            "{} {}",
-            field("ats-field-location"),
-            pi.location.trim()
-        ));
+        found.push(item("ats-field-location", &pi.location));
     } else {
         missing.push(field("ats-field-location"));
         fixes.push((2.0, say.t("ats-fix-contact-location", &[])));
@@ -274,17 +276,26 @@ fn experience(cv: &Cv, say: &Say) -> Outcome {
             ));
         }
     }
-    let first = entry_label(&jobs[0].title, &jobs[0].company, 0);
-    let first = if filled(&jobs[0].title) && filled(&jobs[0].company) {
+    // The latest job by start date (CVs are not always in reverse order), else the first listed.
+    let (li, latest) = jobs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            DatePoint::from_normalized(&e.start).map(|d| (d.month_index(false, (0, 1)), i))
+        })
+        .max_by_key(|&(m, i)| (m, std::cmp::Reverse(i)))
+        .map(|(_, i)| (i, &jobs[i]))
+        .unwrap_or((0, &jobs[0]));
+    let first = if filled(&latest.title) && filled(&latest.company) {
         say.t(
             "ats-entry-at",
             &[
-                ("title", shorten(&jobs[0].title, 40)),
-                ("company", shorten(&jobs[0].company, 40)),
+                ("title", shorten(&latest.title, 40)),
+                ("company", shorten(&latest.company, 40)),
             ],
         )
     } else {
-        first
+        entry_label(&latest.title, &latest.company, li)
     };
     let message = if complete == jobs.len() {
         say.n("ats-experience-complete", jobs.len(), &[("first", first)])
@@ -633,7 +644,17 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     };
     raw += headings_raw;
     if headings_raw < 4.0 {
-        fixes.push((4.0 - headings_raw, say.t("ats-fix-format-headings", &[])));
+        let text = if lay.odd_headings.is_empty() {
+            say.t("ats-fix-format-headings", &[])
+        } else {
+            let odd: Vec<String> = lay.odd_headings.iter().map(|h| say.quote(h)).collect();
+            say.n(
+                "ats-fix-format-headings-rename",
+                odd.len(),
+                &[("headings", say.list(&odd))],
+            )
+        };
+        fixes.push((4.0 - headings_raw, text));
     }
     let headings_text = if h == 0 {
         say.t("ats-format-headings-none", &[])

@@ -1,14 +1,12 @@
 //! Layout facts for the formatting check, read from the extracted [`Document`]: section headings,
-//! length, extraction problems, whether the contact details are in the body text.
+//! length, extraction problems, whether the contact details are in the text.
 //!
-//! Headings are lines the extractor marked with `heading_hint` (DOCX heading styles, larger bold PDF
-//! fonts) and lines that are a standard heading from `data/headings.txt` (so plain text works too). Splitting the document into sections is the parser's job.
+//! Headings are the ones the rule parser recognises ([`jobgate_parse::sections`], vocabulary in
+//! `lexicons/headings.toml`): what a parser recognises is what an ATS recognises. Lines the layout
+//! marks as headings that are not standard headings are kept apart, to name them in the advice.
 
 use jobgate_core::Document;
 use jobgate_core::text::fold;
-use std::sync::OnceLock;
-
-const HEADINGS_TXT: &str = include_str!("../data/headings.txt");
 
 /// Words per page of a typical CV, to estimate pages when the format has none (DOCX, text).
 const WORDS_PER_PAGE: usize = 450;
@@ -16,8 +14,10 @@ const WORDS_PER_PAGE: usize = 450;
 /// What the formatting check needs to know about a document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Layout {
-    /// Distinct section headings, in order of appearance, as written.
+    /// Distinct recognised section headings, in order of appearance, as written.
     pub headings: Vec<String>,
+    /// Lines styled as headings that are not standard headings ("My Toolbox").
+    pub odd_headings: Vec<String>,
     pub words: usize,
     /// Page count (estimated from words when the format has no pages).
     pub pages: u32,
@@ -26,47 +26,39 @@ pub(crate) struct Layout {
     pub has_text: bool,
 }
 
-fn standard_headings() -> &'static Vec<String> {
-    static SET: OnceLock<Vec<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut v: Vec<String> = HEADINGS_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(fold)
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    })
-}
-
-/// True when `line` is a standard section heading ("EXPERIENCE", "Skills:", "الخبرات العملية").
-pub(crate) fn is_standard_heading(line: &str) -> bool {
-    let folded = fold(line);
-    let key = folded
-        .trim()
-        .trim_end_matches([':', '：', '-', '–', '.'])
-        .trim();
-    standard_headings().binary_search(&key.to_string()).is_ok()
-}
-
 /// Reads the layout facts. `name` (the person's name) is never counted as a heading, though it is
 /// usually the largest text on the page.
 pub(crate) fn layout(doc: &Document, name: &str) -> Layout {
     let name = fold(name.trim());
+    let sections = jobgate_parse::sections(doc);
     let mut headings: Vec<String> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for line in &doc.lines {
+    let mut keys: Vec<String> = Vec::new();
+    for sec in &sections {
+        let text = sec.heading_text.trim().trim_end_matches([':', '：']).trim();
+        if sec.heading.is_none() || text.is_empty() {
+            continue;
+        }
+        let key = fold(text);
+        if !keys.contains(&key) {
+            keys.push(key);
+            headings.push(text.to_string());
+        }
+    }
+    let heading_lines: Vec<usize> = sections.iter().filter_map(|s| s.heading).collect();
+    let mut odd_headings: Vec<String> = Vec::new();
+    for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.trim();
-        let is_heading = (line.heading_hint && text.split_whitespace().count() <= 6)
-            || is_standard_heading(text);
-        if is_heading && !text.is_empty() {
-            let key = fold(text);
-            if key != name && !seen.contains(&key) {
-                seen.push(key);
-                headings.push(text.trim_end_matches(':').trim().to_string());
-            }
+        let key = fold(text);
+        if line.heading_hint
+            && !heading_lines.contains(&i)
+            && !text.is_empty()
+            && key != name
+            && text.split_whitespace().count() <= 4
+            && !text.chars().any(|c| c.is_ascii_digit() || c == '@')
+            && !keys.contains(&key)
+        {
+            keys.push(key);
+            odd_headings.push(text.to_string());
         }
     }
     let words: usize = doc
@@ -92,6 +84,7 @@ pub(crate) fn layout(doc: &Document, name: &str) -> Layout {
         .collect();
     Layout {
         headings,
+        odd_headings,
         words,
         pages,
         problems,
@@ -132,29 +125,18 @@ mod tests {
     use jobgate_core::Line;
 
     #[test]
-    fn standard_headings_in_both_languages() {
-        assert!(is_standard_heading("WORK EXPERIENCE"));
-        assert!(is_standard_heading("Skills:"));
-        assert!(is_standard_heading("الخبرات العملية"));
-        assert!(is_standard_heading("المؤهلات العلميه"));
-        assert!(!is_standard_heading("Senior Backend Engineer"));
-    }
-
-    #[test]
-    fn hinted_and_standard_headings_but_not_the_name() {
+    fn recognised_headings_and_odd_ones_but_not_the_name() {
         let mut doc = Document::from_text("Omar Hassan\nExperience\nBuilt things\nMy Toolbox\n");
         assert_eq!(layout(&doc, "Omar Hassan").headings, vec!["Experience"]);
         doc.lines[0].heading_hint = true;
         doc.lines[3].heading_hint = true;
-        assert_eq!(
-            layout(&doc, "Omar Hassan").headings,
-            vec!["Experience", "My Toolbox"]
-        );
         doc.lines.push(Line {
             text: "My Toolbox".into(),
             heading_hint: true,
             ..Line::default()
         });
-        assert_eq!(layout(&doc, "Omar Hassan").headings.len(), 2, "duplicates count once");
+        let lay = layout(&doc, "Omar Hassan");
+        assert_eq!(lay.headings, vec!["Experience"]);
+        assert_eq!(lay.odd_headings, vec!["My Toolbox"], "the name is no heading; duplicates once");
     }
 }

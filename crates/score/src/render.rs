@@ -113,6 +113,7 @@ pub fn document_from_cv(cv: &Cv) -> Document {
         format: SourceFormat::Text,
         pages: words.div_ceil(450).max(1) as u32,
         language,
-        warnings: Vec::new(),
+        links: cv.personal_info.links.clone(),
+        ..Document::default()
     }
 }

@@ -302,7 +302,9 @@ fn formatting_reads_the_document() {
     let cv = strong_cv();
     let good = document_from_cv(&cv);
     let full = check(&score(&cv, &good, Lang::En), "formatting").clone();
-    assert_eq!(full.points, 15.0, "{full:#?}");
+    // Only its length (under 200 words) keeps this short CV from the full 15.
+    assert_eq!(full.points, 13.5, "{full:#?}");
+    assert!(full.suggestion.contains("words"), "{}", full.suggestion);
 
     // No headings, a text box the extractor could not read, and the contact details only in a header.
     let mut bad = good.clone();
@@ -355,7 +357,7 @@ fn features_of_real_cvs() {
     let cv = first_truth("en");
     let f = features(&cv, (2026, 11));
     // Omar: 2016-09 to present without gaps.
-    assert!((f.total_years_experience - 10.25).abs() <= 0.05, "{}", f.total_years_experience);
+    assert_eq!(f.total_years_experience, 10.3, "123 months");
     assert_eq!(f.achievement_count, 6 + cv.achievements.len());
     assert!(f.has_quantifiable_results);
     assert!(f.key_skills.len() <= 10 && f.key_skills.contains(&"Go".to_string()), "{:?}", f.key_skills);
