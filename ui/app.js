@@ -218,7 +218,7 @@ async function renderBuilder(r) {
   $('#builder').hidden = false;
   $('#builder-progress').value = r.progress;
   $('#builder-minutes').textContent = await tc('ui-builder-minutes-left', r.estimated_minutes_left);
-  $('#builder-missing').textContent = r.missing_sections.join(', ') || '—';
+  $('#builder-missing').textContent = r.missing_sections.map((id) => t(`builder-section-${id}`)).join(lang === 'ar' ? '، ' : ', ') || '—';
   const text = [r.message, ...r.next_questions].filter(Boolean).join('\n');
   if (text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
   $('#chat').lastElementChild?.scrollIntoView({ block: 'nearest' });
@@ -233,11 +233,17 @@ async function renderBuilder(r) {
   $('#builder-answer').focus();
 }
 
+function fillSectionOptions() {
+  $('#builder-edit').replaceChildren(el('option', { value: '', text: '—' }),
+    ...(builder.sections ?? []).map((s) => el('option', { value: s, text: t(`builder-section-${s}`) })));
+}
+
 async function builderStart(fromImport) {
   clearErrors();
   $('#chat').replaceChildren();
   try {
-    await renderBuilder(await invoke('builder_start', fromImport && current.cv ? { cv: current.cv } : {}));
+    const args = fromImport && current.cv ? { cv: current.cv, cvId: current.cvId, atsChecks: current.analysis?.ats_checks ?? [] } : {};
+    await renderBuilder(await invoke('builder_start', args));
   } catch (err) { showError(err); }
 }
 
@@ -344,6 +350,7 @@ async function setLanguage(code) {
     renderSettings(s);
     renderAnalysis();
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
+    fillSectionOptions();
     $('#settings-result').textContent = t('ui-settings-saved');
   } catch (err) { showError(err); }
 }
@@ -374,7 +381,8 @@ function wire() {
   $('#builder-done').addEventListener('click', () => builderSend('/done'));
   $('#builder-edit').addEventListener('change', (e) => { if (e.target.value) builderSend(`/edit ${e.target.value}`); e.target.value = ''; });
   $('#rewrite-accept').addEventListener('click', () => builderSend('/accept'));
-  $('#rewrite-keep').addEventListener('click', () => builderSend('/keep'));
+  // Keeping one's own wording is simply going on (the builder drops the offer at the next answer).
+  $('#rewrite-keep').addEventListener('click', () => { $('#rewrite').hidden = true; $('#builder-answer').focus(); });
   $('#export-form').addEventListener('submit', (e) => { e.preventDefault(); exportCv(); });
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
   $('#history-refresh').addEventListener('click', loadHistory);
@@ -425,8 +433,8 @@ async function start() {
     const caps = await invoke('capabilities');
     builder.available = caps.builder;
     exporter.available = caps.export;
-    const sections = caps.builder_sections ?? [];
-    $('#builder-edit').replaceChildren(el('option', { value: '', text: '—' }), ...sections.map((s) => el('option', { value: s, text: t(`ui-section-${s}`) })));
+    builder.sections = caps.builder_sections ?? [];
+    fillSectionOptions();
   } catch (err) { showError(err); }
   show('import');
   await listenToRust();

@@ -151,3 +151,19 @@ builder-suggest-more-skills = { PLURAL($count) ->
 builder-suggest-numbers = لا يحتوي أي من إنجازاتك على رقم بعد: مسؤولو التوظيف وأنظمة التوظيف الآلية يبحثون عن نتائج قابلة للقياس (نسبة، مال، أشخاص، وقت).
 builder-suggest-summary = ملخصك قصير: جملتان أو ثلاث أفضل.
 builder-suggest-add-experience = أضف وظيفة واحدة على الأقل، أو تدريبًا أو عملًا تطوعيًا، بالأمر ‎/edit experience‎.
+
+builder-session-id = الجلسة { $id } (للمتابعة لاحقًا: jobgate build --session { $id })
+builder-history-cvs = السير الذاتية
+builder-history-analyses = التحليلات
+builder-history-sessions = جلسات الإنشاء
+builder-history-exports = الملفات المصدّرة
+builder-history-empty = لا يوجد شيء محفوظ بعد.
+builder-versions-title = نسخ السيرة الذاتية { $id }
+builder-version-count = { PLURAL($count) ->
+    [zero] لا نسخ
+    [one] نسخة واحدة
+    [two] نسختان
+    [few] { $count } نسخ
+    [many] { $count } نسخة
+   *[other] { $count } نسخة
+}

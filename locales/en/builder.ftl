@@ -116,3 +116,15 @@ builder-suggest-more-skills = { PLURAL($count) ->
 builder-suggest-numbers = None of your achievements has a number yet: recruiters and ATS look for measurable results (%, money, people, time).
 builder-suggest-summary = Your summary is short: two or three sentences read better.
 builder-suggest-add-experience = Add at least one job, internship or volunteer role with /edit experience.
+
+builder-session-id = Session { $id } (resume it later with: jobgate build --session { $id })
+builder-history-cvs = CVs
+builder-history-analyses = Analyses
+builder-history-sessions = Builder sessions
+builder-history-exports = Exports
+builder-history-empty = Nothing is stored yet.
+builder-versions-title = Versions of CV { $id }
+builder-version-count = { PLURAL($count) ->
+    [one] { $count } version
+   *[other] { $count } versions
+}

@@ -47,7 +47,7 @@ pub fn ui_messages(state: State<'_, AppState>, lang: Option<String>) -> CommandR
     let messages = loc
         .ids()
         .into_iter()
-        .filter(|id| id.starts_with("ui-"))
+        .filter(|id| id.starts_with("ui-") || id.starts_with("builder-section-"))
         .map(|id| {
             let text = loc.format::<&str, &str>(&id, &[]);
             (id, text)
@@ -395,6 +395,66 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
     })
 }
 
+/// A builder turn: the DESIGN §2 builder response, plus the CV version written by `/done`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BuilderTurn {
+    #[serde(flatten)]
+    pub response: jobgate_core::BuilderResponse,
+    pub cv_id: Option<CvId>,
+    pub version_id: Option<VersionId>,
+}
+
+/// Starts a builder session: an empty CV, or "improve my CV" over `cv` (with its analysis checks,
+/// so only what is missing or weak is asked).
+#[tauri::command]
+pub async fn builder_start(
+    state: State<'_, AppState>,
+    cv: Option<Cv>,
+    cv_id: Option<i64>,
+    ats_checks: Option<Vec<jobgate_core::AtsCheck>>,
+) -> CommandResult<BuilderTurn> {
+    let lang = state.lang();
+    let started = state.with_store(|store, p| match cv {
+        Some(cv) => jobgate_builder::Session::improve(
+            store,
+            p,
+            cv_id.map(CvId),
+            cv,
+            &ats_checks.unwrap_or_default(),
+            lang,
+        ),
+        None => jobgate_builder::Session::start(store, p, lang),
+    });
+    let (session, response) = started.or_else(|e| fail(&state, e))?;
+    state.add_session(session);
+    Ok(BuilderTurn {
+        response,
+        cv_id: cv_id.map(CvId),
+        version_id: None,
+    })
+}
+
+/// One answer (or `/back`, `/skip`, `/edit SECTION`, `/review`, `/done`, `/accept`), saved before
+/// it returns, so a session survives closing the app.
+#[tauri::command]
+pub async fn builder_answer(
+    state: State<'_, AppState>,
+    session_id: String,
+    answer: String,
+) -> CommandResult<BuilderTurn> {
+    state
+        .with_session(&session_id, |store, session| {
+            let response = session.answer(store, &answer)?;
+            let version = session.last_version();
+            Ok(BuilderTurn {
+                response,
+                cv_id: version.map(|v| v.0),
+                version_id: version.map(|v| v.1),
+            })
+        })
+        .or_else(|e| fail(&state, e))
+}
+
 /// A template as the export screen lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TemplateView {
@@ -485,9 +545,12 @@ pub struct Capabilities {
 #[tauri::command]
 pub fn capabilities() -> Capabilities {
     Capabilities {
-        builder: false,
+        builder: true,
         export: true,
-        builder_sections: Vec::new(),
+        builder_sections: jobgate_builder::Section::ALL
+            .iter()
+            .map(|s| s.id())
+            .collect(),
     }
 }
 

@@ -44,6 +44,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::export_templates,
         commands::default_export_name,
         commands::export_cv,
+        commands::builder_start,
+        commands::builder_answer,
         commands::mark_ready,
     ])
 }

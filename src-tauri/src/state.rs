@@ -11,6 +11,7 @@ use jobgate_core::{JobGateError, Lang};
 use jobgate_store::{ProfileId, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 const LANG_KEY: &str = "ui.lang";
@@ -40,6 +41,8 @@ pub struct AppState {
     storage_problem: Option<String>,
     settings: Mutex<Settings>,
     keys: Box<dyn KeyStore>,
+    /// Builder sessions opened since start; older ones are resumed from the store on first use.
+    sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
 }
 
 impl AppState {
@@ -59,6 +62,7 @@ impl AppState {
             storage_problem,
             settings: Mutex::new(Settings::default()),
             keys,
+            sessions: Mutex::new(HashMap::new()),
         };
         let loaded = state.load_settings().unwrap_or_default();
         *lock(&state.settings) = loaded;
@@ -116,6 +120,28 @@ impl AppState {
         f(&mut store, p)
     }
 
+    /// Runs `f` with the database and the builder session `id` (resumed from the store when this
+    /// app has not opened it yet; `SESSION_NOT_FOUND` when it does not exist).
+    pub fn with_session<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Store, &mut jobgate_builder::Session) -> Result<T, JobGateError>,
+    ) -> Result<T, JobGateError> {
+        let mut store = lock(&self.store);
+        let mut sessions = lock(&self.sessions);
+        if !sessions.contains_key(id) {
+            let (session, _) = jobgate_builder::Session::resume(&store, id)?;
+            sessions.insert(id.to_string(), session);
+        }
+        let session = sessions.get_mut(id).expect("inserted above");
+        f(&mut store, session)
+    }
+
+    /// Keeps a newly started builder session for the next answers.
+    pub fn add_session(&self, session: jobgate_builder::Session) {
+        lock(&self.sessions).insert(session.id().to_string(), session);
+    }
+
     /// Changes the settings with `change` and saves them.
     pub fn update_settings(
         &self,
@@ -137,6 +163,7 @@ impl AppState {
     pub fn delete_all_data(&self) -> Result<(), JobGateError> {
         self.delete_api_key()?;
         self.with_store(|store, p| store.wipe_profile(p))?;
+        lock(&self.sessions).clear();
         let mut s = lock(&self.settings);
         s.ai_enabled = false;
         Ok(())

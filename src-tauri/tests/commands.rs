@@ -281,3 +281,72 @@ fn with_ai_on_but_no_key_the_rules_result_comes_back_with_an_ai_unavailable_warn
     );
     assert!(a["ats_score"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn a_builder_session_asks_validates_and_survives_a_restart() {
+    let app = TestApp::new();
+    let first = app.ok("builder_start", json!({}));
+    let id = first["session_id"].as_str().unwrap().to_string();
+    assert_eq!(first["current_state"], "asking_for_name");
+    let r = app.ok("builder_answer", json!({"sessionId": id, "answer": "Sara Haddad"}));
+    assert_eq!(r["cv_preview"]["personal_info"]["name"], "Sara Haddad");
+    assert_eq!(r["current_state"], "asking_for_email");
+    // An invalid email is asked again, not stored.
+    let r = app.ok("builder_answer", json!({"sessionId": id, "answer": "not an email"}));
+    assert_eq!(r["current_state"], "asking_for_email");
+    assert_eq!(r["cv_preview"]["personal_info"]["email"], "");
+    let r = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "sara.haddad@example.com"}),
+    );
+    assert_eq!(r["current_state"], "asking_for_phone");
+    assert!(r["progress"].as_u64().unwrap() > first["progress"].as_u64().unwrap());
+    assert!(r["estimated_minutes_left"].as_u64().unwrap() > 0);
+
+    // Another app on the same data folder picks the session up where it was left.
+    let state = AppState::new(app.data.path().to_path_buf(), Box::new(MemoryKeys::new()));
+    let resumed = state
+        .with_session(&id, |store, s| s.answer(store, "/back"))
+        .unwrap();
+    assert_eq!(resumed.current_state, "asking_for_email");
+
+    let e = app.err(
+        "builder_answer",
+        json!({"sessionId": "0000000000000000", "answer": "x"}),
+    );
+    assert_error_json(&e, "SESSION_NOT_FOUND");
+}
+
+#[test]
+fn an_imported_cv_is_exported_as_docx_and_recorded_in_the_history() {
+    let app = TestApp::new();
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let templates = app.ok("export_templates", json!({}));
+    let name = templates[0]["name"].as_str().unwrap().to_string();
+    let out = app.data.path().join("cv.docx");
+    let written = app.ok(
+        "export_cv",
+        json!({"cv": r["analysis"]["structured_data"], "versionId": r["version_id"],
+               "template": name, "format": "docx", "lang": "en", "path": out}),
+    );
+    let bytes = std::fs::read(written.as_str().unwrap()).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["exports"][0]["format"], "docx", "{h}");
+    let suggested = app.ok(
+        "default_export_name",
+        json!({"cv": r["analysis"]["structured_data"], "format": "pdf"}),
+    );
+    assert!(suggested.as_str().unwrap().ends_with(" CV.pdf"), "{suggested}");
+
+    let e = app.err(
+        "export_cv",
+        json!({"cv": {}, "template": "no-such-template", "format": "docx", "path": out}),
+    );
+    assert_error_json(&e, "TEMPLATE_NOT_FOUND");
+    let e = app.err(
+        "export_cv",
+        json!({"cv": {}, "template": name, "format": "odt", "path": out}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+}

@@ -154,7 +154,7 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
     let resp = match req.send() {
         Ok(r) => r,
         Err(e) if e.is_timeout() => return Attempt::TimedOut,
-        Err(e) => return Attempt::Unreachable(describe_transport(&e)),
+        Err(e) => return Attempt::Unreachable(describe_transport(&e, &cfg.host())),
     };
     let status = resp.status().as_u16();
     let retry_after = resp
@@ -179,7 +179,10 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
         return if timed_out {
             Attempt::TimedOut
         } else {
-            Attempt::Unreachable("the connection broke while reading the answer".into())
+            Attempt::Unreachable(format!(
+                "the connection to the AI server at {} broke while reading the answer",
+                cfg.host()
+            ))
         };
     }
     if (200..300).contains(&status) {
@@ -189,14 +192,12 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
     }
 }
 
-/// A transport failure in words, without the URL's path or query.
-fn describe_transport(e: &reqwest::Error) -> String {
+/// A transport failure in words, naming only the host (never the URL's path or query).
+fn describe_transport(e: &reqwest::Error, host: &str) -> String {
     if e.is_connect() {
-        "could not connect".into()
-    } else if e.is_request() {
-        "the request could not be sent".into()
+        format!("could not connect to the AI server at {host} (are you offline, or is the server not running?)")
     } else {
-        "the connection failed".into()
+        format!("the request to the AI server at {host} failed (connection problem)")
     }
 }
 
@@ -228,12 +229,7 @@ fn send_with_retries(
                     seconds(timeout)
                 )));
             }
-            Attempt::Unreachable(what) => {
-                return Err(unavailable(format!(
-                    "{what} to the AI server at {} (are you offline?)",
-                    cfg.host()
-                )));
-            }
+            Attempt::Unreachable(what) => return Err(unavailable(what)),
             Attempt::Status(status, retry_after, body) => {
                 last_error = status_error(cfg, status, &body);
                 if !(status == 429 || (500..600).contains(&status)) {
@@ -291,7 +287,10 @@ fn run_cancellable(
             Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
             Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Ok(Attempt::Unreachable("the request failed".into()));
+                return Ok(Attempt::Unreachable(format!(
+                    "the request to the AI server at {} failed",
+                    cfg.host()
+                )));
             }
         }
     }
