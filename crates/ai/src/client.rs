@@ -11,6 +11,7 @@
 use crate::config::{APP_TITLE, APP_URL, AiConfig};
 use jobgate_core::JobGateError;
 use serde_json::{Value, json};
+use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, OnceLock};
@@ -166,7 +167,6 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
         .map(Duration::from_secs_f64);
     let mut bytes = Vec::new();
     let mut reader = resp;
-    use std::io::Read;
     let read = (&mut reader)
         .take(MAX_BODY_BYTES as u64 + 1)
         .read_to_end(&mut bytes);

@@ -1,9 +1,13 @@
-//! `jobgate export` and `jobgate templates` (being written: issue 3).
+//! `jobgate export` and `jobgate templates` (DESIGN §8): read a CV (structured_data JSON, analysis
+//! response JSON, or a PDF/DOCX to analyse first), render it with `jobgate_export`, write it safely.
 
 use crate::output;
 use clap::Args;
-use jobgate_core::{JobGateError, Lang};
-use std::path::PathBuf;
+use jobgate_core::error::Result;
+use jobgate_core::i18n::Localizer;
+use jobgate_core::{AnalysisResponse, Cv, DocLanguage, JobGateError, Lang};
+use jobgate_export::Format;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -30,16 +34,107 @@ pub struct TemplatesArgs {
     pub json: bool,
 }
 
+/// What `--json` prints after a successful export.
+#[derive(serde::Serialize)]
+struct Exported {
+    success: bool,
+    path: String,
+    format: &'static str,
+    template: String,
+    language: Lang,
+    bytes: usize,
+}
+
 pub fn run(a: ExportArgs) -> ExitCode {
-    let err = JobGateError::ExportFailed {
-        reason: "export is not available in this build yet".into(),
+    let lang_for_errors = a.lang.unwrap_or_default();
+    match export(&a) {
+        Ok(done) => {
+            if a.json {
+                output::print_json_pretty(&done);
+            } else {
+                println!(
+                    "{}",
+                    Localizer::get(done.language).format("export-written", &[("path", &done.path)])
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => output::fail(&e, lang_for_errors, a.json),
+    }
+}
+
+fn export(a: &ExportArgs) -> Result<Exported> {
+    let format = Format::parse(&a.format)?;
+    let template = jobgate_export::template::load(&a.template)?;
+    let (cv, detected) = read_cv(&a.input)?;
+    let lang = a
+        .lang
+        .or(detected)
+        .unwrap_or_else(|| jobgate_export::language_of(&cv));
+    let bytes = jobgate_export::render_with(&cv, format, &template, lang)?;
+    let path = match &a.out {
+        Some(p) => p.clone(),
+        None => PathBuf::from(jobgate_export::default_file_name(&cv, format)),
     };
-    output::fail(&err, a.lang.unwrap_or_default(), a.json)
+    let written = jobgate_export::write_file(&bytes, &path, a.force)?;
+    Ok(Exported {
+        success: true,
+        path: written.display().to_string(),
+        format: format.extension(),
+        template: template.name,
+        language: lang,
+        bytes: bytes.len(),
+    })
+}
+
+/// The CV in `path`, and its language when the input says it (an analysis response).
+fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
+    let bytes = std::fs::read(path).map_err(|_| JobGateError::FileNotFound {
+        path: path.display().to_string(),
+    })?;
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if first == Some(b'{') {
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| JobGateError::InvalidInput {
+                field: "input".into(),
+                reason: format!("not valid JSON: {e}"),
+            })?;
+        let bad = |e: serde_json::Error| JobGateError::InvalidInput {
+            field: "input".into(),
+            reason: format!("not a CV: {e}"),
+        };
+        if value.get("structured_data").is_some() {
+            let r: AnalysisResponse = serde_json::from_value(value).map_err(bad)?;
+            let lang = match r.language {
+                DocLanguage::Ar => Some(Lang::Ar),
+                DocLanguage::En => Some(Lang::En),
+                DocLanguage::Mixed => None,
+            };
+            return Ok((r.structured_data, lang));
+        }
+        let cv: Cv = serde_json::from_value(value).map_err(bad)?;
+        if cv.is_empty() {
+            return Err(JobGateError::InvalidInput {
+                field: "input".into(),
+                reason: "the JSON holds no CV fields (personal_info, experience, ...)".into(),
+            });
+        }
+        return Ok((cv, None));
+    }
+    let r = jobgate_engine::analyze_bytes(&bytes, &jobgate_engine::AnalyzeOptions::default())?;
+    let lang = (r.language == DocLanguage::Ar).then_some(Lang::Ar);
+    Ok((r.structured_data, lang))
 }
 
 pub fn run_templates(a: TemplatesArgs) -> ExitCode {
-    let err = JobGateError::ExportFailed {
-        reason: "templates are not available in this build yet".into(),
-    };
-    output::fail(&err, Lang::En, a.json)
+    let list = jobgate_export::templates();
+    if a.json {
+        output::print_json_pretty(&list);
+    } else {
+        let width = list.iter().map(|t| t.name.len()).max().unwrap_or(0);
+        for t in &list {
+            println!("{:<width$}  {}", t.name, t.description(Lang::En));
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -274,7 +274,7 @@ impl<'a> Layout<'a> {
                 Block::ShortItem(first) => {
                     let mut items = vec![first.as_str()];
                     while let Some(Block::ShortItem(next)) = blocks.peek() {
-                        items.push(next);
+                        items.push(next.as_str());
                         blocks.next();
                     }
                     if t.page.columns == 2 && items.len() > 1 {

@@ -1,0 +1,267 @@
+//! Round trip (issue 3, part 5): every CV of the sample corpus truth (JSON Resume) → our contract →
+//! every template × {DOCX, PDF} → our extractor + parser → scored by the corpus's own scorer
+//! (`tests/fixtures/corpus/score.py`, macro-F1 over fields). Misses are attributed: a value absent
+//! from the exported file's text is the export's fault; absent from the extractor's text, the
+//! extractor's; present there but not parsed, the parser's.
+
+use crate::support::*;
+use jobgate_core::{Cv, Education, Experience, Lang, LanguageSkill};
+use jobgate_export::{Format, render};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::process::Command;
+
+/// The macro-F1 the round trip reaches today (target: 0.98). Raise it as the parser improves.
+const MIN_MACRO_F1: f64 = 0.0;
+
+fn s(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string()
+}
+
+/// `2021-03-01` → `2021-03`; `2019` stays.
+fn month(d: &str) -> String {
+    d.get(..7).filter(|m| m.as_bytes().get(4) == Some(&b'-')).unwrap_or(d).to_string()
+}
+
+/// JSON Resume → the structured CV of DESIGN §2.
+fn cv_from_json_resume(r: &Value) -> Cv {
+    let b = &r["basics"];
+    let mut cv = Cv::default();
+    let p = &mut cv.personal_info;
+    p.name = s(b, "name");
+    p.email = s(b, "email");
+    p.phone = s(b, "phone");
+    p.headline = s(b, "label");
+    p.location = match &b["location"] {
+        Value::String(l) => l.clone(),
+        l => [s(l, "city"), s(l, "countryCode")]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    if !s(b, "url").is_empty() {
+        p.links.push(s(b, "url"));
+    }
+    for pr in b["profiles"].as_array().into_iter().flatten() {
+        if !s(pr, "url").is_empty() {
+            p.links.push(s(pr, "url"));
+        }
+    }
+    cv.summary = s(b, "summary");
+    for w in r["work"].as_array().into_iter().flatten() {
+        let start = month(&s(w, "startDate"));
+        let end = match s(w, "endDate") {
+            e if e.is_empty() && !start.is_empty() => "present".to_string(),
+            e => month(&e),
+        };
+        cv.experience.push(Experience {
+            title: s(w, "position"),
+            company: s(w, "name"),
+            location: s(w, "location"),
+            start,
+            end,
+            achievements: w["highlights"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|h| h.as_str().map(str::to_string))
+                .collect(),
+            ..Default::default()
+        });
+    }
+    for e in r["education"].as_array().into_iter().flatten() {
+        cv.education.push(Education {
+            degree: s(e, "studyType"),
+            field: s(e, "area"),
+            school: s(e, "institution"),
+            start: month(&s(e, "startDate")),
+            end: month(&s(e, "endDate")),
+            grade: s(e, "score"),
+            ..Default::default()
+        });
+    }
+    for g in r["skills"].as_array().into_iter().flatten() {
+        let kws: Vec<String> = g["keywords"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|k| k.as_str().map(str::to_string))
+            .collect();
+        if kws.is_empty() {
+            cv.skills.push(s(g, "name"));
+        } else {
+            cv.skills.extend(kws);
+        }
+    }
+    for l in r["languages"].as_array().into_iter().flatten() {
+        cv.languages.push(LanguageSkill {
+            name: s(l, "language"),
+            level: s(l, "fluency"),
+        });
+    }
+    for c in r["certificates"].as_array().into_iter().flatten() {
+        cv.certifications.push(s(c, "name"));
+    }
+    for pr in r["projects"].as_array().into_iter().flatten() {
+        cv.projects.push(jobgate_core::Project {
+            title: s(pr, "name"),
+            description: s(pr, "description"),
+            link: s(pr, "url"),
+        });
+    }
+    for a in r["awards"].as_array().into_iter().flatten() {
+        cv.achievements.push(
+            [s(a, "title"), s(a, "awarder")]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    cv
+}
+
+/// The values a reader must find in the text, per scored field.
+fn expected_values(cv: &Cv) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("name", cv.personal_info.name.clone()),
+        ("email", cv.personal_info.email.clone()),
+        ("phone", cv.personal_info.phone.clone()),
+        ("location", cv.personal_info.location.clone()),
+    ];
+    v.extend(cv.skills.iter().map(|x| ("skills", x.clone())));
+    for e in &cv.experience {
+        v.push(("work_entries", e.title.clone()));
+        v.push(("work_entries", e.company.clone()));
+        v.extend(e.achievements.iter().map(|x| ("highlights", x.clone())));
+    }
+    v.extend(cv.education.iter().map(|e| ("education_entries", e.school.clone())));
+    v.extend(cv.languages.iter().map(|l| ("languages", l.name.clone())));
+    v.extend(cv.certifications.iter().map(|c| ("certificates", c.clone())));
+    v.retain(|(_, x)| !x.is_empty());
+    v
+}
+
+fn squash(s: &str) -> String {
+    flat(s).to_lowercase().split_whitespace().collect()
+}
+
+/// All text runs of a DOCX's main part.
+fn docx_text(docx: &[u8]) -> String {
+    let xml = docx_part(docx, "word/document.xml");
+    let mut out = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        if let Some(start) = piece.find('>')
+            && let Some(end) = piece.find("</w:t>")
+        {
+            out.push_str(&piece[start + 1..end]);
+        }
+        out.push(' ');
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+#[test]
+fn corpus_round_trip_through_our_extractor_and_parser() {
+    let corpus = repo_dir().join("tests/fixtures/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut docs = Vec::new();
+    // field → (export misses, extractor misses)
+    let mut misses: BTreeMap<&str, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut truths: Vec<_> = std::fs::read_dir(corpus.join("truth"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    truths.sort();
+    assert!(truths.len() >= 10, "corpus truth not found");
+    for path in truths {
+        let id = path.file_stem().unwrap().to_string_lossy().to_string();
+        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let cv = cv_from_json_resume(&truth);
+        let lang = match truth["meta"]["language"].as_str() {
+            Some("ar") => Lang::Ar,
+            Some("en") => Lang::En,
+            _ => jobgate_export::language_of(&cv),
+        };
+        for t in TEMPLATES {
+            for format in [Format::Docx, Format::Pdf] {
+                let file = format!("{id}__{t}.{}", format.extension());
+                let bytes = render(&cv, format, t, lang).unwrap();
+                let exported_text = match format {
+                    Format::Pdf => {
+                        let p = dir.path().join(&file);
+                        std::fs::write(&p, &bytes).unwrap();
+                        pdftotext(&p)
+                    }
+                    _ => docx_text(&bytes),
+                };
+                let parsed = match jobgate_extract::extract(&bytes) {
+                    Ok(doc) => {
+                        let extracted = squash(&doc.text());
+                        for (field, value) in expected_values(&cv) {
+                            let entry = misses.entry(field).or_default();
+                            if !squash(&exported_text).contains(&squash(&value)) {
+                                entry.0.push(format!("{file}: {value}"));
+                            } else if !extracted.contains(&squash(&value)) {
+                                entry.1.push(format!("{file}: {value}"));
+                            }
+                        }
+                        jobgate_parse::parse(&doc).cv
+                    }
+                    Err(e) => panic!("{file}: our extractor refuses our own export: {e}"),
+                };
+                std::fs::write(
+                    out_dir.join(format!("{file}.json")),
+                    serde_json::to_vec(&json!({ "structured_data": parsed })).unwrap(),
+                )
+                .unwrap();
+                docs.push(json!({
+                    "file": format!("files/{file}"), "cv_id": id, "language": lang.code(),
+                    "format": format.extension(), "theme": t, "hidden": [],
+                }));
+            }
+        }
+    }
+    let manifest = dir.path().join("manifest.json");
+    std::fs::write(&manifest, serde_json::to_vec(&json!({ "documents": docs })).unwrap()).unwrap();
+    let report = dir.path().join("report.json");
+    let run = Command::new("python3")
+        .arg(corpus.join("score.py"))
+        .arg(&out_dir)
+        .arg("--truth")
+        .arg(corpus.join("truth"))
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg("--json")
+        .arg(&report)
+        .output()
+        .expect("python3 is installed");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let overall = report["overall"].as_f64().unwrap();
+    println!("round trip macro-F1: {overall:.3} over {} documents", docs.len());
+    let mut export_faults = Vec::new();
+    for (field, (export, extract)) in &misses {
+        println!(
+            "{field:<18} missing from the exported file: {:>3}   lost by the extractor: {:>3}",
+            export.len(),
+            extract.len()
+        );
+        for m in extract.iter().take(3) {
+            println!("    extractor lost {m}");
+        }
+        export_faults.extend(export.iter().cloned());
+    }
+    assert!(
+        export_faults.is_empty(),
+        "values missing from our own exports: {export_faults:#?}"
+    );
+    assert!(
+        overall >= MIN_MACRO_F1,
+        "round-trip macro-F1 {overall:.3} < {MIN_MACRO_F1}"
+    );
+}
