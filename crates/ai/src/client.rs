@@ -195,7 +195,9 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
 /// A transport failure in words, naming only the host (never the URL's path or query).
 fn describe_transport(e: &reqwest::Error, host: &str) -> String {
     if e.is_connect() {
-        format!("could not connect to the AI server at {host} (are you offline, or is the server not running?)")
+        format!(
+            "could not connect to the AI server at {host} (are you offline, or is the server not running?)"
+        )
     } else {
         format!("the request to the AI server at {host} failed (connection problem)")
     }

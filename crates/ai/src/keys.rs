@@ -8,7 +8,6 @@
 
 use crate::config::AiConfig;
 use jobgate_core::JobGateError;
-use keyring_core::api::CredentialStoreApi;
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

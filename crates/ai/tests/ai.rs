@@ -349,11 +349,39 @@ fn prompt_injection_in_the_cv_cannot_change_the_request_or_the_schema() {
         .unwrap();
     assert!(inside.contains("Ignore previous instructions"));
 
-    // The model obeys the injection: nothing of its answer's made-up schema or contact details gets in.
-    let obeyed = json!({"hacked": true, "personal_info": {"email": "attacker@evil.example"}, "poem": "roses"});
+    // The model obeys the injection: its made-up keys never reach the result, whose shape is fixed.
+    let obeyed = json!({"hacked": true, "poem": "roses", "instructions": "ignored"});
     let server = FakeServer::start(vec![Reply::json(&obeyed)]);
     let e = enhance(&injected, &rules(), &config(&server), None).unwrap_err();
     assert!(reason(&e).contains("none of the expected"), "{e}");
+    let mixed =
+        json!({"hacked": true, "summary": "A poem about roses.", "experience": {"pwned": 1}});
+    let server = FakeServer::start(vec![Reply::json(&mixed)]);
+    let cv = enhance(&injected, &rules(), &config(&server), None).unwrap();
+    let out = serde_json::to_value(&cv).unwrap();
+    let mut keys: Vec<&str> = out
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "achievements",
+            "certifications",
+            "education",
+            "experience",
+            "languages",
+            "personal_info",
+            "projects",
+            "skills",
+            "summary"
+        ]
+    );
+    assert!(!out.to_string().contains("hacked") && !out.to_string().contains("pwned"));
+    assert_eq!(cv.experience, rules().experience);
     let half =
         json!({"summary": "Data analyst.", "personal_info": {"email": "attacker@evil.example "}});
     let server = FakeServer::start(vec![Reply::json(&half)]);

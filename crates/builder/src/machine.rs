@@ -172,6 +172,8 @@ struct Pending {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Editing {
     scope: Vec<Section>,
+    /// For a loop section: the one entry being edited.
+    entry: Option<usize>,
     return_to: Position,
 }
 
@@ -482,10 +484,7 @@ impl Builder {
             }
             Step::MoreExperience => match words::yes_no(input) {
                 Some(true) => {
-                    self.move_to(Position {
-                        step: Step::ExperienceTitle,
-                        index: self.cv.experience.len(),
-                    });
+                    self.new_entry(Step::ExperienceTitle, self.cv.experience.len());
                     return Ok(());
                 }
                 Some(false) => {
@@ -521,10 +520,7 @@ impl Builder {
             }
             Step::MoreEducation => match words::yes_no(input) {
                 Some(true) => {
-                    self.move_to(Position {
-                        step: Step::EducationDegree,
-                        index: self.cv.education.len(),
-                    });
+                    self.new_entry(Step::EducationDegree, self.cv.education.len());
                     return Ok(());
                 }
                 Some(false) => {
@@ -582,10 +578,7 @@ impl Builder {
             }
             Step::MoreProjects => match words::yes_no(input) {
                 Some(true) => {
-                    self.move_to(Position {
-                        step: Step::Projects,
-                        index: self.cv.projects.len(),
-                    });
+                    self.new_entry(Step::Projects, self.cv.projects.len());
                     return Ok(());
                 }
                 Some(false) => {
@@ -754,12 +747,21 @@ impl Builder {
             _ => 0,
         };
         let index = number.map(|n| n.saturating_sub(1).min(len)).unwrap_or(0);
+        let entry = matches!(
+            first,
+            Section::Experience | Section::Education | Section::Projects
+        )
+        .then_some(index);
         let return_to = match self.pos.step {
             Step::Finalized => Position::at(Step::Review),
             _ => self.pos,
         };
         self.declined.retain(|d| !scope.contains(d));
-        self.editing = Some(Editing { scope, return_to });
+        self.editing = Some(Editing {
+            scope,
+            entry,
+            return_to,
+        });
         self.move_to(Position {
             step: first_step(first),
             index,
@@ -809,6 +811,17 @@ impl Builder {
 
     fn in_scope(&self, ed: &Editing, p: Position) -> bool {
         p.step.section().is_some_and(|s| ed.scope.contains(&s))
+            && ed.entry.is_none_or(|e| e == p.index)
+    }
+
+    /// "Another one?" answered yes: goes to a new entry (which an `/edit` of the loop then covers).
+    fn new_entry(&mut self, step: Step, index: usize) {
+        if let Some(ed) = &mut self.editing
+            && ed.entry.is_some()
+        {
+            ed.entry = Some(index);
+        }
+        self.move_to(Position { step, index });
     }
 
     /// The question after `p` in the plain order (a "no" at the loop questions).

@@ -34,16 +34,196 @@ impl Run {
     }
 }
 
+/// A piece of a row: runs close enough together to be read as one line.
+#[derive(Debug, Clone)]
+struct Frag {
+    runs: Vec<Run>,
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+    size: f32,
+    row: usize,
+    chars: usize,
+}
+
+impl Frag {
+    fn new(runs: Vec<Run>, row: usize) -> Frag {
+        let x0 = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+        let x1 = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+        let y0 = runs.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
+        let y1 = runs.iter().map(|r| r.y1).fold(f32::NEG_INFINITY, f32::max);
+        let size = median(runs.iter().map(|r| r.font_size)).max(1.0);
+        let chars = runs.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        Frag { runs, x0, x1, y0, y1, size, row, chars }
+    }
+}
+
 /// Lays one page out into lines in reading order.
 pub fn lay_out_page(page: &PageRuns) -> RawPage {
     let rows = rows(&page.runs);
-    let mut lines = Vec::new();
-    for row in rows {
-        for frag in fragments(&row) {
-            lines.push(line_of(&frag, 0));
+    let mut frags: Vec<Frag> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for f in fragments(row) {
+            frags.push(Frag::new(f, i));
         }
     }
+    let page_rtl = is_rtl(&page.runs);
+    let mut lines = Vec::new();
+    let emit_rows = |frags: &[&Frag], column: u8, lines: &mut Vec<RawLine>| {
+        // Fragments are already in row order; within a row, in reading order.
+        for f in frags {
+            lines.push(line_of(&f.runs, column));
+        }
+    };
+    match find_columns(&frags) {
+        None => emit_rows(&frags.iter().collect::<Vec<_>>(), 0, &mut lines),
+        Some(zones) => {
+            for zone in zones {
+                match zone {
+                    Zone::Rows(ix) => {
+                        let fs: Vec<&Frag> = ix.iter().map(|&i| &frags[i]).collect();
+                        emit_rows(&fs, 0, &mut lines);
+                    }
+                    Zone::Columns { left, right } => {
+                        let chars = |ix: &[usize]| ix.iter().map(|&i| frags[i].chars).sum::<usize>();
+                        let (lcol, rcol) = if chars(&left) >= chars(&right) { (0, 1) } else { (1, 0) };
+                        let (first, second) = if page_rtl {
+                            ((right, rcol), (left, lcol))
+                        } else {
+                            ((left, lcol), (right, rcol))
+                        };
+                        for (ix, col) in [first, second] {
+                            let fs: Vec<&Frag> = ix.iter().map(|&i| &frags[i]).collect();
+                            emit_rows(&fs, col, &mut lines);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    mark_headings(&mut lines);
     RawPage { lines }
+}
+
+/// Larger-than-body or bold short lines are heading candidates (the parser decides).
+fn mark_headings(lines: &mut [RawLine]) {
+    let body = {
+        // The body size is the size most characters are set in.
+        let mut by_size: Vec<(i32, usize)> = Vec::new();
+        for l in lines.iter() {
+            let key = (l.font_size.unwrap_or(0.0) * 2.0).round() as i32;
+            let n = l.text.chars().count();
+            match by_size.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, c)) => *c += n,
+                None => by_size.push((key, n)),
+            }
+        }
+        by_size.into_iter().max_by_key(|(_, n)| *n).map(|(k, _)| k as f32 / 2.0).unwrap_or(0.0)
+    };
+    for l in lines.iter_mut() {
+        let words = l.text.split_whitespace().count();
+        let larger = l.font_size.is_some_and(|s| s >= body * 1.15);
+        l.heading_hint = words > 0 && words <= 6 && (larger || l.bold) && !l.text.ends_with('.');
+    }
+}
+
+/// A vertical stretch of the page: read row by row, or as two columns one after the other.
+#[derive(Debug)]
+enum Zone {
+    Rows(Vec<usize>),
+    Columns { left: Vec<usize>, right: Vec<usize> },
+}
+
+/// Looks for a vertical gutter with a dense column of text on both sides. Returns the page cut into
+/// zones (fragment indices in row order), or `None` when the page is one column.
+fn find_columns(frags: &[Frag]) -> Option<Vec<Zone>> {
+    if frags.len() < 8 {
+        return None;
+    }
+    let mut candidates: Vec<f32> = frags.iter().map(|f| f.x1 + 0.5).collect();
+    candidates.sort_by(f32::total_cmp);
+    candidates.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let mut best: Option<(usize, Vec<Zone>)> = None;
+    for g in candidates {
+        let zones = zones_at(frags, g);
+        let score: usize = zones
+            .iter()
+            .map(|z| match z {
+                Zone::Columns { left, right } => left.len() + right.len(),
+                Zone::Rows(_) => 0,
+            })
+            .sum();
+        if score > 0 && best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, zones));
+        }
+    }
+    best.map(|(_, z)| z)
+}
+
+/// Cuts the page at rows that cross `g`; keeps the stretches in between that hold two dense columns.
+fn zones_at(frags: &[Frag], g: f32) -> Vec<Zone> {
+    let crosses = |f: &Frag| f.x0 < g && f.x1 > g;
+    let rows = frags.iter().map(|f| f.row).max().map_or(0, |m| m + 1);
+    let mut row_crosses = vec![false; rows];
+    for f in frags {
+        if crosses(f) {
+            row_crosses[f.row] = true;
+        }
+    }
+    // Stretches of rows between crossing rows.
+    let mut zones: Vec<Zone> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    let flush = |pending: &mut Vec<usize>, zones: &mut Vec<Zone>| {
+        if pending.is_empty() {
+            return;
+        }
+        let ix = std::mem::take(pending);
+        let (left, right): (Vec<usize>, Vec<usize>) = ix.iter().partition(|&&i| frags[i].x1 <= g);
+        if is_column(frags, &left) && is_column(frags, &right) {
+            zones.push(Zone::Columns { left, right });
+        } else {
+            push_rows(zones, ix);
+        }
+    };
+    for (i, f) in frags.iter().enumerate() {
+        if row_crosses[f.row] {
+            flush(&mut pending, &mut zones);
+            push_rows(&mut zones, vec![i]);
+        } else {
+            pending.push(i);
+        }
+    }
+    flush(&mut pending, &mut zones);
+    zones
+}
+
+fn push_rows(zones: &mut Vec<Zone>, ix: Vec<usize>) {
+    if let Some(Zone::Rows(last)) = zones.last_mut() {
+        last.extend(ix);
+    } else {
+        zones.push(Zone::Rows(ix));
+    }
+}
+
+/// A column is at least four rows, most of them close below the one before (running text or a
+/// list), not a few labels or dates spread down the page.
+fn is_column(frags: &[Frag], ix: &[usize]) -> bool {
+    if ix.len() < 4 {
+        return false;
+    }
+    let (mut close, mut steps) = (0, 0);
+    for w in ix.windows(2) {
+        let (a, b) = (&frags[w[0]], &frags[w[1]]);
+        if b.row == a.row {
+            continue; // a date or a second field on the same row
+        }
+        steps += 1;
+        if b.y0 - a.y1 <= 1.2 * a.size.max(b.size) {
+            close += 1;
+        }
+    }
+    steps >= 3 && close * 10 >= steps * 6
 }
 
 /// Groups runs into rows by vertical overlap, top to bottom.
