@@ -114,8 +114,10 @@ pub fn read_answer(content: &str, cv_text: &str) -> Result<AiAnswer, JobGateErro
 
 fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
     let empty = Map::new();
+    // A model that drifts into the JSON Resume shape (`basics`, `work`, `startDate`) is read too.
     let pi = map
         .get("personal_info")
+        .or_else(|| map.get("basics"))
         .and_then(Value::as_object)
         .unwrap_or(&empty);
     let grounding = Grounding::new(cv_text);
@@ -126,7 +128,7 @@ fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
             .filter(|e| valid_email(e) && grounding.has_email(e)),
         phone: Some(ascii_digits(&short(pi, &["phone", "mobile"], 40)))
             .filter(|p| valid_phone(p) && grounding.has_phone(p)),
-        location: Some(short(pi, &["location", "address", "city"], 150)).filter(|s| !s.is_empty()),
+        location: Some(location(pi)).filter(|s| !s.is_empty()),
         headline: Some(short(pi, &["headline", "title", "label"], 200)).filter(|s| !s.is_empty()),
         links: strings(pi.get("links").or_else(|| pi.get("profiles")), 300)
             .into_iter()
@@ -149,6 +151,21 @@ fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
         ),
         languages: list(map.get("languages")).filter_map(language).collect(),
         projects: list(map.get("projects")).filter_map(project).collect(),
+    }
+}
+
+/// `"Riyadh"`, or a JSON Resume location object (`{"city": "Riyadh", "countryCode": "SA"}`) as one line.
+fn location(pi: &Map<String, Value>) -> String {
+    match pi.get("location") {
+        Some(Value::Object(o)) => {
+            let parts: Vec<String> = ["city", "region", "countryCode", "country"]
+                .iter()
+                .map(|k| short(o, &[k], 80))
+                .filter(|p| !p.is_empty())
+                .collect();
+            parts.join(", ")
+        }
+        _ => short(pi, &["location", "address", "city"], 150),
     }
 }
 
@@ -237,6 +254,18 @@ pub fn normalize_date(raw: &str) -> String {
     if ["present", "current", "now", "today", "ongoing", "currently"].contains(&lower.as_str()) {
         return "present".into();
     }
+    // A full ISO date keeps its year and month.
+    let s = match s.get(..7) {
+        Some(ym)
+            if s.is_ascii()
+                && s.len() == 10
+                && s.as_bytes()[7] == b'-'
+                && s[8..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            ym.to_string()
+        }
+        _ => s,
+    };
     let plausible = |p: &DatePoint| match p {
         DatePoint::Year(y) | DatePoint::Month { year: y, .. } => (1950..=2100).contains(y),
         DatePoint::Present => true,
@@ -393,10 +422,24 @@ struct Grounding {
 
 impl Grounding {
     fn new(text: &str) -> Grounding {
-        let ascii = ascii_digits(text);
+        let ascii: String = text
+            .lines()
+            .map(|l| ascii_digits(&normalize_line(l)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        // Text extracted from right-to-left lines can hold a number's digit groups in reverse order
+        // ("7788 555 100 20+" for "+20 100 555 7788"): both orders count.
         let phones = phone_run_regex()
             .find_iter(&ascii)
-            .map(|m| digits_only(m.as_str()))
+            .flat_map(|m| {
+                let groups: Vec<&str> = m
+                    .as_str()
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|g| !g.is_empty())
+                    .collect();
+                let reversed: String = groups.iter().rev().copied().collect();
+                [groups.concat(), reversed]
+            })
             .filter(|d| d.len() >= 7)
             .collect();
         Grounding {
@@ -459,6 +502,19 @@ mod tests {
     }
 
     #[test]
+    fn phone_groups_reversed_by_right_to_left_extraction_still_match() {
+        let text = "\u{202b}القاهرة\u{202c}\n\u{202b}\u{202a}7788 555 100 20+\u{202c}\u{202c}";
+        let a = read_answer(r#"{"personal_info": {"phone": "+20 100 555 7788"}}"#, text).unwrap();
+        assert_eq!(a.phone.as_deref(), Some("+20 100 555 7788"));
+        let b = read_answer(
+            r#"{"personal_info": {"phone": "+20 100 555 7799"}, "summary": "x"}"#,
+            text,
+        )
+        .unwrap();
+        assert_eq!(b.phone, None);
+    }
+
+    #[test]
     fn malformed_contact_details_are_dropped() {
         let a = read_answer(
             r#"{"personal_info": {"name": "Sara Ali", "email": "sara.ali at example", "phone": "call me"}}"#,
@@ -477,6 +533,7 @@ mod tests {
         assert_eq!(normalize_date("Present"), "present");
         assert_eq!(normalize_date("soon"), "");
         assert_eq!(normalize_date("21"), "");
+        assert_eq!(normalize_date("2021-03-01"), "2021-03");
     }
 
     #[test]

@@ -37,11 +37,10 @@ pub fn defuse(text: &str, tag: &str) -> String {
     while i < chars.len() {
         if chars[i] == '<' {
             let j = i + 1 + usize::from(chars.get(i + 1) == Some(&'/'));
-            let matches = tag_chars.iter().enumerate().all(|(k, t)| {
-                chars
-                    .get(j + k)
-                    .is_some_and(|c| c.to_ascii_lowercase() == t.to_ascii_lowercase())
-            });
+            let matches = tag_chars
+                .iter()
+                .enumerate()
+                .all(|(k, t)| chars.get(j + k).is_some_and(|c| c.eq_ignore_ascii_case(t)));
             if matches {
                 out.push('[');
                 i += 1;

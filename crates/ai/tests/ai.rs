@@ -593,3 +593,85 @@ fn the_cli_takes_the_environment_key_first_then_the_keychain() {
     let mut none = AiConfig::default();
     assert!(!fill_api_key(&mut none, &MemoryKeys::new(), "default"));
 }
+
+/// The corpus PDFs' text (`pdftotext`, as the extractor's reference) with a model that answers each CV's truth
+/// in the JSON Resume shape: names, contact details (grounded against the real text, Arabic-Indic digits and
+/// bidi marks included), jobs and dates must all come through the validator and the merge.
+#[test]
+fn corpus_pdfs_with_a_model_answering_the_truth() {
+    let corpus =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("manifest.json")).unwrap())
+            .unwrap();
+    let mut checked = 0;
+    for doc in manifest["documents"].as_array().unwrap() {
+        let file = doc["file"].as_str().unwrap();
+        if !file.ends_with(".pdf") {
+            continue;
+        }
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(corpus.join(file))
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed");
+        assert!(out.status.success(), "{file}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let id = doc["cv_id"].as_str().unwrap();
+        let truth: Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus.join(format!("truth/{id}.json"))).unwrap(),
+        )
+        .unwrap();
+        let server = FakeServer::start(vec![Reply::json(&truth)]);
+        let cv = enhance(&text, &Cv::default(), &config(&server), None)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let basics = &truth["basics"];
+        assert_eq!(
+            cv.personal_info.name,
+            basics["name"].as_str().unwrap(),
+            "{file}"
+        );
+        assert_eq!(
+            cv.personal_info.email,
+            basics["email"].as_str().unwrap(),
+            "{file}"
+        );
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert_eq!(
+            digits(&cv.personal_info.phone),
+            digits(&jobgate_core::text::ascii_digits(
+                basics["phone"].as_str().unwrap()
+            )),
+            "{file}"
+        );
+        let work = truth["work"].as_array().unwrap();
+        assert_eq!(cv.experience.len(), work.len(), "{file}");
+        for (got, want) in cv.experience.iter().zip(work) {
+            assert_eq!(got.company, want["name"].as_str().unwrap(), "{file}");
+            assert_eq!(got.title, want["position"].as_str().unwrap(), "{file}");
+            let start = want["startDate"].as_str().unwrap_or("");
+            assert_eq!(got.start, start.get(..7).unwrap_or(start), "{file}");
+        }
+        assert_eq!(
+            cv.education.len(),
+            truth["education"].as_array().map_or(0, Vec::len),
+            "{file}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} PDFs in the corpus");
+}
+
+/// The real OS keychain, read-only: with a Secret Service running there is simply no key for an unknown
+/// profile; without one (CI, a headless server) the failure is a STORAGE_ERROR with a reason, never a panic.
+#[test]
+fn the_os_keychain_is_reachable_or_fails_cleanly() {
+    match Keychain::os().and_then(|k| k.load_api_key("jobgate-test-profile-that-does-not-exist")) {
+        Ok(found) => assert_eq!(found, None),
+        Err(e) => {
+            assert_eq!(e.code(), ErrorCode::StorageError, "{e:?}");
+            assert!(e.to_string().contains("keychain"), "{e}");
+        }
+    }
+}

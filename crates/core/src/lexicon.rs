@@ -280,11 +280,11 @@ fn same_case(raw: &[&str], spelled: &[String]) -> bool {
 }
 
 /// An Arabic word without its leading conjunction/preposition and article: "وبالمحاسبة" → "بالمحاسبه",
-/// "المحاسبه", "محاسبه". Only results of three letters or more.
+/// "المحاسبه", "محاسبه". Only results of two letters or more ("وحل" → "حل").
 fn prefix_variants(word: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut push = |s: &str, out: &mut Vec<String>| {
-        if s.chars().count() >= 3 && s != word && !out.iter().any(|o| o == s) {
+    let push = |s: &str, out: &mut Vec<String>| {
+        if s.chars().count() >= 2 && s != word && !out.iter().any(|o| o == s) {
             out.push(s.to_string());
         }
     };
