@@ -79,7 +79,10 @@ pub fn run(a: MatchArgs) -> ExitCode {
             ranking: ranking
                 .iter()
                 .enumerate()
-                .map(|(i, result)| Ranked { rank: i + 1, result })
+                .map(|(i, result)| Ranked {
+                    rank: i + 1,
+                    result,
+                })
                 .collect(),
             failed: &failed,
         });
@@ -116,11 +119,8 @@ fn analyse_all(files: &[PathBuf], lang: Lang) -> (Vec<Candidate>, Vec<Failed>) {
             let r = jobgate_engine::analyze_file(path, &opts);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n % step == 0 || n == total {
-                let line = loc.format_count(
-                    "match-progress",
-                    total as i64,
-                    &[("done", n.to_string())],
-                );
+                let line =
+                    loc.format_count("match-progress", total as i64, &[("done", n.to_string())]);
                 let mut err = std::io::stderr().lock();
                 let _ = write!(err, "\r{line}");
                 let _ = err.flush();
@@ -155,19 +155,29 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     if !job.required_skills.is_empty() {
         println!(
             "  {}",
-            loc.format("match-job-required", &[("skills", labels(&job.required_skills, lang))])
+            loc.format(
+                "match-job-required",
+                &[("skills", labels(&job.required_skills, lang))]
+            )
         );
     }
     if !job.preferred_skills.is_empty() {
         println!(
             "  {}",
-            loc.format("match-job-preferred", &[("skills", labels(&job.preferred_skills, lang))])
+            loc.format(
+                "match-job-preferred",
+                &[("skills", labels(&job.preferred_skills, lang))]
+            )
         );
     }
     if let Some(y) = job.min_years {
         println!(
             "  {}",
-            loc.format_count("match-job-years", y.ceil() as i64, &[("years", y.to_string())])
+            loc.format_count(
+                "match-job-years",
+                y.ceil() as i64,
+                &[("years", y.to_string())]
+            )
         );
     }
     if let Some(level) = job.education {
@@ -182,7 +192,10 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     if !job.languages.is_empty() {
         println!(
             "  {}",
-            loc.format("match-job-languages", &[("languages", job.languages.join(", "))])
+            loc.format(
+                "match-job-languages",
+                &[("languages", job.languages.join(", "))]
+            )
         );
     }
     println!();
@@ -350,6 +363,10 @@ mod tests {
         assert_eq!(lines.len(), 2, "{text}");
         assert!(lines[0].contains("الدرجة"), "{}", lines[0]);
         assert!(lines[1].contains("\"Nora, \"\"N\"\"\""), "{}", lines[1]);
-        assert!(lines[1].contains("SAP"), "missing skill listed: {}", lines[1]);
+        assert!(
+            lines[1].contains("SAP"),
+            "missing skill listed: {}",
+            lines[1]
+        );
     }
 }

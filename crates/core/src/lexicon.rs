@@ -37,7 +37,15 @@ impl Skill {
     /// How to show the skill to a user of `lang`: in Arabic, its first Arabic spelling, except for
     /// tools and technologies, which Arabic CVs and job ads write in Latin letters too.
     pub fn label(&self, lang: crate::Lang) -> &str {
-        const LATIN: [&str; 7] = ["programming", "web", "mobile", "devops", "cloud", "tools", "office"];
+        const LATIN: [&str; 7] = [
+            "programming",
+            "web",
+            "mobile",
+            "devops",
+            "cloud",
+            "tools",
+            "office",
+        ];
         if lang == crate::Lang::Ar && !LATIN.contains(&self.category.as_str()) {
             if let Some(a) = self
                 .aliases
@@ -226,7 +234,11 @@ impl SkillLexicon {
         if self.first_words.contains_key(first) {
             firsts.push(first.to_string());
         }
-        if first.chars().next().is_some_and(crate::text::is_arabic_char) {
+        if first
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_arabic_char)
+        {
             for v in prefix_variants(first) {
                 if self.first_words.contains_key(&v) {
                     firsts.push(v);
@@ -267,7 +279,23 @@ impl SkillLexicon {
 fn is_boundary(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | '،' | '؛' | '|' | '•' | '·' | '●' | '▪' | '(' | ')' | '[' | ']' | ':' | '\t' | '!' | '?' | '؟'
+        ',' | ';'
+            | '،'
+            | '؛'
+            | '|'
+            | '•'
+            | '·'
+            | '●'
+            | '▪'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | ':'
+            | '\t'
+            | '!'
+            | '?'
+            | '؟'
     )
 }
 
@@ -372,7 +400,9 @@ mod tests {
         assert!(found.contains(&"Go"), "{found:?}");
         assert!(found.contains(&"REST APIs"), "{found:?}");
         assert_eq!(
-            SkillLexicon::builtin().canonical("go").map(|s| s.name.as_str()),
+            SkillLexicon::builtin()
+                .canonical("go")
+                .map(|s| s.name.as_str()),
             Some("Go")
         );
     }

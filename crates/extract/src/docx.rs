@@ -71,7 +71,10 @@ fn zip_error(e: zip::result::ZipError) -> JobGateError {
 }
 
 fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Result<DocxText> {
-    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
     let styles = match names.iter().any(|n| n == "word/styles.xml") {
         true => {
             let f = archive.by_name("word/styles.xml").map_err(zip_error)?;
@@ -648,7 +651,7 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
                 add_text(&mut stack, &run, s, styles);
             }
             Event::CData(ref t) if in_t => {
-                let s = String::from_utf8_lossy(t).into_owned();
+                let s = String::from_utf8_lossy(t.as_ref()).into_owned();
                 add_text(&mut stack, &run, &s, styles);
             }
             Event::GeneralRef(ref r) if in_t => {

@@ -3,7 +3,9 @@
 //! Analysing + ranking 500 PDFs end to end is measured with the CLI (`jobgate match`), see the log.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobgate_core::{AnalysisResponse, Cv, DocLanguage, Education, Experience, LanguageSkill, PersonalInfo};
+use jobgate_core::{
+    AnalysisResponse, Cv, DocLanguage, Education, Experience, LanguageSkill, PersonalInfo,
+};
 use jobgate_matching::{Candidate, parse_job, rank};
 use serde_json::Value;
 use std::hint::black_box;
@@ -18,7 +20,10 @@ fn text(v: &Value, k: &str) -> String {
 }
 
 fn items(v: &Value, k: &str) -> Vec<Value> {
-    v.get(k).and_then(Value::as_array).cloned().unwrap_or_default()
+    v.get(k)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// A corpus truth file as an analysis.
@@ -86,7 +91,12 @@ fn bench_rank(c: &mut Criterion) {
         .unwrap()
         .map(|e| analysis(&e.unwrap().path()))
         .collect();
-    people.sort_by(|a, b| a.structured_data.personal_info.name.cmp(&b.structured_data.personal_info.name));
+    people.sort_by(|a, b| {
+        a.structured_data
+            .personal_info
+            .name
+            .cmp(&b.structured_data.personal_info.name)
+    });
     let cvs: Vec<Candidate> = (0..1000)
         .map(|i| Candidate {
             file: format!("cv_{i:04}.pdf"),

@@ -221,7 +221,10 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 /// A line without its bullet or numbering ("- ", "• ", "1. ", "1) ").
 fn strip_bullet(line: &str) -> &str {
     let t = line.trim_start_matches(|c: char| {
-        matches!(c, '-' | '*' | '•' | '·' | '●' | '▪' | '◦' | '–' | '—' | '>' | '✓' | '✔') || c.is_whitespace()
+        matches!(
+            c,
+            '-' | '*' | '•' | '·' | '●' | '▪' | '◦' | '–' | '—' | '>' | '✓' | '✔'
+        ) || c.is_whitespace()
     });
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
     if digits > 0 && digits <= 2 {
@@ -244,7 +247,7 @@ fn split_heading<'a>(line: &'a str, terms: &Terms) -> (Option<(Need, bool)>, &'a
     if words.is_empty() || words.len() > 6 {
         return (None, line);
     }
-    let is = |list: &[Phrase]| list.iter().any(|p| *p == words);
+    let is = |list: &[Phrase]| list.contains(&words);
     let heading = if is(&terms.preferred_headings) {
         Some((Need::Preferred, false))
     } else if is(&terms.language_headings) {
@@ -333,7 +336,7 @@ fn find_title(lines: &[String], terms: &Terms) -> (String, Option<usize>) {
             && !rest.trim().is_empty()
         {
             let w = tokens(&fold(strip_bullet(head)));
-            if terms.title_labels.iter().any(|p| *p == w) {
+            if terms.title_labels.contains(&w) {
                 return (clean_title(rest, terms), Some(n));
             }
         }
@@ -348,11 +351,15 @@ fn find_title(lines: &[String], terms: &Terms) -> (String, Option<usize>) {
     }
     static LOOKING: OnceLock<Regex> = OnceLock::new();
     let re = LOOKING.get_or_init(|| {
-        Regex::new(r"(?i)(?:looking for|seeking|hiring)\s+(?:an?\s+)?(.{3,60}?)(?:\s+(?:to|who|with|for|at|in)\b|[,.]|$)|(?:نبحث عن|نبحث عن|مطلوب)\s+(.{3,60}?)(?:\s+(?:لديه|لديها|للعمل|لـ|ل)\b|[،,.]|$)")
+        Regex::new(r"(?i)(?:looking for|seeking|hiring)\s+(?:an?\s+)?(.{3,60}?)(?:\s+(?:to|who|with|for|at|in)\b|[,.]|$)|(?:نبحث عن|مطلوب)\s+(.{3,60}?)(?:\s+(?:لديه|لديها|للعمل|لـ|ل)\b|[،,.]|$)")
             .expect("valid regex")
     });
     if let Some(c) = re.captures(first) {
-        let t = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str()).unwrap_or("");
+        let t = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .map(|m| m.as_str())
+            .unwrap_or("");
         return (clean_title(t, terms), None);
     }
     (String::new(), None)
@@ -360,7 +367,11 @@ fn find_title(lines: &[String], terms: &Terms) -> (String, Option<usize>) {
 
 /// A title without filler in front ("Hiring:", "مطلوب") and trailing punctuation.
 fn clean_title(raw: &str, terms: &Terms) -> String {
-    let mut t = raw.trim().trim_end_matches([':', '.', '،', ',']).trim().to_string();
+    let mut t = raw
+        .trim()
+        .trim_end_matches([':', '.', '،', ','])
+        .trim()
+        .to_string();
     loop {
         let words = tokens(&fold(&t));
         let Some(p) = terms
@@ -533,7 +544,10 @@ mod tests {
             education_level_of("بكالوريوس علوم الحاسب"),
             Some(EducationLevel::Bachelor)
         );
-        assert_eq!(education_level_of("BA Computer Science"), Some(EducationLevel::Bachelor));
+        assert_eq!(
+            education_level_of("BA Computer Science"),
+            Some(EducationLevel::Bachelor)
+        );
         let t = Terms::get();
         let e = |s: &str| education_in(&tokens(&fold(s)), t);
         assert_eq!(e("Proficient in MS Office"), None);
@@ -541,6 +555,9 @@ mod tests {
             e("Bachelor's or Master's degree in Computer Science"),
             Some(EducationLevel::Bachelor)
         );
-        assert_eq!(e("درجة الماجستير في المحاسبة"), Some(EducationLevel::Master));
+        assert_eq!(
+            e("درجة الماجستير في المحاسبة"),
+            Some(EducationLevel::Master)
+        );
     }
 }

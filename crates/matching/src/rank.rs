@@ -82,12 +82,21 @@ pub fn rank_in(job: &JobSpec, cvs: &[Candidate], lang: Lang) -> Vec<MatchResult>
     } else {
         cvs.iter().map(one).collect()
     };
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.file.cmp(&b.file)));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.file.cmp(&b.file))
+    });
     out
 }
 
 /// Matches one analysed CV (no ranking).
-pub fn match_one(job: &JobSpec, file: &str, analysis: &AnalysisResponse, lang: Lang) -> MatchResult {
+pub fn match_one(
+    job: &JobSpec,
+    file: &str,
+    analysis: &AnalysisResponse,
+    lang: Lang,
+) -> MatchResult {
     score_one(&PreparedJob::new(job), file, analysis, lang)
 }
 
@@ -515,7 +524,11 @@ fn score_one(job: &PreparedJob, file: &str, r: &AnalysisResponse, lang: Lang) ->
                 ),
             ),
             Some(l) => (
-                if (asked as i32 - l as i32) == 1 { 0.5 } else { 0.0 },
+                if (asked as i32 - l as i32) == 1 {
+                    0.5
+                } else {
+                    0.0
+                },
                 loc.format(
                     "match-education-short",
                     &[
@@ -595,7 +608,10 @@ fn score_one(job: &PreparedJob, file: &str, r: &AnalysisResponse, lang: Lang) ->
                 &[
                     ("cv_title", best_title.as_str()),
                     ("job_title", job.job.title.as_str()),
-                    ("percent", &format!("{}", (title_fit * 100.0).round() as i64)),
+                    (
+                        "percent",
+                        &format!("{}", (title_fit * 100.0).round() as i64),
+                    ),
                 ],
             )
         } else {

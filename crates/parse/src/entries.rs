@@ -10,7 +10,7 @@
 //! "المسمى في الشركة") and the pieces given roles by the words in `lexicons/cv_terms.toml`.
 
 use crate::lines::{Ln, ends_sentence, word_count};
-use crate::terms::{headings, terms, tokens};
+use crate::terms::{headings, terms};
 use jobgate_core::dates::{DatePoint, DateRange, find_range};
 use jobgate_core::text::fold;
 use jobgate_core::{Education, Experience};
@@ -618,10 +618,4 @@ pub(crate) fn bare_date(ln: &Ln) -> Option<(DateRange, String)> {
         Role::Date { range, text, rest } if rest.is_empty() => Some((range, text)),
         _ => None,
     }
-}
-
-/// Word tokens, folded: used to compare pieces.
-pub(crate) fn folded_tokens(s: &str) -> Vec<String> {
-    let f = fold(s);
-    tokens(&f).into_iter().map(str::to_string).collect()
 }

@@ -471,7 +471,10 @@ fn skills(cv: &Cv, say: &Say) -> Outcome {
             max: SKILLS,
             raw: 0.0,
             message: say.t("ats-skills-none", &[]),
-            fixes: vec![(SKILLS, format!("{}{hint}", say.t("ats-fix-skills-none", &[])))],
+            fixes: vec![(
+                SKILLS,
+                format!("{}{hint}", say.t("ats-fix-skills-none", &[])),
+            )],
         };
     }
     // 12 points for the number of skills, 3 for writing them as keywords.
@@ -659,7 +662,11 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     let headings_text = if h == 0 {
         say.t("ats-format-headings-none", &[])
     } else {
-        say.n("ats-format-headings", h, &[("list", say.list(&lay.headings))])
+        say.n(
+            "ats-format-headings",
+            h,
+            &[("list", say.list(&lay.headings))],
+        )
     };
 
     // Consistent dates: 3 points. Experience and education are compared each within itself:
@@ -744,10 +751,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     let length_text = say.n(
         "ats-format-length",
         w,
-        &[(
-            "pages",
-            say.n("ats-pages", lay.pages as usize, &[]),
-        )],
+        &[("pages", say.n("ats-pages", lay.pages as usize, &[]))],
     );
 
     // Email and phone in the body text, not only in a header or an image: 2 points.

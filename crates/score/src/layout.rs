@@ -137,6 +137,10 @@ mod tests {
         });
         let lay = layout(&doc, "Omar Hassan");
         assert_eq!(lay.headings, vec!["Experience"]);
-        assert_eq!(lay.odd_headings, vec!["My Toolbox"], "the name is no heading; duplicates once");
+        assert_eq!(
+            lay.odd_headings,
+            vec!["My Toolbox"],
+            "the name is no heading; duplicates once"
+        );
     }
 }

@@ -100,7 +100,9 @@ impl AtsReport {
                 c.points = if full {
                     c.max_points
                 } else {
-                    round_half(c.points * factor).min(c.max_points - 0.5).max(0.0)
+                    round_half(c.points * factor)
+                        .min(c.max_points - 0.5)
+                        .max(0.0)
                 };
             }
             // Rounding may leave the maxima a half point off: the largest check absorbs it.
@@ -161,11 +163,13 @@ pub fn score(cv: &Cv, doc: &Document, lang: Lang) -> AtsReport {
             .map(|(_, t)| t.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        report.fixes.extend(fixes.into_iter().map(|(gain, text)| Fix {
-            check: o.id.to_string(),
-            gain: round_half(gain).max(0.5),
-            text,
-        }));
+        report
+            .fixes
+            .extend(fixes.into_iter().map(|(gain, text)| Fix {
+                check: o.id.to_string(),
+                gain: round_half(gain).max(0.5),
+                text,
+            }));
         report.checks.push(AtsCheck {
             id: o.id.to_string(),
             passed: false,

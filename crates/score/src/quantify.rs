@@ -9,20 +9,98 @@ use jobgate_core::text::{ascii_digits, fold};
 
 /// English number and multiplier words that state a quantity ("one" is left out: it is mostly a pronoun).
 const EN_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
-    "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "twice",
-    "double", "doubled", "doubling", "triple", "tripled", "tripling", "quadrupled", "halved",
-    "half", "percent", "per cent",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "twice",
+    "double",
+    "doubled",
+    "doubling",
+    "triple",
+    "tripled",
+    "tripling",
+    "quadrupled",
+    "halved",
+    "half",
+    "percent",
+    "per cent",
 ];
 
 /// Arabic number and multiplier words, folded (أ→ا, ة→ه, ى→ي).
 const AR_WORDS: &[&str] = &[
-    "ضعف", "ضعفين", "ضعفي", "اضعاف", "مضاعفه", "مرتين", "نصف", "ثلث", "اثنين", "اثنان", "اثنتين",
-    "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "سته", "سبع", "سبعه", "ثمان", "ثماني",
-    "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرين", "عشرات", "ثلاثين", "اربعين", "خمسين", "ستين",
-    "سبعين", "ثمانين", "تسعين", "مئه", "مائه", "مئات", "مئتين", "مائتين", "الف", "الاف", "الفين",
-    "مليون", "ملايين", "مليار", "مليارات", "بالمئه", "بالمائه",
+    "ضعف",
+    "ضعفين",
+    "ضعفي",
+    "اضعاف",
+    "مضاعفه",
+    "مرتين",
+    "نصف",
+    "ثلث",
+    "اثنين",
+    "اثنان",
+    "اثنتين",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثمان",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرين",
+    "عشرات",
+    "ثلاثين",
+    "اربعين",
+    "خمسين",
+    "ستين",
+    "سبعين",
+    "ثمانين",
+    "تسعين",
+    "مئه",
+    "مائه",
+    "مئات",
+    "مئتين",
+    "مائتين",
+    "الف",
+    "الاف",
+    "الفين",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "بالمئه",
+    "بالمائه",
 ];
 
 /// Arabic prefixes that attach to a word (and, with, for, the…), longest first.
@@ -51,9 +129,9 @@ pub fn is_quantified(text: &str) -> bool {
             return true;
         }
     }
-    tokens.iter().any(|t| {
-        EN_WORDS.contains(t) || AR_WORDS.contains(t) || ar_prefixed_word(t)
-    })
+    tokens
+        .iter()
+        .any(|t| EN_WORDS.contains(t) || AR_WORDS.contains(t) || ar_prefixed_word(t))
 }
 
 fn ar_prefixed_word(token: &str) -> bool {
@@ -92,7 +170,10 @@ fn has_number(text: &str) -> bool {
         while j < chars.len() && chars[j].is_ascii_alphabetic() {
             j += 1;
         }
-        let suffix: String = chars[end..j].iter().collect::<String>().to_ascii_lowercase();
+        let suffix: String = chars[end..j]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
         let suffixed = !suffix.is_empty();
         if suffixed && !matches!(suffix.as_str(), "k" | "m" | "b" | "bn" | "mn" | "x") {
             continue;

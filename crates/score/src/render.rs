@@ -45,7 +45,11 @@ fn join(parts: &[&str], sep: &str) -> String {
 pub fn document_from_cv(cv: &Cv) -> Document {
     let mut all = vec![cv.personal_info.name.as_str(), cv.summary.as_str()];
     all.extend(cv.experience.iter().map(|e| e.title.as_str()));
-    all.extend(cv.experience.iter().flat_map(|e| e.achievements.iter().map(String::as_str)));
+    all.extend(
+        cv.experience
+            .iter()
+            .flat_map(|e| e.achievements.iter().map(String::as_str)),
+    );
     let arabic = detect_language(all.iter().copied()) == DocLanguage::Ar;
     let h = |en: &'static str, ar: &'static str| if arabic { ar } else { en };
     let pi = &cv.personal_info;
@@ -62,14 +66,22 @@ pub fn document_from_cv(cv: &Cv) -> Document {
     if !cv.experience.is_empty() {
         lines.push(heading(h("Experience", "الخبرات")));
         for e in &cv.experience {
-            push(&mut lines, join(&[&e.title, &e.company, &e.location], " — "));
+            push(
+                &mut lines,
+                join(&[&e.title, &e.company, &e.location], " — "),
+            );
             let period = if e.period.trim().is_empty() {
                 join(&[&e.start, &e.end], " – ")
             } else {
                 e.period.clone()
             };
             push(&mut lines, period);
-            lines.extend(e.achievements.iter().filter(|a| !a.trim().is_empty()).map(|a| bullet(a)));
+            lines.extend(
+                e.achievements
+                    .iter()
+                    .filter(|a| !a.trim().is_empty())
+                    .map(|a| bullet(a)),
+            );
         }
     }
     if !cv.education.is_empty() {
@@ -80,7 +92,10 @@ pub fn document_from_cv(cv: &Cv) -> Document {
             } else {
                 e.years.clone()
             };
-            push(&mut lines, join(&[&e.degree, &e.field, &e.school, &years, &e.grade], " — "));
+            push(
+                &mut lines,
+                join(&[&e.degree, &e.field, &e.school, &years, &e.grade], " — "),
+            );
         }
     }
     let lists: [(&str, &str, &Vec<String>); 3] = [
@@ -91,7 +106,12 @@ pub fn document_from_cv(cv: &Cv) -> Document {
     for (en, ar, items) in lists {
         if items.iter().any(|s| !s.trim().is_empty()) {
             lines.push(heading(h(en, ar)));
-            lines.extend(items.iter().filter(|s| !s.trim().is_empty()).map(|s| bullet(s)));
+            lines.extend(
+                items
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| bullet(s)),
+            );
         }
     }
     if !cv.languages.is_empty() {
@@ -103,10 +123,16 @@ pub fn document_from_cv(cv: &Cv) -> Document {
     if !cv.projects.is_empty() {
         lines.push(heading(h("Projects", "المشاريع")));
         for p in &cv.projects {
-            push(&mut lines, join(&[&p.title, &p.description, &p.link], " — "));
+            push(
+                &mut lines,
+                join(&[&p.title, &p.description, &p.link], " — "),
+            );
         }
     }
-    let words: usize = lines.iter().map(|l| l.text.split_whitespace().count()).sum();
+    let words: usize = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
     let language = detect_language(lines.iter().map(|l| l.text.as_str()));
     Document {
         lines,

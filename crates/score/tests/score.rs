@@ -58,9 +58,17 @@ fn assert_well_formed(r: &AtsReport, what: &str) {
     let max: f64 = r.checks.iter().map(|c| c.max_points).sum();
     assert_eq!(max, 100.0, "{what}: maxima add up to 100");
     let sum: f64 = r.checks.iter().map(|c| c.points).sum();
-    assert_eq!(sum, r.score, "{what}: the breakdown adds up exactly to the score");
+    assert_eq!(
+        sum, r.score,
+        "{what}: the breakdown adds up exactly to the score"
+    );
     for c in &r.checks {
-        assert_eq!(c.points, round_half(c.points), "{what}/{}: multiple of 0.5", c.id);
+        assert_eq!(
+            c.points,
+            round_half(c.points),
+            "{what}/{}: multiple of 0.5",
+            c.id
+        );
         assert!(
             (0.0..=c.max_points).contains(&c.points),
             "{what}/{}: {} of {}",
@@ -78,16 +86,34 @@ fn assert_well_formed(r: &AtsReport, what: &str) {
             c.max_points,
             c.suggestion
         );
-        assert!(!c.message.contains("ats-"), "{what}: unresolved id in {:?}", c.message);
-        assert!(!c.suggestion.contains("ats-"), "{what}: unresolved id in {:?}", c.suggestion);
+        assert!(
+            !c.message.contains("ats-"),
+            "{what}: unresolved id in {:?}",
+            c.message
+        );
+        assert!(
+            !c.suggestion.contains("ats-"),
+            "{what}: unresolved id in {:?}",
+            c.suggestion
+        );
     }
     assert!(r.suggestions.len() <= 5, "{what}: at most 5 suggestions");
     let missing = r.checks.iter().any(|c| c.points < c.max_points);
-    assert_eq!(!r.suggestions.is_empty(), missing, "{what}: suggestions when points are missing");
+    assert_eq!(
+        !r.suggestions.is_empty(),
+        missing,
+        "{what}: suggestions when points are missing"
+    );
     let gains: Vec<f64> = r
         .suggestions
         .iter()
-        .map(|s| r.fixes.iter().find(|f| &f.text == s).expect("suggestion is a fix").gain)
+        .map(|s| {
+            r.fixes
+                .iter()
+                .find(|f| &f.text == s)
+                .expect("suggestion is a fix")
+                .gain
+        })
         .collect();
     assert!(
         gains.windows(2).all(|w| w[0] >= w[1]),
@@ -101,13 +127,22 @@ fn an_empty_cv_scores_near_zero() {
     assert!(r.score <= 5.0, "empty CV scored {}", r.score);
     assert_well_formed(&r, "empty");
     assert_eq!(r.suggestions.len(), 5);
-    assert!(r.suggestions[0].contains("Work Experience"), "{:?}", r.suggestions);
+    assert!(
+        r.suggestions[0].contains("Work Experience"),
+        "{:?}",
+        r.suggestions
+    );
 }
 
 #[test]
 fn a_complete_strong_cv_scores_at_least_85() {
     let r = report(&strong_cv(), Lang::En);
-    assert!(r.score >= 85.0, "strong CV scored {}: {:#?}", r.score, r.checks);
+    assert!(
+        r.score >= 85.0,
+        "strong CV scored {}: {:#?}",
+        r.score,
+        r.checks
+    );
     assert_well_formed(&r, "strong");
     let ach = check(&r, "achievements");
     assert!(ach.message.contains("6 of 7"), "{}", ach.message);
@@ -122,7 +157,12 @@ fn every_corpus_cv_is_scored_sensibly_and_well_formed() {
             let r = report(cv, ui);
             assert_well_formed(&r, id);
             // Complete CVs written by real people: none should look broken.
-            assert!(r.score >= 70.0, "{id} ({lang}, ui {ui:?}) scored {}: {:#?}", r.score, r.checks);
+            assert!(
+                r.score >= 70.0,
+                "{id} ({lang}, ui {ui:?}) scored {}: {:#?}",
+                r.score,
+                r.checks
+            );
             assert_eq!(check(&r, "contact").points, 15.0, "{id}: {:#?}", r.checks);
         }
     }
@@ -135,9 +175,18 @@ fn removing_the_phone_lowers_the_score() {
         let mut without = cv.clone();
         without.personal_info.phone.clear();
         let after = report(&without, Lang::En);
-        assert!(after.score < before.score, "{id}: {} → {}", before.score, after.score);
+        assert!(
+            after.score < before.score,
+            "{id}: {} → {}",
+            before.score,
+            after.score
+        );
         let contact = check(&after, "contact");
-        assert!(contact.suggestion.contains("phone number"), "{}", contact.suggestion);
+        assert!(
+            contact.suggestion.contains("phone number"),
+            "{}",
+            contact.suggestion
+        );
     }
 }
 
@@ -150,11 +199,24 @@ fn adding_quantified_bullets_raises_the_score() {
     let before = report(&cv, Lang::En);
     let ach = check(&before, "achievements");
     assert!(ach.message.contains("0 of"), "{}", ach.message);
-    assert!(ach.suggestion.contains("Handled daily tasks"), "evidence: {}", ach.suggestion);
-    cv.experience[0].achievements.push("Reduced cloud costs by 30% in 6 months".into());
-    cv.experience[0].achievements.push("Grew active users from 40K to 150K".into());
+    assert!(
+        ach.suggestion.contains("Handled daily tasks"),
+        "evidence: {}",
+        ach.suggestion
+    );
+    cv.experience[0]
+        .achievements
+        .push("Reduced cloud costs by 30% in 6 months".into());
+    cv.experience[0]
+        .achievements
+        .push("Grew active users from 40K to 150K".into());
     let after = report(&cv, Lang::En);
-    assert!(after.score > before.score, "{} → {}", before.score, after.score);
+    assert!(
+        after.score > before.score,
+        "{} → {}",
+        before.score,
+        after.score
+    );
     assert!(check(&after, "achievements").points > ach.points);
 }
 
@@ -185,7 +247,11 @@ fn random_cvs_always_add_up_and_are_deterministic() {
         let r = report(&cv, lang);
         assert_well_formed(&r, &format!("random #{i}"));
         let again = report(&cv, lang);
-        assert_eq!((r.score, &r.checks), (again.score, &again.checks), "random #{i}");
+        assert_eq!(
+            (r.score, &r.checks),
+            (again.score, &again.checks),
+            "random #{i}"
+        );
         scores.push(r.score);
     }
     // The variations really differ: the property was tested across the range, not on one score.
@@ -218,7 +284,11 @@ fn messages_follow_the_analysis_language() {
     // An Arabic CV analysed in English: no Arabic in the sentences themselves.
     let r = report(&arabic_cv, Lang::En);
     let formatting = check(&r, "formatting");
-    assert!(formatting.message.contains("section headings"), "{}", formatting.message);
+    assert!(
+        formatting.message.contains("section headings"),
+        "{}",
+        formatting.message
+    );
     let mut weak = arabic_cv.clone();
     weak.personal_info.location.clear();
     let r = report(&weak, Lang::En);
@@ -235,15 +305,35 @@ fn arabic_counts_use_the_right_plural_forms() {
         e.achievements.clear();
     }
     cv.experience[0].achievements = vec![bullet(1), bullet(2)];
-    assert!(ach_message(&cv).contains("نقطتا إنجاز"), "two: {}", ach_message(&cv));
+    assert!(
+        ach_message(&cv).contains("نقطتا إنجاز"),
+        "two: {}",
+        ach_message(&cv)
+    );
     cv.experience[0].achievements = (1..=3).map(bullet).collect();
-    assert!(ach_message(&cv).contains("نقاط إنجاز"), "few: {}", ach_message(&cv));
+    assert!(
+        ach_message(&cv).contains("نقاط إنجاز"),
+        "few: {}",
+        ach_message(&cv)
+    );
     cv.experience[0].achievements = (1..=11).map(bullet).collect();
-    assert!(ach_message(&cv).contains("نقطةَ إنجاز"), "many: {}", ach_message(&cv));
+    assert!(
+        ach_message(&cv).contains("نقطةَ إنجاز"),
+        "many: {}",
+        ach_message(&cv)
+    );
     cv.experience[0].achievements = (1..=103).map(bullet).collect();
-    assert!(ach_message(&cv).contains("نقاط إنجاز"), "103 is few: {}", ach_message(&cv));
+    assert!(
+        ach_message(&cv).contains("نقاط إنجاز"),
+        "103 is few: {}",
+        ach_message(&cv)
+    );
     cv.experience[0].achievements = vec![bullet(1)];
-    assert!(ach_message(&cv).contains("نقطة إنجاز واحدة"), "one: {}", ach_message(&cv));
+    assert!(
+        ach_message(&cv).contains("نقطة إنجاز واحدة"),
+        "one: {}",
+        ach_message(&cv)
+    );
 }
 
 #[test]
@@ -262,7 +352,11 @@ fn unquantified_bullets_are_counted_with_evidence() {
     let c = check(&r, "achievements");
     assert!(c.message.contains("1 of 5"), "{}", c.message);
     assert!(c.suggestion.contains("4 of your 5"), "{}", c.suggestion);
-    assert!(c.suggestion.contains("“Led the migration"), "{}", c.suggestion);
+    assert!(
+        c.suggestion.contains("“Led the migration"),
+        "{}",
+        c.suggestion
+    );
     assert!(c.points < c.max_points);
 }
 
@@ -273,8 +367,16 @@ fn skills_check_wants_enough_keywords() {
     cv.skills = vec!["SQL".into(), "Excel".into()];
     let r = report(&cv, Lang::En);
     let two = check(&r, "skills");
-    assert!(two.points < full / 2.0, "2 skills got {} of {full}", two.points);
-    assert!(two.message.starts_with("2 skills listed"), "{}", two.message);
+    assert!(
+        two.points < full / 2.0,
+        "2 skills got {} of {full}",
+        two.points
+    );
+    assert!(
+        two.message.starts_with("2 skills listed"),
+        "{}",
+        two.message
+    );
     // The jobs mention Python and Power BI: the fix proposes them.
     assert!(two.suggestion.contains("Python"), "{}", two.suggestion);
     cv.skills
@@ -292,9 +394,21 @@ fn missing_experience_details_are_named() {
     let r = report(&cv, Lang::En);
     let c = check(&r, "experience");
     assert!(c.points < 25.0 && c.points >= 15.0, "{}", c.points);
-    assert!(c.message.contains("only 0 of them") || c.message.contains("2 jobs"), "{}", c.message);
-    assert!(c.suggestion.contains("Carrefour Jordan"), "dates fix names the job: {}", c.suggestion);
-    assert!(c.suggestion.contains("Senior Data Analyst"), "company fix names the job: {}", c.suggestion);
+    assert!(
+        c.message.contains("only 0 of them") || c.message.contains("2 jobs"),
+        "{}",
+        c.message
+    );
+    assert!(
+        c.suggestion.contains("Carrefour Jordan"),
+        "dates fix names the job: {}",
+        c.suggestion
+    );
+    assert!(
+        c.suggestion.contains("Senior Data Analyst"),
+        "company fix names the job: {}",
+        c.suggestion
+    );
 }
 
 #[test]
@@ -312,7 +426,14 @@ fn formatting_reads_the_document() {
         l.heading_hint = false;
     }
     bad.lines.retain(|l| {
-        !["Summary", "Experience", "Education", "Skills", "Certifications"].contains(&l.text.as_str())
+        ![
+            "Summary",
+            "Experience",
+            "Education",
+            "Skills",
+            "Certifications",
+        ]
+        .contains(&l.text.as_str())
             && !l.text.contains('@')
     });
     bad.warnings.push(Warning {
@@ -322,16 +443,49 @@ fn formatting_reads_the_document() {
     let r = score(&cv, &bad, Lang::En);
     let c = check(&r, "formatting");
     assert!(c.points <= 8.0, "{c:#?}");
-    assert!(c.suggestion.contains("standard heading"), "{}", c.suggestion);
-    assert!(c.suggestion.contains("text inside an image"), "{}", c.suggestion);
-    assert!(c.suggestion.contains("not only in the header"), "{}", c.suggestion);
+    assert!(
+        c.suggestion.contains("standard heading"),
+        "{}",
+        c.suggestion
+    );
+    assert!(
+        c.suggestion.contains("text inside an image"),
+        "{}",
+        c.suggestion
+    );
+    assert!(
+        c.suggestion.contains("not only in the header"),
+        "{}",
+        c.suggestion
+    );
     assert!(r.score < score(&cv, &good, Lang::En).score);
+
+    // Headings styled as headings but not standard ones are named in the advice.
+    let mut odd = bad.clone();
+    odd.lines.insert(
+        3,
+        Line {
+            text: "My Journey".into(),
+            heading_hint: true,
+            ..Line::default()
+        },
+    );
+    let c = check(&score(&cv, &odd, Lang::En), "formatting").clone();
+    assert!(
+        c.suggestion.contains("rename the heading “My Journey”"),
+        "{}",
+        c.suggestion
+    );
 
     // Mixed date styles are named.
     let mut mixed = cv.clone();
     mixed.experience[1].period = "01/2018 - 01/2021".into();
     let c = check(&report(&mixed, Lang::En), "formatting").clone();
-    assert!(c.suggestion.contains("month names") && c.suggestion.contains("numbers"), "{}", c.suggestion);
+    assert!(
+        c.suggestion.contains("month names") && c.suggestion.contains("numbers"),
+        "{}",
+        c.suggestion
+    );
 
     // Plain text with standard headings and no hints still counts its headings.
     let plain = Document::from_text(&good.text());
@@ -344,12 +498,18 @@ fn a_very_long_cv_is_asked_to_be_shorter() {
     let cv = strong_cv();
     let mut doc = document_from_cv(&cv);
     for i in 0..300 {
-        doc.lines.push(Line::plain(format!("Additional detail number {i} about a project")));
+        doc.lines.push(Line::plain(format!(
+            "Additional detail number {i} about a project"
+        )));
     }
     doc.pages = 4;
     doc.format = jobgate_core::document::SourceFormat::Pdf;
     let c = check(&score(&cv, &doc, Lang::En), "formatting").clone();
-    assert!(c.suggestion.contains("1–2 pages") && c.suggestion.contains("4 pages"), "{}", c.suggestion);
+    assert!(
+        c.suggestion.contains("1–2 pages") && c.suggestion.contains("4 pages"),
+        "{}",
+        c.suggestion
+    );
 }
 
 #[test]
@@ -360,7 +520,11 @@ fn features_of_real_cvs() {
     assert_eq!(f.total_years_experience, 10.3, "123 months");
     assert_eq!(f.achievement_count, 6 + cv.achievements.len());
     assert!(f.has_quantifiable_results);
-    assert!(f.key_skills.len() <= 10 && f.key_skills.contains(&"Go".to_string()), "{:?}", f.key_skills);
+    assert!(
+        f.key_skills.len() <= 10 && f.key_skills.contains(&"Go".to_string()),
+        "{:?}",
+        f.key_skills
+    );
 
     let mut overlap = cv.clone();
     overlap.experience = vec![
@@ -380,7 +544,10 @@ fn features_of_real_cvs() {
         },
     ];
     let f = features(&overlap, (2026, 11));
-    assert_eq!(f.total_years_experience, 6.0, "2018–2021 merged plus 2015–2016");
+    assert_eq!(
+        f.total_years_experience, 6.0,
+        "2018–2021 merged plus 2015–2016"
+    );
     assert_eq!(f.achievement_count, cv.achievements.len());
 }
 
@@ -397,7 +564,12 @@ fn key_skills_put_known_skills_first() {
     let f = features(&cv, (2026, 1));
     assert_eq!(f.key_skills[0], "JavaScript", "{:?}", f.key_skills);
     assert!(f.key_skills.contains(&"Python".to_string()));
-    assert_eq!(f.key_skills.iter().filter(|s| *s == "Python").count(), 1, "{:?}", f.key_skills);
+    assert_eq!(
+        f.key_skills.iter().filter(|s| *s == "Python").count(),
+        1,
+        "{:?}",
+        f.key_skills
+    );
     assert_eq!(f.key_skills.last().map(String::as_str), Some("Team spirit"));
     // No skills list: skills the jobs mention.
     let mut cv = Cv::default();
@@ -447,7 +619,10 @@ fn a_job_match_check_can_be_appended() {
     assert_eq!(check(&r, "job_match").max_points, 20.0);
     assert_eq!(check(&r, "contact").max_points, 12.0);
     assert!(check(&r, "contact").points <= before_contact);
-    assert_eq!(r.suggestions[0], "Add Airflow and dbt if you have used them.");
+    assert_eq!(
+        r.suggestions[0],
+        "Add Airflow and dbt if you have used them."
+    );
 
     // Odd weights still add up exactly.
     let mut odd = report(&mutate(&cv, &mut Rng::new(7)), Lang::Ar);

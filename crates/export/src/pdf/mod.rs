@@ -125,7 +125,6 @@ struct Layout<'a> {
     doc: &'a Doc,
     t: &'a Template,
     faces: Faces,
-    page_w: f32,
     page_h: f32,
     width: f32,
 }
@@ -138,7 +137,6 @@ impl<'a> Layout<'a> {
             doc,
             t,
             faces,
-            page_w,
             page_h: h * PT_PER_MM,
             width: page_w - 2.0 * t.page.margin_inline * PT_PER_MM,
         }

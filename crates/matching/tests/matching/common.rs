@@ -43,7 +43,10 @@ fn s(v: &Value, k: &str) -> String {
 }
 
 fn list(v: &Value, k: &str) -> Vec<Value> {
-    v.get(k).and_then(Value::as_array).cloned().unwrap_or_default()
+    v.get(k)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// A corpus person's truth file as if a perfect parser had read it (ATS score fixed at 70).

@@ -12,7 +12,10 @@ fn has(list: &[String], want: &[&str]) {
 
 fn lacks(list: &[String], unwanted: &[&str]) {
     for w in unwanted {
-        assert!(!list.iter().any(|s| s == w), "{w} should not be in {list:?}");
+        assert!(
+            !list.iter().any(|s| s == w),
+            "{w} should not be in {list:?}"
+        );
     }
 }
 
@@ -23,7 +26,17 @@ fn english_job_with_sections() {
     assert_eq!(j.language, DocLanguage::En);
     has(
         &j.required_skills,
-        &["Go", "Python", "SQL", "Docker", "Kubernetes", "PostgreSQL", "Redis", "Microservices", "CI/CD"],
+        &[
+            "Go",
+            "Python",
+            "SQL",
+            "Docker",
+            "Kubernetes",
+            "PostgreSQL",
+            "Redis",
+            "Microservices",
+            "CI/CD",
+        ],
     );
     has(&j.preferred_skills, &["Terraform", "Kafka"]);
     lacks(&j.required_skills, &["Terraform", "Kafka"]);
@@ -52,7 +65,15 @@ fn arabic_job_with_sections() {
     assert_eq!(j.language, DocLanguage::Ar);
     has(
         &j.required_skills,
-        &["Java", "Spring Boot", "Oracle Database", "PostgreSQL", "JavaScript", "Teamwork", "Problem Solving"],
+        &[
+            "Java",
+            "Spring Boot",
+            "Oracle Database",
+            "PostgreSQL",
+            "JavaScript",
+            "Teamwork",
+            "Problem Solving",
+        ],
     );
     has(&j.preferred_skills, &["Docker", "Microservices"]);
     lacks(&j.required_skills, &["Docker"]);
@@ -65,12 +86,17 @@ fn arabic_job_with_sections() {
 fn arabic_cues_words_for_numbers_and_labels() {
     let j = job("accountant_ar.txt");
     assert_eq!(j.title, "محاسب أول");
-    has(&j.required_skills, &["IFRS", "Zakat", "Tax", "Internal Audit", "SAP", "Excel"]);
+    has(
+        &j.required_skills,
+        &["IFRS", "Zakat", "Tax", "Internal Audit", "SAP", "Excel"],
+    );
     has(&j.preferred_skills, &["SOCPA"]);
     assert_eq!(j.min_years, Some(3.0), "ثلاث سنوات");
     has(&j.languages, &["English"]);
 
-    let j = parse_job("مطلوب محاسب\nيشترط إتقان اكسل، ويفضل معرفة بايثون\nخبرة لا تقل عن سنتين\nدرجة الماجستير في المحاسبة");
+    let j = parse_job(
+        "مطلوب محاسب\nيشترط إتقان اكسل، ويفضل معرفة بايثون\nخبرة لا تقل عن سنتين\nدرجة الماجستير في المحاسبة",
+    );
     assert_eq!(j.title, "محاسب");
     has(&j.required_skills, &["Excel"]);
     has(&j.preferred_skills, &["Python"]);
@@ -89,7 +115,8 @@ fn synonyms_and_arabic_spellings_become_canonical_skills() {
 
 #[test]
 fn country_names_are_not_languages_but_language_lines_are() {
-    let j = parse_job("محاسب\nالعمل في المملكة العربية السعودية\nالمتطلبات\n- إجادة اللغة الإنجليزية");
+    let j =
+        parse_job("محاسب\nالعمل في المملكة العربية السعودية\nالمتطلبات\n- إجادة اللغة الإنجليزية");
     assert_eq!(j.languages, vec!["English".to_string()]);
 }
 
@@ -121,7 +148,9 @@ fn job_files_text_encodings_and_errors() {
         ErrorCode::InvalidInput
     );
     assert_eq!(
-        jobgate_matching::load_job(&dir.join("nope.txt")).unwrap_err().code(),
+        jobgate_matching::load_job(&dir.join("nope.txt"))
+            .unwrap_err()
+            .code(),
         ErrorCode::FileNotFound
     );
     std::fs::remove_dir_all(&dir).ok();

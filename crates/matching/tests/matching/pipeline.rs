@@ -27,8 +27,9 @@ fn analysed() -> &'static Vec<Candidate> {
             .filter(|d| seen.insert(d["cv_id"].as_str().unwrap().to_string()))
             .map(|d| {
                 let file = d["file"].as_str().unwrap();
-                let analysis = jobgate_engine::analyze_file(&fixtures().join("corpus").join(file), &opts)
-                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+                let analysis =
+                    jobgate_engine::analyze_file(&fixtures().join("corpus").join(file), &opts)
+                        .unwrap_or_else(|e| panic!("{file}: {e}"));
                 Candidate {
                     file: file.trim_start_matches("files/").to_string(),
                     analysis,

@@ -27,7 +27,10 @@ fn each_job_ranks_its_own_person_first_on_truth_data() {
                 "{jd}: expected {id}, got {} ({}) before {} — {:?}",
                 first.file,
                 first.score,
-                ranking.iter().position(|r| r.file == format!("{id}.json")).unwrap_or(99),
+                ranking
+                    .iter()
+                    .position(|r| r.file == format!("{id}.json"))
+                    .unwrap_or(99),
                 first.reasons
             ));
         }
@@ -102,7 +105,12 @@ fn components_add_up_to_the_score_out_of_100() {
         for r in rank(&job(jd), &cvs) {
             let points: f64 = r.components.iter().map(|c| c.points).sum();
             let max: f64 = r.components.iter().map(|c| c.max_points).sum();
-            assert!((points - r.score).abs() < 0.051, "{jd} {}: {points} vs {}", r.file, r.score);
+            assert!(
+                (points - r.score).abs() < 0.051,
+                "{jd} {}: {points} vs {}",
+                r.file,
+                r.score
+            );
             assert!((max - 100.0).abs() < 1e-6, "{jd}: maxima add up to {max}");
             assert!(r.components.iter().all(|c| c.points <= c.max_points + 1e-9));
             assert_eq!(r.reasons.len(), r.components.len());
@@ -119,7 +127,8 @@ fn ties_are_broken_by_file_name_whatever_the_input_order() {
     };
     let a = rank(&job, &[make("c.pdf"), make("a.pdf"), make("b.pdf")]);
     let b = rank(&job, &[make("b.pdf"), make("c.pdf"), make("a.pdf")]);
-    let files = |r: &[jobgate_matching::MatchResult]| r.iter().map(|m| m.file.clone()).collect::<Vec<_>>();
+    let files =
+        |r: &[jobgate_matching::MatchResult]| r.iter().map(|m| m.file.clone()).collect::<Vec<_>>();
     assert_eq!(files(&a), vec!["a.pdf", "b.pdf", "c.pdf"]);
     assert_eq!(a, b);
 }
@@ -135,7 +144,13 @@ fn synonyms_and_arabic_spellings_match_across_languages() {
         language: jobgate_core::DocLanguage::Ar,
         ..AnalysisResponse::default()
     };
-    let r = &rank(&job, &[Candidate { file: "ar.pdf".into(), analysis: cv }])[0];
+    let r = &rank(
+        &job,
+        &[Candidate {
+            file: "ar.pdf".into(),
+            analysis: cv,
+        }],
+    )[0];
     for s in ["JavaScript", "React", "Project Management"] {
         assert!(r.matched_skills.iter().any(|m| m == s), "{s}: {r:?}");
     }
@@ -160,20 +175,32 @@ fn reasons_follow_the_language_with_arabic_plurals() {
         "the language of the reasons never changes the ranking"
     );
     // 7 required skills: "few" form (مهارات), never the singular.
-    let some = ar.iter().find(|r| !r.missing_skills.is_empty() && !r.matched_skills.is_empty());
+    let some = ar
+        .iter()
+        .find(|r| !r.missing_skills.is_empty() && !r.matched_skills.is_empty());
     if let Some(r) = some {
-        assert!(r.reasons[0].contains("مهارات") || r.reasons[0].contains("مهارة"), "{}", r.reasons[0]);
+        assert!(
+            r.reasons[0].contains("مهارات") || r.reasons[0].contains("مهارة"),
+            "{}",
+            r.reasons[0]
+        );
     }
 }
 
 #[test]
 fn job_match_check_lists_the_missing_keywords() {
-    let job = parse_job("Platform Engineer\nRequired: Go, Kubernetes, PostgreSQL\nNice to have: Terraform");
+    let job = parse_job(
+        "Platform Engineer\nRequired: Go, Kubernetes, PostgreSQL\nNice to have: Terraform",
+    );
     let cv = backend_cv(&["Go", "PostgreSQL"]).structured_data;
     let check = job_match_check(&job, &cv, Lang::En);
     assert_eq!(check.id, "job_match");
     assert!(!check.passed);
-    assert!(check.suggestion.contains("Kubernetes") && check.suggestion.contains("Terraform"), "{}", check.suggestion);
+    assert!(
+        check.suggestion.contains("Kubernetes") && check.suggestion.contains("Terraform"),
+        "{}",
+        check.suggestion
+    );
     // 2 of 3 required (count double) and 0 of 1 preferred: 4 of 7.
     assert!((check.points - 57.1).abs() < 0.05, "{}", check.points);
     let full = backend_cv(&["Go", "PostgreSQL", "Kubernetes", "Terraform"]).structured_data;
@@ -190,7 +217,13 @@ fn what_the_job_does_not_ask_is_not_scored() {
         required_skills: vec!["Python".into()],
         ..JobSpec::default()
     };
-    let r = &rank(&job, &[Candidate { file: "x".into(), analysis: backend_cv(&["Python"]) }])[0];
+    let r = &rank(
+        &job,
+        &[Candidate {
+            file: "x".into(),
+            analysis: backend_cv(&["Python"]),
+        }],
+    )[0];
     let ids: Vec<&str> = r.components.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, vec!["required_skills", "ats"]);
     assert_eq!(r.components[0].max_points, 80.0);

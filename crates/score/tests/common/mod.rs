@@ -13,18 +13,30 @@ pub fn corpus_dir() -> PathBuf {
 }
 
 fn s(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().trim().to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[])
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }
 
 /// "2021-03-01" → "2021-03"; "" → "".
@@ -38,7 +50,9 @@ const MONTHS_EN: [&str; 12] = [
 
 fn display(norm: &str) -> String {
     match DatePoint::from_normalized(norm) {
-        Some(DatePoint::Month { year, month }) => format!("{} {year}", MONTHS_EN[month as usize - 1]),
+        Some(DatePoint::Month { year, month }) => {
+            format!("{} {year}", MONTHS_EN[month as usize - 1])
+        }
         Some(DatePoint::Year(y)) => y.to_string(),
         _ => "Present".to_string(),
     }
@@ -110,7 +124,10 @@ pub fn cv_from_json_resume(v: &Value) -> Cv {
             .flat_map(|g| strings(g, "keywords"))
             .collect(),
         achievements: items(v, "awards").iter().map(|a| s(a, "title")).collect(),
-        certifications: items(v, "certificates").iter().map(|c| s(c, "name")).collect(),
+        certifications: items(v, "certificates")
+            .iter()
+            .map(|c| s(c, "name"))
+            .collect(),
         languages: items(v, "languages")
             .iter()
             .map(|l| LanguageSkill {
@@ -206,7 +223,8 @@ pub fn mutate(cv: &Cv, rng: &mut Rng) -> Cv {
         let keep = rng.below(e.achievements.len() + 1);
         e.achievements.truncate(keep);
         if rng.chance(20) {
-            e.achievements.push("Worked on many different things with the team".into());
+            e.achievements
+                .push("Worked on many different things with the team".into());
         }
     }
     if rng.chance(20) {
@@ -215,7 +233,8 @@ pub fn mutate(cv: &Cv, rng: &mut Rng) -> Cv {
     let keep = rng.below(c.skills.len() + 3);
     c.skills.truncate(keep);
     if rng.chance(15) {
-        c.skills.push("Able to work under pressure in a fast paced environment".into());
+        c.skills
+            .push("Able to work under pressure in a fast paced environment".into());
     }
     if rng.chance(10) {
         c = Cv::default();
