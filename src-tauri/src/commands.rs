@@ -242,7 +242,11 @@ pub fn import_file(
 
 /// Lets the AI improve the rule parser's CV and scores the result; any AI failure keeps the rule
 /// result and adds an `AI_UNAVAILABLE` warning with the reason (DESIGN §5).
-fn improve_with_ai(state: &AppState, doc: &jobgate_core::Document, analysis: &mut AnalysisResponse) {
+fn improve_with_ai(
+    state: &AppState,
+    doc: &jobgate_core::Document,
+    analysis: &mut AnalysisResponse,
+) {
     let lang = state.lang();
     let mut cfg = jobgate_ai::AiConfig::from_env();
     // The app's key comes from the keychain only (OPENROUTER_API_KEY is for the CLI).
@@ -336,10 +340,7 @@ pub async fn history(state: State<'_, AppState>) -> CommandResult<History> {
 
 /// A stored analysis, to show it again.
 #[tauri::command]
-pub async fn open_analysis(
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<AnalysisResponse> {
+pub async fn open_analysis(state: State<'_, AppState>, id: i64) -> CommandResult<AnalysisResponse> {
     state
         .with_store(|store, _| store.analysis(AnalysisId(id)))
         .or_else(|e| fail(&state, e))

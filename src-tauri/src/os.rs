@@ -21,7 +21,10 @@ struct LazyKeychain(OnceLock<Result<Keychain, JobGateError>>);
 
 impl LazyKeychain {
     fn get(&self) -> Result<&Keychain, JobGateError> {
-        self.0.get_or_init(Keychain::os).as_ref().map_err(Clone::clone)
+        self.0
+            .get_or_init(Keychain::os)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 }
 
@@ -85,7 +88,9 @@ pub fn pick_save_path<R: Runtime>(
         .set_title(title)
         .set_file_name(suggested_name)
         .add_filter(extension.to_uppercase(), &[extension]);
-    if let Some(docs) = directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf)) {
+    if let Some(docs) =
+        directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+    {
         dialog = dialog.set_directory(docs);
     }
     dialog.blocking_save_file().and_then(|p| p.into_path().ok())

@@ -10,8 +10,8 @@ use jobgate_ai::keys::KeyStore;
 use jobgate_core::{JobGateError, Lang};
 use jobgate_store::{ProfileId, Store};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 const LANG_KEY: &str = "ui.lang";

@@ -104,15 +104,18 @@ fn ui_messages_cover_both_languages_and_arabic_is_right_to_left() {
     let en = en["messages"].as_object().unwrap();
     let ar = ar["messages"].as_object().unwrap();
     assert!(en.len() > 100, "only {} ui messages", en.len());
-    assert_eq!(
-        en.keys().collect::<Vec<_>>(),
-        ar.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(en.keys().collect::<Vec<_>>(), ar.keys().collect::<Vec<_>>());
     assert_eq!(en["ui-nav-import"], "Import & analyse");
     assert!(arabic_share(ar["ui-nav-import"].as_str().unwrap()) > 0.9);
     // Every string the UI uses in index.html exists in both languages.
-    let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/index.html")).unwrap();
-    for id in html.split("data-i18n=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+    let html =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/index.html"))
+            .unwrap();
+    for id in html
+        .split("data-i18n=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
         assert!(en.contains_key(id) && ar.contains_key(id), "{id} missing");
     }
 }
@@ -133,10 +136,17 @@ fn plural_messages_use_the_arabic_categories() {
     assert!(f(2).contains("دقيقتان"), "{}", f(2));
     assert!(f(3).contains("دقائق"), "{}", f(3));
     assert!(f(11).contains("دقيقة"), "{}", f(11));
-    assert!(f(103).contains("دقائق"), "103 is 'few' in Arabic: {}", f(103));
+    assert!(
+        f(103).contains("دقائق"),
+        "103 is 'few' in Arabic: {}",
+        f(103)
+    );
     app.ok("set_language", json!({"lang": "en"}));
     assert_eq!(
-        app.ok("format_message", json!({"id": "ui-builder-minutes-left", "count": 1})),
+        app.ok(
+            "format_message",
+            json!({"id": "ui-builder-minutes-left", "count": 1})
+        ),
         "About one minute left"
     );
 }
@@ -153,7 +163,10 @@ fn a_sample_pdf_is_analysed_scored_and_kept_in_the_history() {
     let checks = a["ats_checks"].as_array().unwrap();
     assert!(checks.len() >= 6, "{checks:?}");
     let sum: f64 = checks.iter().map(|c| c["points"].as_f64().unwrap()).sum();
-    assert!((sum - score).abs() < 0.051, "checks add up to {sum}, score {score}");
+    assert!(
+        (sum - score).abs() < 0.051,
+        "checks add up to {sum}, score {score}"
+    );
     assert!(
         !a["structured_data"]["personal_info"]["name"]
             .as_str()
@@ -179,7 +192,10 @@ fn a_missing_file_is_a_file_not_found_error_in_the_users_language() {
     app.ok("set_language", json!({"lang": "ar"}));
     let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));
     assert_error_json(&e, "FILE_NOT_FOUND");
-    assert!(arabic_share(e["suggested_action"].as_str().unwrap()) > 0.8, "{e}");
+    assert!(
+        arabic_share(e["suggested_action"].as_str().unwrap()) > 0.8,
+        "{e}"
+    );
 }
 
 #[test]
@@ -288,11 +304,17 @@ fn a_builder_session_asks_validates_and_survives_a_restart() {
     let first = app.ok("builder_start", json!({}));
     let id = first["session_id"].as_str().unwrap().to_string();
     assert_eq!(first["current_state"], "asking_for_name");
-    let r = app.ok("builder_answer", json!({"sessionId": id, "answer": "Sara Haddad"}));
+    let r = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "Sara Haddad"}),
+    );
     assert_eq!(r["cv_preview"]["personal_info"]["name"], "Sara Haddad");
     assert_eq!(r["current_state"], "asking_for_email");
     // An invalid email is asked again, not stored.
-    let r = app.ok("builder_answer", json!({"sessionId": id, "answer": "not an email"}));
+    let r = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "not an email"}),
+    );
     assert_eq!(r["current_state"], "asking_for_email");
     assert_eq!(r["cv_preview"]["personal_info"]["email"], "");
     let r = app.ok(
@@ -337,7 +359,10 @@ fn an_imported_cv_is_exported_as_docx_and_recorded_in_the_history() {
         "default_export_name",
         json!({"cv": r["analysis"]["structured_data"], "format": "pdf"}),
     );
-    assert!(suggested.as_str().unwrap().ends_with(" CV.pdf"), "{suggested}");
+    assert!(
+        suggested.as_str().unwrap().ends_with(" CV.pdf"),
+        "{suggested}"
+    );
 
     let e = app.err(
         "export_cv",

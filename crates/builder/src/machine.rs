@@ -1281,3 +1281,158 @@ fn after_section(s: Section) -> Position {
         _ => Position::at(Step::Review),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jobgate_core::LanguageSkill;
+
+    fn answer(b: &mut Builder, line: &str, at_s: u64) -> BuilderResponse {
+        b.answer(line, at_s * 1000).response
+    }
+
+    #[test]
+    fn minutes_left_follow_the_users_own_pace() {
+        let mut slow = Builder::new(Lang::En);
+        slow.start(0);
+        answer(&mut slow, "Sara Ahmed", 60);
+        let r = answer(&mut slow, "sara@example.com", 120);
+        assert_eq!(r.current_state, "asking_for_phone");
+        let left = slow.remaining_questions();
+        assert!(left > 10, "{left}");
+        assert_eq!(r.estimated_minutes_left as usize, left, "one minute per answer");
+
+        let mut quick = Builder::new(Lang::En);
+        quick.start(0);
+        answer(&mut quick, "Sara Ahmed", 10);
+        let r = answer(&mut quick, "sara@example.com", 20);
+        assert_eq!(r.estimated_minutes_left as usize, (left * 10).div_ceil(60));
+    }
+
+    #[test]
+    fn improving_an_analysed_cv_asks_only_for_what_is_weak() {
+        let mut cv = Cv::default();
+        let p = &mut cv.personal_info;
+        p.name = "Omar Ali".into();
+        p.email = "omar@example.com".into();
+        p.phone = "+20 100 123 4567".into();
+        p.location = "Cairo".into();
+        p.headline = "Data Analyst".into();
+        cv.summary = "Analyst with four years of SQL and dashboards for retail teams.".into();
+        cv.experience = vec![Experience {
+            title: "Analyst".into(),
+            company: "Nile Retail".into(),
+            start: "2020".into(),
+            end: "present".into(),
+            achievements: vec!["Built dashboards".into()],
+            ..Experience::default()
+        }];
+        cv.education = vec![Education {
+            degree: "BSc Statistics".into(),
+            school: "Cairo University".into(),
+            end: "2019".into(),
+            ..Education::default()
+        }];
+        cv.skills = vec!["SQL".into(), "Tableau".into()];
+        cv.languages = vec![LanguageSkill {
+            name: "Arabic".into(),
+            level: "native".into(),
+        }];
+        cv.certifications = vec!["Google Data Analytics".into()];
+        cv.projects = vec![Project {
+            title: "Sales dashboard".into(),
+            description: "Weekly sales dashboard.".into(),
+            link: String::new(),
+        }];
+        let checks = [
+            AtsCheck {
+                id: "achievements".into(),
+                passed: false,
+                suggestion: "Add numbers to your achievements.".into(),
+                ..AtsCheck::default()
+            },
+            AtsCheck {
+                id: "skills".into(),
+                passed: false,
+                ..AtsCheck::default()
+            },
+        ];
+        let mut b = Builder::from_cv(cv, &checks, Lang::En);
+        let r = b.start(0);
+        assert_eq!(r.current_state, "asking_for_experience_achievements");
+        assert!(r.message.contains("Analyst at Nile Retail"), "{}", r.message);
+        assert!(r.suggestions.iter().any(|s| s == "Add numbers to your achievements."));
+        let r = answer(&mut b, "Cut report time by 40%", 30);
+        assert_eq!(r.current_state, "asking_for_experience_achievements");
+        assert_eq!(r.pending_rewrite.as_deref(), Some("Reduce report time by 40%"));
+        let r = answer(&mut b, "no", 40);
+        assert_eq!(r.current_state, "asking_for_skills", "education and the rest are fine");
+        let r = answer(&mut b, "Python, Excel, sql", 50);
+        assert_eq!(r.current_state, "review");
+        assert_eq!(b.cv().skills, ["SQL", "Tableau", "Python", "Excel"], "merged, no duplicates");
+        let t = b.answer("/done", 60_000);
+        assert_eq!(t.response.current_state, "finalized");
+        assert_eq!(t.finalized.unwrap().experience[0].achievements.len(), 2);
+    }
+
+    #[test]
+    fn back_skip_and_edit_from_the_first_questions() {
+        let mut b = Builder::new(Lang::En);
+        b.start(0);
+        let r = answer(&mut b, "/back", 1);
+        assert_eq!(r.current_state, "asking_for_name");
+        assert!(r.message.contains("first question"));
+        let r = answer(&mut b, "/skip", 2);
+        assert_eq!(r.current_state, "asking_for_email");
+        assert!(r.missing_sections.contains(&"name".to_string()));
+        answer(&mut b, "/back", 3);
+        answer(&mut b, "Mona Saleh", 4);
+        let r = answer(&mut b, "/edit name", 5);
+        assert_eq!(r.current_state, "asking_for_name");
+        assert!(r.message.contains("Mona Saleh"));
+        let r = answer(&mut b, "Mona S. Saleh", 6);
+        assert_eq!(r.current_state, "asking_for_email", "an edit returns where it started");
+        assert_eq!(b.cv().personal_info.name, "Mona S. Saleh");
+        let r = answer(&mut b, "/edit hobbies", 7);
+        assert_eq!(r.current_state, "asking_for_email");
+        assert!(r.message.contains("hobbies"));
+        let r = answer(&mut b, "/fly", 8);
+        assert!(r.message.contains("/fly"));
+        let r = answer(&mut b, "/accept", 9);
+        assert!(r.message.contains("no suggestion"));
+    }
+
+    #[test]
+    fn the_state_survives_a_json_round_trip() {
+        let mut b = Builder::new(Lang::Ar);
+        b.start(0);
+        answer(&mut b, "ليلى حداد", 5);
+        let json = serde_json::to_string(&b).unwrap();
+        let back: Builder = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, b);
+        assert_eq!(back.state_name(), "asking_for_email");
+    }
+
+    #[test]
+    fn arabic_plurals_in_builder_messages_including_above_100() {
+        let ar = Localizer::get(Lang::Ar);
+        let none: [(&str, &str); 0] = [];
+        let jobs = |n| ar.format_count("builder-count-jobs", n, &none);
+        assert!(jobs(1).contains("وظيفة واحدة"));
+        assert!(jobs(2).contains("وظيفتان"));
+        for few in [3, 10, 103] {
+            assert!(jobs(few).contains("وظائف"), "{few}: {}", jobs(few));
+        }
+        for many in [11, 99, 111] {
+            assert!(jobs(many).contains("وظيفة") && !jobs(many).contains("وظائف"), "{many}");
+        }
+        let minutes = |n| ar.format_count("builder-minutes-left", n, &none);
+        assert!(minutes(3).contains("دقائق"));
+        assert!(minutes(11).contains("دقيقة"));
+        assert!(minutes(103).contains("دقائق"));
+        assert!(minutes(111).contains("دقيقة") && !minutes(111).contains("دقائق"));
+        let en = Localizer::get(Lang::En);
+        assert_eq!(en.format_count("builder-count-skills", 1, &none), "1 skill");
+        assert_eq!(en.format_count("builder-count-skills", 103, &none), "103 skills");
+    }
+}

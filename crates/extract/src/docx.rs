@@ -651,8 +651,8 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
                 add_text(&mut stack, &run, s, styles);
             }
             Event::CData(ref t) if in_t => {
-                let s = String::from_utf8_lossy(t.as_ref()).into_owned();
-                add_text(&mut stack, &run, &s, styles);
+                let s: &str = t.as_ref();
+                add_text(&mut stack, &run, s, styles);
             }
             Event::GeneralRef(ref r) if in_t => {
                 let mut s = String::new();
