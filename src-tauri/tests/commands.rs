@@ -75,7 +75,7 @@ fn arabic_share(s: &str) -> f64 {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     let arabic = letters
         .iter()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c))
         .count();
     arabic as f64 / letters.len().max(1) as f64
 }

@@ -99,8 +99,10 @@ describe('Job Gate desktop app', () => {
 
   it('lists the analysis in the history', async () => {
     await app.open('history');
-    await browser.waitUntil(async () => (await app.text('#history-analyses')).includes('001__even.pdf'), { timeout: 5000 });
+    await browser.pause(1500);
     await app.screenshot('06-history');
+    assert.equal(await app.errorText(), '');
+    await browser.waitUntil(async () => (await app.text('#history-analyses')).includes('001__even.pdf'), { timeout: 5000 });
   });
 
   it('saves the AI key in the keychain and shows it only masked', async () => {
@@ -108,7 +110,10 @@ describe('Job Gate desktop app', () => {
     await app.open('settings');
     await (await browser.$('#ai-key')).setValue(key);
     await (await browser.$('#ai-key-save')).click();
-    await browser.waitUntil(async () => (await app.text('#ai-key-state')).includes('sk-…6789'), { timeout: 10000 });
+    await browser.pause(1500);
+    await app.screenshot('07-settings');
+    assert.equal(await app.errorText(), '');
+    await browser.waitUntil(async () => (await app.text('#ai-key-state')).includes('…6789'), { timeout: 10000 });
     assert.ok(!(await browser.getPageSource()).includes(key), 'the full key is not in the page');
     assert.equal(await (await browser.$('#ai-key')).getValue(), '');
     await app.screenshot('07-settings');

@@ -20,11 +20,17 @@ export class JobGate {
     await this.b.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
   }
   /** The same call the drop handler and the native dialog make, with a path (WebDriver cannot drive OS dialogs). */
+  // Results travel as JSON text: an object with an `error` field (our error JSON) would otherwise be
+  // taken for a WebDriver error by the client.
   async importFile(file) {
-    return this.b.execute((p) => window.jobgate.importPath(p), file);
+    return JSON.parse(await this.b.execute((p) => window.jobgate.importPath(p).then((r) => JSON.stringify(r ?? null)), file));
   }
   async exportTo(file) {
-    return this.b.execute((p) => window.jobgate.exportCv(p), file);
+    return JSON.parse(await this.b.execute((p) => window.jobgate.exportCv(p).then((r) => JSON.stringify(r ?? null)), file));
+  }
+  async errorText() {
+    const card = await this.b.$('#errors .error-card');
+    return (await card.isExisting()) ? card.getText() : '';
   }
   async text(selector) { return (await this.b.$(selector)).getText(); }
   async attr(selector, name) { return (await this.b.$(selector)).getAttribute(name); }

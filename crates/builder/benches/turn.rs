@@ -59,7 +59,11 @@ fn turn(c: &mut Criterion) {
         c.bench_function(&format!("builder turn + commit ({})", lang.code()), |b| {
             b.iter(|| {
                 flip = !flip;
-                let line = if flip { "sara.ahmed@example.com" } else { "/back" };
+                let line = if flip {
+                    "sara.ahmed@example.com"
+                } else {
+                    "/back"
+                };
                 black_box(session.answer(&mut store, line).expect("turn"))
             })
         });

@@ -9,9 +9,7 @@ use crate::rewrite::{Rewriter, Tense};
 use crate::validate::{self, Invalid, MAX_FIELD, MAX_TEXT};
 use crate::words::{self, Command, EditTarget, Section};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{
-    AtsCheck, BuilderResponse, Cv, Education, Experience, Lang, Project,
-};
+use jobgate_core::{AtsCheck, BuilderResponse, Cv, Education, Experience, Lang, Project};
 use serde::{Deserialize, Serialize};
 
 /// One question of the builder. [`Step::state_name`] is the `current_state` of DESIGN §8.
@@ -422,9 +420,10 @@ impl Builder {
             Invalid::Email => self.t1("builder-invalid-email", "value", value),
             Invalid::Phone => self.t1("builder-invalid-phone", "value", value),
             Invalid::Period => self.t1("builder-invalid-period", "value", value),
-            Invalid::PeriodOrder { start, end } => self
-                .loc()
-                .format("builder-invalid-period-order", &[("start", start), ("end", end)]),
+            Invalid::PeriodOrder { start, end } => self.loc().format(
+                "builder-invalid-period-order",
+                &[("start", start), ("end", end)],
+            ),
             Invalid::Note(id) => self.t(id),
             Invalid::TooLong { len, max } => self.loc().format_count(
                 "builder-invalid-too-long",
@@ -723,10 +722,10 @@ impl Builder {
                 .chain(["contact"])
                 .collect::<Vec<_>>()
                 .join(", ");
-            notes.push(
-                self.loc()
-                    .format("builder-unknown-section", &[("section", arg), ("sections", &sections)]),
-            );
+            notes.push(self.loc().format(
+                "builder-unknown-section",
+                &[("section", arg), ("sections", &sections)],
+            ));
             return;
         };
         let scope = match target {
@@ -928,13 +927,13 @@ impl Builder {
 
     /// Drops loop entries left empty (e.g. after "/back" out of a new job), except the one being asked about.
     fn prune(&mut self) {
-        let keep = |step: Step, s: Section, i: usize| step.section() == Some(s) && i == self.pos.index;
+        let keep =
+            |step: Step, s: Section, i: usize| step.section() == Some(s) && i == self.pos.index;
         let step = self.pos.step;
         let mut i = self.cv.experience.len();
         while i > 0 {
             i -= 1;
-            if self.cv.experience[i] == Experience::default()
-                && !keep(step, Section::Experience, i)
+            if self.cv.experience[i] == Experience::default() && !keep(step, Section::Experience, i)
             {
                 self.cv.experience.remove(i);
             }
@@ -942,8 +941,7 @@ impl Builder {
         let mut i = self.cv.education.len();
         while i > 0 {
             i -= 1;
-            if self.cv.education[i] == Education::default() && !keep(step, Section::Education, i)
-            {
+            if self.cv.education[i] == Education::default() && !keep(step, Section::Education, i) {
                 self.cv.education.remove(i);
             }
         }
@@ -1075,7 +1073,11 @@ impl Builder {
             Step::ExperienceCompany => self.t1("builder-q-experience-company", "title", &title),
             Step::ExperiencePeriod => self.t("builder-q-experience-period"),
             Step::ExperienceAchievements => match exp {
-                Some(e) if self.improve.is_some() && !e.achievements.is_empty() && self.needed(self.pos) => {
+                Some(e)
+                    if self.improve.is_some()
+                        && !e.achievements.is_empty()
+                        && self.needed(self.pos) =>
+                {
                     self.loc().format(
                         "builder-q-experience-improve",
                         &[("title", title.as_str()), ("company", e.company.as_str())],
@@ -1157,10 +1159,16 @@ impl Builder {
         let cv = &self.cv;
         let p = &cv.personal_info;
         let mut lines = Vec::new();
-        let head: Vec<&str> = [p.name.as_str(), p.headline.as_str(), p.email.as_str(), p.phone.as_str(), p.location.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
+        let head: Vec<&str> = [
+            p.name.as_str(),
+            p.headline.as_str(),
+            p.email.as_str(),
+            p.phone.as_str(),
+            p.location.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
         if !head.is_empty() {
             lines.push(head.join(" · "));
         }
@@ -1194,7 +1202,9 @@ impl Builder {
     fn state_suggestions(&self) -> Vec<String> {
         let cv = &self.cv;
         let mut out = Vec::new();
-        let past = |s: Step| self.pos.step == Step::Review || self.pos.step == Step::Finalized || self.passed(s);
+        let past = |s: Step| {
+            self.pos.step == Step::Review || self.pos.step == Step::Finalized || self.passed(s)
+        };
         if past(Step::Skills) && (1..5).contains(&cv.skills.len()) {
             out.push(self.tn("builder-suggest-more-skills", cv.skills.len()));
         }
@@ -1202,7 +1212,14 @@ impl Builder {
         if !all.is_empty() && !all.iter().any(|a| Rewriter::builtin().has_quantity(a)) {
             out.push(self.t("builder-suggest-numbers"));
         }
-        if past(Step::ExperienceTitle) && !self.pos.step.section().is_some_and(|s| s == Section::Experience) && cv.experience.is_empty() {
+        if past(Step::ExperienceTitle)
+            && !self
+                .pos
+                .step
+                .section()
+                .is_some_and(|s| s == Section::Experience)
+            && cv.experience.is_empty()
+        {
             out.push(self.t("builder-suggest-add-experience"));
         }
         if !cv.summary.is_empty() && cv.summary.chars().count() < 80 {
@@ -1300,7 +1317,10 @@ mod tests {
         assert_eq!(r.current_state, "asking_for_phone");
         let left = slow.remaining_questions();
         assert!(left > 10, "{left}");
-        assert_eq!(r.estimated_minutes_left as usize, left, "one minute per answer");
+        assert_eq!(
+            r.estimated_minutes_left as usize, left,
+            "one minute per answer"
+        );
 
         let mut quick = Builder::new(Lang::En);
         quick.start(0);
@@ -1360,16 +1380,34 @@ mod tests {
         let mut b = Builder::from_cv(cv, &checks, Lang::En);
         let r = b.start(0);
         assert_eq!(r.current_state, "asking_for_experience_achievements");
-        assert!(r.message.contains("Analyst at Nile Retail"), "{}", r.message);
-        assert!(r.suggestions.iter().any(|s| s == "Add numbers to your achievements."));
+        assert!(
+            r.message.contains("Analyst at Nile Retail"),
+            "{}",
+            r.message
+        );
+        assert!(
+            r.suggestions
+                .iter()
+                .any(|s| s == "Add numbers to your achievements.")
+        );
         let r = answer(&mut b, "Cut report time by 40%", 30);
         assert_eq!(r.current_state, "asking_for_experience_achievements");
-        assert_eq!(r.pending_rewrite.as_deref(), Some("Reduce report time by 40%"));
+        assert_eq!(
+            r.pending_rewrite.as_deref(),
+            Some("Reduce report time by 40%")
+        );
         let r = answer(&mut b, "no", 40);
-        assert_eq!(r.current_state, "asking_for_skills", "education and the rest are fine");
+        assert_eq!(
+            r.current_state, "asking_for_skills",
+            "education and the rest are fine"
+        );
         let r = answer(&mut b, "Python, Excel, sql", 50);
         assert_eq!(r.current_state, "review");
-        assert_eq!(b.cv().skills, ["SQL", "Tableau", "Python", "Excel"], "merged, no duplicates");
+        assert_eq!(
+            b.cv().skills,
+            ["SQL", "Tableau", "Python", "Excel"],
+            "merged, no duplicates"
+        );
         let t = b.answer("/done", 60_000);
         assert_eq!(t.response.current_state, "finalized");
         assert_eq!(t.finalized.unwrap().experience[0].achievements.len(), 2);
@@ -1391,7 +1429,10 @@ mod tests {
         assert_eq!(r.current_state, "asking_for_name");
         assert!(r.message.contains("Mona Saleh"));
         let r = answer(&mut b, "Mona S. Saleh", 6);
-        assert_eq!(r.current_state, "asking_for_email", "an edit returns where it started");
+        assert_eq!(
+            r.current_state, "asking_for_email",
+            "an edit returns where it started"
+        );
         assert_eq!(b.cv().personal_info.name, "Mona S. Saleh");
         let r = answer(&mut b, "/edit hobbies", 7);
         assert_eq!(r.current_state, "asking_for_email");
@@ -1424,7 +1465,10 @@ mod tests {
             assert!(jobs(few).contains("وظائف"), "{few}: {}", jobs(few));
         }
         for many in [11, 99, 111] {
-            assert!(jobs(many).contains("وظيفة") && !jobs(many).contains("وظائف"), "{many}");
+            assert!(
+                jobs(many).contains("وظيفة") && !jobs(many).contains("وظائف"),
+                "{many}"
+            );
         }
         let minutes = |n| ar.format_count("builder-minutes-left", n, &none);
         assert!(minutes(3).contains("دقائق"));
@@ -1433,6 +1477,9 @@ mod tests {
         assert!(minutes(111).contains("دقيقة") && !minutes(111).contains("دقائق"));
         let en = Localizer::get(Lang::En);
         assert_eq!(en.format_count("builder-count-skills", 1, &none), "1 skill");
-        assert_eq!(en.format_count("builder-count-skills", 103, &none), "103 skills");
+        assert_eq!(
+            en.format_count("builder-count-skills", 103, &none),
+            "103 skills"
+        );
     }
 }

@@ -79,7 +79,9 @@ fn words(s: &str) -> Words {
 /// A word as compared: folded, without surrounding punctuation.
 fn key(w: &str) -> String {
     fold(w)
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '-' && c != '*' && c != '•')
+        .trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '%' && c != '-' && c != '*' && c != '•'
+        })
         .to_string()
 }
 
@@ -157,7 +159,10 @@ impl Rewriter {
     /// True when the text holds a number, a percentage or a number word.
     pub fn has_quantity(&self, text: &str) -> bool {
         let text = normalize_line(text);
-        if text.chars().any(|c| c.is_ascii_digit() || c == '%' || c == '٪') {
+        if text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '%' || c == '٪')
+        {
             return true;
         }
         let tokens: Words = text.split_whitespace().map(key).collect();
@@ -210,7 +215,10 @@ impl Rewriter {
                     let folded = fold(&first);
                     if let Some(rest) = folded.strip_prefix(prefix.as_str())
                         && !rest.is_empty()
-                        && rules.forms.iter().any(|(f, _)| f.first().is_some_and(|w| w == rest))
+                        && rules
+                            .forms
+                            .iter()
+                            .any(|(f, _)| f.first().is_some_and(|w| w == rest))
                     {
                         let cut = first.chars().count() - rest.chars().count();
                         tokens[0] = first.chars().skip(cut).collect();
@@ -228,11 +236,7 @@ impl Rewriter {
                 v.present.clone()
             }
         };
-        if let Some((form, i)) = rules
-            .forms
-            .iter()
-            .find(|(f, _)| starts_with(&k, f))
-        {
+        if let Some((form, i)) = rules.forms.iter().find(|(f, _)| starts_with(&k, f)) {
             let already_past = *form == words(&rules.verbs[*i].past);
             let verb = verb_out(*i, already_past);
             tokens.splice(..form.len(), [verb]);
@@ -268,17 +272,30 @@ mod tests {
             rw("responsible for managing a team of 5 engineers"),
             "Managed a team of 5 engineers"
         );
-        assert_eq!(rw("I was responsible for the sales team."), "Managed the sales team");
-        assert_eq!(rw("worked on the new billing system"), "Developed the new billing system");
-        assert_eq!(rw("helped customers with returns"), "Supported customers with returns");
-        assert_eq!(rw("involved in the ERP migration"), "Contributed to the ERP migration");
+        assert_eq!(
+            rw("I was responsible for the sales team."),
+            "Managed the sales team"
+        );
+        assert_eq!(
+            rw("worked on the new billing system"),
+            "Developed the new billing system"
+        );
+        assert_eq!(
+            rw("helped customers with returns"),
+            "Supported customers with returns"
+        );
+        assert_eq!(
+            rw("involved in the ERP migration"),
+            "Contributed to the ERP migration"
+        );
     }
 
     #[test]
     fn current_job_gets_the_present_tense_unless_already_past() {
         let r = Rewriter::builtin();
         assert_eq!(
-            r.rewrite("managing the payroll of 300 staff", Tense::Present).text,
+            r.rewrite("managing the payroll of 300 staff", Tense::Present)
+                .text,
             "Manage the payroll of 300 staff"
         );
         assert_eq!(
@@ -295,12 +312,17 @@ mod tests {
 
     #[test]
     fn arabic_fillers_and_masdar_become_verbs() {
-        assert_eq!(rw("مسؤول عن إدارة فريق من 5 مهندسين"), "أدرت فريق من 5 مهندسين");
+        assert_eq!(
+            rw("مسؤول عن إدارة فريق من 5 مهندسين"),
+            "أدرت فريق من 5 مهندسين"
+        );
         assert_eq!(rw("قمت بإدارة المشروع"), "أدرت المشروع");
         assert_eq!(rw("كنت مسؤولا عن الفريق"), "أدرت الفريق");
         assert_eq!(rw("عملت على تطوير النظام"), "طورت النظام");
         assert_eq!(
-            Rewriter::builtin().rewrite("تطوير تطبيق الجوال", Tense::Present).text,
+            Rewriter::builtin()
+                .rewrite("تطوير تطبيق الجوال", Tense::Present)
+                .text,
             "أطور تطبيق الجوال"
         );
     }
@@ -311,8 +333,14 @@ mod tests {
         assert!(r.rewrite("Managed the team", Tense::Past).needs_number);
         assert!(!r.rewrite("Managed a team of 5", Tense::Past).needs_number);
         assert!(!r.rewrite("Doubled the revenue", Tense::Past).needs_number);
-        assert!(!r.rewrite("زيادة المبيعات بنسبة ٢٠٪", Tense::Past).needs_number);
+        assert!(
+            !r.rewrite("زيادة المبيعات بنسبة ٢٠٪", Tense::Past)
+                .needs_number
+        );
         assert!(r.rewrite("إدارة الفريق", Tense::Past).needs_number);
-        assert!(!r.rewrite("خفضت التكاليف إلى النصف", Tense::Past).needs_number);
+        assert!(
+            !r.rewrite("خفضت التكاليف إلى النصف", Tense::Past)
+                .needs_number
+        );
     }
 }

@@ -33,7 +33,11 @@ pub struct Session {
 
 impl Session {
     /// A new session for an empty CV.
-    pub fn start(store: &mut Store, profile: ProfileId, lang: Lang) -> Result<(Session, BuilderResponse)> {
+    pub fn start(
+        store: &mut Store,
+        profile: ProfileId,
+        lang: Lang,
+    ) -> Result<(Session, BuilderResponse)> {
         Session::create(store, profile, None, Builder::new(lang))
     }
 
@@ -47,7 +51,12 @@ impl Session {
         ats_checks: &[AtsCheck],
         lang: Lang,
     ) -> Result<(Session, BuilderResponse)> {
-        Session::create(store, profile, cv_id, Builder::from_cv(cv, ats_checks, lang))
+        Session::create(
+            store,
+            profile,
+            cv_id,
+            Builder::from_cv(cv, ats_checks, lang),
+        )
     }
 
     fn create(
@@ -115,7 +124,12 @@ impl Session {
     }
 
     /// [`Session::answer`] with the clock given (benchmarks and tests).
-    pub fn answer_at(&mut self, store: &mut Store, input: &str, now_ms: u64) -> Result<BuilderResponse> {
+    pub fn answer_at(
+        &mut self,
+        store: &mut Store,
+        input: &str,
+        now_ms: u64,
+    ) -> Result<BuilderResponse> {
         let before = self.builder.clone();
         let turn = self.builder.answer(input, now_ms);
         let mut response = turn.response;
@@ -127,7 +141,10 @@ impl Session {
                 current_state: self.builder.state_name(),
                 state_json: &to_json(&self.builder)?,
                 response_json: &to_json(&response)?,
-                finalized: turn.finalized.as_ref().map(|cv| (cv, VersionSource::Builder)),
+                finalized: turn
+                    .finalized
+                    .as_ref()
+                    .map(|cv| (cv, VersionSource::Builder)),
             })
         })();
         match saved {

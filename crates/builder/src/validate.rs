@@ -14,8 +14,14 @@ pub enum Invalid {
     Email,
     Phone,
     Period,
-    PeriodOrder { start: String, end: String },
-    TooLong { len: usize, max: usize },
+    PeriodOrder {
+        start: String,
+        end: String,
+    },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
     /// Refused with a fixed message (a Fluent id), e.g. "please answer yes or no".
     Note(&'static str),
 }
@@ -124,11 +130,7 @@ pub fn list(input: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in s.split([',', '،', ';', '؛', '|', '\n']) {
         let item = item.trim().trim_start_matches(['-', '•', '*']).trim();
-        if !item.is_empty()
-            && !out
-                .iter()
-                .any(|o| o.to_lowercase() == item.to_lowercase())
-        {
+        if !item.is_empty() && !out.iter().any(|o| o.to_lowercase() == item.to_lowercase()) {
             out.push(item.to_string());
         }
     }
@@ -178,7 +180,14 @@ mod tests {
     fn emails() {
         assert_eq!(email(" Sara@Example.COM ").unwrap(), "Sara@example.com");
         assert_eq!(email("a.b+c@mail.co.uk").unwrap(), "a.b+c@mail.co.uk");
-        for bad in ["sara", "sara@", "@x.com", "sara@example", "sara @x.com", "sara@x.c0m"] {
+        for bad in [
+            "sara",
+            "sara@",
+            "@x.com",
+            "sara@example",
+            "sara @x.com",
+            "sara@x.c0m",
+        ] {
             assert!(email(bad).is_err(), "{bad}");
         }
     }
@@ -196,7 +205,11 @@ mod tests {
     fn periods() {
         assert_eq!(
             period("Mar 2021 – Present").unwrap(),
-            ("2021-03".into(), "present".into(), "Mar 2021 – Present".into())
+            (
+                "2021-03".into(),
+                "present".into(),
+                "Mar 2021 – Present".into()
+            )
         );
         assert_eq!(period("2015 - 2019").unwrap().0, "2015");
         assert_eq!(period("يناير ٢٠٢٠ - حتى الآن").unwrap().1, "present");
@@ -209,7 +222,10 @@ mod tests {
 
     #[test]
     fn lists_and_languages() {
-        assert_eq!(list("Excel, Python، SQL; excel"), ["Excel", "Python", "SQL"]);
+        assert_eq!(
+            list("Excel, Python، SQL; excel"),
+            ["Excel", "Python", "SQL"]
+        );
         let l = languages("Arabic (native), English - fluent, French");
         assert_eq!(l[0].name, "Arabic");
         assert_eq!(l[0].level, "native");

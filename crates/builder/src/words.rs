@@ -206,7 +206,10 @@ mod tests {
     fn commands_and_sections() {
         assert_eq!(command("/back"), Some(Command::Back));
         assert_eq!(command("/رجوع"), Some(Command::Back));
-        assert_eq!(command("/edit experience"), Some(Command::Edit("experience".into())));
+        assert_eq!(
+            command("/edit experience"),
+            Some(Command::Edit("experience".into()))
+        );
         assert_eq!(command("hello"), None);
         assert_eq!(command("/fly"), Some(Command::Unknown("/fly".into())));
         assert_eq!(

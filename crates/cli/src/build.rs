@@ -91,7 +91,11 @@ fn start_improve(
                     field: file.display().to_string(),
                     reason: e.to_string(),
                 })?;
-            (r.structured_data, r.ats_checks, Lang::for_document(r.language))
+            (
+                r.structured_data,
+                r.ats_checks,
+                Lang::for_document(r.language),
+            )
         } else {
             let cv: Cv = serde_json::from_value(value).map_err(|e| JobGateError::InvalidInput {
                 field: file.display().to_string(),
@@ -100,7 +104,14 @@ fn start_improve(
             (cv, Vec::new(), Lang::En)
         };
         let (cv_id, _) = store.create_cv(profile, jobgate_store::VersionSource::Import, &cv)?;
-        return Session::improve(store, profile, Some(cv_id), cv, &checks, lang.unwrap_or(doc_lang));
+        return Session::improve(
+            store,
+            profile,
+            Some(cv_id),
+            cv,
+            &checks,
+            lang.unwrap_or(doc_lang),
+        );
     }
     let opts = AnalyzeOptions {
         lang,
@@ -142,7 +153,11 @@ fn show(r: &BuilderResponse, lang: Lang, json: bool) {
         out,
         "[{} · {}]",
         loc.format_count("builder-progress", r.progress as i64, &none),
-        loc.format_count("builder-minutes-left", r.estimated_minutes_left as i64, &none)
+        loc.format_count(
+            "builder-minutes-left",
+            r.estimated_minutes_left as i64,
+            &none
+        )
     );
     let _ = write!(out, "> ");
     let _ = out.flush();

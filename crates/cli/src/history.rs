@@ -100,7 +100,10 @@ pub fn run_versions(a: VersionsArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let loc = Localizer::get(lang);
-    println!("{}", loc.format("builder-versions-title", &[("id", id.to_string())]));
+    println!(
+        "{}",
+        loc.format("builder-versions-title", &[("id", id.to_string())])
+    );
     for v in &versions {
         let p = &v.structured_data.personal_info;
         println!(

@@ -168,12 +168,15 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     let muted = t.colours.muted.clone();
     for block in &doc.blocks {
         let p = match block {
-            Block::Name(s) => header_align(add_text(para(Paragraph::new().style("Title")), s, |r| r)),
+            Block::Name(s) => {
+                header_align(add_text(para(Paragraph::new().style("Title")), s, |r| r))
+            }
             Block::Headline(s) => {
                 header_align(add_text(para(Paragraph::new().style("Subtitle")), s, |r| r))
             }
             Block::Contact(items) => {
-                let mut p = para(Paragraph::new()).line_spacing(spacing(0.0, t.spacing.after_header));
+                let mut p =
+                    para(Paragraph::new()).line_spacing(spacing(0.0, t.spacing.after_header));
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         p = p.add_run(Run::new().add_text(CONTACT_SEPARATOR).color(&muted));

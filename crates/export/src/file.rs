@@ -13,7 +13,10 @@ pub fn default_file_name(cv: &Cv, format: Format) -> String {
     let mut name = String::new();
     for c in cv.personal_info.name.chars() {
         let unsafe_char = c.is_control()
-            || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\0')
+            || matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\0'
+            )
             || ('\u{200E}'..='\u{200F}').contains(&c)
             || ('\u{202A}'..='\u{202E}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c);
@@ -57,7 +60,10 @@ pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
         _ => PathBuf::from("."),
     };
     if !folder.is_dir() {
-        return Err(failed(format!("folder {} does not exist", folder.display())));
+        return Err(failed(format!(
+            "folder {} does not exist",
+            folder.display()
+        )));
     }
     let file_name = path
         .file_name()

@@ -103,10 +103,9 @@ pub fn build(cv: &Cv, template: &Template, lang: Lang) -> Doc {
                         ("", f) => f.to_string(),
                         (d, "") => d.to_string(),
                         (d, f) if d.to_lowercase().contains(&f.to_lowercase()) => d.to_string(),
-                        (d, f) => clean(&loc.format(
-                            "export-degree-field",
-                            &[("degree", d), ("field", f)],
-                        )),
+                        (d, f) => clean(
+                            &loc.format("export-degree-field", &[("degree", d), ("field", f)]),
+                        ),
                     };
                     let org = join_nonempty(&[&e.school, &e.grade], CONTACT_SEPARATOR);
                     if degree.is_empty() && org.is_empty() {
@@ -340,7 +339,10 @@ mod tests {
             org: "Fawry | Cairo".into(),
             dates: "Mar 2021 – Present".into()
         }));
-        assert!(en.blocks.contains(&Block::Bullet("Cut latency by 75%".into())));
+        assert!(
+            en.blocks
+                .contains(&Block::Bullet("Cut latency by 75%".into()))
+        );
         assert!(en.blocks.contains(&Block::Entry {
             title: "Bachelor, Computer Engineering".into(),
             org: "Cairo University".into(),
@@ -349,22 +351,32 @@ mod tests {
         let ar = build(&cv(), &t, Lang::Ar);
         assert!(ar.rtl);
         assert!(
+            ar.blocks.iter().any(
+                |b| matches!(b, Block::Heading(Section::Experience, h) if h == "الخبرة العملية")
+            )
+        );
+        assert!(
             ar.blocks
                 .iter()
-                .any(|b| matches!(b, Block::Heading(Section::Experience, h) if h == "الخبرة العملية"))
+                .any(|b| matches!(b, Block::Entry { dates, .. } if dates == "مارس 2021 – حتى الآن"))
         );
-        assert!(ar.blocks.iter().any(
-            |b| matches!(b, Block::Entry { dates, .. } if dates == "مارس 2021 – حتى الآن")
-        ));
         // No isolation marks leak from Fluent into the document.
-        assert!(ar.blocks.iter().all(|b| !format!("{b:?}").contains('\u{2068}')));
+        assert!(
+            ar.blocks
+                .iter()
+                .all(|b| !format!("{b:?}").contains('\u{2068}'))
+        );
     }
 
     #[test]
     fn empty_sections_have_no_heading() {
         let t = crate::template::load("classic").unwrap();
         let d = build(&cv(), &t, Lang::En);
-        assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(Section::Skills, _))));
+        assert!(
+            !d.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading(Section::Skills, _)))
+        );
     }
 
     #[test]

@@ -217,7 +217,10 @@ pub fn parse(name: &str, source: &str) -> Result<Template> {
         *c = hex;
     }
     if !(1..=2).contains(&t.page.columns) {
-        return Err(bad(format!("columns must be 1 or 2, not {}", t.page.columns)));
+        return Err(bad(format!(
+            "columns must be 1 or 2, not {}",
+            t.page.columns
+        )));
     }
     if crate::pdf::fonts::by_name(&t.fonts.latin).is_none()
         || crate::pdf::fonts::by_name(&t.fonts.arabic).is_none()

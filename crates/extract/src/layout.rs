@@ -286,28 +286,27 @@ fn fragments(row: &[Run]) -> Vec<Vec<Run>> {
     frags
 }
 
-/// Joins a fragment's runs into one line (left to right in visual order for LTR, logical for RTL).
+/// Joins a fragment's runs into one line: the visual (left-to-right) text is built first, then
+/// right-to-left stretches are put in logical order.
 fn line_of(frag: &[Run], column: u8) -> RawLine {
     let rtl = is_rtl(frag);
     let mut order: Vec<&Run> = frag.iter().collect();
     order.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    if rtl {
-        order = rtl_logical(order);
-    }
     let size = median(frag.iter().map(|r| r.font_size)).max(1.0);
-    let mut text = String::new();
+    let mut visual = String::new();
     let mut prev: Option<&Run> = None;
     for r in &order {
         let t = spaced_text(r);
         if let Some(p) = prev {
-            let gap = if r.x0 >= p.x1 { r.x0 - p.x1 } else { p.x0 - r.x1 };
-            if gap > 0.15 * size && !text.ends_with(' ') && !t.starts_with(' ') {
-                text.push(' ');
+            let gap = r.x0 - p.x1;
+            if gap > 0.15 * size && !visual.ends_with(' ') && !t.starts_with(' ') {
+                visual.push(' ');
             }
         }
-        text.push_str(&t);
+        visual.push_str(&t);
         prev = Some(r);
     }
+    let text = visual_to_logical(&visual, rtl);
     let bold = frag.iter().all(|r| r.bold);
     RawLine {
         text,
@@ -319,24 +318,84 @@ fn line_of(frag: &[Run], column: u8) -> RawLine {
     }
 }
 
-/// Visual left-to-right runs of a right-to-left line into logical order: right to left, except that
-/// neighbouring runs without Arabic letters (Latin words, an email split in pieces) keep their
-/// left-to-right order among themselves.
-fn rtl_logical(visual: Vec<&Run>) -> Vec<&Run> {
-    let mut out = Vec::with_capacity(visual.len());
-    let mut group: Vec<&Run> = Vec::new();
-    for r in visual.into_iter().rev() {
-        let ltr = !r.text.chars().any(is_arabic_char)
-            && r.text.chars().any(|c| c.is_alphanumeric());
-        if ltr {
-            group.push(r);
-        } else {
-            out.extend(group.drain(..).rev());
-            out.push(r);
+fn is_ltr_strong(c: char) -> bool {
+    c.is_alphanumeric() && !is_arabic_char(c)
+}
+
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    }
+}
+
+/// Puts one visual line in logical order. In a right-to-left line everything is reversed, then each
+/// left-to-right stretch (Latin words with the spaces and punctuation between them, or one number)
+/// is turned back. In a left-to-right line only the Arabic stretches are reversed.
+pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
+    let chars: Vec<char> = visual.chars().collect();
+    if !chars.iter().any(|&c| is_arabic_char(c)) {
+        return visual.to_string();
+    }
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    if rtl {
+        let rev: Vec<char> = chars.iter().rev().copied().collect();
+        let mut i = 0;
+        while i < rev.len() {
+            if !is_ltr_strong(rev[i]) {
+                out.push(mirror(rev[i]));
+                i += 1;
+                continue;
+            }
+            // One stretch: letters and digits, with neutrals inside; a space ends a number.
+            let mut j = i + 1;
+            let mut end = i + 1;
+            while j < rev.len() {
+                let c = rev[j];
+                if is_arabic_char(c) {
+                    break;
+                }
+                if c == ' ' && rev[j - 1].is_ascii_digit() {
+                    break;
+                }
+                if is_ltr_strong(c) {
+                    end = j + 1;
+                }
+                j += 1;
+            }
+            out.extend(rev[i..end].iter().rev());
+            i = end;
+        }
+    } else {
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_arabic_char(chars[i]) {
+                out.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut end = i + 1;
+            while j < chars.len() && !is_ltr_strong(chars[j]) {
+                if is_arabic_char(chars[j]) {
+                    end = j + 1;
+                }
+                j += 1;
+            }
+            out.extend(chars[i..end].iter().rev().map(|&c| mirror(c)));
+            i = end;
         }
     }
-    out.extend(group.drain(..).rev());
-    out
+    out.into_iter().collect()
 }
 
 /// The run's text with spaces put back where glyphs stand apart (glued words).

@@ -106,14 +106,14 @@ impl PdfBackend for OxideBackend {
         let mut out = BackendOutput::default();
         let mut last_err = None;
         for index in 0..count.min(MAX_PAGES) {
-            let width = doc
+            let (width, height) = doc
                 .get_page_media_box(index)
-                .map(|(x0, _, x1, _)| (x1 - x0).abs())
-                .unwrap_or(612.0);
+                .map(|(x0, y0, x1, y1)| ((x1 - x0).abs(), y1.max(y0)))
+                .unwrap_or((612.0, 792.0));
             let spans = catch_unwind(AssertUnwindSafe(|| doc.extract_spans(index)));
             match spans {
                 Ok(Ok(spans)) => {
-                    let runs = spans.iter().filter_map(run_of).collect();
+                    let runs = spans.iter().filter_map(|s| run_of(s, height)).collect();
                     out.pages.push(PageRuns { runs, width });
                 }
                 Ok(Err(e)) => {
@@ -135,23 +135,30 @@ impl PdfBackend for OxideBackend {
     }
 }
 
-fn run_of(s: &pdf_oxide::layout::TextSpan) -> Option<Run> {
+/// A span as a run with y growing downwards, its text in visual (left-to-right) order.
+fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32) -> Option<Run> {
     if s.text.trim().is_empty() || s.rotation_degrees.abs() > 1.0 {
         return None;
     }
     let chars = s.to_chars();
-    let glyphs = if chars.len() == s.text.chars().count() {
+    let mut glyphs: Vec<(char, f32, f32)> = if chars.len() == s.text.chars().count() {
         chars.iter().map(|c| (c.char, c.bbox.x, c.bbox.x + c.bbox.width)).collect()
     } else {
         Vec::new()
     };
+    let mut text = s.text.clone();
+    if s.rtl_draw_logical {
+        // Stored in logical order, drawn right to left: make it visual like every other run.
+        text = text.chars().rev().collect();
+        glyphs.reverse();
+    }
     let font = s.font_name.to_lowercase();
     Some(Run {
-        text: s.text.clone(),
+        text,
         x0: s.bbox.x,
         x1: s.bbox.x + s.bbox.width,
-        y0: s.bbox.y,
-        y1: s.bbox.y + s.bbox.height,
+        y0: page_height - (s.bbox.y + s.bbox.height),
+        y1: page_height - s.bbox.y,
         font_size: s.font_size,
         bold: s.font_weight.is_bold() || font.contains("bold") || font.contains("black"),
         glyphs,

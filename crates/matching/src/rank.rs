@@ -361,7 +361,12 @@ fn languages_of(r: &AnalysisResponse) -> Vec<String> {
     for l in &cv.languages {
         out.extend(language_names_in(&l.name));
     }
-    for s in &cv.skills {
+    // Skills lists sometimes hold the languages too ("Arabic (native)"); only short items can be one.
+    for s in cv
+        .skills
+        .iter()
+        .filter(|s| s.split_whitespace().count() <= 3)
+    {
         out.extend(language_names_in(s));
     }
     match r.language {

@@ -210,6 +210,25 @@ pub fn stems(word: &str) -> Vec<&str> {
     out
 }
 
+/// True when `word` is `target`, or `target` with a leading Arabic و/ف and/or ب/ل/ك (no allocation).
+fn stem_is(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    let Some(extra) = word.strip_suffix(target) else {
+        return false;
+    };
+    if target.chars().count() < 3 {
+        return false;
+    }
+    let mut chars = extra.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(a), None, _) => matches!(a, 'و' | 'ف' | 'ب' | 'ل' | 'ك'),
+        (Some(a), Some(b), None) => matches!(a, 'و' | 'ف') && matches!(b, 'ب' | 'ل' | 'ك'),
+        _ => false,
+    }
+}
+
 /// Phrase search over a list of folded words.
 pub trait Words {
     /// The position of the first occurrence of `phrase`, the first word allowed an Arabic prefix.
@@ -226,7 +245,7 @@ impl Words for [String] {
             return None;
         }
         (0..=self.len() - phrase.len()).find(|&i| {
-            stems(&self[i]).contains(&phrase[0].as_str())
+            stem_is(&self[i], &phrase[0])
                 && self[i + 1..i + phrase.len()]
                     .iter()
                     .zip(&phrase[1..])

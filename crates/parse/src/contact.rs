@@ -126,7 +126,7 @@ fn is_name_label(label: &str) -> bool {
 
 /// Header lines split on the separators CVs use between contact details.
 fn fragments(s: &str) -> Vec<String> {
-    s.split(['|', '•', '·', '', '⋅'])
+    s.split(['|', '•', '·', '\u{f0b7}', '⋅'])
         .map(|f| f.trim().to_string())
         .filter(|f| !f.is_empty())
         .collect()

@@ -104,7 +104,7 @@ pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     if let Some(found) = inline_heading(ln) {
         return Some(found);
     }
-    let marked = ln.heading_hint || is_upper(core);
+    let marked = ln.heading_hint || ln.bold || is_upper(core);
     if marked && words <= 4 && !crate::lines::ends_sentence(core) {
         return h.keyword(core).map(|k| (k, None));
     }

@@ -242,9 +242,11 @@ pub fn data_dir() -> Result<PathBuf> {
 /// Setting keys that look like credentials: those belong in the OS keychain, never in the database.
 fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase().replace(['-', '.', ' '], "_");
-    ["api_key", "apikey", "secret", "token", "password", "passcode"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "api_key", "apikey", "secret", "token", "password", "passcode",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
 }
 
 /// A CV title from its content: the person's name and headline, else a fallback.
@@ -454,12 +456,10 @@ impl Store {
     pub fn unlock_profile(&mut self, p: ProfileId, passcode: &str) -> Result<()> {
         let (name, hash) = Store::profile_row(&self.conn, p)?;
         match hash {
-            Some(h) if h != Store::lock_hash(&name, passcode) => {
-                Err(JobGateError::InvalidInput {
-                    field: "passcode".into(),
-                    reason: "wrong passcode".into(),
-                })
-            }
+            Some(h) if h != Store::lock_hash(&name, passcode) => Err(JobGateError::InvalidInput {
+                field: "passcode".into(),
+                reason: "wrong passcode".into(),
+            }),
             _ => {
                 self.unlocked.insert(p.0);
                 Ok(())
@@ -585,9 +585,7 @@ impl Store {
                  WHERE cv_id = ?1 ORDER BY number",
             )
             .map_err(db)?;
-        let rows = st
-            .query_map([cv.0], Store::version_from_row)
-            .map_err(db)?;
+        let rows = st.query_map([cv.0], Store::version_from_row).map_err(db)?;
         let mut out = Vec::new();
         for row in rows {
             let (mut v, json) = row.map_err(db)?;
@@ -643,10 +641,12 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT c.id, c.title, COUNT(v.id), MAX(v.id), c.created_at,
-                        (SELECT source FROM cv_versions WHERE id = MAX(v.id))
-                 FROM cvs c JOIN cv_versions v ON v.cv_id = c.id
-                 WHERE c.profile_id = ?1 GROUP BY c.id ORDER BY c.id DESC",
+                "SELECT c.id, c.title, n, latest, c.created_at,
+                        (SELECT source FROM cv_versions WHERE id = latest)
+                 FROM cvs c
+                 JOIN (SELECT cv_id, COUNT(*) AS n, MAX(id) AS latest FROM cv_versions GROUP BY cv_id) v
+                   ON v.cv_id = c.id
+                 WHERE c.profile_id = ?1 ORDER BY c.id DESC",
             )
             .map_err(db)?;
         let rows = st

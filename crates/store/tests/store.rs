@@ -39,18 +39,30 @@ fn a_version_1_database_is_upgraded_and_keeps_its_data() {
     let versions = store.versions(CvId(1)).unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].source, VersionSource::Import);
-    assert_eq!(versions[0].structured_data.personal_info.name, "Layla Haddad");
+    assert_eq!(
+        versions[0].structured_data.personal_info.name,
+        "Layla Haddad"
+    );
     assert_eq!(versions[0].structured_data.skills, ["Excel", "IFRS"]);
-    assert_eq!(store.setting(p, "ui_language").unwrap().as_deref(), Some("ar"));
+    assert_eq!(
+        store.setting(p, "ui_language").unwrap().as_deref(),
+        Some("ar")
+    );
     let h = store.history(p).unwrap();
     assert_eq!(h.analyses.len(), 1);
     assert_eq!(h.analyses[0].file_name, "layla.pdf");
     assert_eq!(h.analyses[0].cv_id, Some(CvId(1)));
 
     // The tables of version 2 work on the upgraded file.
-    let v2 = store.add_version(CvId(1), VersionSource::Builder, &cv("Layla Haddad")).unwrap();
-    store.record_export(p, Some(v2), "/tmp/layla.pdf", "pdf", "classic").unwrap();
-    let id = store.create_session(p, Some(CvId(1)), "ar", "asking_for_name", "{}", "{}").unwrap();
+    let v2 = store
+        .add_version(CvId(1), VersionSource::Builder, &cv("Layla Haddad"))
+        .unwrap();
+    store
+        .record_export(p, Some(v2), "/tmp/layla.pdf", "pdf", "classic")
+        .unwrap();
+    let id = store
+        .create_session(p, Some(CvId(1)), "ar", "asking_for_name", "{}", "{}")
+        .unwrap();
     assert_eq!(store.load_session(&id).unwrap().lang, "ar");
     assert_eq!(store.versions(CvId(1)).unwrap().len(), 2);
     drop(store);
@@ -83,19 +95,33 @@ fn analyses_become_cv_versions_and_the_same_file_reuses_its_cv() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("db.sqlite3")).unwrap();
     let p = store.default_profile().unwrap();
-    let a = store.record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0)).unwrap();
-    let again = store.record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0)).unwrap();
+    let a = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
+    let again = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
     assert_eq!(a.cv_id, again.cv_id);
     assert_eq!(a.version_id, again.version_id, "same data: no new version");
-    let changed = store.record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar A. Ali", 61.0)).unwrap();
+    let changed = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar A. Ali", 61.0))
+        .unwrap();
     assert_eq!(changed.cv_id, a.cv_id);
     assert_ne!(changed.version_id, a.version_id);
-    let other = store.record_analysis(p, "sara.docx", "sha-2", &analysis("Sara", 80.0)).unwrap();
+    let other = store
+        .record_analysis(p, "sara.docx", "sha-2", &analysis("Sara", 80.0))
+        .unwrap();
     assert_ne!(other.cv_id, a.cv_id);
 
     let versions = store.versions(a.cv_id).unwrap();
-    assert_eq!(versions.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2]);
-    assert_eq!(versions[1].structured_data.personal_info.name, "Omar A. Ali");
+    assert_eq!(
+        versions.iter().map(|v| v.number).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(
+        versions[1].structured_data.personal_info.name,
+        "Omar A. Ali"
+    );
     assert_eq!(store.analysis(changed.analysis_id).unwrap().ats_score, 61.0);
     let h = store.history(p).unwrap();
     assert_eq!(h.analyses.len(), 4);
@@ -109,13 +135,26 @@ fn versions_cannot_be_changed_in_place() {
     let path = dir.path().join("db.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let p = store.default_profile().unwrap();
-    let (cv_id, _) = store.create_cv(p, VersionSource::Edit, &cv("Nour")).unwrap();
+    let (cv_id, _) = store
+        .create_cv(p, VersionSource::Edit, &cv("Nour"))
+        .unwrap();
     let raw = Connection::open(&path).unwrap();
     let err = raw
-        .execute("UPDATE cv_versions SET data = '{}' WHERE cv_id = ?1", [cv_id.0])
+        .execute(
+            "UPDATE cv_versions SET data = '{}' WHERE cv_id = ?1",
+            [cv_id.0],
+        )
         .unwrap_err();
     assert!(err.to_string().contains("immutable"), "{err}");
-    assert_eq!(store.latest_version(cv_id).unwrap().structured_data.personal_info.name, "Nour");
+    assert_eq!(
+        store
+            .latest_version(cv_id)
+            .unwrap()
+            .structured_data
+            .personal_info
+            .name,
+        "Nour"
+    );
 }
 
 #[test]
@@ -125,13 +164,27 @@ fn wiping_a_profile_removes_its_data_from_the_file_and_leaves_others() {
     let mut store = Store::open(&path).unwrap();
     let amal = store.profile("amal").unwrap();
     let badr = store.profile("badr").unwrap();
-    store.record_analysis(amal, "amal.pdf", "s1", &analysis("Amal Zebrawithmarker", 70.0)).unwrap();
+    store
+        .record_analysis(
+            amal,
+            "amal.pdf",
+            "s1",
+            &analysis("Amal Zebrawithmarker", 70.0),
+        )
+        .unwrap();
     store.set_setting(amal, "theme", "dark").unwrap();
-    let sid = store.create_session(amal, None, "en", "asking_for_name", "{\"x\":1}", "{}").unwrap();
-    store.record_analysis(badr, "badr.pdf", "s2", &analysis("Badr", 50.0)).unwrap();
+    let sid = store
+        .create_session(amal, None, "en", "asking_for_name", "{\"x\":1}", "{}")
+        .unwrap();
+    store
+        .record_analysis(badr, "badr.pdf", "s2", &analysis("Badr", 50.0))
+        .unwrap();
 
     store.wipe_profile(amal).unwrap();
-    assert_eq!(store.load_session(&sid).unwrap_err().code(), ErrorCode::SessionNotFound);
+    assert_eq!(
+        store.load_session(&sid).unwrap_err().code(),
+        ErrorCode::SessionNotFound
+    );
     assert_eq!(store.history(badr).unwrap().analyses.len(), 1);
     let amal_again = store.profile("amal").unwrap();
     let h = store.history(amal_again).unwrap();
@@ -155,7 +208,9 @@ fn a_locked_profile_needs_its_passcode() {
     let path = dir.path().join("db.sqlite3");
     let mut store = Store::open(&path).unwrap();
     let p = store.profile("huda").unwrap();
-    store.record_analysis(p, "huda.pdf", "s", &analysis("Huda", 70.0)).unwrap();
+    store
+        .record_analysis(p, "huda.pdf", "s", &analysis("Huda", 70.0))
+        .unwrap();
     store.lock_profile(p, "1234").unwrap();
     drop(store);
 
@@ -164,10 +219,19 @@ fn a_locked_profile_needs_its_passcode() {
     let err = other.history(p).unwrap_err();
     assert_eq!(err.code(), ErrorCode::StorageError);
     assert!(other.wipe_profile(p).is_err());
-    assert_eq!(other.unlock_profile(p, "0000").unwrap_err().code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        other.unlock_profile(p, "0000").unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
     other.unlock_profile(p, "1234").unwrap();
     assert_eq!(other.history(p).unwrap().analyses.len(), 1);
-    assert!(other.profiles().unwrap().iter().any(|i| i.name == "huda" && i.locked));
+    assert!(
+        other
+            .profiles()
+            .unwrap()
+            .iter()
+            .any(|i| i.name == "huda" && i.locked)
+    );
 }
 
 #[test]
@@ -178,17 +242,37 @@ fn settings_never_take_secrets() {
         let err = store.set_setting(p, key, "sk-123").unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidInput, "{key}");
     }
-    store.set_setting(p, "ai_model", "deepseek/deepseek-chat").unwrap();
+    store
+        .set_setting(p, "ai_model", "deepseek/deepseek-chat")
+        .unwrap();
     store.set_setting(p, "ai_model", "other").unwrap();
-    assert_eq!(store.setting(p, "ai_model").unwrap().as_deref(), Some("other"));
+    assert_eq!(
+        store.setting(p, "ai_model").unwrap().as_deref(),
+        Some("other")
+    );
 }
 
 #[test]
 fn a_final_turn_saves_the_cv_as_a_builder_version_in_the_same_commit() {
     let mut store = Store::open_in_memory().unwrap();
     let p = store.default_profile().unwrap();
-    let id = store.create_session(p, None, "en", "asking_for_name", "{\"s\":0}", "{\"session_id\":\"\"}").unwrap();
-    assert!(store.load_session(&id).unwrap().last_response_json.contains(&id));
+    let id = store
+        .create_session(
+            p,
+            None,
+            "en",
+            "asking_for_name",
+            "{\"s\":0}",
+            "{\"session_id\":\"\"}",
+        )
+        .unwrap();
+    assert!(
+        store
+            .load_session(&id)
+            .unwrap()
+            .last_response_json
+            .contains(&id)
+    );
     let t1 = store
         .save_turn(&TurnRecord {
             session_id: &id,
@@ -213,9 +297,15 @@ fn a_final_turn_saves_the_cv_as_a_builder_version_in_the_same_commit() {
         .unwrap();
     let (cv_id, version) = t2.version.unwrap();
     let s = store.load_session(&id).unwrap();
-    assert_eq!((s.turns, s.state_json.as_str(), s.cv_id), (2, "{\"s\":2}", Some(cv_id)));
+    assert_eq!(
+        (s.turns, s.state_json.as_str(), s.cv_id),
+        (2, "{\"s\":2}", Some(cv_id))
+    );
     let v = store.version(version).unwrap();
-    assert_eq!((v.source, v.structured_data), (VersionSource::Builder, done_cv));
+    assert_eq!(
+        (v.source, v.structured_data),
+        (VersionSource::Builder, done_cv)
+    );
     assert_eq!(store.session_answers(&id).unwrap(), ["Mona", "/done"]);
 
     let missing = store.save_turn(&TurnRecord {
@@ -226,5 +316,10 @@ fn a_final_turn_saves_the_cv_as_a_builder_version_in_the_same_commit() {
         response_json: "{}",
         finalized: None,
     });
-    assert_eq!(missing.unwrap_err(), JobGateError::SessionNotFound { session_id: "nope".into() });
+    assert_eq!(
+        missing.unwrap_err(),
+        JobGateError::SessionNotFound {
+            session_id: "nope".into()
+        }
+    );
 }

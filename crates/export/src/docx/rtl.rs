@@ -124,7 +124,11 @@ mod tests {
         let out = String::from_utf8(finish_document_xml(xml.as_bytes(), true)).unwrap();
         assert!(!out.contains(RTL_RUN_MARKER));
         assert_eq!(out.matches("<w:rtl />").count(), 1);
-        assert!(out.contains(r#"<w:sz w:val="20" /><w:rtl /><w:lang w:bidi="ar-SA" /></w:rPr><w:t>محمد"#));
+        assert!(
+            out.contains(
+                r#"<w:sz w:val="20" /><w:rtl /><w:lang w:bidi="ar-SA" /></w:rPr><w:t>محمد"#
+            )
+        );
         assert!(out.contains(r#"<w:pgSz w:w="11906" /><w:bidi /><w:docGrid"#));
         let ltr = String::from_utf8(finish_document_xml(xml.as_bytes(), false)).unwrap();
         assert!(!ltr.contains("<w:bidi />"));

@@ -196,7 +196,11 @@ impl<'a> Layout<'a> {
                         n,
                         true,
                         s.name,
-                        if t.header.name_in_accent { ACCENT } else { TEXT },
+                        if t.header.name_in_accent {
+                            ACCENT
+                        } else {
+                            TEXT
+                        },
                         0.0,
                         center,
                     ),
@@ -305,8 +309,8 @@ impl<'a> Layout<'a> {
     /// The entry's title at the start side and its dates against the far margin, same baseline.
     fn entry_title(&self, title: &str, dates: &str) -> Vec<ChunkLine> {
         let s = &self.t.sizes;
-        let date_line =
-            (!dates.is_empty()).then(|| shape::shape_line(&self.faces, dates, self.doc.rtl, false, s.small));
+        let date_line = (!dates.is_empty())
+            .then(|| shape::shape_line(&self.faces, dates, self.doc.rtl, false, s.small));
         let reserve = date_line.as_ref().map_or(0.0, |d| d.width + 12.0);
         let mut lines: Vec<ChunkLine> = shape::break_lines(
             &self.faces,
@@ -333,7 +337,11 @@ impl<'a> Layout<'a> {
         })
         .collect();
         if let Some(d) = date_line {
-            let x = if self.doc.rtl { 0.0 } else { self.width - d.width };
+            let x = if self.doc.rtl {
+                0.0
+            } else {
+                self.width - d.width
+            };
             let part = Part::Text {
                 line: d,
                 x,
@@ -491,7 +499,14 @@ impl<'a> Layout<'a> {
         pages
     }
 
-    fn draw(&self, ops: &mut Vec<Op>, part: &Part, left: f32, baseline: f32, font_ids: &[FontId; 4]) {
+    fn draw(
+        &self,
+        ops: &mut Vec<Op>,
+        part: &Part,
+        left: f32,
+        baseline: f32,
+        font_ids: &[FontId; 4],
+    ) {
         match part {
             Part::Text {
                 line,
@@ -513,10 +528,7 @@ impl<'a> Layout<'a> {
                     });
                     for g in &run.glyphs {
                         ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(
-                                Pt(left + x + g.x),
-                                Pt(baseline + g.y),
-                            ),
+                            matrix: TextMatrix::Translate(Pt(left + x + g.x), Pt(baseline + g.y)),
                         });
                         let cp = if g.text.is_empty() {
                             Codepoint::new(g.gid, 0.0)
@@ -540,7 +552,10 @@ impl<'a> Layout<'a> {
                     line: PdfLine {
                         points: vec![
                             LinePoint {
-                                p: Point { x: Pt(left), y: Pt(y) },
+                                p: Point {
+                                    x: Pt(left),
+                                    y: Pt(y),
+                                },
                                 bezier: false,
                             },
                             LinePoint {

@@ -195,8 +195,14 @@ pub fn break_lines(
             let chars: Vec<char> = word.chars().collect();
             let mut n = ((chars.len() as f32 * width / w).floor() as usize).max(1);
             while n > 1
-                && shape_line(faces, &chars[..n].iter().collect::<String>(), rtl, bold, size)
-                    .width
+                && shape_line(
+                    faces,
+                    &chars[..n].iter().collect::<String>(),
+                    rtl,
+                    bold,
+                    size,
+                )
+                .width
                     > width
             {
                 n -= 1;

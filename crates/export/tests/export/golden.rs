@@ -50,8 +50,9 @@ fn extracted_text_matches_golden_files() {
                 }
                 continue;
             }
-            let want = std::fs::read_to_string(&golden)
-                .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_EXPECT=1", golden.display()));
+            let want = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+                panic!("{} missing: run with UPDATE_EXPECT=1", golden.display())
+            });
             if got != want {
                 mismatches.push(format!("{stem}:\n--- want\n{want}\n--- got\n{got}"));
             }

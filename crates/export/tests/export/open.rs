@@ -18,7 +18,10 @@ fn every_template_renders_every_format_in_both_languages() {
                     Format::Docx => b"PK",
                     Format::Txt => cv.personal_info.name.as_bytes(),
                 };
-                assert!(bytes.starts_with(magic), "{t} {fixture} {lang:?} {format:?}");
+                assert!(
+                    bytes.starts_with(magic),
+                    "{t} {fixture} {lang:?} {format:?}"
+                );
             }
         }
     }
@@ -33,8 +36,14 @@ fn pdf_text_extracts_with_name_email_and_arabic_in_logical_order() {
             std::fs::write(&path, render(&cv, Format::Pdf, t, lang).unwrap()).unwrap();
             let text = flat(&pdftotext(&path));
             let ctx = format!("{t} {fixture} {lang:?}: {text}");
-            assert!(text.contains(&cv.personal_info.name), "name missing in {ctx}");
-            assert!(text.contains(&cv.personal_info.email), "email missing in {ctx}");
+            assert!(
+                text.contains(&cv.personal_info.name),
+                "name missing in {ctx}"
+            );
+            assert!(
+                text.contains(&cv.personal_info.email),
+                "email missing in {ctx}"
+            );
             if lang == Lang::Ar {
                 // Joined letters come back as normal letters in reading order, not reversed.
                 assert!(text.contains("الخبرة العملية"), "{ctx}");
@@ -95,12 +104,18 @@ fn docx_rtl_markup_only_in_arabic_documents() {
             let docx = render(&cv, Format::Docx, t, lang).unwrap();
             let xml = docx_part(&docx, "word/document.xml");
             let ctx = format!("{t} {fixture} {lang:?}");
-            assert!(!xml.contains(jobgate_export::docx::rtl::RTL_RUN_MARKER), "{ctx}");
+            assert!(
+                !xml.contains(jobgate_export::docx::rtl::RTL_RUN_MARKER),
+                "{ctx}"
+            );
             if lang == Lang::Ar {
                 assert!(xml.contains("<w:bidi />"), "{ctx}: paragraph/section bidi");
                 assert!(xml.contains("<w:rtl />"), "{ctx}: run rtl");
                 assert!(xml.contains(r#"w:bidi="ar-SA""#), "{ctx}");
-                assert!(xml.contains(r#"w:cs="Arial""#), "{ctx}: complex-script font");
+                assert!(
+                    xml.contains(r#"w:cs="Arial""#),
+                    "{ctx}: complex-script font"
+                );
                 // The email stays a left-to-right run.
                 let email = &cv.personal_info.email;
                 let at = xml.find(email.as_str()).unwrap();
@@ -112,12 +127,18 @@ fn docx_rtl_markup_only_in_arabic_documents() {
             }
             let styles = docx_part(&docx, "word/styles.xml");
             for style in ["heading 1", "heading 2", "List Bullet", "Title"] {
-                assert!(styles.contains(&format!(r#"w:val="{style}""#)), "{ctx}: {style}");
+                assert!(
+                    styles.contains(&format!(r#"w:val="{style}""#)),
+                    "{ctx}: {style}"
+                );
             }
             let numbering = docx_part(&docx, "word/numbering.xml");
             assert!(numbering.contains(r#"w:val="bullet""#), "{ctx}");
             let core = docx_part(&docx, "docProps/core.xml");
-            assert!(core.contains(&format!("<dc:creator>{}</dc:creator>", cv.personal_info.name)));
+            assert!(core.contains(&format!(
+                "<dc:creator>{}</dc:creator>",
+                cv.personal_info.name
+            )));
         }
     }
 }
@@ -136,7 +157,10 @@ fn libreoffice_opens_every_docx() {
     }
     let profile = dir.path().join("lo-profile");
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path().join("out"))
         .args(files.iter().map(|(_, p, _)| p))
@@ -157,7 +181,10 @@ fn unknown_template_and_format_are_user_errors() {
     let (_, _, cv) = fixtures().remove(0);
     let e = render(&cv, Format::Pdf, "nope", Lang::En).unwrap_err();
     assert_eq!(e.code().as_str(), "TEMPLATE_NOT_FOUND");
-    assert_eq!(Format::parse("odt").unwrap_err().code().as_str(), "INVALID_INPUT");
+    assert_eq!(
+        Format::parse("odt").unwrap_err().code().as_str(),
+        "INVALID_INPUT"
+    );
 }
 
 #[test]
@@ -175,7 +202,9 @@ fn templates_are_listed_with_descriptions_in_both_languages() {
 fn written_file_is_not_overwritten_without_force() {
     let (_, _, cv) = fixtures().remove(0);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(jobgate_export::default_file_name(&cv, Format::Pdf));
+    let path = dir
+        .path()
+        .join(jobgate_export::default_file_name(&cv, Format::Pdf));
     assert!(path.ends_with("Sara Ali CV.pdf"));
     let bytes = render(&cv, Format::Pdf, "classic", Lang::En).unwrap();
     jobgate_export::write_file(&bytes, &path, false).unwrap();

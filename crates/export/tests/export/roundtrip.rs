@@ -15,12 +15,19 @@ use std::process::Command;
 const MIN_MACRO_F1: f64 = 0.0;
 
 fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string()
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 /// `2021-03-01` → `2021-03`; `2019` stays.
 fn month(d: &str) -> String {
-    d.get(..7).filter(|m| m.as_bytes().get(4) == Some(&b'-')).unwrap_or(d).to_string()
+    d.get(..7)
+        .filter(|m| m.as_bytes().get(4) == Some(&b'-'))
+        .unwrap_or(d)
+        .to_string()
 }
 
 /// JSON Resume → the structured CV of DESIGN §2.
@@ -136,9 +143,17 @@ fn expected_values(cv: &Cv) -> Vec<(&'static str, String)> {
         v.push(("work_entries", e.company.clone()));
         v.extend(e.achievements.iter().map(|x| ("highlights", x.clone())));
     }
-    v.extend(cv.education.iter().map(|e| ("education_entries", e.school.clone())));
+    v.extend(
+        cv.education
+            .iter()
+            .map(|e| ("education_entries", e.school.clone())),
+    );
     v.extend(cv.languages.iter().map(|l| ("languages", l.name.clone())));
-    v.extend(cv.certifications.iter().map(|c| ("certificates", c.clone())));
+    v.extend(
+        cv.certifications
+            .iter()
+            .map(|c| ("certificates", c.clone())),
+    );
     v.retain(|(_, x)| !x.is_empty());
     v
 }
@@ -159,7 +174,9 @@ fn docx_text(docx: &[u8]) -> String {
         }
         out.push(' ');
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
 }
 
 #[test]
@@ -226,7 +243,11 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
         }
     }
     let manifest = dir.path().join("manifest.json");
-    std::fs::write(&manifest, serde_json::to_vec(&json!({ "documents": docs })).unwrap()).unwrap();
+    std::fs::write(
+        &manifest,
+        serde_json::to_vec(&json!({ "documents": docs })).unwrap(),
+    )
+    .unwrap();
     let report = dir.path().join("report.json");
     let run = Command::new("python3")
         .arg(corpus.join("score.py"))
@@ -239,11 +260,18 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
         .arg(&report)
         .output()
         .expect("python3 is installed");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     println!("{}", String::from_utf8_lossy(&run.stdout));
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     let overall = report["overall"].as_f64().unwrap();
-    println!("round trip macro-F1: {overall:.3} over {} documents", docs.len());
+    println!(
+        "round trip macro-F1: {overall:.3} over {} documents",
+        docs.len()
+    );
     let mut export_faults = Vec::new();
     for (field, (export, extract)) in &misses {
         println!(

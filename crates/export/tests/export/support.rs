@@ -10,10 +10,26 @@ pub const TEMPLATES: [&str; 3] = ["classic", "modern", "compact"];
 pub fn fixtures() -> Vec<(&'static str, Lang, Cv)> {
     let load = |s: &str| -> Cv { serde_json::from_str(s).expect("fixture JSON") };
     vec![
-        ("minimal", Lang::En, load(include_str!("../fixtures/minimal_en.json"))),
-        ("minimal", Lang::Ar, load(include_str!("../fixtures/minimal_ar.json"))),
-        ("full", Lang::En, load(include_str!("../fixtures/full_en.json"))),
-        ("full", Lang::Ar, load(include_str!("../fixtures/full_ar.json"))),
+        (
+            "minimal",
+            Lang::En,
+            load(include_str!("../fixtures/minimal_en.json")),
+        ),
+        (
+            "minimal",
+            Lang::Ar,
+            load(include_str!("../fixtures/minimal_ar.json")),
+        ),
+        (
+            "full",
+            Lang::En,
+            load(include_str!("../fixtures/full_en.json")),
+        ),
+        (
+            "full",
+            Lang::Ar,
+            load(include_str!("../fixtures/full_ar.json")),
+        ),
     ]
 }
 
@@ -33,7 +49,11 @@ pub fn pdftotext(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
