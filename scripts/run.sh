@@ -9,5 +9,4 @@ if [ $# -gt 0 ]; then
   exec target/release/jobgate "$@"
 fi
 scripts/setup.sh app
-npm run --silent build:ui 2>/dev/null || true
 exec cargo run --release --locked -p jobgate-desktop

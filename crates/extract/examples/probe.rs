@@ -8,7 +8,15 @@ fn main() {
         for s in spans {
             println!(
                 "p{} x={:.1} y={:.1} w={:.1} h={:.1} fs={:.1} {:?} {:?} |{}|",
-                p, s.bbox.x, s.bbox.y, s.bbox.width, s.bbox.height, s.font_size, s.font_weight, s.font_name, s.text
+                p,
+                s.bbox.x,
+                s.bbox.y,
+                s.bbox.width,
+                s.bbox.height,
+                s.font_size,
+                s.font_weight,
+                s.font_name,
+                s.text
             );
         }
     }

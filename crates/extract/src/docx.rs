@@ -49,7 +49,9 @@ struct Capped<R> {
 
 impl<R: Read> Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let want = buf.len().min(self.left.saturating_add(1).min(usize::MAX as u64) as usize);
+        let want = buf
+            .len()
+            .min(self.left.saturating_add(1).min(usize::MAX as u64) as usize);
         let n = self.inner.read(&mut buf[..want])?;
         if n as u64 > self.left {
             return Err(std::io::Error::other(BOMB));
@@ -206,7 +208,11 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             Ok(Some(f)) => f,
             Ok(None) | Err(_) => break,
         };
-        if file.name().map(|n| n == "word/document.xml").unwrap_or(false) {
+        if file
+            .name()
+            .map(|n| n == "word/document.xml")
+            .unwrap_or(false)
+        {
             let body = match walk(
                 BufReader::new(Capped {
                     inner: file,
@@ -224,7 +230,9 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             return Ok(DocxText {
                 page: RawPage { lines },
                 links: Vec::new(),
-                partial: Some(format!("the archive is damaged ({why}); only part of it was read")),
+                partial: Some(format!(
+                    "the archive is damaged ({why}); only part of it was read"
+                )),
             });
         }
     }
@@ -281,7 +289,8 @@ fn push_entity(out: &mut String, name: &str) {
         "quot" => out.push('"'),
         "apos" => out.push('\''),
         _ => {
-            let code = if let Some(h) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+            let code = if let Some(h) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+            {
                 u32::from_str_radix(h, 16).ok()
             } else if let Some(d) = name.strip_prefix('#') {
                 d.parse().ok()
@@ -358,7 +367,8 @@ impl Styles {
     fn is_heading(&self, id: &str) -> bool {
         let by_name = |s: &Style| {
             let n = s.name.to_lowercase();
-            (n.starts_with("heading") || n == "title" || n == "subtitle" || s.outline).then_some(true)
+            (n.starts_with("heading") || n == "title" || n == "subtitle" || s.outline)
+                .then_some(true)
         };
         let lid = id.to_lowercase();
         lid.starts_with("heading") || lid == "title" || self.find(id, by_name).unwrap_or(false)

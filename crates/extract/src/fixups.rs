@@ -34,7 +34,7 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
 /// Digit groups followed by a `+`: the international prefix sign ended up at the end because the
 /// groups were laid out right to left (`5678 1234 10 20+`).
 static REVERSED_PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^\d+])((?:\d{1,6}[ .\-]){0,6}\d{1,6})\+(\D|$)").expect("static regex")
+    Regex::new(r"(^|[^\d+])((?:\d{1,6}[ .\-]){0,6}\d{1,15})\+(\D|$)").expect("static regex")
 });
 
 /// Repairs phone numbers whose digit groups were reversed: `5678 1234 10 20+` → `+20 10 1234 5678`.
@@ -51,7 +51,13 @@ pub fn fix_reversed_phones(line: &str) -> String {
                 return c[0].to_string();
             }
             let parts: Vec<&str> = groups.split([' ', '.', '-']).collect();
-            let sep = if groups.contains(' ') { " " } else if groups.contains('-') { "-" } else { "." };
+            let sep = if groups.contains(' ') {
+                " "
+            } else if groups.contains('-') {
+                "-"
+            } else {
+                "."
+            };
             let reversed: Vec<&str> = parts.into_iter().rev().collect();
             format!("{}+{}{}", &c[1], reversed.join(sep), &c[3])
         })
@@ -80,7 +86,10 @@ mod tests {
             "الهاتف: +966 50 123 4567 ·"
         );
         assert_eq!(fix_reversed_phones("966501234567+"), "+966501234567");
-        assert_eq!(fix_reversed_phones("10+ years of Python"), "10+ years of Python");
+        assert_eq!(
+            fix_reversed_phones("10+ years of Python"),
+            "10+ years of Python"
+        );
         assert_eq!(fix_reversed_phones("+20 10 1234 5678"), "+20 10 1234 5678");
     }
 }

@@ -54,8 +54,20 @@ impl Frag {
         let y0 = runs.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
         let y1 = runs.iter().map(|r| r.y1).fold(f32::NEG_INFINITY, f32::max);
         let size = median(runs.iter().map(|r| r.font_size)).max(1.0);
-        let chars = runs.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
-        Frag { runs, x0, x1, y0, y1, size, row, chars }
+        let chars = runs
+            .iter()
+            .map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        Frag {
+            runs,
+            x0,
+            x1,
+            y0,
+            y1,
+            size,
+            row,
+            chars,
+        }
     }
 }
 
@@ -86,8 +98,13 @@ pub fn lay_out_page(page: &PageRuns) -> RawPage {
                         emit_rows(&fs, 0, &mut lines);
                     }
                     Zone::Columns { left, right } => {
-                        let chars = |ix: &[usize]| ix.iter().map(|&i| frags[i].chars).sum::<usize>();
-                        let (lcol, rcol) = if chars(&left) >= chars(&right) { (0, 1) } else { (1, 0) };
+                        let chars =
+                            |ix: &[usize]| ix.iter().map(|&i| frags[i].chars).sum::<usize>();
+                        let (lcol, rcol) = if chars(&left) >= chars(&right) {
+                            (0, 1)
+                        } else {
+                            (1, 0)
+                        };
                         let (first, second) = if page_rtl {
                             ((right, rcol), (left, lcol))
                         } else {
@@ -119,7 +136,11 @@ fn mark_headings(lines: &mut [RawLine]) {
                 None => by_size.push((key, n)),
             }
         }
-        by_size.into_iter().max_by_key(|(_, n)| *n).map(|(k, _)| k as f32 / 2.0).unwrap_or(0.0)
+        by_size
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(k, _)| k as f32 / 2.0)
+            .unwrap_or(0.0)
     };
     for l in lines.iter_mut() {
         let words = l.text.split_whitespace().count();

@@ -66,7 +66,10 @@ pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfTex
             .iter()
             .map(|(i, _)| (i + 1).to_string())
             .collect();
-        warnings.push(partial_text(&format!("page {} could not be read", list.join(", "))));
+        warnings.push(partial_text(&format!(
+            "page {} could not be read",
+            list.join(", ")
+        )));
     }
     let pages = out.pages.iter().map(layout::lay_out_page).collect();
     Ok(PdfText {
@@ -142,7 +145,10 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32) -> Option<Run> {
     }
     let chars = s.to_chars();
     let mut glyphs: Vec<(char, f32, f32)> = if chars.len() == s.text.chars().count() {
-        chars.iter().map(|c| (c.char, c.bbox.x, c.bbox.x + c.bbox.width)).collect()
+        chars
+            .iter()
+            .map(|c| (c.char, c.bbox.x, c.bbox.x + c.bbox.width))
+            .collect()
     } else {
         Vec::new()
     };

@@ -28,7 +28,9 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
     for (name, doc) in &docs {
-        g.bench_function(name.as_str(), |b| b.iter(|| jobgate_parse::parse(std::hint::black_box(doc))));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| jobgate_parse::parse(std::hint::black_box(doc)))
+        });
     }
     g.bench_function("whole_corpus", |b| {
         b.iter(|| {

@@ -189,7 +189,11 @@ fn location_shape(s: &str) -> bool {
         .all(|p| p.is_empty() || t.languages.is(p) || t.levels.is(p));
     let skill_list = parts
         .iter()
-        .filter(|p| jobgate_core::lexicon::SkillLexicon::builtin().canonical(p).is_some())
+        .filter(|p| {
+            jobgate_core::lexicon::SkillLexicon::builtin()
+                .canonical(p)
+                .is_some()
+        })
         .count()
         >= 2;
     !all_languages && !skill_list && t.title.count(s) == 0 && t.degree.count(s) == 0
@@ -367,7 +371,15 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
 fn is_location_label(folded: &str) -> bool {
     matches!(
         folded,
-        "address" | "location" | "city" | "العنوان" | "عنوان" | "الموقع" | "المدينه" | "مكان الاقامه" | "الاقامه"
+        "address"
+            | "location"
+            | "city"
+            | "العنوان"
+            | "عنوان"
+            | "الموقع"
+            | "المدينه"
+            | "مكان الاقامه"
+            | "الاقامه"
     )
 }
 
@@ -409,7 +421,10 @@ mod tests {
     fn links_without_emails() {
         assert_eq!(
             find_links("omar@mail.dev · https://linkedin.com/in/omar · omar.dev"),
-            vec!["https://linkedin.com/in/omar".to_string(), "omar.dev".into()]
+            vec![
+                "https://linkedin.com/in/omar".to_string(),
+                "omar.dev".into()
+            ]
         );
     }
 

@@ -66,7 +66,11 @@ fn rest_of(text: &str, range: &DateRange) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | ',' | '،' | ':' | '-' | '–' | '—' | '·' | '•' | '/' | '.')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '|' | ',' | '،' | ':' | '-' | '–' | '—' | '·' | '•' | '/' | '.'
+                )
         })
         .to_string();
     if rest.chars().any(|c| c.is_alphabetic()) {
@@ -104,7 +108,8 @@ pub(crate) fn is_sentence(text: &str) -> bool {
     if text.contains('%') && words >= 4 {
         return true;
     }
-    let roles = t.title.count(text) + t.company.count(text) + t.school.count(text) + t.degree.count(text);
+    let roles =
+        t.title.count(text) + t.company.count(text) + t.school.count(text) + t.degree.count(text);
     words >= 9 && roles == 0
 }
 
@@ -224,7 +229,13 @@ pub(crate) fn segment(lines: &[Ln]) -> Vec<RawEntry> {
             }
             starts.push(start);
         }
-        floor = h.iter().copied().chain(std::iter::once(d)).max().unwrap_or(d) + 1;
+        floor = h
+            .iter()
+            .copied()
+            .chain(std::iter::once(d))
+            .max()
+            .unwrap_or(d)
+            + 1;
         heads.push(h);
     }
 
@@ -363,12 +374,14 @@ fn company_score(s: &str) -> i32 {
 fn looks_like_place(s: &str) -> bool {
     let f = fold(s);
     let words = word_count(s);
-    matches!(f.as_str(), "remote" | "hybrid" | "on-site" | "onsite" | "عن بعد")
-        || (words <= 4
-            && s.contains([',', '،'])
-            && title_score(s) <= 0
-            && company_score(s) <= 0
-            && s.split([',', '،']).all(|p| word_count(p) <= 2))
+    matches!(
+        f.as_str(),
+        "remote" | "hybrid" | "on-site" | "onsite" | "عن بعد"
+    ) || (words <= 4
+        && s.contains([',', '،'])
+        && title_score(s) <= 0
+        && company_score(s) <= 0
+        && s.split([',', '،']).all(|p| word_count(p) <= 2))
 }
 
 /// Names the pieces of an experience entry's head lines.
@@ -499,7 +512,9 @@ fn grade_of(s: &str) -> Option<String> {
             return Some(v.to_string());
         }
     }
-    if t.grade.is(s) || (t.grade.prefix_words(s) > 0 && word_count(s) <= 4 && t.degree.count(s) == 0) {
+    if t.grade.is(s)
+        || (t.grade.prefix_words(s) > 0 && word_count(s) <= 4 && t.degree.count(s) == 0)
+    {
         return Some(s.trim().to_string());
     }
     None
@@ -557,11 +572,18 @@ pub(crate) fn education_from(e: &RawEntry) -> Education {
     // "BSc (Hons)" split by a comma from its field: keep the pieces but know which is which.
     let school_i = (0..pieces.len())
         .filter(|&i| t.school.count(&pieces[i]) > 0)
-        .max_by_key(|&i| (t.school.count(&pieces[i]), -(t.degree.count(&pieces[i]) as i32)));
+        .max_by_key(|&i| {
+            (
+                t.school.count(&pieces[i]),
+                -(t.degree.count(&pieces[i]) as i32),
+            )
+        });
     let degree_i = (0..pieces.len())
         .filter(|&i| Some(i) != school_i)
         .filter(|&i| t.degree.prefix_words(&pieces[i]) > 0 || t.degree.count(&pieces[i]) > 0)
-        .max_by_key(|&i| t.degree.prefix_words(&pieces[i]) as i32 * 2 + t.degree.count(&pieces[i]) as i32);
+        .max_by_key(|&i| {
+            t.degree.prefix_words(&pieces[i]) as i32 * 2 + t.degree.count(&pieces[i]) as i32
+        });
     let school_i = school_i.or_else(|| {
         (0..pieces.len()).find(|&i| Some(i) != degree_i && grade_of(&pieces[i]).is_none())
     });

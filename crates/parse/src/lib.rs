@@ -18,7 +18,9 @@ mod terms;
 
 pub use sections::{Section, SectionKind};
 
-use entries::{RawEntry, bare_date, education_from, experience_from, looks_like_education, segment};
+use entries::{
+    RawEntry, bare_date, education_from, experience_from, looks_like_education, segment,
+};
 use jobgate_core::{Cv, Document, Warning};
 use lines::{Ln, word_count};
 use sections::Block;
@@ -144,7 +146,8 @@ pub fn parse(doc: &Document) -> Parsed {
     if cv.languages.is_empty() {
         cv.languages = lists::languages(&facts.languages);
     }
-    cv.certifications = lists::certifications(&owned(&bodies(&blocks, SectionKind::Certifications)));
+    cv.certifications =
+        lists::certifications(&owned(&bodies(&blocks, SectionKind::Certifications)));
     cv.achievements = lists::achievements(&owned(&bodies(&blocks, SectionKind::Achievements)));
     cv.projects = lists::projects(&owned(&bodies(&blocks, SectionKind::Projects)));
     for l in lists::projects(&owned(&bodies(&blocks, SectionKind::Links))) {
@@ -164,15 +167,23 @@ fn fill_leftover_dates(blocks: &[Block], cv: &mut Cv) {
         .filter(|b| {
             matches!(
                 b.kind,
-                SectionKind::Skills | SectionKind::Languages | SectionKind::Links | SectionKind::Contact
+                SectionKind::Skills
+                    | SectionKind::Languages
+                    | SectionKind::Links
+                    | SectionKind::Contact
             )
         })
         .flat_map(|b| b.body.iter())
         .filter_map(bare_date)
         .collect();
     let mut orphans = orphans.into_iter();
-    let norm = |p: Option<jobgate_core::dates::DatePoint>| p.map(|p| p.normalized()).unwrap_or_default();
-    for ed in cv.education.iter_mut().filter(|e| e.start.is_empty() && e.end.is_empty()) {
+    let norm =
+        |p: Option<jobgate_core::dates::DatePoint>| p.map(|p| p.normalized()).unwrap_or_default();
+    for ed in cv
+        .education
+        .iter_mut()
+        .filter(|e| e.start.is_empty() && e.end.is_empty())
+    {
         let Some((r, text)) = orphans.next() else {
             return;
         };

@@ -22,8 +22,36 @@ pub(crate) struct Ln {
 fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
-        '•' | '·' | '▪' | '◦' | '●' | '►' | '‣' | '⁃' | '*' | '✓' | '✔' | '➢' | '➤' | '○' | '■' | '□' | '◆'
-            | '◇' | '❖' | '▸' | '▹' | '–' | '—' | '-' | '−' | '→' | '⇒' | '★' | '☆' | '♦' | '>'
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '●'
+            | '►'
+            | '‣'
+            | '⁃'
+            | '*'
+            | '✓'
+            | '✔'
+            | '➢'
+            | '➤'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '❖'
+            | '▸'
+            | '▹'
+            | '–'
+            | '—'
+            | '-'
+            | '−'
+            | '→'
+            | '⇒'
+            | '★'
+            | '☆'
+            | '♦'
+            | '>'
     )
 }
 
@@ -43,7 +71,9 @@ pub(crate) fn clean_text(s: &str) -> (String, bool) {
             // A dash before a digit is a date range's dash or a minus, not a bullet ("— 2015").
             Some(c) if is_bullet_glyph(c) => {
                 let rest = chars.as_str().trim_start();
-                if matches!(c, '-' | '–' | '—' | '−') && rest.starts_with(|d: char| d.is_ascii_digit()) {
+                if matches!(c, '-' | '–' | '—' | '−')
+                    && rest.starts_with(|d: char| d.is_ascii_digit())
+                {
                     // "- 2019" is still a leftover dash: drop it without calling it a bullet.
                     t = rest.to_string();
                     continue;

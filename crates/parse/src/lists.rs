@@ -63,7 +63,9 @@ fn language_like(s: &str) -> bool {
     ["ish", "ese", "ian", "ic", "an", "ية", "يه"]
         .iter()
         .any(|suf| f.ends_with(suf))
-        && s.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
 }
 
 /// Splits "English (Native)", "English - C1", "English: Fluent" into name and level.

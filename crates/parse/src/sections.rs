@@ -246,7 +246,11 @@ pub(crate) fn to_sections(blocks: &[Block]) -> Vec<Section> {
             Section {
                 kind: b.kind,
                 heading: b.heading.as_ref().map(|h| h.idx),
-                heading_text: b.heading.as_ref().map(|h| h.text.clone()).unwrap_or_default(),
+                heading_text: b
+                    .heading
+                    .as_ref()
+                    .map(|h| h.text.clone())
+                    .unwrap_or_default(),
                 lines: start..end.max(start),
             }
         })

@@ -27,7 +27,8 @@ fn overall(report: &Value, group: &str) -> f64 {
 fn corpus_accuracy_holds() {
     let corpus = corpus();
     let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("manifest.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("manifest.json")).unwrap())
+            .unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut failed = Vec::new();
     for d in manifest["documents"].as_array().unwrap() {
@@ -57,14 +58,23 @@ fn corpus_accuracy_holds() {
         .output()
         .expect("python3 runs score.py");
     let table = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "score.py failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     println!("{table}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
 
     let all = overall(&report, "all");
     let en = overall(&report, "lang=en");
     let ar = overall(&report, "lang=ar");
-    let (name, email, phone) = (f1(&report, "all", "name"), f1(&report, "all", "email"), f1(&report, "all", "phone"));
+    let (name, email, phone) = (
+        f1(&report, "all", "name"),
+        f1(&report, "all", "email"),
+        f1(&report, "all", "phone"),
+    );
     let summary = format!(
         "overall {all:.3}, en {en:.3}, ar {ar:.3}, name {name:.3}, email {email:.3}, phone {phone:.3}\n{table}"
     );
@@ -73,11 +83,14 @@ fn corpus_accuracy_holds() {
     assert!(name >= MIN_NAME, "name F1 fell: {summary}");
     assert!(email >= MIN_EMAIL, "email F1 fell: {summary}");
     assert!(phone >= MIN_PHONE, "phone F1 fell: {summary}");
-    assert!(en - ar <= MAX_AR_GAP, "Arabic fell behind English: {summary}");
+    assert!(
+        en - ar <= MAX_AR_GAP,
+        "Arabic fell behind English: {summary}"
+    );
 }
 
-const MIN_OVERALL: f64 = 0.0;
-const MIN_NAME: f64 = 0.0;
-const MIN_EMAIL: f64 = 0.0;
-const MIN_PHONE: f64 = 0.0;
-const MAX_AR_GAP: f64 = 1.0;
+const MIN_OVERALL: f64 = 0.77;
+const MIN_NAME: f64 = 0.97;
+const MIN_EMAIL: f64 = 0.95;
+const MIN_PHONE: f64 = 0.85;
+const MAX_AR_GAP: f64 = 0.05;
