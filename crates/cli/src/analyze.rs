@@ -37,13 +37,15 @@ pub fn run(a: AnalyzeArgs) -> ExitCode {
         lang: a.lang,
         ..AnalyzeOptions::default()
     };
+    let run_one =
+        |file: &Path| with_ai_notice(jobgate_engine::analyze_file(file, &opts), a.ai, a.lang);
     if let Some(dir) = &a.out_dir {
         return run_to_dir(&a.files, dir, &opts, a.lang.unwrap_or_default());
     }
     let mut failed = false;
     let mut all = Vec::new();
     for file in &a.files {
-        match jobgate_engine::analyze_file(file, &opts) {
+        match run_one(file) {
             Ok(r) if a.json => all.push(serde_json::to_value(&r).unwrap_or_default()),
             Ok(r) => print_report(file, &r, a.lang.unwrap_or(Lang::for_document(r.language))),
             Err(e) => {
@@ -208,4 +210,26 @@ fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
             println!("  ! {} [{}]", w.message, w.code);
         }
     }
+}
+
+/// `--ai` is accepted but the AI path is not connected to the analysis yet: say so in the result
+/// (the same `AI_UNAVAILABLE` warning a failed AI call gives) instead of silently using the rules.
+fn with_ai_notice(
+    r: jobgate_core::error::Result<AnalysisResponse>,
+    ai: bool,
+    lang: Option<Lang>,
+) -> jobgate_core::error::Result<AnalysisResponse> {
+    r.map(|mut r| {
+        if ai {
+            let err = JobGateError::AiUnavailable {
+                reason: "AI analysis is not connected in this version".into(),
+            };
+            let lang = lang.unwrap_or(Lang::for_document(r.language));
+            r.warnings.push(jobgate_core::Warning {
+                code: err.code().as_str().into(),
+                message: err.to_response(lang).error,
+            });
+        }
+        r
+    })
 }
