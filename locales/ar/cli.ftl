@@ -76,3 +76,4 @@ cli-count-projects = { PLURAL($count) ->
 cli-years-experience = سنوات الخبرة: { $years }
 cli-fix-first = ابدأ بإصلاح
 cli-warnings = تنبيهات
+cli-history-not-saved = لم يُحفظ في السجل: { $reason }

@@ -44,3 +44,4 @@ cli-count-projects = { PLURAL($count) ->
 cli-years-experience = Years of experience: { $years }
 cli-fix-first = Fix first
 cli-warnings = Warnings
+cli-history-not-saved = Not saved to the history: { $reason }

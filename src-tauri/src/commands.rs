@@ -7,7 +7,6 @@
 
 use crate::os;
 use crate::state::{AppState, Settings};
-use jobgate_core::error::MAX_FILE_BYTES;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
@@ -191,89 +190,35 @@ pub async fn analyze_path<R: Runtime>(
     result.or_else(|e| fail(&state, e))
 }
 
-/// The import flow without Tauri: checked size, extraction, analysis in the UI language, history.
+/// The import flow without Tauri: the engine's import (checked size, extraction, analysis in the
+/// UI language, AI when enabled with the profile's answer cache) saved in the history.
 pub fn import_file(
     state: &AppState,
     path: &Path,
     progress: impl Fn(&'static str, u8),
 ) -> Result<ImportResult, JobGateError> {
-    progress("reading", 5);
-    let meta = std::fs::metadata(path).map_err(|_| JobGateError::FileNotFound {
-        path: path.display().to_string(),
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(JobGateError::FileTooLarge {
-            max_bytes: MAX_FILE_BYTES,
-            actual_bytes: meta.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|_| JobGateError::FileNotFound {
-        path: path.display().to_string(),
-    })?;
-    progress("extracting", 25);
-    let doc = jobgate_engine::extract::extract(&bytes)?;
-    progress("scoring", 70);
     let opts = AnalyzeOptions {
         lang: Some(state.lang()),
+        ai: state.settings().ai_enabled.then(|| ai_config(state)),
         ..AnalyzeOptions::default()
     };
-    let mut analysis = jobgate_engine::analyze_document(&doc, &opts);
-    if state.settings().ai_enabled {
-        progress("ai", 60);
-        improve_with_ai(state, &doc, &mut analysis);
-    }
-    progress("saving", 90);
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let sha = jobgate_store::sha256_hex(&bytes);
-    let recorded =
-        state.with_store(|store, p| store.record_analysis(p, &file_name, &sha, &analysis))?;
-    progress("done", 100);
+    let imported = jobgate_engine::import_file(path, &opts, Some(state.keep()?), &progress)?;
+    let recorded = imported.recorded?;
     Ok(ImportResult {
-        file_name,
-        analysis,
+        file_name: imported.file_name,
+        analysis: imported.analysis,
         analysis_id: recorded.analysis_id,
         cv_id: recorded.cv_id,
         version_id: recorded.version_id,
     })
 }
 
-/// Lets the AI improve the rule parser's CV and scores the result; any AI failure keeps the rule
-/// result and adds an `AI_UNAVAILABLE` warning with the reason (DESIGN §5).
-fn improve_with_ai(
-    state: &AppState,
-    doc: &jobgate_core::Document,
-    analysis: &mut AnalysisResponse,
-) {
-    let lang = state.lang();
+/// The AI server from the environment (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`); the app's key
+/// comes from the keychain only (`OPENROUTER_API_KEY` is for the CLI).
+fn ai_config(state: &AppState) -> jobgate_ai::AiConfig {
     let mut cfg = jobgate_ai::AiConfig::from_env();
-    // The app's key comes from the keychain only (OPENROUTER_API_KEY is for the CLI).
     cfg.api_key = state.api_key().ok().flatten().unwrap_or_default();
-    let result = if cfg.needs_key() && cfg.api_key.is_empty() {
-        Err(JobGateError::AiUnavailable {
-            reason: "no OpenRouter key is saved (Settings)".into(),
-        })
-    } else {
-        jobgate_ai::enhance(&doc.text(), &analysis.structured_data, &cfg, None)
-    };
-    match result {
-        Ok(cv) => {
-            let report = jobgate_engine::score::score(&cv, doc, lang);
-            analysis.features =
-                jobgate_engine::score::features(&cv, jobgate_engine::clock::today());
-            analysis.ats_score = report.score;
-            analysis.ats_checks = report.checks;
-            analysis.suggestions = report.suggestions;
-            analysis.structured_data = cv;
-            analysis.parser = jobgate_core::ParserKind::Ai;
-        }
-        Err(e) => analysis.warnings.push(jobgate_core::Warning {
-            code: e.code().as_str().to_string(),
-            message: e.to_response(lang).error,
-        }),
-    }
+    cfg
 }
 
 /// Saves the user's edits of an extracted CV as a new version and returns its id.

@@ -120,6 +120,15 @@ impl AppState {
         f(&mut store, p)
     }
 
+    /// The store and default profile for the engine's import flow (which locks the store itself).
+    pub fn keep(&self) -> Result<jobgate_engine::Keep<'_>, JobGateError> {
+        let profile = lock(&self.store).default_profile()?;
+        Ok(jobgate_engine::Keep {
+            store: &self.store,
+            profile,
+        })
+    }
+
     /// Runs `f` with the database and the builder session `id` (resumed from the store when this
     /// app has not opened it yet; `SESSION_NOT_FOUND` when it does not exist).
     pub fn with_session<T>(

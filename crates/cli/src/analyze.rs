@@ -5,10 +5,14 @@ use crate::output;
 use clap::Args;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang};
-use jobgate_engine::AnalyzeOptions;
+use jobgate_engine::llm::AiConfig;
+use jobgate_engine::llm::keys::{Keychain, fill_api_key};
+use jobgate_engine::store::{ProfileId, Store};
+use jobgate_engine::{AnalyzeOptions, Keep};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
@@ -21,12 +25,16 @@ pub struct AnalyzeArgs {
     /// Write DIR/<file name>.json for every input, in parallel.
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
-    /// Use the AI parser when a key is set (falls back to rules with a warning).
+    /// Improve the rule result with AI (OPENROUTER_API_KEY or the keychain; JOBGATE_OPENROUTER_URL for
+    /// another server). Falls back to the rules with an AI_UNAVAILABLE warning.
     #[arg(long, conflicts_with = "no_ai")]
     pub ai: bool,
-    /// Never call out to an AI service.
+    /// Never call out to an AI service (the default).
     #[arg(long)]
     pub no_ai: bool,
+    /// Do not keep the analyses in the history (JOBGATE_DATA_DIR or the user's data folder).
+    #[arg(long)]
+    pub no_history: bool,
     /// Language of messages and suggestions (default: the CV's own language).
     #[arg(long, value_parser = output::parse_lang)]
     pub lang: Option<Lang>,
@@ -35,12 +43,37 @@ pub struct AnalyzeArgs {
 pub fn run(a: AnalyzeArgs) -> ExitCode {
     let opts = AnalyzeOptions {
         lang: a.lang,
+        ai: a.ai.then(ai_config),
         ..AnalyzeOptions::default()
     };
-    let run_one =
-        |file: &Path| with_ai_notice(jobgate_engine::analyze_file(file, &opts), a.ai, a.lang);
+    let msg_lang = a.lang.unwrap_or_default();
+    let history = if a.no_history {
+        None
+    } else {
+        open_history(msg_lang)
+    };
+    let keep = history.as_ref().map(|(store, profile)| Keep {
+        store,
+        profile: *profile,
+    });
+    let run_one = |file: &Path| -> jobgate_core::error::Result<AnalysisResponse> {
+        let imported = jobgate_engine::import_file(file, &opts, keep, &|_, _| {})?;
+        if keep.is_some()
+            && let Err(e) = &imported.recorded
+        {
+            eprintln!(
+                "{}: {}",
+                file.display(),
+                Localizer::get(msg_lang).format(
+                    "cli-history-not-saved",
+                    &[("reason", e.to_response(msg_lang).error.as_str())]
+                )
+            );
+        }
+        Ok(imported.analysis)
+    };
     if let Some(dir) = &a.out_dir {
-        return run_to_dir(&a.files, dir, &opts, a.lang.unwrap_or_default());
+        return run_to_dir(&a.files, dir, &run_one, msg_lang);
     }
     let mut failed = false;
     let mut all = Vec::new();
@@ -50,12 +83,11 @@ pub fn run(a: AnalyzeArgs) -> ExitCode {
             Ok(r) => print_report(file, &r, a.lang.unwrap_or(Lang::for_document(r.language))),
             Err(e) => {
                 failed = true;
-                let lang = a.lang.unwrap_or_default();
                 if a.json {
-                    all.push(serde_json::to_value(e.to_response(lang)).unwrap_or_default());
+                    all.push(serde_json::to_value(e.to_response(msg_lang)).unwrap_or_default());
                 } else {
                     eprintln!("{}:", file.display());
-                    output::fail(&e, lang, false);
+                    output::fail(&e, msg_lang, false);
                 }
             }
         }
@@ -73,7 +105,45 @@ pub fn run(a: AnalyzeArgs) -> ExitCode {
     }
 }
 
-fn run_to_dir(files: &[PathBuf], dir: &Path, opts: &AnalyzeOptions, lang: Lang) -> ExitCode {
+/// The AI server from the environment; the key from `OPENROUTER_API_KEY`, else the OS keychain.
+fn ai_config() -> AiConfig {
+    let mut cfg = AiConfig::from_env();
+    if cfg.needs_key()
+        && cfg.api_key.trim().is_empty()
+        && let Ok(keychain) = Keychain::os()
+    {
+        fill_api_key(&mut cfg, &keychain, jobgate_engine::store::DEFAULT_PROFILE);
+    }
+    cfg
+}
+
+/// The history store's default profile; when it cannot be opened the analyses still run, unsaved.
+fn open_history(lang: Lang) -> Option<(Mutex<Store>, ProfileId)> {
+    let opened = Store::open_default().and_then(|mut s| {
+        let p = s.default_profile()?;
+        Ok((Mutex::new(s), p))
+    });
+    match opened {
+        Ok(h) => Some(h),
+        Err(e) => {
+            eprintln!(
+                "{}",
+                Localizer::get(lang).format(
+                    "cli-history-not-saved",
+                    &[("reason", e.to_response(lang).error.as_str())]
+                )
+            );
+            None
+        }
+    }
+}
+
+fn run_to_dir(
+    files: &[PathBuf],
+    dir: &Path,
+    run_one: &(dyn Fn(&Path) -> jobgate_core::error::Result<AnalysisResponse> + Sync),
+    lang: Lang,
+) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(dir) {
         let err = JobGateError::StorageError {
             reason: format!("{}: {e}", dir.display()),
@@ -83,7 +153,7 @@ fn run_to_dir(files: &[PathBuf], dir: &Path, opts: &AnalyzeOptions, lang: Lang) 
     let results: Vec<(PathBuf, bool, Result<(), String>)> = files
         .par_iter()
         .map(|file| {
-            let (value, ok) = match jobgate_engine::analyze_file(file, opts) {
+            let (value, ok) = match run_one(file) {
                 Ok(r) => (serde_json::to_vec_pretty(&r), true),
                 Err(e) => (serde_json::to_vec_pretty(&e.to_response(lang)), false),
             };
@@ -210,26 +280,4 @@ fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
             println!("  ! {} [{}]", w.message, w.code);
         }
     }
-}
-
-/// `--ai` is accepted but the AI path is not connected to the analysis yet: say so in the result
-/// (the same `AI_UNAVAILABLE` warning a failed AI call gives) instead of silently using the rules.
-fn with_ai_notice(
-    r: jobgate_core::error::Result<AnalysisResponse>,
-    ai: bool,
-    lang: Option<Lang>,
-) -> jobgate_core::error::Result<AnalysisResponse> {
-    r.map(|mut r| {
-        if ai {
-            let err = JobGateError::AiUnavailable {
-                reason: "AI analysis is not connected in this version".into(),
-            };
-            let lang = lang.unwrap_or(Lang::for_document(r.language));
-            r.warnings.push(jobgate_core::Warning {
-                code: err.code().as_str().into(),
-                message: err.to_response(lang).error,
-            });
-        }
-        r
-    })
 }

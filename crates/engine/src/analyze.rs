@@ -1,5 +1,6 @@
 //! The analysis flow: file bytes → [`Document`] → structured CV → ATS report → analysis response.
 
+use jobgate_ai::{AiCache, AiConfig, CancelToken};
 use jobgate_core::error::Result;
 use jobgate_core::{AnalysisResponse, Document, Lang, ParserKind};
 use std::path::Path;
@@ -12,6 +13,8 @@ pub struct AnalyzeOptions {
     pub lang: Option<Lang>,
     /// Today's (year, month); `None` reads the system clock.
     pub today: Option<(u16, u8)>,
+    /// The AI server to improve the rule result with; `None` never calls out (`--no-ai`).
+    pub ai: Option<AiConfig>,
 }
 
 impl AnalyzeOptions {
@@ -22,9 +25,18 @@ impl AnalyzeOptions {
 
 /// Analyses a PDF or DOCX file on disk.
 pub fn analyze_file(path: &Path, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
+    analyze_file_cached(path, opts, None)
+}
+
+/// [`analyze_file`] with a cache for AI answers (see [`crate::ai::StoreCache`]).
+pub fn analyze_file_cached(
+    path: &Path,
+    opts: &AnalyzeOptions,
+    cache: Option<&dyn AiCache>,
+) -> Result<AnalysisResponse> {
     let started = Instant::now();
     let doc = jobgate_extract::extract_file(path)?;
-    Ok(finish(analyze_document(&doc, opts), started))
+    Ok(finish(analyze_document_cached(&doc, opts, cache), started))
 }
 
 /// Analyses a PDF or DOCX given as bytes.
@@ -39,8 +51,36 @@ fn finish(mut r: AnalysisResponse, started: Instant) -> AnalysisResponse {
     r
 }
 
-/// Parses and scores an already extracted document by rules.
+/// Parses and scores an already extracted document: by rules, then by AI when `opts.ai` is set.
 pub fn analyze_document(doc: &Document, opts: &AnalyzeOptions) -> AnalysisResponse {
+    analyze_document_cached(doc, opts, None)
+}
+
+/// [`analyze_document`] with a cache for AI answers.
+pub fn analyze_document_cached(
+    doc: &Document,
+    opts: &AnalyzeOptions,
+    cache: Option<&dyn AiCache>,
+) -> AnalysisResponse {
+    let started = Instant::now();
+    let mut r = analyze_by_rules(doc, opts);
+    if let Some(cfg) = &opts.ai {
+        let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
+        crate::ai::improve(
+            doc,
+            &mut r,
+            cfg,
+            cache,
+            lang,
+            opts.today(),
+            &CancelToken::new(),
+        );
+    }
+    finish(r, started)
+}
+
+/// Parses and scores an already extracted document by rules only.
+pub fn analyze_by_rules(doc: &Document, opts: &AnalyzeOptions) -> AnalysisResponse {
     let started = Instant::now();
     let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
     let parsed = jobgate_parse::parse(doc);

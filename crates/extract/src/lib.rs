@@ -127,6 +127,11 @@ pub fn extract(bytes: &[u8]) -> Result<Document> {
 
 /// Extracts a file from disk, refusing files over the size limit before reading them.
 pub fn extract_file(path: &Path) -> Result<Document> {
+    extract(&read_file(path)?)
+}
+
+/// Reads a CV file, refusing folders, missing files and files over [`MAX_FILE_BYTES`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let not_found = || JobGateError::FileNotFound {
         path: path.display().to_string(),
     };
@@ -144,7 +149,7 @@ pub fn extract_file(path: &Path) -> Result<Document> {
     let file = std::fs::File::open(path).map_err(|_| not_found())?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    extract(&bytes)
+    Ok(bytes)
 }
 
 /// The `PARTIAL_TEXT` warning: part of the file could not be read.

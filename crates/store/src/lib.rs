@@ -869,6 +869,34 @@ impl Store {
             .map_err(db)
     }
 
+    // ---- AI answer cache ----------------------------------------------------------------------
+
+    /// A cached AI answer of this profile (see `jobgate_ai::cache_key`).
+    pub fn cached_ai_answer(&self, p: ProfileId, key: &str) -> Result<Option<String>> {
+        self.ensure_open(&self.conn, p)?;
+        self.conn
+            .query_row(
+                "SELECT answer FROM ai_cache WHERE profile_id = ?1 AND key = ?2",
+                params![p.0, key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)
+    }
+
+    /// Keeps an AI answer so that the same document costs nothing next time; wiped with the profile.
+    pub fn cache_ai_answer(&mut self, p: ProfileId, key: &str, answer: &str) -> Result<()> {
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute(
+            "INSERT INTO ai_cache (profile_id, key, answer) VALUES (?1, ?2, ?3)
+             ON CONFLICT (profile_id, key) DO UPDATE SET answer = excluded.answer",
+            params![p.0, key, answer],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
     // ---- builder sessions -------------------------------------------------------------------
 
     /// Starts a session and returns its new id (16 hex digits from SQLite's random source).

@@ -84,6 +84,16 @@ CREATE TABLE exports (
     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 "#,
+    // v3: AI answers cached per profile (wiped with it), keyed by document hash + model + prompt version.
+    r#"
+CREATE TABLE ai_cache (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    key        TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (profile_id, key)
+);
+"#,
 ];
 
 /// The schema version this build writes.

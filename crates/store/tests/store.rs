@@ -173,6 +173,9 @@ fn wiping_a_profile_removes_its_data_from_the_file_and_leaves_others() {
         )
         .unwrap();
     store.set_setting(amal, "theme", "dark").unwrap();
+    store
+        .cache_ai_answer(amal, "k1", "{\"name\":\"Amal Zebrawithmarker\"}")
+        .unwrap();
     let sid = store
         .create_session(amal, None, "en", "asking_for_name", "{\"x\":1}", "{}")
         .unwrap();
@@ -190,6 +193,7 @@ fn wiping_a_profile_removes_its_data_from_the_file_and_leaves_others() {
     let h = store.history(amal_again).unwrap();
     assert!(h.analyses.is_empty() && h.cvs.is_empty() && h.sessions.is_empty());
     assert_eq!(store.setting(amal_again, "theme").unwrap(), None);
+    assert_eq!(store.cached_ai_answer(amal_again, "k1").unwrap(), None);
     drop(store);
     let mut bytes = std::fs::read(&path).unwrap();
     if let Ok(wal) = std::fs::read(dir.path().join("db.sqlite3-wal")) {
@@ -321,5 +325,23 @@ fn a_final_turn_saves_the_cv_as_a_builder_version_in_the_same_commit() {
         JobGateError::SessionNotFound {
             session_id: "nope".into()
         }
+    );
+}
+
+#[test]
+fn ai_answers_are_cached_per_profile_and_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let a = store.profile("a").unwrap();
+    let b = store.profile("b").unwrap();
+    store.cache_ai_answer(a, "hash|model|v1", "{}").unwrap();
+    store.cache_ai_answer(a, "hash|model|v1", "{\"x\":1}").unwrap();
+    assert_eq!(store.cached_ai_answer(b, "hash|model|v1").unwrap(), None);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.cached_ai_answer(a, "hash|model|v1").unwrap().as_deref(),
+        Some("{\"x\":1}")
     );
 }

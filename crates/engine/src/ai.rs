@@ -1,0 +1,81 @@
+//! The AI step of an analysis (DESIGN §5): the rule result is sent with the document text to an
+//! OpenAI-compatible model, the answer is validated and merged, and the CV is scored again. Any
+//! failure keeps the rule result and says why in an `AI_UNAVAILABLE` warning.
+
+use jobgate_ai::{AiCache, AiConfig, CancelToken};
+use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, ParserKind, Warning};
+use jobgate_store::{ProfileId, Store};
+use std::sync::Mutex;
+
+/// AI answers kept in the profile's SQLite cache: the same document analysed again costs nothing,
+/// and wiping the profile wipes its answers.
+pub struct StoreCache<'a> {
+    store: &'a Mutex<Store>,
+    profile: ProfileId,
+}
+
+impl<'a> StoreCache<'a> {
+    pub fn new(store: &'a Mutex<Store>, profile: ProfileId) -> StoreCache<'a> {
+        StoreCache { store, profile }
+    }
+}
+
+impl AiCache for StoreCache<'_> {
+    fn get(&self, key: &str) -> Option<String> {
+        let store = self.store.lock().ok()?;
+        store.cached_ai_answer(self.profile, key).ok().flatten()
+    }
+    fn put(&self, key: &str, value: &str) {
+        // A cache that cannot be written only costs a later call; the analysis itself is not affected.
+        if let Ok(mut store) = self.store.lock() {
+            let _ = store.cache_ai_answer(self.profile, key, value);
+        }
+    }
+}
+
+/// Why AI cannot be tried at all with this configuration (no key for a server that needs one).
+pub fn missing_key(cfg: &AiConfig) -> Option<JobGateError> {
+    (cfg.needs_key() && cfg.api_key.trim().is_empty()).then(|| JobGateError::AiUnavailable {
+        reason: "no OpenRouter API key is set (save one in Settings, or set OPENROUTER_API_KEY)"
+            .into(),
+    })
+}
+
+/// Lets the model improve `analysis` (a rule result for `doc`): on success the merged CV replaces
+/// the rule CV, is scored again and `parser` becomes `ai`; on any failure the rule result stays and
+/// an `AI_UNAVAILABLE` warning in `lang` carries the reason.
+pub fn improve(
+    doc: &Document,
+    analysis: &mut AnalysisResponse,
+    cfg: &AiConfig,
+    cache: Option<&dyn AiCache>,
+    lang: Lang,
+    today: (u16, u8),
+    cancel: &CancelToken,
+) {
+    let result = match missing_key(cfg) {
+        Some(e) => Err(e),
+        None => jobgate_ai::enhance_cancellable(
+            &doc.text(),
+            &analysis.structured_data,
+            cfg,
+            cache,
+            cancel,
+        ),
+    };
+    match result {
+        Ok(cv) => {
+            let report = jobgate_score::score(&cv, doc, lang);
+            analysis.features = jobgate_score::features(&cv, today);
+            analysis.ats_score = report.score;
+            analysis.ats_checks = report.checks;
+            analysis.suggestions = report.suggestions;
+            analysis.structured_data = cv;
+            analysis.parser = ParserKind::Ai;
+        }
+        Err(e) => analysis.warnings.push(Warning {
+            code: e.code().as_str().to_string(),
+            message: e.to_response(lang).error,
+        }),
+    }
+}

@@ -1,0 +1,75 @@
+//! Importing a CV file: read (size-checked), extract, analyse (rules, then AI when asked, with the
+//! profile's answer cache) and record the analysis and its CV version in the history.
+
+use crate::ai::StoreCache;
+use crate::analyze::{AnalyzeOptions, analyze_document_cached};
+use jobgate_core::error::Result;
+use jobgate_core::{AnalysisResponse, JobGateError};
+use jobgate_store::{ProfileId, RecordedAnalysis, Store};
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Where imports are kept: one profile of a store.
+#[derive(Clone, Copy)]
+pub struct Keep<'a> {
+    pub store: &'a Mutex<Store>,
+    pub profile: ProfileId,
+}
+
+/// An imported file: its analysis and, when it could be saved, where it is in the history.
+#[derive(Debug)]
+pub struct Imported {
+    pub file_name: String,
+    pub analysis: AnalysisResponse,
+    /// `Err` when the analysis could not be saved (locked profile, full disk); the analysis stands.
+    pub recorded: Result<RecordedAnalysis>,
+}
+
+/// Imports `path`: reports `(stage, percent)` as it goes (`reading`, `extracting`, `ai`, `saving`,
+/// `done`). Without `keep` nothing is saved and no AI answer is cached.
+pub fn import_file(
+    path: &Path,
+    opts: &AnalyzeOptions,
+    keep: Option<Keep<'_>>,
+    progress: &dyn Fn(&'static str, u8),
+) -> Result<Imported> {
+    let started = Instant::now();
+    progress("reading", 5);
+    let bytes = jobgate_extract::read_file(path)?;
+    progress("extracting", 25);
+    let doc = jobgate_extract::extract(&bytes)?;
+    progress(if opts.ai.is_some() { "ai" } else { "scoring" }, 60);
+    let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
+    let mut analysis = analyze_document_cached(
+        &doc,
+        opts,
+        cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache),
+    );
+    analysis.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    progress("saving", 90);
+    let recorded = match keep {
+        Some(k) => {
+            let sha = jobgate_store::sha256_hex(&bytes);
+            k.store
+                .lock()
+                .map_err(|_| JobGateError::StorageError {
+                    reason: "the history is busy after an earlier failure; restart the app".into(),
+                })
+                .and_then(|mut s| s.record_analysis(k.profile, &file_name, &sha, &analysis))
+        }
+        None => Err(JobGateError::StorageError {
+            reason: "no history to save to".into(),
+        }),
+    };
+    progress("done", 100);
+    Ok(Imported {
+        file_name,
+        analysis,
+        recorded,
+    })
+}
