@@ -1213,11 +1213,7 @@ impl Builder {
             out.push(self.t("builder-suggest-numbers"));
         }
         if past(Step::ExperienceTitle)
-            && !self
-                .pos
-                .step
-                .section()
-                .is_some_and(|s| s == Section::Experience)
+            && self.pos.step.section() != Some(Section::Experience)
             && cv.experience.is_empty()
         {
             out.push(self.t("builder-suggest-add-experience"));

@@ -118,7 +118,7 @@ fn analyse_all(files: &[PathBuf], lang: Lang) -> (Vec<Candidate>, Vec<Failed>) {
         .map(|path| {
             let r = jobgate_engine::analyze_file(path, &opts);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n % step == 0 || n == total {
+            if n.is_multiple_of(step) || n == total {
                 let line =
                     loc.format_count("match-progress", total as i64, &[("done", n.to_string())]);
                 let mut err = std::io::stderr().lock();

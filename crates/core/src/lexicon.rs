@@ -46,14 +46,14 @@ impl Skill {
             "tools",
             "office",
         ];
-        if lang == crate::Lang::Ar && !LATIN.contains(&self.category.as_str()) {
-            if let Some(a) = self
+        if lang == crate::Lang::Ar
+            && !LATIN.contains(&self.category.as_str())
+            && let Some(a) = self
                 .aliases
                 .iter()
                 .find(|a| crate::text::arabic_ratio(a) > 0.5)
-            {
-                return a;
-            }
+        {
+            return a;
         }
         &self.name
     }

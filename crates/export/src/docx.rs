@@ -23,7 +23,9 @@ use jobgate_core::error::Result;
 
 /// Twips (1/20 pt) per millimetre.
 const TWIPS_PER_MM: f32 = 56.692_914;
-const BULLET_NUMBERING: usize = 1;
+/// docx-rs always writes a decimal list as abstract numbering 1 and numbering 1; ours must differ,
+/// or Word and LibreOffice number the bullets "1.", "2.".
+const BULLET_NUMBERING: usize = 2;
 
 /// Renders `doc` as DOCX bytes.
 pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
@@ -229,7 +231,7 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     }
 
     let mut xml = docx.build();
-    xml.document = rtl::finish_document_xml(&xml.document, doc.rtl);
+    xml.document = rtl::finish_document_xml(&xml.document, doc.rtl, &t.fonts.docx_arabic);
     xml.doc_props.core = core_properties(&doc.title, &doc.author, doc.lang.is_rtl());
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| JobGateError::ExportFailed {

@@ -328,6 +328,7 @@ fn line_of(frag: &[Run], column: u8) -> RawLine {
         prev = Some(r);
     }
     let text = visual_to_logical(&visual, rtl);
+    if std::env::var("JG_DEBUG").is_ok() { eprintln!("LINE rtl={rtl} visual={visual:?} -> {text:?}"); }
     let bold = frag.iter().all(|r| r.bold);
     RawLine {
         text,
@@ -430,7 +431,12 @@ fn spaced_text(r: &Run) -> String {
     for &(c, x0, x1) in &r.glyphs {
         if let Some((pc, px0, px1)) = prev {
             let gap = if x0 >= px1 - 0.01 { x0 - px1 } else { px0 - x1 };
-            if gap > 0.2 * size && !pc.is_whitespace() && !c.is_whitespace() {
+            if gap > 0.2 * size
+                && !pc.is_whitespace()
+                && !c.is_whitespace()
+                && !is_mark(pc)
+                && !is_mark(c)
+            {
                 out.push(' ');
             }
         }
@@ -438,6 +444,12 @@ fn spaced_text(r: &Run) -> String {
         prev = Some((c, x0, x1));
     }
     out
+}
+
+/// Combining marks (Arabic harakat and tanween, Latin accents): drawn over a letter, never a word
+/// of their own, so their place says nothing about spaces.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 fn median(values: impl Iterator<Item = f32>) -> f32 {

@@ -12,6 +12,8 @@ use crate::{RawPage, partial_text};
 use jobgate_core::JobGateError;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
+use jobgate_core::text::is_arabic_char;
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Pages never read past this many (a CV has 1–4; a hostile file may claim millions).
@@ -116,7 +118,15 @@ impl PdfBackend for OxideBackend {
             let spans = catch_unwind(AssertUnwindSafe(|| doc.extract_spans(index)));
             match spans {
                 Ok(Ok(spans)) => {
-                    let runs = spans.iter().filter_map(|s| run_of(s, height)).collect();
+                    let glyphs = if spans.iter().any(|s| s.text.chars().any(is_arabic_char)) {
+                        GlyphIndex::of_page(&doc, index)
+                    } else {
+                        GlyphIndex::default()
+                    };
+                    let runs = spans
+                        .iter()
+                        .filter_map(|s| run_of(s, height, &glyphs))
+                        .collect();
                     out.pages.push(PageRuns { runs, width });
                 }
                 Ok(Err(e)) => {
@@ -138,8 +148,77 @@ impl PdfBackend for OxideBackend {
     }
 }
 
+/// The page's glyphs as the content stream names them, by position: where a span's text disagrees
+/// with the glyph drawn at a place, the glyph is right.
+///
+/// Browsers mark right-to-left text as `/ReversedChars` and give most Arabic glyphs their own
+/// `/ActualText`; the glyphs that need none (isolated letters such as ا, د, ر, و, ت) are written
+/// several to one string, and pdf_oxide turns such a string around inside a span that is otherwise
+/// in visual order: "سنوات" came out as "سنوتا". The page's raw glyphs keep their drawn order.
+#[derive(Debug, Default)]
+struct GlyphIndex {
+    at: HashMap<(i32, i32), char>,
+}
+
+impl GlyphIndex {
+    fn key(x: f32, y: f32) -> (i32, i32) {
+        ((x * 10.0).round() as i32, (y * 10.0).round() as i32)
+    }
+
+    fn of_page(doc: &pdf_oxide::PdfDocument, index: usize) -> GlyphIndex {
+        let chars = catch_unwind(AssertUnwindSafe(|| doc.extract_chars(index)));
+        let mut at = HashMap::new();
+        if let Ok(Ok(chars)) = chars {
+            for c in chars {
+                if c.char.is_alphanumeric() && c.char != '\u{FFFD}' {
+                    at.insert(Self::key(c.bbox.x, c.bbox.y), c.char);
+                }
+            }
+        }
+        GlyphIndex { at }
+    }
+
+    /// The letter drawn at a glyph's place, when it is an Arabic letter.
+    fn arabic_at(&self, x: f32, y: f32) -> Option<char> {
+        self.at
+            .get(&Self::key(x, y))
+            .copied()
+            .filter(|c| is_arabic_char(*c))
+    }
+}
+
+/// Puts back stretches of letters that were turned around: where a stretch of the span's letters
+/// reads, backwards, exactly as the glyphs drawn at their places, the drawn order wins. Only an exact
+/// reversal counts, so a glyph that the page maps to another letter changes nothing.
+fn unreverse_chunks(glyphs: &mut [(char, f32, f32)], drawn: &[Option<char>]) -> bool {
+    let mut changed = false;
+    let mut i = 0;
+    while i < glyphs.len() {
+        if drawn[i].is_none_or(|d| d == glyphs[i].0) {
+            i += 1;
+            continue;
+        }
+        // The stretch may hold letters that read the same both ways ("ر ا ت" → "ت ا ر").
+        let run_end = (i..glyphs.len())
+            .find(|&k| drawn[k].is_none())
+            .unwrap_or(glyphs.len());
+        let reversed = |j: usize| (i..j).all(|k| drawn[k] == Some(glyphs[i + j - 1 - k].0));
+        match (i + 2..=run_end).rev().find(|&j| reversed(j)) {
+            Some(j) => {
+                for k in i..j {
+                    glyphs[k].0 = drawn[k].unwrap_or(glyphs[k].0);
+                }
+                changed = true;
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    changed
+}
+
 /// A span as a run with y growing downwards, its text in visual (left-to-right) order.
-fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32) -> Option<Run> {
+fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex) -> Option<Run> {
     if s.text.trim().is_empty() || s.rotation_degrees.abs() > 1.0 {
         return None;
     }
@@ -153,10 +232,30 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32) -> Option<Run> {
         Vec::new()
     };
     let mut text = s.text.clone();
-    if s.rtl_draw_logical {
+    let mut drawn_chars: Vec<Option<char>> = if drawn.at.is_empty() {
+        Vec::new()
+    } else {
+        chars
+            .iter()
+            .map(|c| drawn.arabic_at(c.bbox.x, c.bbox.y))
+            .collect()
+    };
+    // The glyphs' places say the order; the span's flag only when they cannot.
+    let increasing = glyphs.windows(2).all(|w| w[1].1 >= w[0].1 - 0.01);
+    let decreasing = glyphs.windows(2).all(|w| w[1].1 <= w[0].1 + 0.01);
+    let logical = if glyphs.len() >= 2 && increasing != decreasing {
+        decreasing
+    } else {
+        s.rtl_draw_logical
+    };
+    if logical {
         // Stored in logical order, drawn right to left: make it visual like every other run.
         text = text.chars().rev().collect();
         glyphs.reverse();
+        drawn_chars.reverse();
+    }
+    if drawn_chars.len() == glyphs.len() && unreverse_chunks(&mut glyphs, &drawn_chars) {
+        text = glyphs.iter().map(|g| g.0).collect();
     }
     let font = s.font_name.to_lowercase();
     Some(Run {

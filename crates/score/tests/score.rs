@@ -553,14 +553,16 @@ fn features_of_real_cvs() {
 
 #[test]
 fn key_skills_put_known_skills_first() {
-    let mut cv = Cv::default();
-    cv.skills = vec![
-        "Team spirit".into(),
-        "js".into(),
-        "Python (Django)".into(),
-        "بايثون".into(),
-        "Excel".into(),
-    ];
+    let cv = Cv {
+        skills: vec![
+            "Team spirit".into(),
+            "js".into(),
+            "Python (Django)".into(),
+            "بايثون".into(),
+            "Excel".into(),
+        ],
+        ..Cv::default()
+    };
     let f = features(&cv, (2026, 1));
     assert_eq!(f.key_skills[0], "JavaScript", "{:?}", f.key_skills);
     assert!(f.key_skills.contains(&"Python".to_string()));

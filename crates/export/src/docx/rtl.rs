@@ -1,23 +1,32 @@
 //! Right-to-left in WordprocessingML where docx-rs 0.4 stops: run-level `w:rtl` with the Arabic
-//! language tag, and section-level `w:bidi`. This is the one place that edits generated XML.
+//! language tag and complex-script font, and section-level `w:bidi`. This is the one place that
+//! edits generated XML.
 //!
 //! The builder marks each Arabic run with the placeholder character style [`RTL_RUN_MARKER`];
-//! [`finish_document_xml`] replaces that style reference by `<w:rtl/><w:lang w:bidi="ar-SA"/>`
-//! (a run property Word and LibreOffice both read) and, for a right-to-left document, adds
-//! `<w:bidi/>` to every section so columns and page furniture are mirrored too.
+//! [`finish_document_xml`] replaces that style reference by `<w:rFonts w:cs=".." w:hint="cs"/>`,
+//! `<w:rtl/>` and `<w:lang w:bidi="ar-SA"/>` (run properties Word and LibreOffice both read) and,
+//! for a right-to-left document, adds `<w:bidi/>` to every section so columns and page furniture
+//! are mirrored too. It also puts every run's properties in the order the schema requires (docx-rs
+//! writes them in its own order) and turns complex-script bold off where docx-rs turned bold off
+//! but left `w:bCs` on (Arabic text would stay bold).
 
 /// Placeholder style id put on Arabic runs; never reaches the saved file.
 pub const RTL_RUN_MARKER: &str = "JobGateRtlRun";
 
-/// What replaces the marker in a run's properties.
-const RTL_RUN_PROPERTIES: &str = r#"<w:rtl /><w:lang w:bidi="ar-SA" />"#;
 const SECTION_BIDI: &str = "<w:bidi />";
 
-/// Finishes `word/document.xml`: marked runs become right-to-left runs; when `rtl_document`,
-/// every `w:sectPr` gets `w:bidi` (before `w:docGrid`, where the schema puts it).
-pub fn finish_document_xml(xml: &[u8], rtl_document: bool) -> Vec<u8> {
+/// Finishes `word/document.xml`: marked runs become right-to-left runs whose complex-script font
+/// is `cs_font`; when `rtl_document`, every `w:sectPr` gets `w:bidi` (before `w:docGrid`, where the
+/// schema puts it); run properties are put in schema order.
+pub fn finish_document_xml(xml: &[u8], rtl_document: bool, cs_font: &str) -> Vec<u8> {
     let text = String::from_utf8_lossy(xml);
     let marker = format!(r#"<w:rStyle w:val="{RTL_RUN_MARKER}""#);
+    let font = cs_font
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    let rtl_run_properties =
+        format!(r#"<w:rFonts w:cs="{font}" w:hint="cs" /><w:rtl /><w:lang w:bidi="ar-SA" />"#);
     let mut out = String::with_capacity(text.len() + 1024);
     let mut rest: &str = &text;
     while let Some(at) = rest.find(&marker) {
@@ -26,7 +35,7 @@ pub fn finish_document_xml(xml: &[u8], rtl_document: bool) -> Vec<u8> {
         // The element ends at its `/>`; anything else means the XML is not what docx-rs writes.
         match after.find("/>") {
             Some(end) => {
-                out.push_str(RTL_RUN_PROPERTIES);
+                out.push_str(&rtl_run_properties);
                 rest = &after[end + 2..];
             }
             None => {
@@ -36,10 +45,83 @@ pub fn finish_document_xml(xml: &[u8], rtl_document: bool) -> Vec<u8> {
         }
     }
     out.push_str(rest);
+    out = order_run_properties(&out);
     if rtl_document {
         out = add_section_bidi(&out);
     }
     out.into_bytes()
+}
+
+/// The children of `w:rPr` in the order of the schema (ECMA-376 `EG_RPrBase`).
+const RUN_PROPERTY_ORDER: [&str; 39] = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
+    "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "oMath",
+];
+
+/// Sorts the children of every `<w:rPr>` into schema order, and turns `w:bCs` off where `w:b` is
+/// off. A `w:rPr` whose children are not all empty elements is left as it is.
+fn order_run_properties(xml: &str) -> String {
+    const OPEN: &str = "<w:rPr>";
+    const CLOSE: &str = "</w:rPr>";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(start) = rest.find(OPEN) {
+        let body_start = start + OPEN.len();
+        let Some(len) = rest[body_start..].find(CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..body_start]);
+        let body = &rest[body_start..body_start + len];
+        match empty_elements(body) {
+            Some(mut children) => {
+                let rank = |e: &str| {
+                    let name = e[3..]
+                        .split(|c: char| c.is_whitespace() || c == '/')
+                        .next()
+                        .unwrap_or("");
+                    RUN_PROPERTY_ORDER
+                        .iter()
+                        .position(|n| *n == name)
+                        .unwrap_or(RUN_PROPERTY_ORDER.len())
+                };
+                children.sort_by_key(|e| rank(e));
+                let bold_off = children.iter().any(|e| e.starts_with(r#"<w:b w:val="false""#));
+                for e in children {
+                    if bold_off && e.starts_with("<w:bCs") && !e.contains("w:val") {
+                        out.push_str(r#"<w:bCs w:val="false" />"#);
+                    } else {
+                        out.push_str(e);
+                    }
+                }
+            }
+            None => out.push_str(body),
+        }
+        out.push_str(CLOSE);
+        rest = &rest[body_start + len + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `body` split into its elements when it is a sequence of empty elements (`<w:x ... />`).
+fn empty_elements(body: &str) -> Option<Vec<&str>> {
+    let mut children = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        if !rest.starts_with("<w:") {
+            return None;
+        }
+        let end = rest.find('>')?;
+        if !rest[..end].ends_with('/') {
+            return None;
+        }
+        children.push(&rest[..=end]);
+        rest = &rest[end + 1..];
+    }
+    Some(children)
 }
 
 fn add_section_bidi(xml: &str) -> String {
@@ -121,17 +203,27 @@ mod tests {
         let xml = format!(
             r#"<w:body><w:p><w:r><w:rPr><w:sz w:val="20" /><w:rStyle w:val="{RTL_RUN_MARKER}" /></w:rPr><w:t>محمد</w:t></w:r><w:r><w:rPr /><w:t>a@b.test</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="11906" /><w:docGrid w:type="lines" /></w:sectPr></w:body>"#
         );
-        let out = String::from_utf8(finish_document_xml(xml.as_bytes(), true)).unwrap();
+        let out = String::from_utf8(finish_document_xml(xml.as_bytes(), true, "Arial")).unwrap();
         assert!(!out.contains(RTL_RUN_MARKER));
         assert_eq!(out.matches("<w:rtl />").count(), 1);
-        assert!(
-            out.contains(
-                r#"<w:sz w:val="20" /><w:rtl /><w:lang w:bidi="ar-SA" /></w:rPr><w:t>محمد"#
-            )
-        );
+        assert!(out.contains(concat!(
+            r#"<w:rPr><w:rFonts w:cs="Arial" w:hint="cs" /><w:sz w:val="20" /><w:rtl />"#,
+            r#"<w:lang w:bidi="ar-SA" /></w:rPr><w:t>محمد"#
+        )));
         assert!(out.contains(r#"<w:pgSz w:w="11906" /><w:bidi /><w:docGrid"#));
-        let ltr = String::from_utf8(finish_document_xml(xml.as_bytes(), false)).unwrap();
+        let ltr = String::from_utf8(finish_document_xml(xml.as_bytes(), false, "Arial")).unwrap();
         assert!(!ltr.contains("<w:bidi />"));
+    }
+
+    #[test]
+    fn run_properties_follow_the_schema_order_and_bold_off_means_off() {
+        let xml = r#"<w:r><w:rPr><w:color w:val="555555" /><w:b w:val="false" /><w:bCs /><w:rFonts w:cs="Arial" /></w:rPr><w:t>x</w:t></w:r><w:r><w:rPr /></w:r>"#;
+        let out = String::from_utf8(finish_document_xml(xml.as_bytes(), false, "Arial")).unwrap();
+        assert!(out.contains(concat!(
+            r#"<w:rPr><w:rFonts w:cs="Arial" /><w:b w:val="false" /><w:bCs w:val="false" />"#,
+            r#"<w:color w:val="555555" /></w:rPr>"#
+        )));
+        assert!(out.ends_with("<w:rPr /></w:r>"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The fonts embedded in exported PDFs (OFL, files in `templates/fonts/` with their licence),
-//! compiled into the binary and parsed once per process: for shaping (rustybuzz) and for embedding
-//! (printpdf, which subsets them to the glyphs used).
+//! compiled into the binary and parsed once per process for shaping (rustybuzz). Each PDF embeds
+//! a subset of each font with only the glyphs it draws ([`subset`], allsorts — the subsetter
+//! printpdf itself uses, which printpdf only calls with its heavy `text_layout` feature).
 
-use printpdf::ParsedFont;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// Font family names a template may ask for.
@@ -35,10 +37,13 @@ pub fn by_name(name: &str) -> Option<Family> {
     }
 }
 
-/// One font file, ready for shaping and embedding.
+/// One font file, ready for shaping and subsetting.
 pub struct Face {
     pub shaper: rustybuzz::Face<'static>,
-    pub parsed: ParsedFont,
+    /// The font file.
+    pub data: &'static [u8],
+    /// PostScript name, for the embedded font's `/BaseFont`.
+    pub postscript_name: &'static str,
     pub units_per_em: f32,
     /// Ascender and descender (negative) in em.
     pub ascent: f32,
@@ -46,17 +51,16 @@ pub struct Face {
 }
 
 impl Face {
-    fn load(bytes: &'static [u8]) -> Option<Face> {
+    fn load(bytes: &'static [u8], postscript_name: &'static str) -> Option<Face> {
         let shaper = rustybuzz::Face::from_slice(bytes, 0)?;
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)?;
         let units_per_em = shaper.units_per_em() as f32;
         Some(Face {
             ascent: shaper.ascender() as f32 / units_per_em,
             descent: shaper.descender() as f32 / units_per_em,
             units_per_em,
             shaper,
-            parsed,
+            data: bytes,
+            postscript_name,
         })
     }
 
@@ -70,10 +74,15 @@ impl Face {
 pub fn load(family: Family) -> Option<(&'static Face, &'static Face)> {
     static CACHE: OnceLock<Vec<(usize, Option<Face>)>> = OnceLock::new();
     let all: &'static Vec<(usize, Option<Face>)> = CACHE.get_or_init(|| {
-        [NOTO_SANS, NOTO_SANS_BOLD, NASKH, NASKH_BOLD]
-            .into_iter()
-            .map(|b| (b.as_ptr() as usize, Face::load(b)))
-            .collect()
+        [
+            (NOTO_SANS, "NotoSans-Regular"),
+            (NOTO_SANS_BOLD, "NotoSans-Bold"),
+            (NASKH, "NotoNaskhArabic-Regular"),
+            (NASKH_BOLD, "NotoNaskhArabic-Bold"),
+        ]
+        .into_iter()
+        .map(|(b, name)| (b.as_ptr() as usize, Face::load(b, name)))
+        .collect()
     });
     let find = |bytes: &'static [u8]| -> Option<&'static Face> {
         all.iter()
@@ -81,4 +90,49 @@ pub fn load(family: Family) -> Option<(&'static Face, &'static Face)> {
             .and_then(|(_, f)| f.as_ref())
     };
     Some((find(family.regular)?, find(family.bold)?))
+}
+
+/// A font cut down to some of its glyphs, ready to embed.
+pub struct Subset {
+    /// The subset font file (TrueType).
+    pub data: Vec<u8>,
+    /// `XXXXXX+PostScriptName`: the tag marks a subset (ISO 32000-1, 9.6.4); it is derived from the
+    /// glyphs kept, so the same document gives the same file.
+    pub name: String,
+    /// Glyph id in the full font → glyph id in the subset.
+    pub gids: BTreeMap<u16, u16>,
+}
+
+/// The subset of `face` with the glyphs `used` (and `.notdef`), or `None` if the font cannot be cut.
+pub fn subset(face: &Face, used: &BTreeSet<u16>) -> Option<Subset> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile};
+    // `.notdef` first; allsorts numbers the kept glyphs by their position in this list.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(used.iter().copied().filter(|g| *g != 0))
+        .collect();
+    let file = ReadScope::new(face.data).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(0).ok()?;
+    let data =
+        allsorts::subset::subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (face.postscript_name, &ids).hash(&mut hasher);
+    let mut h = hasher.finish();
+    let tag: String = (0..6)
+        .map(|_| {
+            let c = (b'A' + (h % 26) as u8) as char;
+            h /= 26;
+            c
+        })
+        .collect();
+    Some(Subset {
+        data,
+        name: format!("{tag}+{}", face.postscript_name),
+        gids: ids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new as u16))
+            .collect(),
+    })
 }

@@ -16,10 +16,11 @@ use crate::template::{Align, Template, rgb};
 use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
 use printpdf::{
-    Codepoint, Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    Codepoint, Color, DictItem, FontId, Line as PdfLine, LinePoint, Mm, Op, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 use shape::Faces;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -39,13 +40,29 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
         arabic_bold: ab,
     };
 
+    let layout = Layout::new(doc, t, faces);
+    let chunks = layout.chunks();
+
+    // Embed each face cut down to the glyphs this document draws.
     let mut pdf = PdfDocument::new(&doc.title);
-    let font_ids: [FontId; 4] = [
-        pdf.add_font(&l.parsed),
-        pdf.add_font(&lb.parsed),
-        pdf.add_font(&a.parsed),
-        pdf.add_font(&ab.parsed),
-    ];
+    let (used, unicode) = glyph_use(&chunks);
+    let mut embedding = Embedding {
+        ids: Default::default(),
+        gids: Default::default(),
+        unicode,
+    };
+    for (i, face) in [l, lb, a, ab].into_iter().enumerate() {
+        if used[i].is_empty() {
+            continue;
+        }
+        let subset = fonts::subset(face, &used[i]).ok_or_else(|| failed("font subsetting"))?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&subset.data, 0, &mut warnings)
+            .ok_or_else(|| failed("the font subset does not load"))?;
+        parsed.font_name = Some(subset.name);
+        embedding.ids[i] = Some(pdf.add_font(&parsed));
+        embedding.gids[i] = subset.gids;
+    }
     let info = &mut pdf.metadata.info;
     info.document_title = if doc.title.is_empty() {
         "CV".into()
@@ -57,9 +74,7 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     info.producer = "Job Gate".into();
     info.subject = "Curriculum vitae".into();
 
-    let layout = Layout::new(doc, t, faces);
-    let chunks = layout.chunks();
-    let pages = layout.paginate(&chunks, &font_ids);
+    let pages = layout.paginate(&chunks, &embedding);
     let (w_mm, h_mm) = t.page.size.mm();
     let pages: Vec<PdfPage> = pages
         .into_iter()
@@ -84,6 +99,82 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     lo.save_to(&mut out)
         .map_err(|e| failed(&format!("PDF writing: {e}")))?;
     Ok(out)
+}
+
+/// The fonts of one PDF and what each glyph extracts as.
+struct Embedding {
+    /// Font of each [`shape::FaceKind`] (none when the face draws nothing).
+    ids: [Option<FontId>; 4],
+    /// Full-font glyph id → subset glyph id, per face.
+    gids: [BTreeMap<u16, u16>; 4],
+    /// `(face, full-font glyph id)` → the text the glyph stands for in the font's ToUnicode map:
+    /// the text of the first cluster it draws alone. A PDF maps each glyph to one text, so a
+    /// cluster that needs another text (a letter with its marks, a glyph that also stands for
+    /// another character, bidi marks) says so in an `/ActualText` span.
+    unicode: HashMap<(usize, u16), String>,
+}
+
+impl Embedding {
+    fn text(&self, face: usize, gid: u16) -> &str {
+        self.unicode.get(&(face, gid)).map_or("", String::as_str)
+    }
+}
+
+/// The glyphs each face draws, and the ToUnicode text of each (see [`Embedding::unicode`]).
+fn glyph_use(chunks: &[Chunk]) -> ([BTreeSet<u16>; 4], HashMap<(usize, u16), String>) {
+    let mut used: [BTreeSet<u16>; 4] = Default::default();
+    let mut unicode = HashMap::new();
+    let lines = chunks.iter().flat_map(|c| &c.lines);
+    for part in lines.flat_map(|l| &l.parts) {
+        let Part::Text { line, .. } = part else {
+            continue;
+        };
+        for run in &line.runs {
+            let face = run.face as usize;
+            for cluster in &run.clusters {
+                for g in &cluster.glyphs {
+                    used[face].insert(g.gid);
+                }
+                if let [g] = cluster.glyphs.as_slice() {
+                    unicode
+                        .entry((face, g.gid))
+                        .or_insert_with(|| cluster.text.clone());
+                }
+            }
+        }
+    }
+    (used, unicode)
+}
+
+/// `text` (a cluster's) in the order extractors expect: logical, except a right-to-left cluster
+/// that mixes letters with marks or symbols ("دً": a letter with its tanween). poppler lays such a
+/// text out left to right and reverses it with the rest of the right-to-left line, so it must come
+/// in visual order there; it reverses clusters of letters only ("لإ") itself.
+fn extraction_order(text: String, rtl: bool) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let letters_only = text
+        .chars()
+        .all(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+    if rtl && text.chars().nth(1).is_some() && !letters_only {
+        text.chars().rev().collect()
+    } else {
+        text
+    }
+}
+
+/// The marked-content properties `<< /ActualText (text) >>` (UTF-16BE with its byte order mark).
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::Dict {
+        map: BTreeMap::from([(
+            "ActualText".to_string(),
+            DictItem::String {
+                data,
+                literal: false,
+            },
+        )]),
+    }
 }
 
 /// What one line of a chunk draws.
@@ -450,7 +541,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Places chunks on pages and returns each page's drawing operations.
-    fn paginate(&self, chunks: &[Chunk], font_ids: &[FontId; 4]) -> Vec<Vec<Op>> {
+    fn paginate(&self, chunks: &[Chunk], fonts: &Embedding) -> Vec<Vec<Op>> {
         let top = self.t.page.margin_top * PT_PER_MM;
         let bottom = self.page_h - self.t.page.margin_bottom * PT_PER_MM;
         let left = self.t.page.margin_inline * PT_PER_MM;
@@ -491,7 +582,7 @@ impl<'a> Layout<'a> {
                 let baseline = self.page_h - (y + line.ascent);
                 let ops = pages.last_mut().expect("a page");
                 for part in &line.parts {
-                    self.draw(ops, part, left, baseline, font_ids);
+                    self.draw(ops, part, left, baseline, fonts);
                 }
                 y += line.height;
             }
@@ -505,7 +596,7 @@ impl<'a> Layout<'a> {
         part: &Part,
         left: f32,
         baseline: f32,
-        font_ids: &[FontId; 4],
+        fonts: &Embedding,
     ) {
         match part {
             Part::Text {
@@ -522,22 +613,54 @@ impl<'a> Layout<'a> {
                     col: self.colour(colour),
                 });
                 for run in &line.runs {
+                    let face = run.face as usize;
+                    let Some(font) = &fonts.ids[face] else {
+                        continue;
+                    };
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_ids[run.face as usize].clone()),
+                        font: PdfFontHandle::External(font.clone()),
                         size: Pt(*size),
                     });
-                    for g in &run.glyphs {
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(left + x + g.x), Pt(baseline + g.y)),
-                        });
-                        let cp = if g.text.is_empty() {
-                            Codepoint::new(g.gid, 0.0)
-                        } else {
-                            Codepoint::with_cid(g.gid, 0.0, g.text.clone())
-                        };
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![cp])],
-                        });
+                    for cluster in &run.clusters {
+                        // The widest glyph (the base letter, the ligature) carries the cluster's
+                        // text; marks and other extra glyphs carry none.
+                        let main = (0..cluster.glyphs.len())
+                            .rev()
+                            .max_by(|&i, &j| {
+                                cluster.glyphs[i]
+                                    .advance
+                                    .total_cmp(&cluster.glyphs[j].advance)
+                            })
+                            .unwrap_or(0);
+                        let text = extraction_order(cluster.extraction_text(), run.rtl);
+                        for (i, g) in cluster.glyphs.iter().enumerate() {
+                            let mapped = fonts.text(face, g.gid);
+                            let actual = if i == main { text.as_str() } else { "" };
+                            let span = mapped != actual;
+                            if span {
+                                ops.push(Op::BeginMarkedContentWithProperties {
+                                    tag: "Span".into(),
+                                    properties: actual_text(actual),
+                                });
+                            }
+                            ops.push(Op::SetTextMatrix {
+                                matrix: TextMatrix::Translate(
+                                    Pt(left + x + g.x),
+                                    Pt(baseline + g.y),
+                                ),
+                            });
+                            let gid = fonts.gids[face].get(&g.gid).copied().unwrap_or(0);
+                            ops.push(Op::ShowText {
+                                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                                    gid,
+                                    0.0,
+                                    mapped.into(),
+                                )])],
+                            });
+                            if span {
+                                ops.push(Op::EndMarkedContent);
+                            }
+                        }
                     }
                 }
                 ops.push(Op::EndTextSection);

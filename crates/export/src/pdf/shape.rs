@@ -6,7 +6,7 @@
 
 use super::fonts::Face;
 use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 
 /// The four faces a document uses.
 #[derive(Clone, Copy)]
@@ -43,15 +43,55 @@ pub struct Glyph {
     pub gid: u16,
     pub x: f32,
     pub y: f32,
-    /// The characters this glyph stands for (empty for the 2nd+ glyph of one character).
-    pub text: String,
+    /// How far the pen moves after it, in points (0 for a mark).
+    pub advance: f32,
 }
 
-/// Glyphs of one face, in visual order (left to right).
+/// The glyphs that stand for one grapheme cluster (a letter with its marks, a ligature), in visual
+/// order, with the text they stand for in logical order.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub glyphs: Vec<Glyph>,
+    pub text: String,
+    /// First (leftmost) cluster of a run whose direction is not the paragraph's.
+    pub opens_embedded_run: bool,
+    /// Last (rightmost) cluster of such a run.
+    pub closes_embedded_run: bool,
+    /// Punctuation or a symbol (no letter) in a right-to-left run of a right-to-left paragraph.
+    pub neutral_in_rtl: bool,
+}
+
+impl Cluster {
+    /// The text a reader should extract for this cluster: its own text, with a right-to-left mark
+    /// before and a left-to-right mark after a run whose direction is not the paragraph's. The marks
+    /// are invisible; they keep extractors with a simple bidi pass (poppler's `pdftotext`, which
+    /// reads the page visually and reverses right-to-left stretches) from pulling spaces and
+    /// punctuation into the wrong side of an embedded number or Latin word ("6 مطورين", "40%").
+    /// Punctuation inside right-to-left text gets a right-to-left mark on each side, because such
+    /// extractors take some of it ("%", "،") for part of a number.
+    pub fn extraction_text(&self) -> String {
+        let mut s = String::with_capacity(self.text.len() + 9);
+        if self.opens_embedded_run || self.neutral_in_rtl {
+            s.push('\u{200F}');
+        }
+        s.push_str(&self.text);
+        if self.neutral_in_rtl {
+            s.push('\u{200F}');
+        }
+        if self.closes_embedded_run {
+            s.push('\u{200E}');
+        }
+        s
+    }
+}
+
+/// Clusters of one face, in visual order (left to right).
 #[derive(Debug, Clone)]
 pub struct Run {
     pub face: FaceKind,
-    pub glyphs: Vec<Glyph>,
+    /// Drawn right to left (its clusters are still listed left to right).
+    pub rtl: bool,
+    pub clusters: Vec<Cluster>,
 }
 
 /// A shaped line: runs in visual order and the total advance width in points.
@@ -98,6 +138,7 @@ pub fn shape_line(faces: &Faces, text: &str, rtl: bool, bold: bool, size: f32) -
             if run_rtl {
                 chunks.reverse();
             }
+            let first_run = line.runs.len();
             for (start, end, kind) in chunks {
                 let run = shape_chunk(
                     faces.get(kind),
@@ -108,6 +149,27 @@ pub fn shape_line(faces: &Faces, text: &str, rtl: bool, bold: bool, size: f32) -
                     &mut pen,
                 );
                 line.runs.push(run);
+            }
+            if run_rtl && rtl {
+                for c in line.runs[first_run..]
+                    .iter_mut()
+                    .flat_map(|r| r.clusters.iter_mut())
+                {
+                    c.neutral_in_rtl = !c.text.trim().is_empty()
+                        && !c.text.chars().any(|ch| {
+                            matches!(bidi_class(ch), BidiClass::R | BidiClass::AL)
+                                || ch.is_alphanumeric()
+                        });
+                }
+            }
+            if run_rtl != rtl {
+                let runs = &mut line.runs[first_run..];
+                if let Some(c) = runs.iter_mut().find_map(|r| r.clusters.first_mut()) {
+                    c.opens_embedded_run = true;
+                }
+                if let Some(c) = runs.iter_mut().rev().find_map(|r| r.clusters.last_mut()) {
+                    c.closes_embedded_run = true;
+                }
             }
         }
     }
@@ -130,7 +192,8 @@ fn shape_chunk(
     } else {
         Direction::LeftToRight
     });
-    buf.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
+    // Marks join their base letter's cluster, so a letter with its vowel sign extracts as one unit.
+    buf.set_cluster_level(BufferClusterLevel::MonotoneGraphemes);
     buf.guess_segment_properties();
     let shaped = rustybuzz::shape(&face.shaper, &[], buf);
     let scale = size / face.units_per_em;
@@ -142,27 +205,38 @@ fn shape_chunk(
         .collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut seen = vec![false; starts.len()];
-    let mut glyphs = Vec::with_capacity(shaped.len());
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut current: Option<usize> = None;
     for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
         let c = info.cluster as usize;
-        let k = starts.binary_search(&c).unwrap_or(0);
-        let end = starts.get(k + 1).copied().unwrap_or(text.len());
-        let cluster_text = if seen[k] {
-            String::new()
-        } else {
-            seen[k] = true;
-            text.get(c..end).unwrap_or("").to_string()
-        };
-        glyphs.push(Glyph {
+        let glyph = Glyph {
             gid: info.glyph_id as u16,
             x: *pen + pos.x_offset as f32 * scale,
             y: pos.y_offset as f32 * scale,
-            text: cluster_text,
-        });
+            advance: pos.x_advance as f32 * scale,
+        };
         *pen += pos.x_advance as f32 * scale;
+        match clusters.last_mut() {
+            Some(last) if current == Some(c) => last.glyphs.push(glyph),
+            _ => {
+                let k = starts.binary_search(&c).unwrap_or(0);
+                let end = starts.get(k + 1).copied().unwrap_or(text.len());
+                clusters.push(Cluster {
+                    glyphs: vec![glyph],
+                    text: text.get(c..end).unwrap_or("").to_string(),
+                    opens_embedded_run: false,
+                    closes_embedded_run: false,
+                    neutral_in_rtl: false,
+                });
+                current = Some(c);
+            }
+        }
     }
-    Run { face: kind, glyphs }
+    Run {
+        face: kind,
+        rtl,
+        clusters,
+    }
 }
 
 /// Breaks `text` into lines no wider than `width` points (at spaces; a word longer than a line is cut),
