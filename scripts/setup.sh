@@ -41,6 +41,7 @@ if [ -f package-lock.json ] && [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$what" = test ] && [ "${JOBGATE_FULL:-0}" = 1 ] && ! command -v tauri-driver >/dev/null; then
+# WebDriver server for the end-to-end tests of the app.
+if [ "$what" = test ] && ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   cargo install tauri-driver --locked --version 2.1.0 --quiet
 fi

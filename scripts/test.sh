@@ -15,25 +15,16 @@ scripts/setup.sh test || exit 1
 step "format"
 cargo fmt --all -- --check || { echo "cargo fmt: run 'cargo fmt --all'"; exit 1; }
 
-# JOBGATE_FULL=1 adds what is not yet green on main (see the issue notes): clippy -D warnings,
-# the desktop crate's tests and the end-to-end tests of the app. Without it: the engine and CLI.
-full=${JOBGATE_FULL:-0}
-if [ "$full" = 1 ]; then
-  step "lint"
-  cargo clippy --workspace --all-targets --locked -- -D warnings || exit 1
-fi
+step "lint"
+cargo clippy --workspace --all-targets --locked -- -D warnings || exit 1
 
-step "engine and CLI tests"
-if [ "$full" = 1 ]; then scope=--workspace; else scope=; fi
-cargo test $scope --locked 2>&1 | tee -a "$log"
+step "Rust tests (engine, CLI, desktop commands)"
+cargo test --workspace --locked 2>&1 | tee -a "$log"
 rust_rc=${PIPESTATUS[0]}
 
-e2e_rc=0
-if [ "$full" = 1 ] && [ -x tests/e2e/run.sh ]; then
-  step "end-to-end tests of the app"
-  tests/e2e/run.sh 2>&1 | tee -a "$log"
-  e2e_rc=${PIPESTATUS[0]}
-fi
+step "end-to-end tests of the app"
+tests/e2e/run.sh 2>&1 | tee -a "$log"
+e2e_rc=${PIPESTATUS[0]}
 
 passed=$(( $(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}') \
          + $(grep -Eo '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
