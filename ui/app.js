@@ -73,7 +73,21 @@ function show(screen) {
 }
 
 // ---- the current CV (shared by import, builder and export) -------------------------------------
-const current = { cv: null, cvId: null, versionId: null, analysis: null, fileName: null, exportPath: null };
+const current = { cv: null, cvId: null, versionId: null, analysis: null, fileName: null, exportPath: null, settings: null };
+
+// Runs an AI request from `button`: busy while it waits (the calls take seconds), errors as cards.
+async function withAi(button, run) {
+  clearErrors();
+  const label = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = t('ui-ai-working');
+  try { await run(); } catch (err) { showError(err); } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = label;
+  }
+}
 
 // ---- import & analyse -------------------------------------------------------------------------
 const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', ai: 'ui-progress-ai', saving: 'ui-progress-saving', done: 'ui-progress-done' };
@@ -219,8 +233,12 @@ async function renderBuilder(r) {
   $('#builder-progress').value = r.progress;
   $('#builder-minutes').textContent = await tc('ui-builder-minutes-left', r.estimated_minutes_left);
   $('#builder-missing').textContent = r.missing_sections.map((id) => t(`builder-section-${id}`)).join(lang === 'ar' ? '، ' : ', ') || '—';
-  const text = [r.message, ...r.next_questions].filter(Boolean).join('\n');
-  if (text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
+  // The message already ends with the question; follow-up questions are added once, and a turn
+  // that only changes the suggestion (AI wording) does not repeat the last bubble.
+  const extra = r.next_questions.filter((q) => q && !r.message.includes(q));
+  const text = [r.message, ...extra].filter(Boolean).join('\n');
+  const last = [...$('#chat').querySelectorAll('li.bot')].pop();
+  if (text && last?.dataset.text !== text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state, 'data-text': text }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
   $('#chat').lastElementChild?.scrollIntoView({ block: 'nearest' });
   $('#rewrite').hidden = !r.pending_rewrite;
   $('#rewrite-text').textContent = r.pending_rewrite ?? '';
@@ -333,6 +351,9 @@ async function openVersion(cvId, versionId) {
 
 // ---- settings and status ----------------------------------------------------------------------
 function renderSettings(s) {
+  current.settings = s;
+  for (const b of document.querySelectorAll('.ai-only')) b.hidden = !s.ai_enabled;
+  $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_host });
   $(`#lang-${s.lang}`).checked = true;
   $('#ai-enabled').checked = s.ai_enabled;
   $('#ai-key').value = '';
@@ -387,7 +408,36 @@ function wire() {
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
   $('#history-refresh').addEventListener('click', loadHistory);
   for (const r of document.querySelectorAll('input[name="lang"]')) r.addEventListener('change', () => setLanguage(r.value));
-  $('#ai-enabled').addEventListener('change', async (e) => { try { renderSettings(await invoke('set_ai_enabled', { enabled: e.target.checked })); } catch (err) { showError(err); } });
+  $('#ai-enabled').addEventListener('change', async (e) => {
+    // Turning AI on the first time (per profile and server) says what is sent where, and asks.
+    if (e.target.checked && !current.settings?.ai_consented) {
+      $('#confirm-ai-text').textContent = t('ui-settings-ai-consent', { host: current.settings?.ai_host ?? '' });
+      $('#confirm-ai').showModal();
+      return;
+    }
+    try { renderSettings(await invoke('set_ai_enabled', { enabled: e.target.checked })); } catch (err) { showError(err); }
+  });
+  $('#confirm-ai').addEventListener('close', async () => {
+    if ($('#confirm-ai').returnValue !== 'confirm') { $('#ai-enabled').checked = false; return; }
+    try { renderSettings(await invoke('set_ai_enabled', { enabled: true, consent: true })); } catch (err) { showError(err); }
+  });
+  $('#builder-ai').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
+    if (!builder.sessionId) return;
+    await renderBuilder(await invoke('builder_ai_rewrite', { sessionId: builder.sessionId }));
+  }));
+  $('#ai-summary').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
+    if (!current.cv) return;
+    $('#summary-draft-text').textContent = await invoke('ai_draft_summary', { cv: current.cv });
+    $('#summary-draft').hidden = false;
+    $('#summary-draft-use').focus();
+  }));
+  $('#summary-draft-use').addEventListener('click', () => {
+    current.cv.summary = $('#summary-draft-text').textContent;
+    $('#summary-draft').hidden = true;
+    renderEditor(current.cv);
+    $('#cv-save').focus();
+  });
+  $('#summary-draft-drop').addEventListener('click', () => { $('#summary-draft').hidden = true; $('#ai-summary').focus(); });
   $('#ai-key-save').addEventListener('click', async () => { try { renderSettings(await invoke('save_ai_key', { key: $('#ai-key').value })); } catch (err) { showError(err); } });
   $('#ai-key-delete').addEventListener('click', async () => { try { renderSettings(await invoke('delete_ai_key')); } catch (err) { showError(err); } });
   $('#delete-all').addEventListener('click', () => $('#confirm-delete').showModal());
@@ -436,6 +486,7 @@ async function start() {
     builder.sections = caps.builder_sections ?? [];
     fillSectionOptions();
   } catch (err) { showError(err); }
+  await loadSettings();
   show('import');
   await listenToRust();
   document.body.dataset.ready = 'true';

@@ -167,3 +167,13 @@ ui-language-mixed = English and Arabic
 ui-close = Close
 ui-cancel = Cancel
 ui-confirm = Confirm
+
+# AI: consent, rewording, summaries
+ui-settings-ai-consent = With AI on, the text of each CV you import, the achievements you ask to reword and the CV you ask to summarise are sent to { $host }. Contact details are left out of summaries. Your key stays in the system keychain. You can turn AI off at any time.
+ui-settings-ai-consent-yes = Agree and turn on
+ui-settings-ai-server = AI server: { $host }
+ui-builder-ai-rewrite = Suggest wording with AI
+ui-ai-summary = Draft a summary with AI
+ui-ai-summary-title = Summary drafted by AI
+ui-ai-summary-use = Use this summary
+ui-ai-working = Asking the AI…

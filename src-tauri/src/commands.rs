@@ -103,6 +103,10 @@ pub struct SettingsView {
     pub ai_key_saved: bool,
     /// E.g. `sk-…a1b2`; never the whole key.
     pub ai_key_hint: Option<String>,
+    /// Where AI requests go (host only), shown when asking for consent.
+    pub ai_host: String,
+    /// The user agreed to send CV text to `ai_host` (else enabling AI asks first).
+    pub ai_consented: bool,
     pub data_dir: String,
 }
 
@@ -114,6 +118,8 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_enabled: s.ai_enabled,
         ai_key_saved: key.is_some(),
         ai_key_hint: key.as_deref().map(os::mask_secret),
+        ai_consented: s.ai_consent_host.as_deref() == Some(state.ai_host().as_str()),
+        ai_host: state.ai_host(),
         data_dir: state.data_dir().display().to_string(),
     })
 }
@@ -132,13 +138,32 @@ pub async fn set_language(state: State<'_, AppState>, lang: String) -> CommandRe
     settings_view(&state, s)
 }
 
+/// Turns AI on or off. Turning it on needs `consent: true` once per profile and server: the UI
+/// first says what is sent (the CV's text) and where ([`SettingsView::ai_host`]).
 #[tauri::command]
 pub async fn set_ai_enabled(
     state: State<'_, AppState>,
     enabled: bool,
+    consent: Option<bool>,
 ) -> CommandResult<SettingsView> {
+    let host = state.ai_host();
+    let consented = state.settings().ai_consent_host.as_deref() == Some(host.as_str());
+    if enabled && !consented && consent != Some(true) {
+        return fail(
+            &state,
+            JobGateError::InvalidInput {
+                field: "consent".into(),
+                reason: format!("agree first that CV text is sent to {host}"),
+            },
+        );
+    }
     let s = state
-        .update_settings(|s| s.ai_enabled = enabled)
+        .update_settings(|s| {
+            s.ai_enabled = enabled;
+            if enabled {
+                s.ai_consent_host = Some(host);
+            }
+        })
         .or_else(|e| fail(&state, e))?;
     settings_view(&state, s)
 }
@@ -197,12 +222,20 @@ pub fn import_file(
     path: &Path,
     progress: impl Fn(&'static str, u8),
 ) -> Result<ImportResult, JobGateError> {
+    // AI on but not usable (no consent for this server, no key): rules, and a warning that says why.
+    let ai = state.settings().ai_enabled.then(|| state.ai_allowed());
     let opts = AnalyzeOptions {
         lang: Some(state.lang()),
-        ai: state.settings().ai_enabled.then(|| ai_config(state)),
+        ai: ai.clone().and_then(Result::ok),
         ..AnalyzeOptions::default()
     };
-    let imported = jobgate_engine::import_file(path, &opts, Some(state.keep()?), &progress)?;
+    let mut imported = jobgate_engine::import_file(path, &opts, Some(state.keep()?), &progress)?;
+    if let Some(Err(e)) = ai {
+        imported.analysis.warnings.push(jobgate_core::Warning {
+            code: e.code().as_str().to_string(),
+            message: e.to_response(state.lang()).error,
+        });
+    }
     let recorded = imported.recorded?;
     Ok(ImportResult {
         file_name: imported.file_name,
@@ -211,14 +244,6 @@ pub fn import_file(
         cv_id: recorded.cv_id,
         version_id: recorded.version_id,
     })
-}
-
-/// The AI server from the environment (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`); the app's key
-/// comes from the keychain only (`OPENROUTER_API_KEY` is for the CLI).
-fn ai_config(state: &AppState) -> jobgate_ai::AiConfig {
-    let mut cfg = jobgate_ai::AiConfig::from_env();
-    cfg.api_key = state.api_key().ok().flatten().unwrap_or_default();
-    cfg
 }
 
 /// Saves the user's edits of an extracted CV as a new version and returns its id.
@@ -329,7 +354,9 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
         .map(str::to_string)
         .or_else(|| storage.err().map(|e| e.to_string()));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
-    let ai_reachable = (settings.ai_enabled && ai_key_saved).then(os::ai_reachable);
+    let cfg = state.ai_config();
+    let ai_reachable = (settings.ai_enabled && (ai_key_saved || !cfg.needs_key()))
+        .then(|| os::ai_reachable(&cfg.base_url));
     Ok(Status {
         version: env!("CARGO_PKG_VERSION"),
         storage_ok: storage_problem.is_none(),
@@ -399,6 +426,53 @@ pub async fn builder_answer(
             })
         })
         .or_else(|e| fail(&state, e))
+}
+
+/// "Suggest with AI": the AI's wording for the achievements of the job being written, offered
+/// like the rule suggestion (applied on `/accept`) and saved with the session.
+#[tauri::command]
+pub async fn builder_ai_rewrite(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<BuilderTurn> {
+    let run = || -> Result<BuilderTurn, JobGateError> {
+        let cfg = state.ai_allowed()?;
+        let (job, items, lang) = state.with_session(&session_id, |_, session| {
+            let b = session.builder();
+            let (job, items) = b
+                .rewrite_targets()
+                .ok_or_else(|| JobGateError::InvalidInput {
+                    field: "achievements".into(),
+                    reason: "there are no achievements to reword yet".into(),
+                })?;
+            Ok((job, items, b.lang()))
+        })?;
+        // The calls run without holding the database, so the rest of the app stays responsive.
+        let mut offered = Vec::new();
+        for (i, text) in items {
+            offered.push((i, jobgate_ai::rewrite_achievement(&text, lang, &cfg)?));
+        }
+        state.with_session(&session_id, |store, session| {
+            Ok(BuilderTurn {
+                response: session.offer_rewrites(store, job, offered)?,
+                cv_id: None,
+                version_id: None,
+            })
+        })
+    };
+    run().or_else(|e| fail(&state, e))
+}
+
+/// "Draft a summary with AI" for the CV on screen (contact details are not sent); the user edits
+/// or accepts it.
+#[tauri::command]
+pub async fn ai_draft_summary(state: State<'_, AppState>, cv: Cv) -> CommandResult<String> {
+    let run = || -> Result<String, JobGateError> {
+        let cfg = state.ai_allowed()?;
+        let lang = jobgate_export::language_of(&cv);
+        jobgate_ai::draft_summary(&cv, lang, &cfg)
+    };
+    run().or_else(|e| fail(&state, e))
 }
 
 /// A template as the export screen lists it.

@@ -46,6 +46,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::export_cv,
         commands::builder_start,
         commands::builder_answer,
+        commands::builder_ai_rewrite,
+        commands::ai_draft_summary,
         commands::mark_ready,
     ])
 }

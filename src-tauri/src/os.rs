@@ -112,16 +112,14 @@ pub fn reveal_in_folder<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(
 }
 
 /// Whether a TCP connection to the AI service can be opened within 3 s (no request is sent).
-pub fn ai_reachable() -> bool {
+pub fn ai_reachable(base: &str) -> bool {
     use std::net::{TcpStream, ToSocketAddrs};
-    let base = std::env::var("JOBGATE_OPENROUTER_URL")
-        .unwrap_or_else(|_| "https://openrouter.ai/api/v1".to_string());
     let (default_port, rest) = if let Some(r) = base.strip_prefix("https://") {
         (443, r)
     } else if let Some(r) = base.strip_prefix("http://") {
         (80, r)
     } else {
-        (443, base.as_str())
+        (443, base)
     };
     let host_port = rest.split('/').next().unwrap_or_default();
     let addr = if host_port.contains(':') {

@@ -16,12 +16,15 @@ use std::sync::{Mutex, MutexGuard};
 
 const LANG_KEY: &str = "ui.lang";
 const AI_KEY: &str = "ai.enabled";
+const AI_CONSENT_KEY: &str = "ai.consent_host";
 
 /// What the user chose in Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     pub lang: Lang,
     pub ai_enabled: bool,
+    /// The AI server the user agreed to send CV text to (asked once per profile and server).
+    pub ai_consent_host: Option<String>,
 }
 
 impl Default for Settings {
@@ -29,6 +32,7 @@ impl Default for Settings {
         Settings {
             lang: Lang::En,
             ai_enabled: false,
+            ai_consent_host: None,
         }
     }
 }
@@ -43,6 +47,8 @@ pub struct AppState {
     keys: Box<dyn KeyStore>,
     /// Builder sessions opened since start; older ones are resumed from the store on first use.
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
+    /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
+    ai_server: jobgate_ai::AiConfig,
 }
 
 impl AppState {
@@ -63,6 +69,10 @@ impl AppState {
             settings: Mutex::new(Settings::default()),
             keys,
             sessions: Mutex::new(HashMap::new()),
+            ai_server: jobgate_ai::AiConfig {
+                api_key: String::new(),
+                ..jobgate_ai::AiConfig::from_env()
+            },
         };
         let loaded = state.load_settings().unwrap_or_default();
         *lock(&state.settings) = loaded;
@@ -77,8 +87,50 @@ impl AppState {
                     .and_then(|l| Lang::from_code(&l))
                     .unwrap_or_default(),
                 ai_enabled: store.setting(p, AI_KEY)?.as_deref() == Some("true"),
+                ai_consent_host: store.setting(p, AI_CONSENT_KEY)?.filter(|h| !h.is_empty()),
             })
         })
+    }
+
+    /// Points AI requests at another OpenAI-compatible server (tests use a local fake one).
+    pub fn with_ai_server(mut self, base_url: &str) -> AppState {
+        self.ai_server.base_url = base_url.to_string();
+        self
+    }
+
+    /// The AI server with the key from the keychain (never `OPENROUTER_API_KEY`, which is the CLI's).
+    pub fn ai_config(&self) -> jobgate_ai::AiConfig {
+        jobgate_ai::AiConfig {
+            api_key: self.api_key().ok().flatten().unwrap_or_default(),
+            ..self.ai_server.clone()
+        }
+    }
+
+    /// Where AI requests go (host and port only).
+    pub fn ai_host(&self) -> String {
+        self.ai_server.host()
+    }
+
+    /// The AI configuration when AI may be used now: switched on, agreed to for this server, and
+    /// a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
+    pub fn ai_allowed(&self) -> Result<jobgate_ai::AiConfig, JobGateError> {
+        let s = self.settings();
+        let unavailable = |reason: &str| JobGateError::AiUnavailable {
+            reason: reason.into(),
+        };
+        if !s.ai_enabled {
+            return Err(unavailable("AI is switched off in Settings"));
+        }
+        if s.ai_consent_host.as_deref() != Some(self.ai_host().as_str()) {
+            return Err(unavailable(
+                "you have not yet agreed in Settings to send CV text to this AI server",
+            ));
+        }
+        let cfg = self.ai_config();
+        match jobgate_engine::ai::missing_key(&cfg) {
+            Some(e) => Err(e),
+            None => Ok(cfg),
+        }
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -161,7 +213,12 @@ impl AppState {
         change(&mut next);
         self.with_store(|store, p| {
             store.set_setting(p, LANG_KEY, next.lang.code())?;
-            store.set_setting(p, AI_KEY, if next.ai_enabled { "true" } else { "false" })
+            store.set_setting(p, AI_KEY, if next.ai_enabled { "true" } else { "false" })?;
+            store.set_setting(
+                p,
+                AI_CONSENT_KEY,
+                next.ai_consent_host.as_deref().unwrap_or(""),
+            )
         })?;
         *guard = next.clone();
         Ok(next)
@@ -175,6 +232,7 @@ impl AppState {
         lock(&self.sessions).clear();
         let mut s = lock(&self.settings);
         s.ai_enabled = false;
+        s.ai_consent_host = None;
         Ok(())
     }
 }

@@ -1,5 +1,9 @@
 //! The commands through Tauri's IPC on the mock runtime (no window, no display): what the web UI
-//! sends and receives, including the DESIGN §2 error JSON in both languages.
+//! sends and receives, including the DESIGN §2 error JSON in both languages. AI calls go to a local
+//! fake OpenAI-compatible server.
+
+#[path = "../../crates/ai/tests/support/mod.rs"]
+mod support;
 
 use jobgate_ai::keys::MemoryKeys;
 use jobgate_desktop::state::AppState;
@@ -17,12 +21,21 @@ struct TestApp {
 
 impl TestApp {
     fn new() -> TestApp {
+        TestApp::with_state(|data| AppState::new(data.to_path_buf(), Box::new(MemoryKeys::new())))
+    }
+
+    /// An app whose AI server is `server` (a local one: no key needed).
+    fn with_ai(server: &support::FakeServer) -> TestApp {
+        let url = server.base_url();
+        TestApp::with_state(|data| {
+            AppState::new(data.to_path_buf(), Box::new(MemoryKeys::new())).with_ai_server(&url)
+        })
+    }
+
+    fn with_state(make: impl FnOnce(&Path) -> AppState) -> TestApp {
         let data = tempfile::tempdir().unwrap();
         let app = jobgate_desktop::app_builder(mock_builder())
-            .manage(AppState::new(
-                data.path().to_path_buf(),
-                Box::new(MemoryKeys::new()),
-            ))
+            .manage(make(data.path()))
             .build(tauri::generate_context!())
             .unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -232,7 +245,7 @@ fn settings_survive_a_restart_and_the_key_is_never_shown_or_stored_in_the_databa
     let key = "sk-or-v1-0123456789abcdef0123456789abcdef";
     let app = TestApp::new();
     app.ok("set_language", json!({"lang": "ar"}));
-    app.ok("set_ai_enabled", json!({"enabled": true}));
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
     let s = app.ok("save_ai_key", json!({"key": key}));
     assert_eq!(s["ai_key_saved"], json!(true));
     assert_eq!(s["ai_key_hint"], "sk-…cdef");
@@ -286,7 +299,7 @@ fn an_unwritable_data_folder_still_starts_and_status_says_why() {
 #[test]
 fn with_ai_on_but_no_key_the_rules_result_comes_back_with_an_ai_unavailable_warning() {
     let app = TestApp::new();
-    app.ok("set_ai_enabled", json!({"enabled": true}));
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
     let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
     let a = &r["analysis"];
     assert_eq!(a["parser"], "rules");
@@ -374,4 +387,128 @@ fn an_imported_cv_is_exported_as_docx_and_recorded_in_the_history() {
         json!({"cv": {}, "template": name, "format": "odt", "path": out}),
     );
     assert_error_json(&e, "INVALID_INPUT");
+}
+
+#[test]
+fn ai_is_switched_on_only_after_agreeing_once_to_what_is_sent_where() {
+    let server = support::FakeServer::start(vec![support::Reply::status(500, "{}")]);
+    let app = TestApp::with_ai(&server);
+    let s = app.ok("get_settings", json!({}));
+    assert_eq!(s["ai_consented"], false);
+    assert!(
+        s["ai_host"].as_str().unwrap().starts_with("127.0.0.1:"),
+        "{s}"
+    );
+    let e = app.err("set_ai_enabled", json!({"enabled": true}));
+    assert_error_json(&e, "INVALID_INPUT");
+    assert_eq!(app.ok("get_settings", json!({}))["ai_enabled"], false);
+
+    let s = app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    assert_eq!(
+        (s["ai_enabled"].clone(), s["ai_consented"].clone()),
+        (json!(true), json!(true))
+    );
+    // Once agreed, switching off and on again does not ask again.
+    app.ok("set_ai_enabled", json!({"enabled": false}));
+    app.ok("set_ai_enabled", json!({"enabled": true}));
+    // "Delete all my data" forgets the agreement too.
+    app.ok("delete_all_data", json!({}));
+    assert_eq!(app.ok("get_settings", json!({}))["ai_consented"], false);
+    assert!(server.requests().is_empty());
+}
+
+fn model_cv() -> Value {
+    json!({
+        "personal_info": {"name": "Omar Hassan El-Sayed", "email": "omar.elsayed@mailbox.test", "phone": "",
+                          "location": "Cairo", "headline": "Senior Backend Engineer", "links": []},
+        "summary": "",
+        "experience": [{"title": "Senior Backend Engineer", "company": "Zebra Quantum Logistics",
+                        "location": "Cairo", "start": "2020-01", "end": "present", "period": "2020 – Present",
+                        "achievements": ["Cut p99 latency by 35% for 2M daily requests"]}],
+        "education": [], "skills": ["Rust", "PostgreSQL"], "achievements": [], "certifications": [],
+        "languages": [], "projects": []
+    })
+}
+
+#[test]
+fn an_import_with_ai_uses_the_model_answer_and_the_cache_the_second_time() {
+    let server = support::FakeServer::start(vec![support::Reply::json(&model_cv())]);
+    let app = TestApp::with_ai(&server);
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(
+        r["analysis"]["parser"], "ai",
+        "{}",
+        r["analysis"]["warnings"]
+    );
+    let companies = r["analysis"]["structured_data"]["experience"].to_string();
+    assert!(companies.contains("Zebra Quantum Logistics"), "{companies}");
+    let again = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(again["analysis"]["parser"], "ai");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "the second import was not served from the cache"
+    );
+}
+
+#[test]
+fn builder_ai_rewrite_offers_the_models_wording_which_applies_on_accept() {
+    let server = support::FakeServer::start(vec![support::Reply::json(
+        &json!({"rewrite": "Automated 12 weekly sales reports, saving 6 hours a week"}),
+    )]);
+    let app = TestApp::with_ai(&server);
+    let first = app.ok("builder_start", json!({}));
+    let id = first["session_id"].as_str().unwrap().to_string();
+    // AI off: the button's command says why instead of calling out.
+    let e = app.err("builder_ai_rewrite", json!({"sessionId": id}));
+    assert_error_json(&e, "AI_UNAVAILABLE");
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    for answer in [
+        "Sara Ali",
+        "sara@example.com",
+        "+966 50 123 4567",
+        "Riyadh",
+        "Data Analyst",
+        "/skip",
+        "Data Analyst",
+        "Gulf Bank",
+        "2019 - 2023",
+        "made weekly reports",
+    ] {
+        app.ok("builder_answer", json!({"sessionId": id, "answer": answer}));
+    }
+    let r = app.ok("builder_ai_rewrite", json!({"sessionId": id}));
+    assert_eq!(
+        r["pending_rewrite"],
+        "Automated 12 weekly sales reports, saving 6 hours a week"
+    );
+    assert_eq!(server.requests().len(), 1);
+    let r = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "/accept"}),
+    );
+    assert_eq!(
+        r["cv_preview"]["experience"][0]["achievements"][0],
+        "Automated 12 weekly sales reports, saving 6 hours a week"
+    );
+}
+
+#[test]
+fn a_summary_is_drafted_by_the_model_without_contact_details() {
+    let server = support::FakeServer::start(vec![support::Reply::json(
+        &json!({"summary": "Backend engineer with 8 years of Rust and PostgreSQL."}),
+    )]);
+    let app = TestApp::with_ai(&server);
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    let text = app.ok("ai_draft_summary", json!({"cv": model_cv()}));
+    assert_eq!(
+        text,
+        "Backend engineer with 8 years of Rust and PostgreSQL."
+    );
+    let sent = server.requests()[0].body.clone();
+    assert!(
+        !sent.contains("omar.elsayed@mailbox.test"),
+        "contact details were sent"
+    );
 }

@@ -6,6 +6,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
 import { JobGate } from './pages.mjs';
+import { startFakeAi } from './fake-ai.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SAMPLE = path.join(ROOT, 'tests/fixtures/corpus/files/001__even.pdf');
@@ -13,10 +14,12 @@ const OUT = process.env.E2E_OUT_DIR ?? '/tmp';
 
 let browser;
 let app;
+let ai;
 
 describe('Job Gate desktop app', () => {
   before(async () => {
     assert.ok(process.env.APP_BIN, 'APP_BIN must point at the jobgate-desktop binary');
+    ai = await startFakeAi(Number(process.env.E2E_AI_PORT ?? 4599));
     browser = await remote({
       hostname: '127.0.0.1',
       port: Number(process.env.E2E_DRIVER_PORT ?? 4444),
@@ -30,7 +33,7 @@ describe('Job Gate desktop app', () => {
     await app.ready();
   });
 
-  after(async () => { await browser?.deleteSession(); });
+  after(async () => { await browser?.deleteSession(); ai?.server.close(); });
 
   it('opens a window titled "Job Gate" in English, left to right', async () => {
     assert.equal(await browser.getTitle(), 'Job Gate');
@@ -79,6 +82,35 @@ describe('Job Gate desktop app', () => {
     assert.match(await app.text('#builder-preview'), /Sara Haddad/);
     assert.ok(Number(await app.attr('#builder-progress', 'value')) > 0);
     await app.screenshot('04-builder');
+  });
+
+  it('asks before AI is turned on, then offers AI wording in the builder', async () => {
+    await app.open('settings');
+    assert.equal(await (await browser.$('#builder-ai')).isDisplayed(), false);
+    await (await browser.$('#ai-enabled')).click();
+    const dialog = await browser.$('#confirm-ai');
+    await dialog.waitForDisplayed({ timeout: 5000 });
+    assert.match(await app.text('#confirm-ai-text'), /127\.0\.0\.1:\d+/);
+    await app.screenshot('07-settings-ai-consent');
+    await (await browser.$('#confirm-ai-yes')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => window.jobgate.current.settings?.ai_enabled)) === true,
+      { timeout: 5000, timeoutMsg: 'AI was not turned on after agreeing' });
+    assert.equal(ai.requests.length, 0, 'nothing is sent when AI is turned on');
+
+    await app.open('builder');
+    await browser.execute(() => window.jobgate.builderStart(false));
+    const before = ai.requests.length;
+    for (const answer of ['Sara Haddad', 'sara.haddad@example.com', '+962 7 9123 4567', 'Amman', 'Data Analyst', '/skip',
+      'Data Analyst', 'Arab Bank', '2019 - 2023', 'made weekly reports']) {
+      await browser.execute((a) => window.jobgate.builderSend(a), answer);
+    }
+    await (await browser.$('#builder-ai')).click();
+    await browser.waitUntil(async () => (await app.text('#rewrite-text')).includes('Automated 12 weekly sales reports'),
+      { timeout: 10000, timeoutMsg: 'the AI wording was not offered' });
+    assert.ok(ai.requests.length > before);
+    await app.screenshot('04-builder-ai-rewrite');
+    await (await browser.$('#rewrite-accept')).click();
+    await browser.waitUntil(async () => (await app.text('#builder-preview')).includes('Automated 12 weekly sales reports'), { timeout: 5000 });
   });
 
   it('exports the CV as a DOCX file', async (t) => {

@@ -29,6 +29,9 @@ if [[ "${1:-}" != "--inside-session" ]]; then
   mkdir -p "$WORK/home" "$WORK/data" "$WORK/out" tests/e2e/artifacts
   # A throwaway HOME (keyring and WebKit caches), data folder and export folder for this run only.
   export JOBGATE_DATA_DIR="$WORK/data" E2E_OUT_DIR="$WORK/out" NO_AT_BRIDGE=1
+  # AI requests go to the tests' local fake server (tests/e2e/fake-ai.mjs), never to the internet.
+  export E2E_AI_PORT="${E2E_AI_PORT:-4599}"
+  export JOBGATE_OPENROUTER_URL="http://127.0.0.1:$E2E_AI_PORT/v1"
   HOME="$WORK/home" xvfb-run -a -s "-screen 0 1280x800x24" \
     dbus-run-session -- bash "$0" --inside-session
   exit $?

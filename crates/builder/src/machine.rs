@@ -654,6 +654,57 @@ impl Builder {
         }
     }
 
+    // ---- other wordings (AI) --------------------------------------------------------------------
+
+    /// The achievements another rewriter (the AI) could improve: those of the job with a pending
+    /// suggestion, else of the last job that has achievements, as the user wrote them —
+    /// `(job index, [(achievement index, text)])`.
+    pub fn rewrite_targets(&self) -> Option<(usize, Vec<(usize, String)>)> {
+        let job = match &self.pending {
+            Some(p) => p.experience,
+            None => self
+                .cv
+                .experience
+                .iter()
+                .rposition(|e| !e.achievements.is_empty())?,
+        };
+        let items: Vec<(usize, String)> = self
+            .cv
+            .experience
+            .get(job)?
+            .achievements
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.trim().is_empty())
+            .map(|(i, a)| (i, a.clone()))
+            .collect();
+        (!items.is_empty()).then_some((job, items))
+    }
+
+    /// Offers other wordings for achievements of job `job`, replacing the rule suggestion; like
+    /// that one they change the CV only on `/accept`. Wordings that are empty or equal to the
+    /// current text are dropped; with none left, any earlier suggestion stays.
+    pub fn offer_rewrites(&mut self, job: usize, items: Vec<(usize, String)>) -> BuilderResponse {
+        let current = self.cv.experience.get(job);
+        let items: Vec<(usize, String)> = items
+            .into_iter()
+            .map(|(i, t)| (i, t.trim().to_string()))
+            .filter(|(i, t)| {
+                !t.is_empty()
+                    && current
+                        .and_then(|e| e.achievements.get(*i))
+                        .is_some_and(|a| a.trim() != t)
+            })
+            .collect();
+        if !items.is_empty() {
+            self.pending = Some(Pending {
+                experience: job,
+                items,
+            });
+        }
+        self.response(Vec::new(), Vec::new())
+    }
+
     // ---- commands ---------------------------------------------------------------------------
 
     fn accept(&mut self, notes: &mut Notes) {
@@ -1298,6 +1349,54 @@ fn after_section(s: Section) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offered_wordings_wait_for_accept_and_then_replace_the_achievement() {
+        let mut b = Builder::new(Lang::En);
+        b.start(0);
+        for (n, line) in [
+            "Sara Ali",
+            "sara@example.com",
+            "+966 50 123 4567",
+            "Riyadh",
+            "Data Analyst",
+            "/skip",
+            "Data Analyst",
+            "Gulf Bank",
+            "2019 - 2023",
+            "made weekly reports; helped the sales team",
+        ]
+        .iter()
+        .enumerate()
+        {
+            b.answer(line, n as u64 * 1000);
+        }
+        let (job, items) = b.rewrite_targets().expect("achievements to improve");
+        assert_eq!(job, 0);
+        assert_eq!(items[0].1, "made weekly reports");
+        let r = b.offer_rewrites(
+            job,
+            vec![
+                (0, "Automated 12 weekly sales reports".into()),
+                (1, "helped the sales team".into()),
+            ],
+        );
+        assert_eq!(
+            r.pending_rewrite.as_deref(),
+            Some("Automated 12 weekly sales reports")
+        );
+        assert_eq!(b.cv().experience[0].achievements[0], "made weekly reports");
+        b.answer("/accept", 20_000);
+        assert_eq!(
+            b.cv().experience[0].achievements,
+            ["Automated 12 weekly sales reports", "helped the sales team"]
+        );
+        assert!(
+            b.offer_rewrites(0, vec![(5, "out of range".into())])
+                .pending_rewrite
+                .is_none()
+        );
+    }
     use jobgate_core::LanguageSkill;
 
     fn answer(b: &mut Builder, line: &str, at_s: u64) -> BuilderResponse {

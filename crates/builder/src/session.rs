@@ -117,6 +117,37 @@ impl Session {
         self.last_version
     }
 
+    /// Offers other wordings (the AI's) for achievements (see [`Builder::offer_rewrites`]) and
+    /// saves the session with them, so a suggestion survives closing the app. Recorded as the turn
+    /// `/offer`.
+    pub fn offer_rewrites(
+        &mut self,
+        store: &mut Store,
+        job: usize,
+        items: Vec<(usize, String)>,
+    ) -> Result<BuilderResponse> {
+        let before = self.builder.clone();
+        let mut response = self.builder.offer_rewrites(job, items);
+        response.session_id = self.id.clone();
+        let saved = (|| {
+            store.save_turn(&TurnRecord {
+                session_id: &self.id,
+                answer: "/offer",
+                current_state: self.builder.state_name(),
+                state_json: &to_json(&self.builder)?,
+                response_json: &to_json(&response)?,
+                finalized: None,
+            })
+        })();
+        match saved {
+            Ok(_) => Ok(response),
+            Err(e) => {
+                self.builder = before;
+                Err(e)
+            }
+        }
+    }
+
     /// One turn: the builder takes the line, and the result is committed before it is returned.
     /// If the commit fails the builder stays as it was before the line.
     pub fn answer(&mut self, store: &mut Store, input: &str) -> Result<BuilderResponse> {
