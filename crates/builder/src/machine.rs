@@ -530,7 +530,10 @@ impl Builder {
             },
             Step::Skills => {
                 if no {
+                    // Declining is the answer: move on without the "answered, so not declined" reset below.
                     self.decline(Section::Skills);
+                    self.advance();
+                    return Ok(());
                 } else {
                     let items = validate::list(&validate::text(input, MAX_TEXT)?);
                     if self.improve.is_some() && self.editing.is_none() {
@@ -546,14 +549,20 @@ impl Builder {
             }
             Step::Languages => {
                 if no {
+                    // Declining is the answer: move on without the "answered, so not declined" reset below.
                     self.decline(Section::Languages);
+                    self.advance();
+                    return Ok(());
                 } else {
                     self.cv.languages = validate::languages(&validate::text(input, MAX_TEXT)?);
                 }
             }
             Step::Certifications => {
                 if no {
+                    // Declining is the answer: move on without the "answered, so not declined" reset below.
                     self.decline(Section::Certifications);
+                    self.advance();
+                    return Ok(());
                 } else {
                     self.cv.certifications = validate::list(&validate::text(input, MAX_TEXT)?);
                 }
