@@ -127,25 +127,8 @@ impl Session {
         items: Vec<(usize, String)>,
     ) -> Result<BuilderResponse> {
         let before = self.builder.clone();
-        let mut response = self.builder.offer_rewrites(job, items);
-        response.session_id = self.id.clone();
-        let saved = (|| {
-            store.save_turn(&TurnRecord {
-                session_id: &self.id,
-                answer: "/offer",
-                current_state: self.builder.state_name(),
-                state_json: &to_json(&self.builder)?,
-                response_json: &to_json(&response)?,
-                finalized: None,
-            })
-        })();
-        match saved {
-            Ok(_) => Ok(response),
-            Err(e) => {
-                self.builder = before;
-                Err(e)
-            }
-        }
+        let response = self.builder.offer_rewrites(job, items);
+        self.commit(store, "/offer", before, response, None)
     }
 
     /// One turn: the builder takes the line, and the result is committed before it is returned.
@@ -163,19 +146,28 @@ impl Session {
     ) -> Result<BuilderResponse> {
         let before = self.builder.clone();
         let turn = self.builder.answer(input, now_ms);
-        let mut response = turn.response;
+        self.commit(store, input, before, turn.response, turn.finalized.as_ref())
+    }
+
+    /// Saves the turn `answer` → `response` (and the CV when `/done` finalized it); when saving
+    /// fails, the builder goes back to `before` and the error is returned.
+    fn commit(
+        &mut self,
+        store: &mut Store,
+        answer: &str,
+        before: Builder,
+        mut response: BuilderResponse,
+        finalized: Option<&Cv>,
+    ) -> Result<BuilderResponse> {
         response.session_id = self.id.clone();
         let saved = (|| {
             store.save_turn(&TurnRecord {
                 session_id: &self.id,
-                answer: input,
+                answer,
                 current_state: self.builder.state_name(),
                 state_json: &to_json(&self.builder)?,
                 response_json: &to_json(&response)?,
-                finalized: turn
-                    .finalized
-                    .as_ref()
-                    .map(|cv| (cv, VersionSource::Builder)),
+                finalized: finalized.map(|cv| (cv, VersionSource::Builder)),
             })
         })();
         match saved {
