@@ -213,16 +213,13 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             .map(|n| n == "word/document.xml")
             .unwrap_or(false)
         {
-            let body = match walk(
+            let body = walk(
                 BufReader::new(Capped {
                     inner: file,
                     left: MAX_PART_BYTES,
                 }),
                 &Styles::default(),
-            ) {
-                Ok(b) => b,
-                Err(e) => return Err(e),
-            };
+            )?;
             let lines: Vec<RawLine> = body.paras.iter().flat_map(Para::lines).collect();
             if lines.is_empty() {
                 break;

@@ -31,6 +31,21 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     Some(strip_bullet(rest).unwrap_or(rest))
 }
 
+/// An email address with a space (or an icon-font glyph drawn over it) before a dot of its domain
+/// (`name@mail .test`): glyphs set apart.
+static SPLIT_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)[ \x{E000}-\x{F8FF}]+\.([A-Za-z]{2,}\b)")
+        .expect("static regex")
+});
+
+/// Closes a space that layout put inside an email's domain: `a@hospitality .test` → `a@hospitality.test`.
+pub fn join_split_emails(line: &str) -> String {
+    if !line.contains('@') {
+        return line.to_string();
+    }
+    SPLIT_EMAIL.replace_all(line, "$1.$2").into_owned()
+}
+
 /// Digit groups followed by a `+`: the international prefix sign ended up at the end because the
 /// groups were laid out right to left (`5678 1234 10 20+`).
 static REVERSED_PHONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,5 +106,21 @@ mod tests {
             "10+ years of Python"
         );
         assert_eq!(fix_reversed_phones("+20 10 1234 5678"), "+20 10 1234 5678");
+    }
+
+    #[test]
+    fn split_emails_are_joined() {
+        assert_eq!(
+            join_split_emails("+971 50 123 4567 ahmed@hospitality .test"),
+            "+971 50 123 4567 ahmed@hospitality.test"
+        );
+        assert_eq!(
+            join_split_emails("a@hospitality\u{E603} .test"),
+            "a@hospitality.test"
+        );
+        assert_eq!(
+            join_split_emails("mail a@b.test. Then"),
+            "mail a@b.test. Then"
+        );
     }
 }

@@ -292,11 +292,21 @@ fn fragments(row: &[Run]) -> Vec<Vec<Run>> {
     let size = median(sorted.iter().map(|r| r.font_size)).max(1.0);
     let mut frags: Vec<Vec<Run>> = Vec::new();
     let mut right = f32::NEG_INFINITY;
+    let mut last_size = 0.0f32;
     for r in sorted {
-        if r.x0 - right > 3.0 * size || frags.is_empty() {
+        // A wide gap; or more than an em between text of clearly different sizes (a section label
+        // in a margin column level with the first line of its section).
+        let gap = r.x0 - right;
+        let (small, large) = (
+            last_size.min(r.font_size).max(1.0),
+            last_size.max(r.font_size),
+        );
+        let new_size = large >= 1.2 * small && gap > 1.0 * small;
+        if gap > 3.0 * size || new_size || frags.is_empty() {
             frags.push(Vec::new());
         }
         right = right.max(r.x1);
+        last_size = r.font_size;
         if let Some(f) = frags.last_mut() {
             f.push(r);
         }
@@ -315,12 +325,19 @@ fn line_of(frag: &[Run], column: u8) -> RawLine {
     order.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let size = median(frag.iter().map(|r| r.font_size)).max(1.0);
     let mut visual = String::new();
+    // A run without width is text put back over glyphs (a ligature with its mark, "لاً"): its place is
+    // a point at the glyph's left edge, its letters already in reading order.
+    let pointlike = |r: &Run| r.x1 - r.x0 < 0.05 * size;
     let mut prev: Option<&Run> = None;
     for r in &order {
-        let t = spaced_text(r);
+        let mut t = spaced_text(r);
+        if pointlike(r) && t.chars().any(is_arabic_char) {
+            t = t.chars().rev().collect();
+        }
         if let Some(p) = prev {
             let gap = r.x0 - p.x1;
-            if gap > 0.15 * size && !visual.ends_with(' ') && !t.starts_with(' ') {
+            // The point sits at the glyph's left edge: a gap before it is a space, after it is not.
+            if gap > 0.15 * size && !pointlike(p) && !visual.ends_with(' ') && !t.starts_with(' ') {
                 visual.push(' ');
             }
         }
@@ -328,7 +345,6 @@ fn line_of(frag: &[Run], column: u8) -> RawLine {
         prev = Some(r);
     }
     let text = visual_to_logical(&visual, rtl);
-    if std::env::var("JG_DEBUG").is_ok() { eprintln!("LINE rtl={rtl} visual={visual:?} -> {text:?}"); }
     let bold = frag.iter().all(|r| r.bold);
     RawLine {
         text,

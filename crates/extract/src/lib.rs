@@ -195,7 +195,7 @@ pub(crate) fn finish(
                 text = rest.to_string();
                 bullet = true;
             }
-            let text = fixups::fix_reversed_phones(&text);
+            let text = fixups::join_split_emails(&fixups::fix_reversed_phones(&text));
             if text.is_empty() {
                 continue;
             }

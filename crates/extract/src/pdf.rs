@@ -73,12 +73,23 @@ pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfTex
             list.join(", ")
         )));
     }
+    if !has_end_marker(bytes) {
+        warnings.push(partial_text(
+            "the file ends before its end marker (cut short)",
+        ));
+    }
     let pages = out.pages.iter().map(layout::lay_out_page).collect();
     Ok(PdfText {
         pages,
         warnings,
         links: out.links,
     })
+}
+
+/// True when `%%EOF` stands near the end of the file, as in every complete PDF.
+fn has_end_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// pdf_oxide 0.3 (default features only).

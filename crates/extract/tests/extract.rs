@@ -51,7 +51,6 @@ fn pos(doc: &Document, needle: &str) -> usize {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: email of 008__elegant.pdf not extracted"]
 fn every_corpus_file_gives_name_email_and_language() {
     let manifest = read_json(&corpus().join("manifest.json"));
     let docs = manifest["documents"].as_array().expect("documents");
@@ -205,7 +204,6 @@ fn glued_words_and_arabic_lines_are_repaired() {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: DOCX header line lacks the expected hint"]
 fn docx_structures_all_come_through() {
     let doc = extract_file(&fixture("features.docx")).expect("extracts");
     let text = doc.text();
@@ -217,7 +215,12 @@ fn docx_structures_all_come_through() {
         Some("References on request")
     );
     // Title and heading styles (the heading style id is localised: "Titre1", named "heading 1").
-    let title = &doc.lines[pos(&doc, "Jane Doe")];
+    // The title line itself, not the header line that also contains the name.
+    let title = doc
+        .lines
+        .iter()
+        .find(|l| l.text == "Jane Doe")
+        .expect("a title line \"Jane Doe\"");
     assert!(
         title.heading_hint && title.font_size == Some(24.0),
         "{title:?}"
@@ -339,7 +342,7 @@ fn assert_truncated_is_handled(path: &Path) {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: truncated PDF opens without a PARTIAL_TEXT warning"]
+#[ignore = "known failing: truncated PDF now warns PARTIAL_TEXT, but its fonts are cut off and the text does not decode"]
 fn truncated_pdf_is_corrupted_or_partial() {
     assert_truncated_is_handled(&hostile("truncated.pdf"));
 }

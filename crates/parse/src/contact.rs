@@ -66,6 +66,15 @@ pub(crate) fn find_phone(s: &str) -> Option<String> {
     None
 }
 
+/// The text with email addresses and links blanked out, so their digits are not read as a phone.
+fn without_addresses(s: &str) -> String {
+    let mut out = email_re().replace_all(s, " ; ").into_owned();
+    for l in find_links(&out.clone()) {
+        out = out.replace(&l, " ; ");
+    }
+    out
+}
+
 fn looks_like_iso_date(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -235,8 +244,7 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
                 info.email = e;
             }
             if info.phone.is_empty()
-                && find_email(rest).is_none()
-                && let Some(p) = find_phone(rest)
+                && let Some(p) = find_phone(&without_addresses(rest))
             {
                 info.phone = p;
             }

@@ -80,6 +80,19 @@ fn rest_of(text: &str, range: &DateRange) -> String {
     }
 }
 
+/// "… Manufacturing Inc.", "… Ltd.", "B.Sc.": a final full stop that closes an abbreviation, not a sentence.
+fn ends_with_abbreviation(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let core = last.trim_end_matches('.');
+    let t = terms();
+    (core.chars().count() <= 4
+        && core.chars().all(|c| c.is_alphabetic())
+        && core.starts_with(|c: char| c.is_uppercase()))
+        || t.company.is(last)
+        || t.degree.is(last)
+        || core.contains('.')
+}
+
 /// True for achievement or description lines rather than titles and names.
 pub(crate) fn is_sentence(text: &str) -> bool {
     let words = word_count(text);
@@ -102,7 +115,7 @@ pub(crate) fn is_sentence(text: &str) -> bool {
     {
         return true;
     }
-    if ends_sentence(text) && words >= 5 {
+    if ends_sentence(text) && words >= 5 && !ends_with_abbreviation(text) {
         return true;
     }
     if text.contains('%') && words >= 4 {
@@ -113,10 +126,32 @@ pub(crate) fn is_sentence(text: &str) -> bool {
     words >= 9 && roles == 0
 }
 
+/// "Present", "حتى الآن" alone on a line: the end of a period whose start stands elsewhere, not a head.
+fn is_only_present(text: &str) -> bool {
+    matches!(
+        fold(text.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
+        "present"
+            | "current"
+            | "now"
+            | "today"
+            | "ongoing"
+            | "to date"
+            | "till date"
+            | "حتي الان"
+            | "الان"
+            | "حاليا"
+    )
+}
+
 /// Classifies one line of a dated section.
 pub(crate) fn role_of(ln: &Ln) -> Role {
+    role_with(ln, true)
+}
+
+/// Classifies one line; `bullets` says whether a bullet marks a body line in this section.
+fn role_with(ln: &Ln, bullets: bool) -> Role {
     let text = ln.text.as_str();
-    if headings().labels.is(text.trim_end_matches(':')) {
+    if headings().labels.is(text.trim_end_matches(':')) || is_only_present(text) {
         return Role::Label;
     }
     if let Some(range) = find_range(text)
@@ -145,7 +180,7 @@ pub(crate) fn role_of(ln: &Ln) -> Role {
             };
         }
     }
-    if ln.bullet || is_sentence(text) {
+    if (bullets && ln.bullet) || is_sentence(text) {
         Role::Body
     } else {
         Role::Head
@@ -171,7 +206,16 @@ pub(crate) fn push_body(body: &mut Vec<String>, line: &str, bullet: bool) {
 
 /// Splits a section into raw entries.
 pub(crate) fn segment(lines: &[Ln]) -> Vec<RawEntry> {
-    let roles: Vec<Role> = lines.iter().map(role_of).collect();
+    let mut roles: Vec<Role> = lines.iter().map(role_of).collect();
+    // When the dates themselves are list items, every line is one (a web page's lists saved as a
+    // document): bullets then tell nothing, the words do.
+    let bulleted_dates = lines
+        .iter()
+        .zip(&roles)
+        .any(|(l, r)| l.bullet && matches!(r, Role::Date { .. }));
+    if bulleted_dates {
+        roles = lines.iter().map(|l| role_with(l, false)).collect();
+    }
     let dates: Vec<usize> = roles
         .iter()
         .enumerate()
@@ -183,6 +227,39 @@ pub(crate) fn segment(lines: &[Ln]) -> Vec<RawEntry> {
     }
     let first_content = roles.iter().position(|r| !matches!(r, Role::Label));
     let date_first = first_content == Some(dates[0]);
+
+    // The head lines right before a date (labels skipped), at most three, none below `floor`.
+    let heads_before = |d: usize, floor: usize| -> Vec<usize> {
+        let mut j = d;
+        let mut before = Vec::new();
+        while j > floor && before.len() < 3 {
+            j -= 1;
+            match roles[j] {
+                Role::Head => before.push(j),
+                Role::Label => {}
+                _ => break,
+            }
+        }
+        before.reverse();
+        before
+    };
+    // Entries repeat one shape: as many head lines before each date as before the first one. Head
+    // lines between two dates beyond those belong to the entry above ("School / date / Field / Degree").
+    // Counted in pieces, so "Title at Company" on one line allows "Title / Company" on two.
+    let per_entry = if date_first {
+        0
+    } else {
+        heads_before(dates[0], 0)
+            .iter()
+            .map(|&i| split_head(&lines[i].text).0.len())
+            .sum()
+    };
+    let keep_last = |mut v: Vec<usize>| -> Vec<usize> {
+        if per_entry > 0 && v.len() > per_entry {
+            v.drain(..v.len() - per_entry);
+        }
+        v
+    };
 
     // For each date: the index range of its head lines, then its span.
     let mut starts: Vec<usize> = Vec::new();
@@ -203,29 +280,30 @@ pub(crate) fn segment(lines: &[Ln]) -> Vec<RawEntry> {
             }
             starts.push(d);
         } else {
-            let mut j = d;
-            let mut before = Vec::new();
-            while j > floor && before.len() < 3 {
-                j -= 1;
-                match roles[j] {
-                    Role::Head => before.push(j),
+            let before = if n == 0 {
+                heads_before(d, floor)
+            } else {
+                keep_last(heads_before(d, floor))
+            };
+            let start = before.first().copied().unwrap_or(d);
+            h.extend(before);
+            // Head lines after the date, short of those the next entry opens with.
+            let reserved = if n + 1 < dates.len() {
+                keep_last(heads_before(next_date, d + 1))
+                    .first()
+                    .copied()
+                    .unwrap_or(next_date)
+            } else {
+                next_date
+            };
+            let mut k = d + 1;
+            while k < reserved.min(next_date) && h.len() < 3 {
+                match roles[k] {
+                    Role::Head => h.push(k),
                     Role::Label => {}
                     _ => break,
                 }
-            }
-            before.reverse();
-            let start = before.first().copied().unwrap_or(d);
-            h.extend(before);
-            if h.len() < 2 {
-                let mut k = d + 1;
-                while k < next_date && h.len() < 3 {
-                    match roles[k] {
-                        Role::Head => h.push(k),
-                        Role::Label => {}
-                        _ => break,
-                    }
-                    k += 1;
-                }
+                k += 1;
             }
             starts.push(start);
         }
@@ -567,6 +645,32 @@ pub(crate) fn education_from(e: &RawEntry) -> Education {
             && let Some(g) = grade_of(l)
         {
             ed.grade = g;
+        }
+    }
+    // No degree in the head: short lines under it (a field marked as a list item, the degree after it)
+    // are the degree and the field, not achievements.
+    let has_degree = pieces
+        .iter()
+        .any(|p| t.degree.prefix_words(p) > 0 || t.degree.count(p) > 0);
+    if !has_degree {
+        let short = |l: &&String| {
+            word_count(l) <= 6
+                && !is_sentence(l)
+                && grade_of(l).is_none()
+                && !l.chars().any(|c| c.is_ascii_digit())
+        };
+        let extra: Vec<String> = e
+            .body
+            .iter()
+            .chain(e.late_head.iter())
+            .filter(short)
+            .cloned()
+            .collect();
+        if extra
+            .iter()
+            .any(|p| t.degree.prefix_words(p) > 0 || t.degree.count(p) > 0)
+        {
+            pieces.extend(extra);
         }
     }
     // "BSc (Hons)" split by a comma from its field: keep the pieces but know which is which.

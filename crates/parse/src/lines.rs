@@ -84,7 +84,18 @@ pub(crate) fn clean_text(s: &str) -> (String, bool) {
             _ => break,
         }
     }
-    (close_letter_spacing(&t), bullet)
+    (unglue_duration(&close_letter_spacing(&t)), bullet)
+}
+
+/// "Mar, 20202 years 6 months" → "Mar, 2020 2 years 6 months": a year and a duration written with no
+/// space between them (two runs of a document side by side).
+fn unglue_duration(t: &str) -> String {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b((?:19|20)\d\d)(\d{1,2}\s*(?:years?|yrs?|months?|mos?)\b)")
+            .expect("duration regex")
+    });
+    re.replace_all(t, "$1 $2").into_owned()
 }
 
 /// "S U M M A RY" → "SUMMARY": when most words are single letters, the spaces are layout, not text.
