@@ -211,24 +211,42 @@ impl SkillLexicon {
                 let folded: Vec<String> = raw.iter().map(|w| fold_word(w)).collect();
                 let mut i = 0;
                 while i < folded.len() {
-                    let n = self.match_at(&raw, &folded, i, &mut key, seen, order);
-                    i += n.max(1);
+                    match self.match_at(&raw, &folded, i, &mut key) {
+                        Some((n, skill)) => {
+                            if !seen[skill] {
+                                seen[skill] = true;
+                                order.push(skill);
+                            }
+                            i += n;
+                        }
+                        None => i += 1,
+                    }
                 }
             }
         }
     }
 
     /// Tries the longest spelling starting at word `i` (as written, then without Arabic prefixes);
-    /// returns how many words it covered (0 when none).
+    /// returns how many words it covered and the skill's position, or `None`.
     fn match_at(
         &self,
         raw: &[&str],
         folded: &[String],
         i: usize,
         key: &mut String,
-        seen: &mut [bool],
-        order: &mut Vec<usize>,
-    ) -> usize {
+    ) -> Option<(usize, usize)> {
+        self.match_at_variant(raw, folded, i, key)
+            .map(|(n, skill, _)| (n, skill))
+    }
+
+    /// [`Self::match_at`], also telling whether the match needed an Arabic prefix cut from the first word.
+    fn match_at_variant(
+        &self,
+        raw: &[&str],
+        folded: &[String],
+        i: usize,
+        key: &mut String,
+    ) -> Option<(usize, usize, bool)> {
         let first = folded[i].as_str();
         let mut firsts: Vec<String> = Vec::new();
         if self.first_words.contains_key(first) {
@@ -263,16 +281,66 @@ impl SkillLexicon {
                     Some(spelled) => variant_no == 0 && same_case(&raw[i..i + n], spelled),
                 });
                 if let Some(e) = hit {
-                    if !seen[e.skill] {
-                        seen[e.skill] = true;
-                        order.push(e.skill);
-                    }
-                    return n;
+                    return Some((n, e.skill, head.as_str() != first));
                 }
             }
         }
-        0
+        None
     }
+
+    /// Splits a run of skills written with only spaces between them ("Patient Assessment IV Therapy
+    /// Wound Care") into pieces, longest known spelling first: each known skill is one piece (as
+    /// written), and each stretch of unknown words between them is one piece with `skill: None`.
+    /// Text with no known skill gives one unknown piece; the caller decides what to keep.
+    pub fn split_run(&self, text: &str) -> Vec<RunPiece> {
+        let line = normalize_line(text);
+        let raw = words(&line);
+        let folded: Vec<String> = raw.iter().map(|w| fold_word(w)).collect();
+        let mut key = String::new();
+        let mut out: Vec<RunPiece> = Vec::new();
+        let mut unknown: Vec<&str> = Vec::new();
+        let flush = |unknown: &mut Vec<&str>, out: &mut Vec<RunPiece>| {
+            if !unknown.is_empty() {
+                out.push(RunPiece {
+                    text: unknown.join(" "),
+                    skill: None,
+                    prefixed: false,
+                });
+                unknown.clear();
+            }
+        };
+        let mut i = 0;
+        while i < folded.len() {
+            match self.match_at_variant(&raw, &folded, i, &mut key) {
+                Some((n, skill, prefixed)) => {
+                    flush(&mut unknown, &mut out);
+                    out.push(RunPiece {
+                        text: raw[i..i + n].join(" "),
+                        skill: Some(skill),
+                        prefixed,
+                    });
+                    i += n;
+                }
+                None => {
+                    unknown.push(raw[i]);
+                    i += 1;
+                }
+            }
+        }
+        flush(&mut unknown, &mut out);
+        out
+    }
+}
+
+/// One piece of [`SkillLexicon::split_run`]: words as written, and the known skill they spell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunPiece {
+    pub text: String,
+    /// Position in [`SkillLexicon::skills`], or `None` for words the lexicon does not know.
+    pub skill: Option<usize>,
+    /// The skill was found only after cutting an Arabic prefix (و/ف/ب/ل/ك, ال) from the first word:
+    /// "والضريبة" is "and tax", joined to what comes before it.
+    pub prefixed: bool,
 }
 
 /// A spelling never runs across these.
@@ -426,6 +494,30 @@ mod tests {
         let found = names("Spring Boot, Machine, Learning");
         assert!(found.contains(&"Spring Boot"), "{found:?}");
         assert!(!found.contains(&"Machine Learning"), "{found:?}");
+    }
+
+    #[test]
+    fn split_run_cuts_at_known_skills_longest_first() {
+        let lex = SkillLexicon::builtin();
+        let pieces = |t: &str| -> Vec<(String, bool)> {
+            lex.split_run(t)
+                .into_iter()
+                .map(|p| (p.text, p.skill.is_some()))
+                .collect()
+        };
+        assert_eq!(
+            pieces("Java Spring Boot Widget Tuning AWS"),
+            [
+                ("Java".to_string(), true),
+                ("Spring Boot".to_string(), true),
+                ("Widget Tuning".to_string(), false),
+                ("AWS".to_string(), true),
+            ]
+        );
+        let ar = lex.split_run("العمل الجماعي حل المشكلات والتدقيق الداخلي");
+        assert_eq!(ar.len(), 3, "{ar:?}");
+        assert!(ar.iter().all(|p| p.skill.is_some()), "{ar:?}");
+        assert!(!ar[0].prefixed && ar[2].prefixed, "{ar:?}");
     }
 
     #[test]

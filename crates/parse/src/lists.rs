@@ -1,7 +1,9 @@
 //! The list-like sections: skills, languages with levels, certifications, achievements/awards, projects.
 //!
 //! Skills are split on commas, bullets, "·", "|", ";" and the Arabic comma; group labels before a colon
-//! ("Tools: Excel, SAP") are dropped. Languages are matched against the spoken-language list of
+//! ("Tools: Excel, SAP") are dropped. A line with none of these separators may list skills with only
+//! spaces between them ("Go Python SQL"); it is split at the known skills of the skills lexicon
+//! (`jobgate_core::lexicon`), see [`split_spaced`]. Languages are matched against the spoken-language list of
 //! `lexicons/cv_terms.toml` and take the level written next to them, or, in grid layouts that list the
 //! names first and the levels after, the levels in order.
 
@@ -10,6 +12,7 @@ use crate::entries::{Role, is_issuer_line, push_body, role_of, segment};
 use crate::lines::{Ln, ends_sentence, word_count};
 use crate::sections::heading_of;
 use crate::terms::terms;
+use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::text::fold;
 use jobgate_core::{LanguageSkill, Project};
 
@@ -27,7 +30,16 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
             Some((label, rest)) if word_count(label) <= 4 && !rest.trim().is_empty() => rest,
             _ => text,
         };
-        for item in text.split([',', '،', '·', '|', '•', ';', '؛', '▪', '●']) {
+        let items: Vec<&str> = text
+            .split([',', '،', '·', '|', '•', ';', '؛', '▪', '●'])
+            .collect();
+        // A line with no separator at all may be a run of skills with only spaces between them.
+        let items: Vec<String> = if items.len() == 1 {
+            split_spaced(items[0])
+        } else {
+            items.iter().map(|s| s.to_string()).collect()
+        };
+        for item in &items {
             let item = item
                 .trim()
                 .trim_matches(|c: char| matches!(c, '-' | '–' | '.' | '*'))
@@ -46,6 +58,69 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
                 out.push(item.to_string());
             }
         }
+    }
+    out
+}
+
+/// Words that glue a phrase together: a stretch containing one is prose, not a skill of its own.
+const GLUE: [&str; 14] = [
+    "في", "من", "على", "مع", "الى", "عن", "او", "و", "and", "or", "in", "with", "of", "for",
+];
+
+/// Splits a line of skills written with only spaces between them ("Patient Assessment IV Therapy ECG
+/// Interpretation", "العمل الجماعي حل المشكلات") at the known skills of the lexicon, longest spelling
+/// first. Unknown words between them become items of their own only when they are clearly separate:
+/// capitalised (or Arabic) words with no glue word, and, next to a single known skill, two words or more
+/// (so "Advanced Excel" stays whole). A bare number ("Google Analytics 4") stays with what it follows.
+/// Otherwise the line is kept as it is.
+fn split_spaced(item: &str) -> Vec<String> {
+    let whole = vec![item.to_string()];
+    if word_count(item) < 2 {
+        return whole;
+    }
+    let pieces = SkillLexicon::builtin().split_run(item);
+    let known = pieces.iter().filter(|p| p.skill.is_some()).count();
+    if known == 0 || pieces.len() < 2 {
+        return whole;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for p in &pieces {
+        // "الزكاة والضريبة": a skill with a conjunction glued on joins the one before it.
+        if p.prefixed
+            && p.text.starts_with(['و', 'ف'])
+            && let Some(prev) = out.last_mut()
+        {
+            prev.push(' ');
+            prev.push_str(&p.text);
+            continue;
+        }
+        if p.skill.is_some() {
+            out.push(p.text.clone());
+            continue;
+        }
+        let is_number = p
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ' '));
+        if is_number && let Some(prev) = out.last_mut() {
+            prev.push(' ');
+            prev.push_str(&p.text);
+            continue;
+        }
+        let separate = p.text.split_whitespace().all(|w| {
+            let f = fold(w);
+            !GLUE.contains(&f.as_str())
+                // Capitalised, a number, or a script without case (Arabic).
+                && w.chars().next().is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || (c.is_alphabetic() && !c.is_lowercase() && !c.is_ascii())
+                })
+        });
+        if !separate || (known == 1 && pieces.len() == 2 && word_count(&p.text) < 2) {
+            return whole;
+        }
+        out.push(p.text.clone());
     }
     out
 }
@@ -228,4 +303,88 @@ pub(crate) fn projects(lines: &[Ln]) -> Vec<Project> {
     }
     out.retain(|p| !p.title.is_empty() || !p.description.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skills_of(lines: &[&str]) -> Vec<String> {
+        let lns: Vec<Ln> = lines
+            .iter()
+            .map(|t| Ln {
+                text: t.to_string(),
+                ..Ln::default()
+            })
+            .collect();
+        skills(&lns.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn space_separated_english_skills_are_split_at_known_skills() {
+        let got = skills_of(&[
+            "Patient Assessment IV Therapy ECG Interpretation Wound Care",
+            "Go Python SQL",
+            "Figma Design Systems",
+            "Google Ads Meta Ads Manager Google Analytics 4",
+        ]);
+        for want in [
+            "Patient Assessment",
+            "IV Therapy",
+            "ECG Interpretation",
+            "Wound Care",
+            "Go",
+            "Python",
+            "SQL",
+            "Figma",
+            "Design Systems",
+            "Google Ads",
+            "Meta Ads Manager",
+            "Google Analytics 4",
+        ] {
+            assert!(got.iter().any(|s| s == want), "{want} not in {got:?}");
+        }
+        assert!(!got.iter().any(|s| s.contains("Therapy ECG")), "{got:?}");
+    }
+
+    #[test]
+    fn space_separated_arabic_skills_are_split_and_conjunctions_kept() {
+        let got = skills_of(&[
+            "العمل الجماعي حل المشكلات",
+            "الزكاة والضريبة التدقيق الداخلي",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "العمل الجماعي",
+                "حل المشكلات",
+                "الزكاة والضريبة",
+                "التدقيق الداخلي"
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn single_skills_and_phrases_stay_whole() {
+        let got = skills_of(&[
+            "Project Management",
+            "Advanced Excel",
+            "Widget Tuning Gadget Repair",
+            "Experienced in Python and SQL",
+            "Excel, Power BI",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Project Management",
+                "Advanced Excel",
+                "Widget Tuning Gadget Repair",
+                "Experienced in Python and SQL",
+                "Excel",
+                "Power BI"
+            ],
+            "{got:?}"
+        );
+    }
 }
