@@ -27,7 +27,10 @@ fn jobgate(data: &Path, args: &[&str], env: &[(&str, &str)]) -> (bool, Value, St
         .env_remove("JOBGATE_OPENROUTER_URL")
         .env_remove("JOBGATE_AI_MODEL")
         // No keychain for these runs: a key saved on the developer's machine must not leak in.
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/jobgate-test-bus");
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/jobgate-test-bus",
+        );
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -160,7 +163,10 @@ fn every_ai_fault_falls_back_to_the_rules_with_a_reason() {
     );
     for (what, reply) in [
         ("500", Reply::status(500, "{\"error\":\"boom\"}")),
-        ("401", Reply::status(401, "{\"error\":{\"message\":\"bad key\"}}")),
+        (
+            "401",
+            Reply::status(401, "{\"error\":{\"message\":\"bad key\"}}"),
+        ),
         ("garbage", Reply::content("I cannot help with that.{")),
     ] {
         let server = FakeServer::start(vec![reply]);
@@ -172,7 +178,10 @@ fn every_ai_fault_falls_back_to_the_rules_with_a_reason() {
         );
         assert!(ok, "{what}: {err}");
         assert_eq!(r["parser"], "rules", "{what}");
-        assert!(ai_warning(&r).is_some(), "{what}: no AI_UNAVAILABLE warning");
+        assert!(
+            ai_warning(&r).is_some(),
+            "{what}: no AI_UNAVAILABLE warning"
+        );
         assert_eq!(
             r["structured_data"], rules["structured_data"],
             "{what}: the rule result changed"

@@ -336,12 +336,17 @@ fn ai_answers_are_cached_per_profile_and_survive_reopening() {
     let a = store.profile("a").unwrap();
     let b = store.profile("b").unwrap();
     store.cache_ai_answer(a, "hash|model|v1", "{}").unwrap();
-    store.cache_ai_answer(a, "hash|model|v1", "{\"x\":1}").unwrap();
+    store
+        .cache_ai_answer(a, "hash|model|v1", "{\"x\":1}")
+        .unwrap();
     assert_eq!(store.cached_ai_answer(b, "hash|model|v1").unwrap(), None);
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(
-        store.cached_ai_answer(a, "hash|model|v1").unwrap().as_deref(),
+        store
+            .cached_ai_answer(a, "hash|model|v1")
+            .unwrap()
+            .as_deref(),
         Some("{\"x\":1}")
     );
 }
