@@ -181,9 +181,26 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
                     para(Paragraph::new()).line_spacing(spacing(0.0, t.spacing.after_header));
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        p = p.add_run(Run::new().add_text(CONTACT_SEPARATOR).color(&muted));
+                        // Right to left, the separator is a right-to-left run, so an email and
+                        // a phone number stay two items instead of one left-to-right stretch.
+                        // Right-to-left marks make the separator a right-to-left break even
+                        // for LibreOffice, which ignores `w:rtl` on a run of punctuation.
+                        let mut sep = Run::new().add_text(CONTACT_SEPARATOR).color(&muted);
+                        if doc.rtl {
+                            sep = Run::new()
+                                .add_text(format!("\u{200F}{CONTACT_SEPARATOR}\u{200F}"))
+                                .color(&muted)
+                                .style(rtl::RTL_RUN_MARKER);
+                        }
+                        p = p.add_run(sep);
                     }
-                    p = add_text(p, item, |r| r);
+                    // A phone number in a right-to-left paragraph would show its groups in
+                    // reverse order ("7788 555 100 20+"); a left-to-right mark keeps it whole.
+                    if doc.rtl && !item.chars().any(char::is_alphabetic) {
+                        p = add_text(p, &format!("\u{200E}{item}"), |r| r);
+                    } else {
+                        p = add_text(p, item, |r| r);
+                    }
                 }
                 header_align(p)
             }
@@ -197,13 +214,11 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
                 let mut p = para(Paragraph::new().style("Heading2"));
                 p = add_text(p, title, |r| r);
                 if !dates.is_empty() {
-                    let stop = if doc.rtl {
-                        TabValueType::Left
-                    } else {
-                        TabValueType::Right
-                    };
+                    // The stop is at the far margin; its text ends there. In a right-to-left
+                    // paragraph positions count from the right and "right" means the end side
+                    // (a "left" stop makes LibreOffice wrap the dates to the next line).
                     p = p
-                        .add_tab(Tab::new().val(stop).pos(text_width as usize))
+                        .add_tab(Tab::new().val(TabValueType::Right).pos(text_width as usize))
                         .add_run(Run::new().add_tab());
                     p = add_text(p, dates, |r| r.disable_bold().color(&muted));
                 }
@@ -270,7 +285,7 @@ fn core_properties(title: &str, author: &str, arabic: bool) -> Vec<u8> {
             r#"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><dc:language>{lang}</dc:language>"#,
             r#"<cp:lastModifiedBy>Job Gate</cp:lastModifiedBy><cp:revision>1</cp:revision></cp:coreProperties>"#
         ),
-        title = esc(&format!("{title} CV").trim_start().to_string()),
+        title = esc(format!("{title} CV").trim_start()),
         author = esc(author),
         lang = if arabic { "ar-SA" } else { "en-US" },
     )

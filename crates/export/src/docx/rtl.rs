@@ -54,10 +54,44 @@ pub fn finish_document_xml(xml: &[u8], rtl_document: bool, cs_font: &str) -> Vec
 
 /// The children of `w:rPr` in the order of the schema (ECMA-376 `EG_RPrBase`).
 const RUN_PROPERTY_ORDER: [&str; 39] = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
-    "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
     "oMath",
 ];
 
@@ -88,7 +122,9 @@ fn order_run_properties(xml: &str) -> String {
                         .unwrap_or(RUN_PROPERTY_ORDER.len())
                 };
                 children.sort_by_key(|e| rank(e));
-                let bold_off = children.iter().any(|e| e.starts_with(r#"<w:b w:val="false""#));
+                let bold_off = children
+                    .iter()
+                    .any(|e| e.starts_with(r#"<w:b w:val="false""#));
                 for e in children {
                     if bold_off && e.starts_with("<w:bCs") && !e.contains("w:val") {
                         out.push_str(r#"<w:bCs w:val="false" />"#);

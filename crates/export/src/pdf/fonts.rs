@@ -45,6 +45,9 @@ pub struct Face {
     /// PostScript name, for the embedded font's `/BaseFont`.
     pub postscript_name: &'static str,
     pub units_per_em: f32,
+    /// An invisible glyph with no advance (the zero width joiner's), used to mark where a cluster
+    /// starts and ends for text extraction.
+    pub blank: Option<u16>,
     /// Ascender and descender (negative) in em.
     pub ascent: f32,
     pub descent: f32,
@@ -54,7 +57,12 @@ impl Face {
     fn load(bytes: &'static [u8], postscript_name: &'static str) -> Option<Face> {
         let shaper = rustybuzz::Face::from_slice(bytes, 0)?;
         let units_per_em = shaper.units_per_em() as f32;
+        let blank = shaper
+            .glyph_index('\u{200D}')
+            .filter(|&g| shaper.glyph_hor_advance(g) == Some(0))
+            .map(|g| g.0);
         Some(Face {
+            blank,
             ascent: shaper.ascender() as f32 / units_per_em,
             descent: shaper.descender() as f32 / units_per_em,
             units_per_em,

@@ -1,8 +1,11 @@
-//! PDF renderer: printpdf 0.12 for the file (fonts embedded and subset, metadata), with our own
-//! text pipeline ([`shape`]: bidi + shaping + line breaking) because printpdf's text API draws
-//! Arabic as isolated letters left to right. Glyph ids are placed one by one with the text of their
-//! cluster, so the text extracts in logical order. Layout is simple and ours: blocks become chunks of
-//! lines; a page break never separates a heading from what follows nor an entry from its first line.
+//! PDF renderer: printpdf 0.12 for the file (metadata, fonts embedded as subsets we cut with
+//! allsorts, [`fonts::subset`]), with our own text pipeline ([`shape`]: bidi + shaping + line
+//! breaking) because printpdf's text API draws Arabic as isolated letters left to right. Glyph ids
+//! are placed one by one in visual order, each mapped to the text of its cluster (ToUnicode, or an
+//! `/ActualText` span where one glyph cannot say it), so extractors that read the page left to right
+//! and reverse right-to-left stretches (poppler's `pdftotext`, the usual ATS front end) get the text
+//! in logical order. Layout is simple and ours: blocks become chunks of lines; a page break never
+//! separates a heading from what follows nor an entry from its first line.
 //!
 //! Why printpdf rather than krilla or typst (measured in `notes/crates-measured.md` §B): with
 //! rustybuzz + unicode-bidi it renders Arabic and mixed lines correctly at ~3 ms a page, it is
@@ -18,6 +21,7 @@ use jobgate_core::error::Result;
 use printpdf::{
     Codepoint, Color, DictItem, FontId, Line as PdfLine, LinePoint, Mm, Op, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    TextRenderingMode,
 };
 use shape::Faces;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -49,18 +53,22 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     let mut embedding = Embedding {
         ids: Default::default(),
         gids: Default::default(),
+        blanks: Default::default(),
         unicode,
     };
     for (i, face) in [l, lb, a, ab].into_iter().enumerate() {
         if used[i].is_empty() {
             continue;
         }
-        let subset = fonts::subset(face, &used[i]).ok_or_else(|| failed("font subsetting"))?;
+        let mut used = used[i].clone();
+        used.extend(face.blank);
+        let subset = fonts::subset(face, &used).ok_or_else(|| failed("font subsetting"))?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset.data, 0, &mut warnings)
             .ok_or_else(|| failed("the font subset does not load"))?;
         parsed.font_name = Some(subset.name);
         embedding.ids[i] = Some(pdf.add_font(&parsed));
+        embedding.blanks[i] = face.blank.and_then(|g| subset.gids.get(&g).copied());
         embedding.gids[i] = subset.gids;
     }
     let info = &mut pdf.metadata.info;
@@ -107,10 +115,12 @@ struct Embedding {
     ids: [Option<FontId>; 4],
     /// Full-font glyph id → subset glyph id, per face.
     gids: [BTreeMap<u16, u16>; 4],
+    /// Subset glyph id of each face's blank glyph ([`fonts::Face::blank`]).
+    blanks: [Option<u16>; 4],
     /// `(face, full-font glyph id)` → the text the glyph stands for in the font's ToUnicode map:
     /// the text of the first cluster it draws alone. A PDF maps each glyph to one text, so a
     /// cluster that needs another text (a letter with its marks, a glyph that also stands for
-    /// another character, bidi marks) says so in an `/ActualText` span.
+    /// another character, bidi marks) says so in an `/ActualText` span (see [`Layout::draw`]).
     unicode: HashMap<(usize, u16), String>,
 }
 
@@ -121,7 +131,10 @@ impl Embedding {
 }
 
 /// The glyphs each face draws, and the ToUnicode text of each (see [`Embedding::unicode`]).
-fn glyph_use(chunks: &[Chunk]) -> ([BTreeSet<u16>; 4], HashMap<(usize, u16), String>) {
+type GlyphUse = ([BTreeSet<u16>; 4], HashMap<(usize, u16), String>);
+
+/// What [`GlyphUse`] says of `chunks`.
+fn glyph_use(chunks: &[Chunk]) -> GlyphUse {
     let mut used: [BTreeSet<u16>; 4] = Default::default();
     let mut unicode = HashMap::new();
     let lines = chunks.iter().flat_map(|c| &c.lines);
@@ -144,22 +157,6 @@ fn glyph_use(chunks: &[Chunk]) -> ([BTreeSet<u16>; 4], HashMap<(usize, u16), Str
         }
     }
     (used, unicode)
-}
-
-/// `text` (a cluster's) in the order extractors expect: logical, except a right-to-left cluster
-/// that mixes letters with marks or symbols ("دً": a letter with its tanween). poppler lays such a
-/// text out left to right and reverses it with the rest of the right-to-left line, so it must come
-/// in visual order there; it reverses clusters of letters only ("لإ") itself.
-fn extraction_order(text: String, rtl: bool) -> String {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let letters_only = text
-        .chars()
-        .all(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
-    if rtl && text.chars().nth(1).is_some() && !letters_only {
-        text.chars().rev().collect()
-    } else {
-        text
-    }
 }
 
 /// The marked-content properties `<< /ActualText (text) >>` (UTF-16BE with its byte order mark).
@@ -305,14 +302,7 @@ impl<'a> Layout<'a> {
                     keep_together: true,
                 },
                 Block::Contact(items) => {
-                    let mut lines = self.paragraph(
-                        &items.join(CONTACT_SEPARATOR),
-                        false,
-                        s.small,
-                        MUTED,
-                        0.0,
-                        center,
-                    );
+                    let mut lines = self.contact_lines(items, center);
                     if let Some(last) = lines.last_mut() {
                         last.height += sp.after_header;
                     }
@@ -395,6 +385,66 @@ impl<'a> Layout<'a> {
             out.push(chunk);
         }
         out
+    }
+
+    /// The contact line. Right to left, each item is shaped on its own, in its own direction (a
+    /// phone number stays "+20 100 555 7788"), and the items are placed from the right: joined into
+    /// one text, an email and a phone number would fuse into one left-to-right stretch with the
+    /// phone number first.
+    fn contact_lines(&self, items: &[String], center: bool) -> Vec<ChunkLine> {
+        let size = self.t.sizes.small;
+        if !self.doc.rtl {
+            let text = items.join(CONTACT_SEPARATOR);
+            return self.paragraph(&text, false, size, MUTED, 0.0, center);
+        }
+        let sep = shape::shape_line(&self.faces, CONTACT_SEPARATOR, true, false, size);
+        let mut rows: Vec<(f32, Vec<shape::Line>)> = vec![(0.0, Vec::new())];
+        for item in items {
+            let line = shape::shape_item(&self.faces, item, size);
+            let row = rows.last_mut().expect("a row");
+            if !row.1.is_empty() && row.0 + sep.width + line.width > self.width {
+                rows.push((0.0, Vec::new()));
+            }
+            let row = rows.last_mut().expect("a row");
+            if !row.1.is_empty() {
+                row.0 += sep.width;
+            }
+            row.0 += line.width;
+            row.1.push(line);
+        }
+        rows.into_iter()
+            .map(|(width, row)| {
+                let mut right = if center {
+                    (self.width + width) / 2.0
+                } else {
+                    self.width
+                };
+                let mut parts = Vec::new();
+                for (i, line) in row.into_iter().enumerate() {
+                    if i > 0 {
+                        right -= sep.width;
+                        parts.push(Part::Text {
+                            line: sep.clone(),
+                            x: right,
+                            size,
+                            colour: MUTED,
+                        });
+                    }
+                    right -= line.width;
+                    parts.push(Part::Text {
+                        line,
+                        x: right,
+                        size,
+                        colour: MUTED,
+                    });
+                }
+                ChunkLine {
+                    height: self.line_height(size),
+                    ascent: size * 0.95,
+                    parts,
+                }
+            })
+            .collect()
     }
 
     /// The entry's title at the start side and its dates against the far margin, same baseline.
@@ -590,14 +640,7 @@ impl<'a> Layout<'a> {
         pages
     }
 
-    fn draw(
-        &self,
-        ops: &mut Vec<Op>,
-        part: &Part,
-        left: f32,
-        baseline: f32,
-        fonts: &Embedding,
-    ) {
+    fn draw(&self, ops: &mut Vec<Op>, part: &Part, left: f32, baseline: f32, fonts: &Embedding) {
         match part {
             Part::Text {
                 line,
@@ -621,46 +664,72 @@ impl<'a> Layout<'a> {
                         font: PdfFontHandle::External(font.clone()),
                         size: Pt(*size),
                     });
-                    for cluster in &run.clusters {
-                        // The widest glyph (the base letter, the ligature) carries the cluster's
-                        // text; marks and other extra glyphs carry none.
-                        let main = (0..cluster.glyphs.len())
-                            .rev()
-                            .max_by(|&i, &j| {
-                                cluster.glyphs[i]
-                                    .advance
-                                    .total_cmp(&cluster.glyphs[j].advance)
-                            })
-                            .unwrap_or(0);
-                        let text = extraction_order(cluster.extraction_text(), run.rtl);
-                        for (i, g) in cluster.glyphs.iter().enumerate() {
-                            let mapped = fonts.text(face, g.gid);
-                            let actual = if i == main { text.as_str() } else { "" };
-                            let span = mapped != actual;
-                            if span {
-                                ops.push(Op::BeginMarkedContentWithProperties {
-                                    tag: "Span".into(),
-                                    properties: actual_text(actual),
+                    let show = |ops: &mut Vec<Op>, gid: u16, text: &str, gx: f32, gy: f32| {
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(left + x + gx), Pt(baseline + gy)),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                                gid,
+                                0.0,
+                                text.into(),
+                            )])],
+                        });
+                    };
+                    // Clusters that advance the pen not at all (Naskh's alef after lam) go with
+                    // the next one: extractors take overlapping glyphs for duplicates.
+                    let mut k = 0;
+                    while k < run.clusters.len() {
+                        let mut end = k;
+                        while end + 1 < run.clusters.len()
+                            && run.clusters[end].glyphs.iter().all(|g| g.advance == 0.0)
+                        {
+                            end += 1;
+                        }
+                        let group = &run.clusters[k..=end];
+                        k = end + 1;
+                        let text: String = group.iter().map(|c| c.extraction_text()).collect();
+                        let glyphs: Vec<&shape::Glyph> =
+                            group.iter().flat_map(|c| &c.glyphs).collect();
+                        let subset_gid =
+                            |g: &shape::Glyph| fonts.gids[face].get(&g.gid).copied().unwrap_or(0);
+                        if let [g] = glyphs.as_slice()
+                            && fonts.text(face, g.gid) == text
+                        {
+                            show(ops, subset_gid(g), &text, g.x, g.y);
+                            continue;
+                        }
+                        // One `/ActualText` span for the group. Readers place its text over the
+                        // box from the first glyph drawn to the end of the last one, so blank
+                        // glyphs on the baseline mark both ends of the group.
+                        ops.push(Op::BeginMarkedContentWithProperties {
+                            tag: "Span".into(),
+                            properties: actual_text(&text),
+                        });
+                        let x0 = glyphs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+                        let x1 = glyphs
+                            .iter()
+                            .map(|g| g.x + g.advance)
+                            .fold(f32::NEG_INFINITY, f32::max);
+                        // The blank glyph is drawn invisibly: some fonts give the joiner a visible
+                        // picture for editors.
+                        let blank = |ops: &mut Vec<Op>, at: f32| {
+                            if let Some(b) = fonts.blanks[face] {
+                                ops.push(Op::SetTextRenderingMode {
+                                    mode: TextRenderingMode::Invisible,
+                                });
+                                show(ops, b, "", at, 0.0);
+                                ops.push(Op::SetTextRenderingMode {
+                                    mode: TextRenderingMode::Fill,
                                 });
                             }
-                            ops.push(Op::SetTextMatrix {
-                                matrix: TextMatrix::Translate(
-                                    Pt(left + x + g.x),
-                                    Pt(baseline + g.y),
-                                ),
-                            });
-                            let gid = fonts.gids[face].get(&g.gid).copied().unwrap_or(0);
-                            ops.push(Op::ShowText {
-                                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                                    gid,
-                                    0.0,
-                                    mapped.into(),
-                                )])],
-                            });
-                            if span {
-                                ops.push(Op::EndMarkedContent);
-                            }
+                        };
+                        blank(ops, x0);
+                        for g in &glyphs {
+                            show(ops, subset_gid(g), fonts.text(face, g.gid), g.x, g.y);
                         }
+                        blank(ops, x1);
+                        ops.push(Op::EndMarkedContent);
                     }
                 }
                 ops.push(Op::EndTextSection);

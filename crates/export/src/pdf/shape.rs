@@ -1,8 +1,8 @@
 //! Text to positioned glyphs for the PDF: bidi ordering (unicode-bidi), font choice per run
 //! (Arabic runs in the Arabic font, the rest in the Latin font, each falling back to the other for
 //! characters it lacks), shaping (rustybuzz: joined Arabic letters, ligatures, kerning) and greedy
-//! line breaking at spaces. Every glyph carries the text of its cluster, so the PDF's ToUnicode map
-//! gives the text back in logical order. Drawing is left to [`super`].
+//! line breaking at spaces. Every cluster carries its text (in visual order, see [`Cluster::text`])
+//! and the bidi marks extractors need ([`Cluster::extraction_text`]). Drawing is left to [`super`].
 
 use super::fonts::Face;
 use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
@@ -48,10 +48,13 @@ pub struct Glyph {
 }
 
 /// The glyphs that stand for one grapheme cluster (a letter with its marks, a ligature), in visual
-/// order, with the text they stand for in logical order.
+/// order, with the text they stand for.
 #[derive(Debug, Clone)]
 pub struct Cluster {
     pub glyphs: Vec<Glyph>,
+    /// The cluster's characters in visual order: reversed in a right-to-left run ("هلل" for the
+    /// ligature of "لله"). Extractors read a page's glyphs left to right and reverse right-to-left
+    /// stretches as a whole, so a glyph standing for several characters must list them that way.
     pub text: String,
     /// First (leftmost) cluster of a run whose direction is not the paragraph's.
     pub opens_embedded_run: bool,
@@ -89,8 +92,6 @@ impl Cluster {
 #[derive(Debug, Clone)]
 pub struct Run {
     pub face: FaceKind,
-    /// Drawn right to left (its clusters are still listed left to right).
-    pub rtl: bool,
     pub clusters: Vec<Cluster>,
 }
 
@@ -107,6 +108,8 @@ pub fn shape_line(faces: &Faces, text: &str, rtl: bool, bold: bool, size: f32) -
     if text.is_empty() {
         return line;
     }
+    let with_marks = (!rtl).then(|| ltr_numbers(text)).flatten();
+    let text = with_marks.as_deref().unwrap_or(text);
     let base = if rtl { Level::rtl() } else { Level::ltr() };
     let info = BidiInfo::new(text, Some(base));
     let mut pen = 0.0f32;
@@ -177,6 +180,33 @@ pub fn shape_line(faces: &Faces, text: &str, rtl: bool, bold: bool, size: f32) -
     line
 }
 
+/// In a left-to-right paragraph, a number after Arabic words ("تحسين الأداء بنسبة 30%") would be an
+/// Arabic number drawn left of those words, and read first by every extractor; a left-to-right
+/// mark before it keeps it where a left-to-right reader expects it, after them. `None` when there
+/// is no such number.
+fn ltr_numbers(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut after_arabic = false;
+    let mut changed = false;
+    let mut prev_digit = false;
+    for c in text.chars() {
+        let class = bidi_class(c);
+        let digit = matches!(class, BidiClass::EN | BidiClass::AN);
+        if digit && !prev_digit && after_arabic {
+            out.push('\u{200E}');
+            changed = true;
+        }
+        match class {
+            BidiClass::R | BidiClass::AL => after_arabic = true,
+            BidiClass::L => after_arabic = false,
+            _ => {}
+        }
+        prev_digit = digit;
+        out.push(c);
+    }
+    changed.then_some(out)
+}
+
 fn shape_chunk(
     face: &Face,
     kind: FaceKind,
@@ -221,9 +251,14 @@ fn shape_chunk(
             _ => {
                 let k = starts.binary_search(&c).unwrap_or(0);
                 let end = starts.get(k + 1).copied().unwrap_or(text.len());
+                let logical = text.get(c..end).unwrap_or("");
                 clusters.push(Cluster {
                     glyphs: vec![glyph],
-                    text: text.get(c..end).unwrap_or("").to_string(),
+                    text: if rtl {
+                        logical.chars().rev().collect()
+                    } else {
+                        logical.to_string()
+                    },
                     opens_embedded_run: false,
                     closes_embedded_run: false,
                     neutral_in_rtl: false,
@@ -234,13 +269,42 @@ fn shape_chunk(
     }
     Run {
         face: kind,
-        rtl,
         clusters,
     }
 }
 
+/// Shapes `text`, one item of a right-to-left line (a contact detail), in its own direction: that
+/// of its first letter, left to right when it has none (a phone number). A left-to-right item is
+/// marked as an embedded run, as it would be inside a right-to-left paragraph.
+pub fn shape_item(faces: &Faces, text: &str, size: f32) -> Line {
+    let rtl = text
+        .chars()
+        .find_map(|c| match bidi_class(c) {
+            BidiClass::L => Some(false),
+            BidiClass::R | BidiClass::AL => Some(true),
+            _ => None,
+        })
+        .unwrap_or(false);
+    let mut line = shape_line(faces, text, rtl, false, size);
+    if !rtl {
+        if let Some(c) = line.runs.iter_mut().find_map(|r| r.clusters.first_mut()) {
+            c.opens_embedded_run = true;
+        }
+        if let Some(c) = line
+            .runs
+            .iter_mut()
+            .rev()
+            .find_map(|r| r.clusters.last_mut())
+        {
+            c.closes_embedded_run = true;
+        }
+    }
+    line
+}
+
 /// Breaks `text` into lines no wider than `width` points (at spaces; a word longer than a line is cut),
-/// then shapes each line.
+/// then shapes each line. `rtl` is the document's direction: every paragraph takes it, because
+/// extractors order a page's lines by the page's main direction.
 pub fn break_lines(
     faces: &Faces,
     text: &str,

@@ -28,8 +28,13 @@ fn every_template_renders_every_format_in_both_languages() {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: some Arabic bullets not found in logical order by pdftotext"]
 fn pdf_text_extracts_with_name_email_and_arabic_in_logical_order() {
+    if !tool_available(
+        "pdftotext",
+        "pdf_text_extracts_with_name_email_and_arabic_in_logical_order",
+    ) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     for t in TEMPLATES {
         for (fixture, lang, cv) in fixtures() {
@@ -68,8 +73,13 @@ fn pdf_text_extracts_with_name_email_and_arabic_in_logical_order() {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: fonts are embedded but not subset"]
 fn pdf_has_metadata_and_embedded_subset_fonts() {
+    if !tool_available("pdfinfo", "pdf_has_metadata_and_embedded_subset_fonts") {
+        return;
+    }
+    if !tool_available("pdffonts", "pdf_has_metadata_and_embedded_subset_fonts") {
+        return;
+    }
     let (_, _, cv) = fixtures().remove(3);
     let bytes = render(&cv, Format::Pdf, "classic", Lang::Ar).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -100,7 +110,6 @@ fn pdf_has_metadata_and_embedded_subset_fonts() {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: minimal Arabic DOCX lacks the complex-script font"]
 fn docx_rtl_markup_only_in_arabic_documents() {
     for t in TEMPLATES {
         for (fixture, lang, cv) in fixtures() {
@@ -148,6 +157,12 @@ fn docx_rtl_markup_only_in_arabic_documents() {
 
 #[test]
 fn libreoffice_opens_every_docx() {
+    if !tool_available("soffice", "libreoffice_opens_every_docx") {
+        return;
+    }
+    if !tool_available("pdftotext", "libreoffice_opens_every_docx") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for t in TEMPLATES {
@@ -176,6 +191,62 @@ fn libreoffice_opens_every_docx() {
         let text = flat(&pdftotext(&pdf));
         assert!(text.contains(&cv.personal_info.name), "{name}: {text}");
         assert!(text.contains(&cv.personal_info.email), "{name}: {text}");
+    }
+}
+
+/// LibreOffice's own reading of each full DOCX (its plain-text export): phrases in logical order,
+/// list items with a bullet, never a number (docx-rs's built-in decimal list must not win).
+#[test]
+fn libreoffice_reads_docx_text_in_order_with_bullets() {
+    if !tool_available(
+        "soffice",
+        "libreoffice_reads_docx_text_in_order_with_bullets",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for t in TEMPLATES {
+        for (fixture, lang, cv) in fixtures().into_iter().filter(|f| f.0 == "full") {
+            let name = format!("{t}_{fixture}_{lang:?}");
+            let path = dir.path().join(format!("{name}.docx"));
+            std::fs::write(&path, render(&cv, Format::Docx, t, lang).unwrap()).unwrap();
+            files.push((name, path, lang));
+        }
+    }
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(dir.path().join("out"))
+        .args(files.iter().map(|(_, p, _)| p))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    for (name, _, lang) in files {
+        let txt = dir.path().join("out").join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&txt)
+            .unwrap_or_else(|_| panic!("LibreOffice did not convert {name}"));
+        let phrase = if lang == Lang::Ar {
+            "قيادة فريق من 6 مطورين لبناء منصة الخدمات المصرفية"
+        } else {
+            "Cut payment API p95 latency from 480 ms to 120 ms"
+        };
+        let line = text
+            .lines()
+            .find(|l| l.contains(phrase))
+            .unwrap_or_else(|| panic!("{name}: {phrase} missing in {text}"));
+        assert!(
+            line.trim_start().starts_with('•'),
+            "{name}: list item without a bullet: {line}"
+        );
     }
 }
 

@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::process::Command;
 
-/// The macro-F1 the round trip reaches today (target: 0.98). Raise it as the parser improves.
-const MIN_MACRO_F1: f64 = 0.0;
+/// The macro-F1 the round trip reaches today (0.895; target: 0.98). Raise it as extraction improves.
+const MIN_MACRO_F1: f64 = 0.88;
 
 fn s(v: &Value, k: &str) -> String {
     v.get(k)
@@ -216,8 +216,13 @@ fn unescape_xml(s: &str) -> String {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: accented Latin school names lost in our own DOCX round trip"]
 fn corpus_round_trip_through_our_extractor_and_parser() {
+    if !tool_available(
+        "pdftotext",
+        "corpus_round_trip_through_our_extractor_and_parser",
+    ) {
+        return;
+    }
     let corpus = repo_dir().join("tests/fixtures/corpus");
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");

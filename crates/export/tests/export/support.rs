@@ -41,6 +41,19 @@ pub fn repo_dir() -> PathBuf {
     crate_dir().join("../..")
 }
 
+/// True when the command-line tool `name` runs; otherwise says which test is skipped and why, so
+/// a machine without poppler-utils or LibreOffice skips these tests loudly rather than failing.
+pub fn tool_available(name: &str, test: &str) -> bool {
+    let ok = Command::new(name)
+        .arg(if name == "soffice" { "--version" } else { "-v" })
+        .output()
+        .is_ok();
+    if !ok {
+        eprintln!("SKIPPED {test}: `{name}` is not installed (poppler-utils / LibreOffice)");
+    }
+    ok
+}
+
 /// Text of a PDF as `pdftotext` (poppler) reads it.
 pub fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
