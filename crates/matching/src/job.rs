@@ -9,8 +9,8 @@
 use crate::terms::{Phrase, Terms, Words, tokens};
 use jobgate_core::error::Result;
 use jobgate_core::lexicon::SkillLexicon;
-use jobgate_core::text::{detect_language, fold, normalize_line};
-use jobgate_core::{DocLanguage, JobGateError};
+use jobgate_core::text::{detect_language, fold, is_arabic_char, normalize_line};
+use jobgate_core::{DocLanguage, JobGateError, Lang};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -53,6 +53,35 @@ pub struct JobSpec {
     pub min_years: Option<f64>,
     pub education: Option<EducationLevel>,
     pub languages: Vec<String>,
+    /// Skills a description in Arabic writes in Latin letters ("SAP", "PostgreSQL"): Arabic reasons name
+    /// them so too, as the reader knows them ([`JobSpec::skill_label`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub latin_skills: Vec<String>,
+}
+
+impl JobSpec {
+    /// How to name one of the job's skills (a canonical name) to a reader of `lang`: as the
+    /// description wrote it when that was in Latin letters inside Arabic text, else the lexicon's label.
+    pub fn skill_label(&self, name: &str, lang: Lang) -> String {
+        let lex = SkillLexicon::builtin();
+        if lang == Lang::Ar && self.latin_skills.iter().any(|s| s == name) {
+            return name.to_string();
+        }
+        lex.index_of(name)
+            .map(|i| lex.skills()[i].label(lang).to_string())
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// [`Self::skill_label`] of each name, joined as a list in `lang`.
+    pub fn skill_labels(&self, names: &[String], lang: Lang) -> String {
+        let labels: Vec<String> = names.iter().map(|n| self.skill_label(n, lang)).collect();
+        labels.join(list_separator(lang))
+    }
+}
+
+/// Between the items of a list in `lang`.
+pub(crate) fn list_separator(lang: Lang) -> &'static str {
+    if lang == Lang::Ar { "، " } else { ", " }
 }
 
 /// Whether what a clause names is needed.
@@ -84,10 +113,20 @@ pub fn parse_job(text: &str) -> JobSpec {
     let mut years: Vec<(Need, f64, bool)> = Vec::new();
     let mut education: Vec<(Need, EducationLevel)> = Vec::new();
     let mut languages: Vec<String> = Vec::new();
+    let mut latin: Vec<String> = Vec::new();
+    // Which skills an Arabic description writes in Latin letters.
+    let mut note_latin = |text: &str| {
+        if language != DocLanguage::En {
+            for s in lex.find_all(&latin_only(text)) {
+                push_unique(&mut latin, &s.name);
+            }
+        }
+    };
 
     for s in lex.find_all(&title) {
         push_unique(&mut required, &s.name);
     }
+    note_latin(&title);
 
     let mut section = Need::Mentioned;
     let mut language_section = false;
@@ -117,13 +156,14 @@ pub fn parse_job(text: &str) -> JobSpec {
                 };
                 push_unique(list, &s.name);
             }
+            note_latin(clause);
             if let Some(y) = years_in(&words, terms) {
                 years.push((need, y, words.has_any(&terms.experience_words)));
             }
             if let Some(level) = education_in(&words, terms) {
                 education.push((need, level));
             }
-            for name in languages_in(&words, terms, language_section) {
+            for name in languages_in(&words, terms, language_section, |_| true) {
                 push_unique(&mut languages, &name);
             }
         }
@@ -136,6 +176,7 @@ pub fn parse_job(text: &str) -> JobSpec {
         push_unique(&mut preferred, &s);
     }
     preferred.retain(|s| !required.contains(s));
+    latin.retain(|s| required.contains(s) || preferred.contains(s));
 
     // The first number of years said about experience, outside "preferred" clauses when there is one.
     let min_years = years
@@ -160,7 +201,16 @@ pub fn parse_job(text: &str) -> JobSpec {
         min_years,
         education,
         languages,
+        latin_skills: latin,
     }
+}
+
+/// The text with its Arabic-script words made separators, so only what is written in Latin letters
+/// can be read as a skill.
+fn latin_only(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_arabic_char(c) { ',' } else { c })
+        .collect()
 }
 
 /// Reads a job description file: PDF or DOCX (by their first bytes) through the extractor, anything
@@ -480,14 +530,24 @@ pub(crate) fn education_level_of(text: &str) -> Option<EducationLevel> {
     best
 }
 
-/// Spoken languages named in a clause.
-fn languages_in(words: &[String], terms: &Terms, language_section: bool) -> Vec<String> {
-    let context = language_section || words.has_any(&terms.language_context);
+/// Spoken languages named in a clause (of those `keep` accepts, by canonical name).
+fn languages_in(
+    words: &[String],
+    terms: &Terms,
+    language_section: bool,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut context = None;
     let mut out = Vec::new();
-    for (name, phrases) in &terms.languages {
+    for (name, phrases) in terms.languages.iter().filter(|(n, _)| keep(n)) {
         let hit = phrases.iter().any(|p| {
-            let arabic_script = p[0].chars().any(jobgate_core::text::is_arabic_char);
-            (context || !arabic_script) && words.find(p).is_some()
+            let arabic_script = p[0].chars().any(is_arabic_char);
+            // Arabic-script names need a word about languages nearby (checked once, when needed).
+            (!arabic_script
+                || *context.get_or_insert_with(|| {
+                    language_section || words.has_any(&terms.language_context)
+                }))
+                && words.find(p).is_some()
         });
         if hit {
             out.push(name.clone());
@@ -496,10 +556,10 @@ fn languages_in(words: &[String], terms: &Terms, language_section: bool) -> Vec<
     out
 }
 
-/// Spoken languages named in a CV's language entry or skills ("Arabic (native)", "الإنجليزية").
-pub(crate) fn language_names_in(text: &str) -> Vec<String> {
-    let terms = Terms::get();
-    languages_in(&tokens(&fold(text)), terms, true)
+/// Spoken languages named in a CV's language entry or skills ("Arabic (native)", "الإنجليزية"), of
+/// those `keep` accepts.
+pub(crate) fn language_names_in(text: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    languages_in(&tokens(&fold(text)), Terms::get(), true, keep)
 }
 
 #[cfg(test)]

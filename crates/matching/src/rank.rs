@@ -5,8 +5,12 @@
 //! A component the job does not ask about (no preferred skills, no minimum years…) gets no points and
 //! no maximum: its weight goes to the others in proportion, so every score is out of 100.
 //! **Invariant**: the same job and CVs always give the same ranking (ties: score, then file name).
+//!
+//! Everything that depends on the job only (its skills' lexicon positions and labels, its title's
+//! concepts, the names of levels and languages in the user's language) is prepared once per ranking
+//! ([`PreparedJob`]); per CV only the CV is read.
 
-use crate::job::{EducationLevel, JobSpec, education_level_of, language_names_in};
+use crate::job::{EducationLevel, JobSpec, education_level_of, language_names_in, list_separator};
 use crate::terms::{Terms, stems, tokens};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::lexicon::SkillLexicon;
@@ -75,8 +79,8 @@ pub fn rank(job: &JobSpec, cvs: &[Candidate]) -> Vec<MatchResult> {
 
 /// Ranks CVs against a job, best first, reasons in `lang`. Uses every core for large batches.
 pub fn rank_in(job: &JobSpec, cvs: &[Candidate], lang: Lang) -> Vec<MatchResult> {
-    let prepared = PreparedJob::new(job);
-    let one = |c: &Candidate| score_one(&prepared, &c.file, &c.analysis, lang);
+    let prepared = PreparedJob::new(job, lang);
+    let one = |c: &Candidate| prepared.score(&c.file, &c.analysis);
     let mut out: Vec<MatchResult> = if cvs.len() >= 32 {
         cvs.par_iter().map(one).collect()
     } else {
@@ -97,22 +101,21 @@ pub fn match_one(
     analysis: &AnalysisResponse,
     lang: Lang,
 ) -> MatchResult {
-    score_one(&PreparedJob::new(job), file, analysis, lang)
+    PreparedJob::new(job, lang).score(file, analysis)
 }
 
 /// The job-match line of the analysis view: which of the job's keywords the CV has and which it lacks.
 /// Points are the share of keywords found (required ones count double), out of 100; it passes when no
 /// required keyword is missing. Shown apart from the ATS score.
 pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
-    let loc = Localizer::get(lang);
-    let prepared = PreparedJob::new(job);
+    let prepared = PreparedJob::new(job, lang);
+    let loc = prepared.loc;
     let seen = skills_in_cv(cv);
-    let has = |i: &Option<usize>| i.is_some_and(|i| seen[i]);
-    let (req_have, req_miss) = split_by(&prepared.required, &job.required_skills, has);
-    let (pref_have, pref_miss) = split_by(&prepared.preferred, &job.preferred_skills, has);
-    let total = 2 * job.required_skills.len() + job.preferred_skills.len();
+    let (req_have, req_miss) = split(&prepared.required, &seen);
+    let (pref_have, pref_miss) = split(&prepared.preferred, &seen);
+    let total = 2 * prepared.required.len() + prepared.preferred.len();
     let got = 2 * req_have.len() + pref_have.len();
-    let count = job.required_skills.len() + job.preferred_skills.len();
+    let count = prepared.required.len() + prepared.preferred.len();
     let matched = req_have.len() + pref_have.len();
     let points = if total == 0 {
         0.0
@@ -130,18 +133,18 @@ pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
             &[("matched", matched.to_string())],
         )
     };
-    let missing: Vec<String> = req_miss.into_iter().chain(pref_miss).collect();
+    let missing: Vec<&JobSkill> = req_miss.iter().chain(&pref_miss).copied().collect();
     let suggestion = if missing.is_empty() {
         String::new()
     } else {
         loc.format(
             "match-check-suggestion",
-            &[("missing", labels(&missing, lang))],
+            &[("missing", prepared.labels(&missing))],
         )
     };
     AtsCheck {
         id: "job_match".into(),
-        passed: count > 0 && missing_required(&prepared, &seen) == 0,
+        passed: count > 0 && req_miss.is_empty(),
         points,
         max_points: 100.0,
         message,
@@ -149,19 +152,30 @@ pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
     }
 }
 
-fn missing_required(job: &PreparedJob, seen: &[bool]) -> usize {
-    job.required
-        .iter()
-        .filter(|i| !i.is_some_and(|i| seen[i]))
-        .count()
+/// One of the job's skills: its position in the lexicon, canonical name and label in the user's language.
+struct JobSkill {
+    index: Option<usize>,
+    name: String,
+    label: String,
 }
 
-/// The job with its skills resolved to lexicon positions and its title to concepts, done once per ranking.
+/// A word of a title: a concept shared by English and Arabic words, or a word compared as it is.
+#[derive(PartialEq)]
+enum Concept {
+    Role(usize),
+    Word(String),
+}
+
+/// The job with everything that does not depend on the CV worked out, once per ranking.
 struct PreparedJob<'a> {
     job: &'a JobSpec,
-    required: Vec<Option<usize>>,
-    preferred: Vec<Option<usize>>,
-    title_concepts: Vec<String>,
+    lang: Lang,
+    loc: &'static Localizer,
+    required: Vec<JobSkill>,
+    preferred: Vec<JobSkill>,
+    title_concepts: Vec<Concept>,
+    /// The name of each education level in the user's language (indexed by the level).
+    level_names: Vec<String>,
     /// Effective maximum points of each component (0 when the job does not ask about it).
     max: Weights,
 }
@@ -177,13 +191,51 @@ struct Weights {
     ats: f64,
 }
 
+impl Weights {
+    fn all_mut(&mut self) -> [&mut f64; 7] {
+        [
+            &mut self.required,
+            &mut self.preferred,
+            &mut self.years,
+            &mut self.education,
+            &mut self.languages,
+            &mut self.title,
+            &mut self.ats,
+        ]
+    }
+
+    fn total(mut self) -> f64 {
+        self.all_mut().into_iter().map(|w| *w).sum()
+    }
+
+    /// Scaled so they add up to 100 (one decimal); the ATS part takes what rounding leaves over.
+    fn out_of_100(mut self) -> Weights {
+        let k = 100.0 / self.total();
+        for w in self.all_mut() {
+            *w = round1(*w * k);
+        }
+        self.ats = round1(self.ats + 100.0 - self.total());
+        self
+    }
+}
+
 impl<'a> PreparedJob<'a> {
-    fn new(job: &'a JobSpec) -> PreparedJob<'a> {
+    fn new(job: &'a JobSpec, lang: Lang) -> PreparedJob<'a> {
         let lex = SkillLexicon::builtin();
-        let idx = |names: &[String]| names.iter().map(|n| lex.index_of(n)).collect::<Vec<_>>();
+        let loc = Localizer::get(lang);
+        let skills = |names: &[String]| -> Vec<JobSkill> {
+            names
+                .iter()
+                .map(|n| JobSkill {
+                    index: lex.index_of(n),
+                    name: n.clone(),
+                    label: job.skill_label(n, lang),
+                })
+                .collect()
+        };
         let title_concepts = concepts(&job.title);
         let active = |on: bool, w: f64| if on { w } else { 0.0 };
-        let mut max = Weights {
+        let max = Weights {
             required: active(!job.required_skills.is_empty(), W_REQUIRED),
             preferred: active(!job.preferred_skills.is_empty(), W_PREFERRED),
             years: active(job.min_years.is_some_and(|y| y > 0.0), W_YEARS),
@@ -191,41 +243,265 @@ impl<'a> PreparedJob<'a> {
             languages: active(!job.languages.is_empty(), W_LANGUAGES),
             title: active(!title_concepts.is_empty(), W_TITLE),
             ats: W_ATS,
-        };
-        let sum = max.required
-            + max.preferred
-            + max.years
-            + max.education
-            + max.languages
-            + max.title
-            + max.ats;
-        let k = 100.0 / sum;
-        for w in [
-            &mut max.required,
-            &mut max.preferred,
-            &mut max.years,
-            &mut max.education,
-            &mut max.languages,
-            &mut max.title,
-            &mut max.ats,
-        ] {
-            *w = round1(*w * k);
         }
-        // Rounding the maxima may leave them 0.1 off 100: the ATS part takes the difference.
-        let total = max.required
-            + max.preferred
-            + max.years
-            + max.education
-            + max.languages
-            + max.title
-            + max.ats;
-        max.ats = round1(max.ats + 100.0 - total);
+        .out_of_100();
+        let level_names = [
+            EducationLevel::HighSchool,
+            EducationLevel::Diploma,
+            EducationLevel::Bachelor,
+            EducationLevel::Master,
+            EducationLevel::Phd,
+        ]
+        .iter()
+        .map(|l| loc.format(l.message_id(), &[("x", "")]))
+        .collect();
         PreparedJob {
             job,
-            required: idx(&job.required_skills),
-            preferred: idx(&job.preferred_skills),
+            lang,
+            loc,
+            required: skills(&job.required_skills),
+            preferred: skills(&job.preferred_skills),
             title_concepts,
+            level_names,
             max,
+        }
+    }
+
+    fn level_name(&self, level: EducationLevel) -> &str {
+        &self.level_names[level as usize]
+    }
+
+    /// The skills' labels, joined as a list.
+    fn labels(&self, skills: &[&JobSkill]) -> String {
+        let labels: Vec<&str> = skills.iter().map(|s| s.label.as_str()).collect();
+        labels.join(list_separator(self.lang))
+    }
+
+    /// Spoken-language names in the user's language, joined as a list.
+    fn language_labels(&self, names: &[String]) -> String {
+        let labels: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let id = format!("match-language-{}", n.to_lowercase());
+                if self.loc.has(&id) {
+                    self.loc.format(&id, &[("x", "")])
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        labels.join(list_separator(self.lang))
+    }
+
+    fn score(&self, file: &str, r: &AnalysisResponse) -> MatchResult {
+        let loc = self.loc;
+        let job = self.job;
+        let cv = &r.structured_data;
+        let seen = skills_in_cv(cv);
+        let mut components = Vec::with_capacity(7);
+        let mut push = |id: &str, points: f64, max: f64, reason: String| {
+            components.push(MatchComponent {
+                id: id.into(),
+                points: round1(points.clamp(0.0, max)),
+                max_points: max,
+                reason,
+            });
+        };
+
+        // Required skills.
+        let (matched, missing) = split(&self.required, &seen);
+        if self.max.required > 0.0 {
+            let count = self.required.len();
+            let reason = if missing.is_empty() {
+                loc.format_count(
+                    "match-required-all",
+                    count as i64,
+                    &[("skills", self.labels(&matched))],
+                )
+            } else if matched.is_empty() {
+                loc.format_count(
+                    "match-required-none",
+                    count as i64,
+                    &[("missing", self.labels(&missing))],
+                )
+            } else {
+                loc.format_count(
+                    "match-required-some",
+                    count as i64,
+                    &[
+                        ("matched", matched.len().to_string()),
+                        ("missing", self.labels(&missing)),
+                    ],
+                )
+            };
+            let pts = self.max.required * matched.len() as f64 / count as f64;
+            push("required_skills", pts, self.max.required, reason);
+        }
+
+        // Preferred skills.
+        let (pref_have, pref_miss) = split(&self.preferred, &seen);
+        if self.max.preferred > 0.0 {
+            let count = self.preferred.len();
+            let reason = if pref_have.is_empty() {
+                loc.format_count(
+                    "match-preferred-none",
+                    count as i64,
+                    &[("missing", self.labels(&pref_miss))],
+                )
+            } else {
+                loc.format_count(
+                    "match-preferred-some",
+                    count as i64,
+                    &[
+                        ("matched", pref_have.len().to_string()),
+                        ("skills", self.labels(&pref_have)),
+                    ],
+                )
+            };
+            let pts = self.max.preferred * pref_have.len() as f64 / count as f64;
+            push("preferred_skills", pts, self.max.preferred, reason);
+        }
+
+        // Years of experience.
+        let years = years_of(r);
+        if self.max.years > 0.0 {
+            let asked = job.min_years.unwrap_or(0.0);
+            let args = [("years", number(years)), ("asked", number(asked))];
+            let count = asked.ceil() as i64;
+            let reason = if years <= 0.0 {
+                loc.format_count("match-years-unknown", count, &args)
+            } else if years >= asked {
+                loc.format_count("match-years-enough", count, &args)
+            } else {
+                loc.format_count("match-years-short", count, &args)
+            };
+            let pts = self.max.years * (years / asked).min(1.0);
+            push("experience", pts, self.max.years, reason);
+        }
+
+        // Education.
+        let level = cv
+            .education
+            .iter()
+            .filter_map(|e| education_level_of(&format!("{} {}", e.degree, e.field)))
+            .max();
+        if let Some(asked) = job.education {
+            let asked_name = self.level_name(asked);
+            let (fraction, id) = match level {
+                Some(l) if l >= asked => (1.0, "match-education-ok"),
+                Some(l) if asked as i32 - l as i32 == 1 => (0.5, "match-education-short"),
+                Some(_) => (0.0, "match-education-short"),
+                None if !cv.education.is_empty() => (0.5, "match-education-unknown"),
+                None => (0.0, "match-education-none"),
+            };
+            let reason = match level {
+                Some(l) => loc.format(id, &[("level", self.level_name(l)), ("asked", asked_name)]),
+                None => loc.format(id, &[("asked", asked_name)]),
+            };
+            push(
+                "education",
+                self.max.education * fraction,
+                self.max.education,
+                reason,
+            );
+        }
+
+        // Languages.
+        let (lang_have, lang_miss): (Vec<String>, Vec<String>) = if job.languages.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            let spoken = languages_of(r, &job.languages);
+            job.languages
+                .iter()
+                .cloned()
+                .partition(|l| spoken.contains(l))
+        };
+        if self.max.languages > 0.0 {
+            let reason = if lang_miss.is_empty() {
+                loc.format(
+                    "match-languages-all",
+                    &[("languages", self.language_labels(&lang_have))],
+                )
+            } else {
+                loc.format_count(
+                    "match-languages-missing",
+                    lang_miss.len() as i64,
+                    &[("missing", self.language_labels(&lang_miss))],
+                )
+            };
+            let pts = self.max.languages * lang_have.len() as f64 / job.languages.len() as f64;
+            push("languages", pts, self.max.languages, reason);
+        }
+
+        // Job-title fit: the closest of the headline and the job titles (older jobs count 0.8).
+        let mut best_title = String::new();
+        let mut title_fit: f64 = 0.0;
+        if !self.title_concepts.is_empty() {
+            let sources = std::iter::once((&cv.personal_info.headline, 1.0)).chain(
+                cv.experience
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (&e.title, if i == 0 { 1.0 } else { 0.8 })),
+            );
+            for (title, weight) in sources {
+                if title.trim().is_empty() {
+                    continue;
+                }
+                let c = concepts(title);
+                let shared = self.title_concepts.iter().filter(|x| c.contains(x)).count();
+                let fit = weight * shared as f64 / self.title_concepts.len() as f64;
+                if fit > title_fit + 1e-9 {
+                    title_fit = fit;
+                    best_title = title.clone();
+                }
+            }
+            title_fit = (title_fit * 100.0).round() / 100.0;
+            let reason = if title_fit > 0.0 {
+                loc.format(
+                    "match-title-fit",
+                    &[
+                        ("cv_title", best_title.as_str()),
+                        ("job_title", job.title.as_str()),
+                        (
+                            "percent",
+                            &format!("{}", (title_fit * 100.0).round() as i64),
+                        ),
+                    ],
+                )
+            } else {
+                loc.format("match-title-none", &[("job_title", job.title.as_str())])
+            };
+            push("title", self.max.title * title_fit, self.max.title, reason);
+        }
+
+        // The CV's own ATS score.
+        let ats = r.ats_score.clamp(0.0, 100.0);
+        push(
+            "ats",
+            self.max.ats * ats / 100.0,
+            self.max.ats,
+            loc.format("match-ats", &[("score", number(round1(ats)))]),
+        );
+
+        let score = round1(components.iter().map(|c| c.points).sum());
+        let reasons = components.iter().map(|c| c.reason.clone()).collect();
+        MatchResult {
+            file: file.to_string(),
+            name: cv.personal_info.name.clone(),
+            score,
+            matched_skills: names(&matched),
+            missing_skills: names(&missing),
+            preferred_matched: names(&pref_have),
+            preferred_missing: names(&pref_miss),
+            years_experience: years,
+            education: level,
+            languages_matched: lang_have,
+            languages_missing: lang_miss,
+            best_title,
+            title_fit,
+            ats_score: r.ats_score,
+            components,
+            reasons,
         }
     }
 }
@@ -234,22 +510,16 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// Splits the job's skills into those the CV has and those it lacks (canonical names, job order).
-fn split_by(
-    idx: &[Option<usize>],
-    names: &[String],
-    has: impl Fn(&Option<usize>) -> bool,
-) -> (Vec<String>, Vec<String>) {
-    let mut yes = Vec::new();
-    let mut no = Vec::new();
-    for (i, name) in idx.iter().zip(names) {
-        if has(i) {
-            yes.push(name.clone());
-        } else {
-            no.push(name.clone());
-        }
-    }
-    (yes, no)
+/// Splits the job's skills into those the CV has (`seen`, indexed like the lexicon) and those it lacks,
+/// in the job's order.
+fn split<'s>(skills: &'s [JobSkill], seen: &[bool]) -> (Vec<&'s JobSkill>, Vec<&'s JobSkill>) {
+    skills
+        .iter()
+        .partition(|s| s.index.is_some_and(|i| seen[i]))
+}
+
+fn names(skills: &[&JobSkill]) -> Vec<String> {
+    skills.iter().map(|s| s.name.clone()).collect()
 }
 
 /// Every lexicon skill anywhere in the CV (skills list, titles, summary, achievements, projects…).
@@ -297,23 +567,24 @@ fn skills_in_cv(cv: &Cv) -> Vec<bool> {
 
 /// Title concepts: folded words without seniority and filler, English and Arabic words of the same
 /// meaning mapped to one concept.
-fn concepts(title: &str) -> Vec<String> {
+fn concepts(title: &str) -> Vec<Concept> {
     let terms = Terms::get();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Concept> = Vec::new();
     for w in tokens(&fold(title)) {
         if terms.title_ignore.contains(&w) || w.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
-        let concept = stems(&w)
-            .iter()
-            .find_map(|s| {
-                terms
-                    .roles
-                    .get(*s)
-                    .or_else(|| s.strip_prefix("ال").and_then(|r| terms.roles.get(r)))
-            })
-            .map(|n| format!("#{n}"))
-            .unwrap_or(w);
+        let role = stems(&w).iter().find_map(|s| {
+            terms
+                .roles
+                .get(*s)
+                .or_else(|| s.strip_prefix("ال").and_then(|r| terms.roles.get(r)))
+                .copied()
+        });
+        let concept = match role {
+            Some(n) => Concept::Role(n),
+            None => Concept::Word(w),
+        };
         if !out.contains(&concept) {
             out.push(concept);
         }
@@ -354,64 +625,31 @@ fn today() -> (u16, u8) {
     (year, month)
 }
 
-/// Spoken languages of a CV: its language entries, its skills, and the language it is written in.
-fn languages_of(r: &AnalysisResponse) -> Vec<String> {
+/// Which of the `wanted` spoken languages a CV shows: the language it is written in, its language
+/// entries, and its skills (short items only: "Arabic (native)").
+fn languages_of(r: &AnalysisResponse, wanted: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = match r.language {
+        DocLanguage::En => vec!["English".into()],
+        DocLanguage::Ar => vec!["Arabic".into()],
+        DocLanguage::Mixed => vec!["English".into(), "Arabic".into()],
+    };
     let cv = &r.structured_data;
-    let mut out: Vec<String> = Vec::new();
-    for l in &cv.languages {
-        out.extend(language_names_in(&l.name));
-    }
-    // Skills lists sometimes hold the languages too ("Arabic (native)"); only short items can be one.
-    for s in cv
-        .skills
-        .iter()
-        .filter(|s| s.split_whitespace().count() <= 3)
-    {
-        out.extend(language_names_in(s));
-    }
-    match r.language {
-        DocLanguage::En => out.push("English".into()),
-        DocLanguage::Ar => out.push("Arabic".into()),
-        DocLanguage::Mixed => {
-            out.push("English".into());
-            out.push("Arabic".into());
+    let texts = cv.languages.iter().map(|l| l.name.as_str()).chain(
+        cv.skills
+            .iter()
+            .filter(|s| s.split_whitespace().count() <= 3)
+            .map(String::as_str),
+    );
+    for text in texts {
+        if wanted.iter().all(|w| out.contains(w)) {
+            break;
         }
+        let names = language_names_in(text, |n| {
+            wanted.iter().any(|w| w == n) && !out.iter().any(|o| o == n)
+        });
+        out.extend(names);
     }
-    out.sort();
-    out.dedup();
     out
-}
-
-/// Display names of skills in `lang`, joined as a list.
-fn labels(names: &[String], lang: Lang) -> String {
-    let lex = SkillLexicon::builtin();
-    let sep = if lang == Lang::Ar { "، " } else { ", " };
-    names
-        .iter()
-        .map(|n| {
-            lex.index_of(n)
-                .map(|i| lex.skills()[i].label(lang).to_string())
-                .unwrap_or_else(|| n.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-fn language_labels(names: &[String], lang: Lang) -> String {
-    let loc = Localizer::get(lang);
-    let sep = if lang == Lang::Ar { "، " } else { ", " };
-    names
-        .iter()
-        .map(|n| {
-            let id = format!("match-language-{}", n.to_lowercase());
-            if loc.has(&id) {
-                loc.format(&id, &[("x", "")])
-            } else {
-                n.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 fn number(x: f64) -> String {
@@ -419,239 +657,5 @@ fn number(x: f64) -> String {
         format!("{}", x.round() as i64)
     } else {
         format!("{x:.1}")
-    }
-}
-
-fn score_one(job: &PreparedJob, file: &str, r: &AnalysisResponse, lang: Lang) -> MatchResult {
-    let loc = Localizer::get(lang);
-    let cv = &r.structured_data;
-    let seen = skills_in_cv(cv);
-    let has = |i: &Option<usize>| i.is_some_and(|i| seen[i]);
-    let mut components = Vec::with_capacity(7);
-    let mut push = |id: &str, points: f64, max: f64, reason: String| {
-        components.push(MatchComponent {
-            id: id.into(),
-            points: round1(points.clamp(0.0, max)),
-            max_points: max,
-            reason,
-        });
-    };
-
-    // Required skills.
-    let (matched, missing) = split_by(&job.required, &job.job.required_skills, has);
-    if job.max.required > 0.0 {
-        let count = job.required.len();
-        let reason = if missing.is_empty() {
-            loc.format_count(
-                "match-required-all",
-                count as i64,
-                &[("skills", labels(&matched, lang))],
-            )
-        } else if matched.is_empty() {
-            loc.format_count(
-                "match-required-none",
-                count as i64,
-                &[("missing", labels(&missing, lang))],
-            )
-        } else {
-            loc.format_count(
-                "match-required-some",
-                count as i64,
-                &[
-                    ("matched", matched.len().to_string()),
-                    ("missing", labels(&missing, lang)),
-                ],
-            )
-        };
-        let pts = job.max.required * matched.len() as f64 / count as f64;
-        push("required_skills", pts, job.max.required, reason);
-    }
-
-    // Preferred skills.
-    let (pref_have, pref_miss) = split_by(&job.preferred, &job.job.preferred_skills, has);
-    if job.max.preferred > 0.0 {
-        let count = job.preferred.len();
-        let reason = if pref_have.is_empty() {
-            loc.format_count(
-                "match-preferred-none",
-                count as i64,
-                &[("missing", labels(&pref_miss, lang))],
-            )
-        } else {
-            loc.format_count(
-                "match-preferred-some",
-                count as i64,
-                &[
-                    ("matched", pref_have.len().to_string()),
-                    ("skills", labels(&pref_have, lang)),
-                ],
-            )
-        };
-        let pts = job.max.preferred * pref_have.len() as f64 / count as f64;
-        push("preferred_skills", pts, job.max.preferred, reason);
-    }
-
-    // Years of experience.
-    let years = years_of(r);
-    if job.max.years > 0.0 {
-        let asked = job.job.min_years.unwrap_or(0.0);
-        let args = [("years", number(years)), ("asked", number(asked))];
-        let count = asked.ceil() as i64;
-        let reason = if years <= 0.0 {
-            loc.format_count("match-years-unknown", count, &args)
-        } else if years >= asked {
-            loc.format_count("match-years-enough", count, &args)
-        } else {
-            loc.format_count("match-years-short", count, &args)
-        };
-        let pts = job.max.years * (years / asked).min(1.0);
-        push("experience", pts, job.max.years, reason);
-    }
-
-    // Education.
-    let has_education = !cv.education.is_empty();
-    let level = cv
-        .education
-        .iter()
-        .filter_map(|e| education_level_of(&format!("{} {}", e.degree, e.field)))
-        .max();
-    if let Some(asked) = job.job.education {
-        let asked_name = loc.format(asked.message_id(), &[("x", "")]);
-        let (fraction, reason) = match level {
-            Some(l) if l >= asked => (
-                1.0,
-                loc.format(
-                    "match-education-ok",
-                    &[
-                        ("level", loc.format(l.message_id(), &[("x", "")])),
-                        ("asked", asked_name),
-                    ],
-                ),
-            ),
-            Some(l) => (
-                if (asked as i32 - l as i32) == 1 {
-                    0.5
-                } else {
-                    0.0
-                },
-                loc.format(
-                    "match-education-short",
-                    &[
-                        ("level", loc.format(l.message_id(), &[("x", "")])),
-                        ("asked", asked_name),
-                    ],
-                ),
-            ),
-            None if has_education => (
-                0.5,
-                loc.format("match-education-unknown", &[("asked", asked_name)]),
-            ),
-            None => (
-                0.0,
-                loc.format("match-education-none", &[("asked", asked_name)]),
-            ),
-        };
-        push(
-            "education",
-            job.max.education * fraction,
-            job.max.education,
-            reason,
-        );
-    }
-
-    // Languages.
-    let spoken = languages_of(r);
-    let (lang_have, lang_miss): (Vec<String>, Vec<String>) = job
-        .job
-        .languages
-        .iter()
-        .cloned()
-        .partition(|l| spoken.contains(l));
-    if job.max.languages > 0.0 {
-        let reason = if lang_miss.is_empty() {
-            loc.format(
-                "match-languages-all",
-                &[("languages", language_labels(&lang_have, lang))],
-            )
-        } else {
-            loc.format_count(
-                "match-languages-missing",
-                lang_miss.len() as i64,
-                &[("missing", language_labels(&lang_miss, lang))],
-            )
-        };
-        let pts = job.max.languages * lang_have.len() as f64 / job.job.languages.len() as f64;
-        push("languages", pts, job.max.languages, reason);
-    }
-
-    // Job-title fit: the closest of the headline and the job titles (older jobs count 0.8).
-    let mut best_title = String::new();
-    let mut title_fit: f64 = 0.0;
-    if !job.title_concepts.is_empty() {
-        let sources = std::iter::once((&cv.personal_info.headline, 1.0)).chain(
-            cv.experience
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (&e.title, if i == 0 { 1.0 } else { 0.8 })),
-        );
-        for (title, weight) in sources {
-            if title.trim().is_empty() {
-                continue;
-            }
-            let c = concepts(title);
-            let shared = job.title_concepts.iter().filter(|x| c.contains(x)).count();
-            let fit = weight * shared as f64 / job.title_concepts.len() as f64;
-            if fit > title_fit + 1e-9 {
-                title_fit = fit;
-                best_title = title.clone();
-            }
-        }
-        title_fit = (title_fit * 100.0).round() / 100.0;
-        let reason = if title_fit > 0.0 {
-            loc.format(
-                "match-title-fit",
-                &[
-                    ("cv_title", best_title.as_str()),
-                    ("job_title", job.job.title.as_str()),
-                    (
-                        "percent",
-                        &format!("{}", (title_fit * 100.0).round() as i64),
-                    ),
-                ],
-            )
-        } else {
-            loc.format("match-title-none", &[("job_title", job.job.title.as_str())])
-        };
-        push("title", job.max.title * title_fit, job.max.title, reason);
-    }
-
-    // The CV's own ATS score.
-    let ats = r.ats_score.clamp(0.0, 100.0);
-    push(
-        "ats",
-        job.max.ats * ats / 100.0,
-        job.max.ats,
-        loc.format("match-ats", &[("score", number(round1(ats)))]),
-    );
-
-    let score = round1(components.iter().map(|c| c.points).sum());
-    let reasons = components.iter().map(|c| c.reason.clone()).collect();
-    MatchResult {
-        file: file.to_string(),
-        name: cv.personal_info.name.clone(),
-        score,
-        matched_skills: matched,
-        missing_skills: missing,
-        preferred_matched: pref_have,
-        preferred_missing: pref_miss,
-        years_experience: years,
-        education: level,
-        languages_matched: lang_have,
-        languages_missing: lang_miss,
-        best_title,
-        title_fit,
-        ats_score: r.ats_score,
-        components,
-        reasons,
     }
 }

@@ -229,3 +229,41 @@ fn what_the_job_does_not_ask_is_not_scored() {
     assert_eq!(r.components[0].max_points, 80.0);
     assert_eq!(r.score, 80.0 + 20.0 * 0.8);
 }
+
+#[test]
+fn arabic_reasons_name_skills_as_the_job_wrote_them() {
+    // "SAP" is written in Latin letters inside Arabic text: Arabic readers know it so, not as "ساب";
+    // "إدارة المشاريع" is written in Arabic and keeps its Arabic label.
+    let job = parse_job("محاسب\nالمتطلبات\n- إتقان SAP و إدارة المشاريع");
+    assert_eq!(job.latin_skills, vec!["SAP".to_string()]);
+    let cv = backend_cv(&["Go"]);
+    let one = |lang| {
+        rank_in(
+            &job,
+            &[Candidate {
+                file: "x.pdf".into(),
+                analysis: cv.clone(),
+            }],
+            lang,
+        )
+        .remove(0)
+    };
+    let ar = one(Lang::Ar);
+    assert!(
+        ar.reasons[0].contains("SAP") && ar.reasons[0].contains("إدارة المشاريع"),
+        "{}",
+        ar.reasons[0]
+    );
+    let en = one(Lang::En);
+    assert!(
+        en.reasons[0].contains("SAP") && en.reasons[0].contains("Project Management"),
+        "{}",
+        en.reasons[0]
+    );
+    // An English description records nothing: every skill there is in Latin letters.
+    assert!(
+        parse_job("Accountant\nRequirements: SAP")
+            .latin_skills
+            .is_empty()
+    );
+}
