@@ -236,7 +236,11 @@ pub fn import_file(
             message: e.to_response(state.lang()).error,
         });
     }
-    let recorded = imported.recorded?;
+    let recorded = imported
+        .recorded
+        .ok_or_else(|| JobGateError::StorageError {
+            reason: "the import was not saved".into(),
+        })??;
     Ok(ImportResult {
         file_name: imported.file_name,
         analysis: imported.analysis,

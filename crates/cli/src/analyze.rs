@@ -58,9 +58,7 @@ pub fn run(a: AnalyzeArgs) -> ExitCode {
     });
     let run_one = |file: &Path| -> jobgate_core::error::Result<AnalysisResponse> {
         let imported = jobgate_engine::import_file(file, &opts, keep, &|_, _| {})?;
-        if keep.is_some()
-            && let Err(e) = &imported.recorded
-        {
+        if let Some(Err(e)) = &imported.recorded {
             eprintln!(
                 "{}: {}",
                 file.display(),

@@ -22,8 +22,9 @@ pub struct Keep<'a> {
 pub struct Imported {
     pub file_name: String,
     pub analysis: AnalysisResponse,
-    /// `Err` when the analysis could not be saved (locked profile, full disk); the analysis stands.
-    pub recorded: Result<RecordedAnalysis>,
+    /// `None` without a history; `Some(Err)` when the analysis could not be saved (locked
+    /// profile, full disk) — the analysis stands either way.
+    pub recorded: Option<Result<RecordedAnalysis>>,
 }
 
 /// Imports `path`: reports `(stage, percent)` as it goes (`reading`, `extracting`, `ai`, `saving`,
@@ -52,20 +53,15 @@ pub fn import_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     progress("saving", 90);
-    let recorded = match keep {
-        Some(k) => {
-            let sha = jobgate_store::sha256_hex(&bytes);
-            k.store
-                .lock()
-                .map_err(|_| JobGateError::StorageError {
-                    reason: "the history is busy after an earlier failure; restart the app".into(),
-                })
-                .and_then(|mut s| s.record_analysis(k.profile, &file_name, &sha, &analysis))
-        }
-        None => Err(JobGateError::StorageError {
-            reason: "no history to save to".into(),
-        }),
-    };
+    let recorded = keep.map(|k| {
+        let sha = jobgate_store::sha256_hex(&bytes);
+        k.store
+            .lock()
+            .map_err(|_| JobGateError::StorageError {
+                reason: "the history is busy after an earlier failure; restart the app".into(),
+            })
+            .and_then(|mut s| s.record_analysis(k.profile, &file_name, &sha, &analysis))
+    });
     progress("done", 100);
     Ok(Imported {
         file_name,
