@@ -13,7 +13,10 @@
 use crate::text::{fold, normalize_line};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
+use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
 const SKILLS_TOML: &str = include_str!("../../../lexicons/skills.toml");
 
@@ -73,15 +76,100 @@ struct Entry {
     exact: Option<Vec<String>>,
 }
 
+/// FxHash, rustc's hasher. Scanning looks up every word of every text in these maps; SipHash's
+/// resistance to crafted keys buys nothing for a table compiled into the binary and cost most of
+/// each lookup (matching scans 1,000 CVs per ranking).
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+
 /// The loaded lexicon with an index from folded spelling to skill.
 #[derive(Debug)]
 pub struct SkillLexicon {
     skills: Vec<Skill>,
-    by_spelling: HashMap<String, Vec<Entry>>,
+    by_spelling: WordMap<Vec<Entry>>,
     /// For each first word of a spelling, the longest spelling (in words) that starts with it,
     /// so scanning only looks ahead where something can match.
-    first_words: HashMap<String, usize>,
-    by_name: HashMap<String, usize>,
+    first_words: WordMap<usize>,
+    by_name: WordMap<usize>,
+}
+
+/// The words of one segment of text, as written (ranges into the normalised line) and folded (ranges
+/// into one shared buffer). Reused from segment to segment, so scanning a text allocates a few
+/// buffers, not a string per word.
+#[derive(Default)]
+struct Tokens {
+    raw: Vec<Range<usize>>,
+    folded_text: String,
+    folded: Vec<Range<usize>>,
+}
+
+impl Tokens {
+    /// Replaces the words with those of `segment`, a slice of `line`.
+    fn fill(&mut self, line: &str, segment: &str) {
+        self.raw.clear();
+        self.folded.clear();
+        self.folded_text.clear();
+        let base = line.as_ptr() as usize;
+        for w in words_iter(segment) {
+            let at = w.as_ptr() as usize - base;
+            self.raw.push(at..at + w.len());
+            let start = self.folded_text.len();
+            fold_word_into(w, &mut self.folded_text);
+            self.folded.push(start..self.folded_text.len());
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        &self.folded_text[self.folded[i].clone()]
+    }
 }
 
 impl SkillLexicon {
@@ -97,9 +185,9 @@ impl SkillLexicon {
         let file: SkillsFile = toml::from_str(src)?;
         let mut lex = SkillLexicon {
             skills: Vec::new(),
-            by_spelling: HashMap::new(),
-            first_words: HashMap::new(),
-            by_name: HashMap::new(),
+            by_spelling: WordMap::default(),
+            first_words: WordMap::default(),
+            by_name: WordMap::default(),
         };
         for (i, s) in file.skills.iter().enumerate() {
             lex.by_name.entry(fold(&s.name)).or_insert(i);
@@ -161,24 +249,36 @@ impl SkillLexicon {
     /// The canonical skill for one spelling ("js" → JavaScript). Case is not checked here:
     /// a spelling given on its own (a skills list item) is a skill name.
     pub fn canonical(&self, spelling: &str) -> Option<&Skill> {
-        let folded: Vec<String> = words(&normalize_line(spelling))
-            .iter()
-            .map(|w| fold_word(w))
-            .collect();
-        let mut key = folded.join(" ");
-        if !self.by_spelling.contains_key(&key)
-            && let Some(first) = folded.first()
-            && let Some(v) = prefix_variants(first).into_iter().next()
+        self.canonical_index(spelling).map(|i| &self.skills[i])
+    }
+
+    /// [`Self::canonical`] as a position in [`Self::skills`], for callers that keep sets of skills
+    /// by position (the same as `index_of` of the skill's name, without folding the name again).
+    pub fn canonical_index(&self, spelling: &str) -> Option<usize> {
+        let line = normalize_line(spelling);
+        let mut key = String::with_capacity(line.len());
+        let mut first_end = 0;
+        for (n, w) in words_iter(&line).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            fold_word_into(w, &mut key);
+            if n == 0 {
+                first_end = key.len();
+            }
+        }
+        if !self.by_spelling.contains_key(key.as_str())
+            && let Some(v) = prefix_variants(&key[..first_end])
+                .as_slice()
+                .first()
+                .copied()
         {
-            key = std::iter::once(v)
-                .chain(folded[1..].iter().cloned())
-                .collect::<Vec<_>>()
-                .join(" ");
+            key = format!("{v}{}", &key[first_end..]);
         }
         self.by_spelling
-            .get(&key)
+            .get(key.as_str())
             .and_then(|l| l.first())
-            .map(|e| &self.skills[e.skill])
+            .map(|e| e.skill)
     }
 
     /// Every known skill mentioned in `text`, in order of first mention, each once.
@@ -201,18 +301,16 @@ impl SkillLexicon {
 
     fn scan(&self, text: &str, seen: &mut [bool], order: &mut Vec<usize>) {
         let mut key = String::new();
-        for line in text.lines() {
-            let line = normalize_line(line);
+        let mut line = String::new();
+        let mut tokens = Tokens::default();
+        for raw_line in text.lines() {
+            normalize_line_into(raw_line, &mut line);
             for segment in line.split(is_boundary) {
-                let raw = words(segment);
-                if raw.is_empty() {
-                    continue;
-                }
-                let folded: Vec<String> = raw.iter().map(|w| fold_word(w)).collect();
+                tokens.fill(&line, segment);
                 let mut i = 0;
-                while i < folded.len() {
-                    match self.match_at(&raw, &folded, i, &mut key) {
-                        Some((n, skill)) => {
+                while i < tokens.len() {
+                    match self.match_at_variant(&line, &tokens, i, &mut key) {
+                        Some((n, skill, _)) => {
                             if !seen[skill] {
                                 seen[skill] = true;
                                 order.push(skill);
@@ -227,62 +325,88 @@ impl SkillLexicon {
     }
 
     /// Tries the longest spelling starting at word `i` (as written, then without Arabic prefixes);
-    /// returns how many words it covered and the skill's position, or `None`.
-    fn match_at(
-        &self,
-        raw: &[&str],
-        folded: &[String],
-        i: usize,
-        key: &mut String,
-    ) -> Option<(usize, usize)> {
-        self.match_at_variant(raw, folded, i, key)
-            .map(|(n, skill, _)| (n, skill))
-    }
-
-    /// [`Self::match_at`], also telling whether the match needed an Arabic prefix cut from the first word.
+    /// returns how many words it covered, the skill's position, and whether the match needed an Arabic
+    /// prefix cut from the first word; `None` when nothing matches.
     fn match_at_variant(
         &self,
-        raw: &[&str],
-        folded: &[String],
+        line: &str,
+        tokens: &Tokens,
         i: usize,
         key: &mut String,
     ) -> Option<(usize, usize, bool)> {
-        let first = folded[i].as_str();
-        let mut firsts: Vec<String> = Vec::new();
-        if self.first_words.contains_key(first) {
-            firsts.push(first.to_string());
+        let first = tokens.folded(i);
+        // Heads are tried in order: the word as written, then its prefix variants; only the first
+        // head tried may match a spelling whose case counts.
+        let mut tried = 0;
+        if let Some(&longest) = self.first_words.get(first) {
+            if let Some((n, skill)) = self.longest_from(line, tokens, i, first, longest, tried, key)
+            {
+                return Some((n, skill, false));
+            }
+            tried += 1;
         }
         if first
             .chars()
             .next()
             .is_some_and(crate::text::is_arabic_char)
         {
-            for v in prefix_variants(first) {
-                if self.first_words.contains_key(&v) {
-                    firsts.push(v);
+            for &head in prefix_variants(first).as_slice() {
+                if let Some(&longest) = self.first_words.get(head) {
+                    if let Some((n, skill)) =
+                        self.longest_from(line, tokens, i, head, longest, tried, key)
+                    {
+                        return Some((n, skill, head != first));
+                    }
+                    tried += 1;
                 }
             }
         }
-        for (variant_no, head) in firsts.iter().enumerate() {
-            let longest = self.first_words[head].min(folded.len() - i);
-            for n in (1..=longest).rev() {
+        None
+    }
+
+    /// The longest spelling of at most `longest` words that starts with `head` in place of word `i`
+    /// and continues with the words after it: (words covered, skill position).
+    #[allow(clippy::too_many_arguments)]
+    fn longest_from(
+        &self,
+        line: &str,
+        tokens: &Tokens,
+        i: usize,
+        head: &str,
+        longest: usize,
+        tried: usize,
+        key: &mut String,
+    ) -> Option<(usize, usize)> {
+        let longest = longest.min(tokens.len() - i);
+        for n in (1..=longest).rev() {
+            let entries = if n == 1 {
+                self.by_spelling.get(head)
+            } else {
                 key.clear();
                 key.push_str(head);
-                for w in &folded[i + 1..i + n] {
+                for j in i + 1..i + n {
                     key.push(' ');
-                    key.push_str(w);
+                    key.push_str(tokens.folded(j));
                 }
-                let Some(entries) = self.by_spelling.get(key.as_str()) else {
-                    continue;
-                };
-                let hit = entries.iter().find(|e| match &e.exact {
-                    None => true,
-                    // An exact spelling is checked against the words as written (never with a prefix cut).
-                    Some(spelled) => variant_no == 0 && same_case(&raw[i..i + n], spelled),
-                });
-                if let Some(e) = hit {
-                    return Some((n, e.skill, head.as_str() != first));
+                self.by_spelling.get(key.as_str())
+            };
+            let Some(entries) = entries else {
+                continue;
+            };
+            let hit = entries.iter().find(|e| match &e.exact {
+                None => true,
+                // An exact spelling is checked against the words as written (never with a prefix cut).
+                Some(spelled) => {
+                    tried == 0
+                        && same_case(
+                            tokens.raw[i..i + n].iter().map(|r| &line[r.clone()]),
+                            n,
+                            spelled,
+                        )
                 }
+            });
+            if let Some(e) = hit {
+                return Some((n, e.skill));
             }
         }
         None
@@ -294,8 +418,9 @@ impl SkillLexicon {
     /// Text with no known skill gives one unknown piece; the caller decides what to keep.
     pub fn split_run(&self, text: &str) -> Vec<RunPiece> {
         let line = normalize_line(text);
-        let raw = words(&line);
-        let folded: Vec<String> = raw.iter().map(|w| fold_word(w)).collect();
+        let mut tokens = Tokens::default();
+        tokens.fill(&line, &line);
+        let raw = |j: usize| &line[tokens.raw[j].clone()];
         let mut key = String::new();
         let mut out: Vec<RunPiece> = Vec::new();
         let mut unknown: Vec<&str> = Vec::new();
@@ -310,19 +435,19 @@ impl SkillLexicon {
             }
         };
         let mut i = 0;
-        while i < folded.len() {
-            match self.match_at_variant(&raw, &folded, i, &mut key) {
+        while i < tokens.len() {
+            match self.match_at_variant(&line, &tokens, i, &mut key) {
                 Some((n, skill, prefixed)) => {
                     flush(&mut unknown, &mut out);
                     out.push(RunPiece {
-                        text: raw[i..i + n].join(" "),
+                        text: (i..i + n).map(raw).collect::<Vec<_>>().join(" "),
                         skill: Some(skill),
                         prefixed,
                     });
                     i += n;
                 }
                 None => {
-                    unknown.push(raw[i]);
+                    unknown.push(raw(i));
                     i += 1;
                 }
             }
@@ -368,39 +493,69 @@ fn is_boundary(c: char) -> bool {
 }
 
 /// Written exactly as the spelling, or all in capitals (headings).
-fn same_case(raw: &[&str], spelled: &[String]) -> bool {
-    raw.len() == spelled.len()
-        && raw.iter().zip(spelled).all(|(r, s)| {
-            *r == s.as_str() || (r.chars().count() > 1 && *r == s.to_uppercase().as_str())
+fn same_case<'a>(raw: impl Iterator<Item = &'a str>, n: usize, spelled: &[String]) -> bool {
+    n == spelled.len()
+        && raw.zip(spelled).all(|(r, s)| {
+            r == s.as_str()
+                || (r.chars().count() > 1 && r.chars().eq(s.chars().flat_map(char::to_uppercase)))
         })
+}
+
+/// The variants of [`prefix_variants`]: at most twelve, all suffixes of the word (no allocation).
+struct Variants<'a> {
+    items: [&'a str; 12],
+    len: usize,
+}
+
+impl<'a> Variants<'a> {
+    fn push(&mut self, s: &'a str) {
+        if !self.as_slice().contains(&s) {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[&'a str] {
+        &self.items[..self.len]
+    }
 }
 
 /// An Arabic word without its leading conjunction/preposition and article: "وبالمحاسبة" → "بالمحاسبه",
 /// "المحاسبه", "محاسبه". Only results of two letters or more ("وحل" → "حل").
-fn prefix_variants(word: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let push = |s: &str, out: &mut Vec<String>| {
-        if s.chars().count() >= 2 && s != word && !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
+fn prefix_variants(word: &str) -> Variants<'_> {
+    let mut out = Variants {
+        items: [""; 12],
+        len: 0,
     };
-    let mut stems = vec![word];
+    // Stems: the word, without و/ف, then each of those without ب/ل/ك or "لل" (= ل + ال, alef dropped).
+    let mut stems: [&str; 6] = [""; 6];
+    let mut n = 0;
+    stems[n] = word;
+    n += 1;
     if let Some(rest) = word.strip_prefix(['و', 'ف']) {
-        stems.push(rest);
+        stems[n] = rest;
+        n += 1;
     }
-    for s in stems.clone() {
+    for k in 0..n {
+        let s = stems[k];
         if let Some(rest) = s.strip_prefix(['ب', 'ل', 'ك']) {
-            stems.push(rest);
+            stems[n] = rest;
+            n += 1;
         }
-        // "لل" = ل + ال with the alef dropped.
         if let Some(rest) = s.strip_prefix("لل") {
-            stems.push(rest);
+            stems[n] = rest;
+            n += 1;
         }
     }
-    for s in stems {
-        push(s, &mut out);
-        if let Some(rest) = s.strip_prefix("ال") {
-            push(rest, &mut out);
+    let keep = |s: &str| s.chars().nth(1).is_some() && s != word;
+    for &s in &stems[..n] {
+        if keep(s) {
+            out.push(s);
+        }
+        if let Some(rest) = s.strip_prefix("ال")
+            && keep(rest)
+        {
+            out.push(rest);
         }
     }
     out
@@ -409,6 +564,12 @@ fn prefix_variants(word: &str) -> Vec<String> {
 /// [`fold`] for one word of an already normalised line (no second normalisation pass).
 fn fold_word(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
+    fold_word_into(w, &mut out);
+    out
+}
+
+/// [`fold_word`], appended to `out`.
+fn fold_word_into(w: &str, out: &mut String) {
     for c in w.chars() {
         match c {
             '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
@@ -419,15 +580,57 @@ fn fold_word(w: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// [`normalize_line`] into a reused buffer, skipping the NFKC pass when a quick check shows the line is
+/// already in NFKC (all ASCII lines and most plain Arabic ones), since that pass is the costly part.
+/// The rest mirrors `normalize_line` exactly; a test compares the two.
+fn normalize_line_into(s: &str, out: &mut String) {
+    out.clear();
+    if !(s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes) {
+        out.push_str(&normalize_line(s));
+        return;
+    }
+    let mut space = false;
+    for c in s.chars() {
+        if is_invisible(c) || c == '\u{0640}' {
+            continue;
+        }
+        let c = match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+}
+
+/// The characters `normalize_line` drops: bidi controls and zero-width characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}'
+    )
 }
 
 /// Splits text into word tokens; keeps skill punctuation inside words (C++, C#, .NET, Node.js).
 fn words(s: &str) -> Vec<&str> {
+    words_iter(s).collect()
+}
+
+/// [`words`] as an iterator.
+fn words_iter(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '&')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '/' | '&')))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
@@ -518,6 +721,39 @@ mod tests {
         assert_eq!(ar.len(), 3, "{ar:?}");
         assert!(ar.iter().all(|p| p.skill.is_some()), "{ar:?}");
         assert!(!ar[0].prefixed && ar[2].prefixed, "{ar:?}");
+    }
+
+    #[test]
+    fn quick_normalisation_equals_normalize_line() {
+        let samples = [
+            "  Python,   SQL\t and\u{00A0}Excel  ",
+            "\u{FEE3}\u{FEEC}\u{FEE8}\u{FEAA}\u{FEB1} \u{FEFB}",
+            "\u{202B}٢٠١٩ –  ۲۰۲۱\u{202C}\u{00A0} ",
+            "con\u{FB01}dent مـــدير",
+            "ادارة \u{0627}\u{0654}عمال و\u{0625}دارة المشاريع، اكسل",
+            "e\u{0301}cole Ｆｕｌｌ ｗｉｄｔｈ ①",
+            "",
+            "   ",
+        ];
+        let mut buf = String::new();
+        for s in samples.iter().copied().chain(SKILLS_TOML.lines()) {
+            normalize_line_into(s, &mut buf);
+            assert_eq!(buf, normalize_line(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn canonical_index_is_the_index_of_the_canonical_name() {
+        let lex = SkillLexicon::builtin();
+        for s in lex.skills() {
+            for spelling in std::iter::once(&s.name).chain(&s.aliases) {
+                let by_index = lex.canonical_index(spelling);
+                let by_name = lex.canonical(spelling).and_then(|c| lex.index_of(&c.name));
+                assert_eq!(by_index, by_name, "{spelling}");
+                assert!(by_index.is_some(), "{spelling}");
+            }
+        }
+        assert_eq!(lex.canonical_index("no such skill here"), None);
     }
 
     #[test]
