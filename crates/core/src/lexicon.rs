@@ -10,13 +10,12 @@
 //!
 //! This module only finds skills; what they are worth in a CV or a job is decided by `score` and `matching`.
 
-use crate::text::{fold, normalize_line};
+use crate::text::{fold, normalize_line, normalize_line_into};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
-use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
 const SKILLS_TOML: &str = include_str!("../../../lexicons/skills.toml");
 
@@ -570,6 +569,12 @@ fn fold_word(w: &str) -> String {
 
 /// [`fold_word`], appended to `out`.
 fn fold_word_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         match c {
             '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
@@ -577,48 +582,11 @@ fn fold_word_into(w: &str, out: &mut String) {
             'ة' => out.push('ه'),
             'ى' => out.push('ي'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // The Arabic block has no case (tested): no lookup in the lower-case tables.
+            '\u{0600}'..='\u{06FF}' => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
     }
-}
-
-/// [`normalize_line`] into a reused buffer, skipping the NFKC pass when a quick check shows the line is
-/// already in NFKC (all ASCII lines and most plain Arabic ones), since that pass is the costly part.
-/// The rest mirrors `normalize_line` exactly; a test compares the two.
-fn normalize_line_into(s: &str, out: &mut String) {
-    out.clear();
-    if !(s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes) {
-        out.push_str(&normalize_line(s));
-        return;
-    }
-    let mut space = false;
-    for c in s.chars() {
-        if is_invisible(c) || c == '\u{0640}' {
-            continue;
-        }
-        let c = match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            _ => c,
-        };
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
-    }
-}
-
-/// The characters `normalize_line` drops: bidi controls and zero-width characters.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}'
-    )
 }
 
 /// Splits text into word tokens; keeps skill punctuation inside words (C++, C#, .NET, Node.js).
@@ -626,11 +594,63 @@ fn words(s: &str) -> Vec<&str> {
     words_iter(s).collect()
 }
 
-/// [`words`] as an iterator.
+/// [`words`] as an iterator: maximal runs of [`is_word_char`], without leading or trailing `.-/&`.
+/// Walks bytes and decodes only non-ASCII characters: scanning every CV of a ranking spends most of
+/// its time here, and `str::split` with a closure decodes and classifies each character the slow way.
 fn words_iter(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '&')))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '/' | '&')))
-        .filter(|w| !w.is_empty())
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            // Skip separators.
+            while at < bytes.len() {
+                let (word, len) = char_class(s, at);
+                if word {
+                    break;
+                }
+                at += len;
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            let start = at;
+            while at < bytes.len() {
+                let (word, len) = char_class(s, at);
+                if !word {
+                    break;
+                }
+                at += len;
+            }
+            let w = s[start..at].trim_matches(|c: char| matches!(c, '.' | '-' | '/' | '&'));
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+    })
+}
+
+/// Whether the character at byte `at` of `s` is a word character, and its length in bytes.
+#[inline]
+fn char_class(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        return (is_word_char(b as char), 1);
+    }
+    let c = s[at..].chars().next().unwrap_or(' ');
+    (is_word_char(c), c.len_utf8())
+}
+
+/// Letters, digits and the punctuation skills use. ASCII is decided without the Unicode tables
+/// (`char::is_alphanumeric` looks every space and comma up in them; for ASCII it is exactly
+/// `is_ascii_alphanumeric`).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '&')
+    } else {
+        // Arabic letters and digits are the other common case; the tables are a binary search.
+        matches!(c, '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}') || c.is_alphanumeric()
+    }
 }
 
 #[cfg(test)]
@@ -724,22 +744,17 @@ mod tests {
     }
 
     #[test]
-    fn quick_normalisation_equals_normalize_line() {
-        let samples = [
-            "  Python,   SQL\t and\u{00A0}Excel  ",
-            "\u{FEE3}\u{FEEC}\u{FEE8}\u{FEAA}\u{FEB1} \u{FEFB}",
-            "\u{202B}٢٠١٩ –  ۲۰۲۱\u{202C}\u{00A0} ",
-            "con\u{FB01}dent مـــدير",
-            "ادارة \u{0627}\u{0654}عمال و\u{0625}دارة المشاريع، اكسل",
-            "e\u{0301}cole Ｆｕｌｌ ｗｉｄｔｈ ①",
-            "",
-            "   ",
-        ];
-        let mut buf = String::new();
-        for s in samples.iter().copied().chain(SKILLS_TOML.lines()) {
-            normalize_line_into(s, &mut buf);
-            assert_eq!(buf, normalize_line(s), "{s:?}");
+    fn word_characters_agree_with_unicode() {
+        for c in (0u32..0x800).filter_map(char::from_u32) {
+            let want = c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '&');
+            assert_eq!(is_word_char(c), want, "{c:?}");
         }
+        // The Arabic block has no case, so fold_word_into may copy it as it is.
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        let w: Vec<&str> = words_iter(" .NET, C++ / Node.js -- بايثون٣ & x.").collect();
+        assert_eq!(w, ["NET", "C++", "Node.js", "بايثون٣", "x"]);
     }
 
     #[test]

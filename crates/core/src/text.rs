@@ -5,7 +5,7 @@
 //! Everything is brought to one plain form here so the rules downstream see one spelling.
 
 use crate::contract::DocLanguage;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Bidi controls and zero-width characters that carry no text.
 fn is_invisible(c: char) -> bool {
@@ -32,23 +32,81 @@ fn ascii_digit(c: char) -> char {
 /// Arabic comma kept, all runs of whitespace collapsed to one space, trimmed.
 pub fn normalize_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfkc() {
-        if is_invisible(c) || c == '\u{0640}' {
-            continue;
-        }
-        let c = ascii_digit(c);
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
-    }
+    normalize_line_into(s, &mut out);
     out
+}
+
+/// [`normalize_line`] into a reused buffer (cleared first), for callers that normalise many lines.
+pub fn normalize_line_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    // NFKC leaves text that is already in NFKC as it is, and checking is far cheaper than
+    // normalising: most lines (plain Latin or plain Arabic letters) skip the NFKC pass.
+    if s.is_ascii() || s.chars().all(is_plain_nfkc) {
+        clean_plain(s, out);
+    } else if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().for_each(|c| clean_char(c, &mut space, out));
+    } else {
+        s.nfkc().for_each(|c| clean_char(c, &mut space, out));
+    }
+}
+
+/// Characters that are surely in NFKC: ASCII, basic Arabic letters, digits and punctuation (each
+/// NFKC quick-check Yes with combining class 0, tested below), decided without a table lookup.
+fn is_plain_nfkc(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '،' | '؛' | '؟')
+}
+
+/// [`clean_char`] over a line of [`is_plain_nfkc`] characters, where all whitespace is ASCII: words
+/// are cut at bytes and copied whole, unless they hold a tatweel or an Arabic-Indic digit.
+fn clean_plain(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_ascii_space(bytes[i]) {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        let word = &s[start..i];
+        if word.is_ascii() || !word.contains(|c| c == '\u{0640}' || ascii_digit(c) != c) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push_str(word);
+        } else {
+            word.chars().for_each(|c| clean_char(c, &mut space, out));
+        }
+    }
+}
+
+/// `char::is_whitespace` for ASCII (space and U+0009–U+000D).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | 0x09..=0x0D)
+}
+
+/// One character of an NFKC line: invisible marks and tatweel dropped, digits made ASCII,
+/// whitespace collapsed (`space` remembers a pending one; none at the start).
+fn clean_char(c: char, space: &mut bool, out: &mut String) {
+    if is_invisible(c) || c == '\u{0640}' {
+        return;
+    }
+    let c = ascii_digit(c);
+    if c.is_whitespace() {
+        *space = true;
+        return;
+    }
+    if *space && !out.is_empty() {
+        out.push(' ');
+    }
+    *space = false;
+    out.push(c);
 }
 
 /// True for letters of the Arabic script.
@@ -107,6 +165,8 @@ pub fn fold(s: &str) -> String {
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ة' => out.push('ه'),
             'ى' => out.push('ي'),
+            // The Arabic block has no case: no lookup in the lower-case tables.
+            '\u{0600}'..='\u{06FF}' => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -135,6 +195,39 @@ mod tests {
         );
         assert_eq!(normalize_line("con\u{FB01}dent"), "confident");
         assert_eq!(normalize_line("مـــدير"), "مدير");
+    }
+
+    #[test]
+    fn plain_characters_need_no_normalisation() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+        for c in (0u32..0x80)
+            .chain(0x0600..0x0700)
+            .filter_map(char::from_u32)
+        {
+            if is_plain_nfkc(c) {
+                assert_eq!(
+                    is_nfkc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "{c:?}"
+                );
+                assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+            }
+        }
+        // The quick path gives what the full NFKC pass gives.
+        for s in [
+            "  Python,   SQL\t and\u{00A0}Excel  ",
+            "\u{FEE3}\u{FEEC}\u{FEE8}\u{FEAA}\u{FEB1} \u{FEFB}",
+            "ادارة \u{0627}\u{0654}عمال و\u{0625}دارة المشاريع، اكسل ٢٠١٩",
+            "e\u{0301}cole Ｆｕｌｌ ｗｉｄｔｈ ① مُدير",
+            " ـ مـــدير  ـ\u{0B} ٣ سنوات\t٢٠١٩-٢٠٢١ ، خبرة؛ ",
+            "\x0B\x0C a \r\n b ",
+        ] {
+            let (mut slow, mut space) = (String::new(), false);
+            s.nfkc().for_each(|c| clean_char(c, &mut space, &mut slow));
+            assert_eq!(normalize_line(s), slow, "{s:?}");
+        }
     }
 
     #[test]

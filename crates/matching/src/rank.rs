@@ -556,9 +556,7 @@ fn skills_in_cv(cv: &Cv) -> Vec<bool> {
     lex.mark_all(&text, &mut seen);
     // A skills-list item is a skill name even in lower case ("go", "excel").
     for s in &cv.skills {
-        if let Some(skill) = lex.canonical(s)
-            && let Some(i) = lex.index_of(&skill.name)
-        {
+        if let Some(i) = lex.canonical_index(s) {
             seen[i] = true;
         }
     }

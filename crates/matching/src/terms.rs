@@ -176,15 +176,30 @@ impl Terms {
 
 /// Splits folded text into words, keeping the punctuation that belongs to words (C++, master's, 5+, 3-5).
 pub fn tokens(folded: &str) -> Vec<String> {
-    folded
-        .replace(['’', '‘', '`'], "'")
-        .split(|c: char| {
-            !(c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '\'' | '&'))
-        })
-        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '/' | '\'' | '&')))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !is_word_char(c))
+            .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '/' | '\'' | '&')))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    if folded.contains(['’', '‘', '`']) {
+        split(&folded.replace(['’', '‘', '`'], "'"))
+    } else {
+        split(folded)
+    }
+}
+
+/// Letters, digits and the punctuation that belongs to words; ASCII without the Unicode tables
+/// (for ASCII, `char::is_alphanumeric` is exactly `is_ascii_alphanumeric`).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '.' | '-' | '/' | '\'' | '&')
+    } else {
+        // Arabic letters and digits are the other common case; the tables are a binary search.
+        matches!(c, '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}') || c.is_alphanumeric()
+    }
 }
 
 /// An Arabic word and the same word without a leading و/ف and then ب/ل/ك ("وبالإنجليزية" → "بالانجليزيه",
