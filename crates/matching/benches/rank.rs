@@ -1,6 +1,7 @@
 //! Ranking speed: 1,000 already-analysed CVs against one job description (target: <= 100 ms).
 //! The CVs are the sample corpus's truth data (18 people, English, Arabic and mixed), repeated.
-//! Analysing + ranking 500 PDFs end to end is measured with the CLI (`jobgate match`), see the log.
+//! Analysing + ranking 500 PDFs end to end is measured with the CLI (`jobgate match`) by
+//! `scripts/bench.sh`; figures in `docs/BENCHMARKS.md`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jobgate_core::{
