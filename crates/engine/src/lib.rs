@@ -2,19 +2,23 @@
 //!
 //! The phase crates are re-exported under short names; the flows that cross phases live here:
 //! [`analyze`] (file → analysis response, rules then optional AI), [`import`] (file → analysis →
-//! history) and [`ai`] (the AI step and its
-//! SQLite cache). The engine never depends on a GUI toolkit.
+//! history), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
+//! parallel and ranked against a job, failures kept, CSV) and [`compare`] (two CV versions side by
+//! side). The engine never depends on a GUI toolkit.
 
 pub mod ai;
 pub mod analyze;
 pub mod clock;
+pub mod compare;
 pub mod import;
+pub mod screening;
 
 pub use jobgate_ai as llm;
 pub use jobgate_builder as builder;
 pub use jobgate_core as core;
 pub use jobgate_export as export;
 pub use jobgate_extract as extract;
+pub use jobgate_matching as matching;
 pub use jobgate_parse as parse;
 pub use jobgate_score as score;
 pub use jobgate_store as store;

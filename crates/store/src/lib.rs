@@ -157,6 +157,19 @@ pub struct ExportInfo {
     pub created_at: String,
 }
 
+/// A CV's newest version, for matching CVs kept in the history ([`Store::latest_analysed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LatestAnalysed {
+    pub cv_id: CvId,
+    pub title: String,
+    /// The file name of the CV's newest analysis (of any version), when it was ever analysed.
+    pub file_name: Option<String>,
+    pub version: CvVersion,
+    /// The newest analysis of exactly this version; `None` when the version was edited or built
+    /// after the last analysis (its score would describe other content).
+    pub analysis: Option<AnalysisResponse>,
+}
+
 /// Everything one profile has done, newest first (`jobgate history`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct History {
@@ -834,6 +847,80 @@ impl Store {
             sessions: self.sessions(p)?,
             exports,
         })
+    }
+
+    /// A CV's newest version with what matching needs (see [`LatestAnalysed`]).
+    pub fn latest_analysed(&self, cv: CvId) -> Result<LatestAnalysed> {
+        let p = Store::cv_profile(&self.conn, cv)?;
+        self.ensure_open(&self.conn, p)?;
+        let title: String = self
+            .conn
+            .query_row("SELECT title FROM cvs WHERE id = ?1", [cv.0], |r| r.get(0))
+            .map_err(db)?;
+        let version = self.latest_version(cv)?;
+        let analysis: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT response FROM analyses WHERE cv_version_id = ?1 ORDER BY id DESC LIMIT 1",
+                [version.id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        let file_name: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT a.file_name FROM analyses a JOIN cv_versions v ON v.id = a.cv_version_id
+                 WHERE v.cv_id = ?1 ORDER BY a.id DESC LIMIT 1",
+                [cv.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        Ok(LatestAnalysed {
+            cv_id: cv,
+            title,
+            file_name,
+            analysis: analysis
+                .map(|json| serde_json::from_str(&json).map_err(json_err))
+                .transpose()?,
+            version,
+        })
+    }
+
+    /// Deletes a CV of profile `p` with all its versions and the rows of its analyses and exports,
+    /// in one transaction. Exported files on disk are left alone (the user saved them); builder
+    /// sessions that worked on the CV stay, no longer linked to it.
+    pub fn delete_cv(&mut self, p: ProfileId, cv: CvId) -> Result<()> {
+        if Store::cv_profile(&self.conn, cv)? != p {
+            return Err(JobGateError::InvalidInput {
+                field: "cv".into(),
+                reason: format!("there is no CV {cv}"),
+            });
+        }
+        self.ensure_open(&self.conn, p)?;
+        let tx = self.conn.transaction().map_err(db)?;
+        let versions = "SELECT id FROM cv_versions WHERE cv_id = ?1";
+        tx.execute(
+            &format!("DELETE FROM analyses WHERE cv_version_id IN ({versions})"),
+            [cv.0],
+        )
+        .map_err(db)?;
+        tx.execute(
+            &format!("DELETE FROM exports WHERE cv_version_id IN ({versions})"),
+            [cv.0],
+        )
+        .map_err(db)?;
+        // The versions go with the CV (ON DELETE CASCADE).
+        tx.execute("DELETE FROM cvs WHERE id = ?1", [cv.0])
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(db)?;
+        }
+        Ok(())
     }
 
     // ---- settings ---------------------------------------------------------------------------

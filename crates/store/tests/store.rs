@@ -350,3 +350,100 @@ fn ai_answers_are_cached_per_profile_and_survive_reopening() {
         Some("{\"x\":1}")
     );
 }
+
+#[test]
+fn deleting_a_cv_removes_its_versions_analyses_and_export_rows_but_not_other_cvs_or_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("db.sqlite3")).unwrap();
+    let p = store.default_profile().unwrap();
+    let omar = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
+    let edited = store
+        .add_version(omar.cv_id, VersionSource::Edit, &cv("Omar A. Ali"))
+        .unwrap();
+    let exported = dir.path().join("omar.docx");
+    std::fs::write(&exported, b"PK").unwrap();
+    store
+        .record_export(
+            p,
+            Some(edited),
+            &exported.display().to_string(),
+            "docx",
+            "classic",
+        )
+        .unwrap();
+    let session = store
+        .create_session(p, Some(omar.cv_id), "en", "review", "{}", "{}")
+        .unwrap();
+    let sara = store
+        .record_analysis(p, "sara.pdf", "sha-2", &analysis("Sara", 80.0))
+        .unwrap();
+    store
+        .record_export(p, Some(sara.version_id), "/tmp/sara.pdf", "pdf", "classic")
+        .unwrap();
+
+    store.delete_cv(p, omar.cv_id).unwrap();
+
+    let h = store.history(p).unwrap();
+    assert_eq!(h.cvs.iter().map(|c| c.id).collect::<Vec<_>>(), [sara.cv_id]);
+    assert_eq!(h.analyses.len(), 1);
+    assert_eq!(h.analyses[0].file_name, "sara.pdf");
+    assert_eq!(h.exports.len(), 1);
+    assert_eq!(h.exports[0].path, "/tmp/sara.pdf");
+    assert!(store.version(edited).is_err());
+    assert!(store.analysis(omar.analysis_id).is_err());
+    assert!(exported.exists(), "the exported file on disk stays");
+    assert_eq!(store.load_session(&session).unwrap().cv_id, None);
+    // The same file analysed again starts a new CV.
+    let again = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
+    assert_ne!(again.cv_id, omar.cv_id);
+
+    let e = store.delete_cv(p, omar.cv_id).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    let other = store.profile("someone-else").unwrap();
+    let e = store.delete_cv(other, sara.cv_id).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput, "a CV of another profile");
+    assert_eq!(store.history(p).unwrap().cvs.len(), 2);
+}
+
+#[test]
+fn the_latest_version_comes_with_its_own_analysis_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("db.sqlite3")).unwrap();
+    let p = store.default_profile().unwrap();
+    let a = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
+    let latest = store.latest_analysed(a.cv_id).unwrap();
+    assert_eq!(latest.version.id, a.version_id);
+    assert_eq!(latest.file_name.as_deref(), Some("omar.pdf"));
+    assert_eq!(latest.analysis.as_ref().map(|r| r.ats_score), Some(60.0));
+
+    // Edited after the analysis: the stored score describes the old content.
+    let v2 = store
+        .add_version(a.cv_id, VersionSource::Edit, &cv("Omar A. Ali"))
+        .unwrap();
+    let latest = store.latest_analysed(a.cv_id).unwrap();
+    assert_eq!(latest.version.id, v2);
+    assert_eq!(
+        latest.version.structured_data.personal_info.name,
+        "Omar A. Ali"
+    );
+    assert_eq!(latest.analysis, None);
+    assert_eq!(latest.file_name.as_deref(), Some("omar.pdf"));
+
+    // A built CV was never analysed.
+    let (built, _) = store
+        .create_cv(p, VersionSource::Builder, &cv("Sara Haddad"))
+        .unwrap();
+    let latest = store.latest_analysed(built).unwrap();
+    assert_eq!((latest.file_name, latest.analysis), (None, None));
+    assert_eq!(latest.title, "Sara Haddad");
+    assert_eq!(
+        store.latest_analysed(CvId(999)).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
+}
