@@ -2,20 +2,19 @@
 //! parallel on every core (progress on stderr), ranks them against the job, prints a table or the JSON
 //! `{"job", "ranking", "failed"}`, and can write the ranking as CSV (UTF-8 with a BOM so spreadsheet
 //! programs show Arabic). CVs that cannot be analysed are listed with their error JSON, never dropped;
-//! the exit code is 1 when any failed.
+//! the exit code is 1 when any failed. The batch itself is the engine's [`screening`] flow, shared
+//! with the app's Match screen; this module only reads arguments and prints.
 
 use crate::output;
 use clap::Args;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, ErrorResponse, JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
-use jobgate_matching::{Candidate, JobSpec, MatchResult};
-use rayon::prelude::*;
-use serde::Serialize;
+use jobgate_engine::screening::{self, Failed, Screening};
+use jobgate_matching::{JobSpec, MatchResult};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Args)]
 pub struct MatchArgs {
@@ -34,39 +33,22 @@ pub struct MatchArgs {
     pub lang: Option<Lang>,
 }
 
-/// A CV that could not be analysed: its file and the error JSON.
-#[derive(Serialize)]
-struct Failed {
-    file: String,
-    #[serde(flatten)]
-    error: ErrorResponse,
-}
-
-#[derive(Serialize)]
-struct Ranked<'a> {
-    rank: usize,
-    #[serde(flatten)]
-    result: &'a MatchResult,
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    job: &'a JobSpec,
-    ranking: Vec<Ranked<'a>>,
-    failed: &'a [Failed],
-}
-
 pub fn run(a: MatchArgs) -> ExitCode {
     let job = match jobgate_matching::load_job(&a.job) {
         Ok(j) => j,
         Err(e) => return output::fail(&e, a.lang.unwrap_or_default(), a.json),
     };
     let lang = a.lang.unwrap_or(Lang::for_document(job.language));
-    let (candidates, failed) = analyse_all(&a.cvs, lang);
-    let ranking = jobgate_matching::rank_in(&job, &candidates, lang);
+    let opts = AnalyzeOptions {
+        lang: Some(lang),
+        ..AnalyzeOptions::default()
+    };
+    let (candidates, failed) = screening::analyse_files(&a.cvs, &opts, &progress_line(lang));
+    eprintln!();
+    let s = Screening::rank(job, &candidates, failed, lang);
 
     if let Some(path) = &a.csv
-        && let Err(e) = write_csv(path, &job, &ranking, lang)
+        && let Err(e) = std::fs::write(path, s.csv())
     {
         let err = JobGateError::ExportFailed {
             reason: format!("{}: {e}", path.display()),
@@ -74,20 +56,9 @@ pub fn run(a: MatchArgs) -> ExitCode {
         return output::fail(&err, lang, a.json);
     }
     if a.json {
-        output::print_json_pretty(&Report {
-            job: &job,
-            ranking: ranking
-                .iter()
-                .enumerate()
-                .map(|(i, result)| Ranked {
-                    rank: i + 1,
-                    result,
-                })
-                .collect(),
-            failed: &failed,
-        });
+        output::print_json_pretty(&s.report());
     } else {
-        print_table(&job, &ranking, &failed, lang);
+        print_table(&s.job, &s.ranking, &s.failed, lang);
     }
     if let Some(path) = &a.csv {
         let loc = Localizer::get(lang);
@@ -96,51 +67,29 @@ pub fn run(a: MatchArgs) -> ExitCode {
             loc.format("match-csv-written", &[("path", path.display().to_string())])
         );
     }
-    if failed.is_empty() {
+    if s.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-/// Analyses every CV on all cores, with a progress line on stderr; failures kept with their error.
-fn analyse_all(files: &[PathBuf], lang: Lang) -> (Vec<Candidate>, Vec<Failed>) {
-    let opts = AnalyzeOptions {
-        lang: Some(lang),
-        ..AnalyzeOptions::default()
-    };
-    let total = files.len();
-    let done = AtomicUsize::new(0);
-    let step = (total / 50).max(1);
+/// The progress line on stderr, rewritten in place about 50 times per batch.
+fn progress_line(lang: Lang) -> impl Fn(usize, usize) + Sync {
     let loc = Localizer::get(lang);
-    let results: Vec<(String, Result<AnalysisResponse, JobGateError>)> = files
-        .par_iter()
-        .map(|path| {
-            let r = jobgate_engine::analyze_file(path, &opts);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n.is_multiple_of(step) || n == total {
-                let line =
-                    loc.format_count("match-progress", total as i64, &[("done", n.to_string())]);
-                let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r{line}");
-                let _ = err.flush();
-            }
-            (path.display().to_string(), r)
-        })
-        .collect();
-    eprintln!();
-    let mut candidates = Vec::new();
-    let mut failed = Vec::new();
-    for (file, r) in results {
-        match r {
-            Ok(analysis) => candidates.push(Candidate { file, analysis }),
-            Err(e) => failed.push(Failed {
-                file,
-                error: e.to_response(lang),
-            }),
+    move |done, total| {
+        let step = (total / 50).max(1);
+        if done.is_multiple_of(step) || done == total {
+            let line = loc.format_count(
+                "match-progress",
+                total as i64,
+                &[("done", done.to_string())],
+            );
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{line}");
+            let _ = err.flush();
         }
     }
-    (candidates, failed)
 }
 
 fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: Lang) {
@@ -230,134 +179,5 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
             println!("  {}: {} [{}]", f.file, f.error.error, f.error.error_code);
             println!("    → {}", f.error.suggested_action);
         }
-    }
-}
-
-/// Writes the ranking as CSV: UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting.
-fn write_csv(
-    path: &Path,
-    job: &JobSpec,
-    ranking: &[MatchResult],
-    lang: Lang,
-) -> std::io::Result<()> {
-    std::fs::write(path, csv_text(job, ranking, lang))
-}
-
-/// Skills are named as in the reasons ([`JobSpec::skill_label`]).
-fn csv_text(job: &JobSpec, ranking: &[MatchResult], lang: Lang) -> String {
-    let loc = Localizer::get(lang);
-    let none: [(&str, &str); 0] = [];
-    let mut out = String::from("\u{FEFF}");
-    let header: Vec<String> = [
-        "match-col-rank",
-        "match-col-file",
-        "match-col-name",
-        "match-col-score",
-        "match-col-matched",
-        "match-col-missing",
-        "match-col-preferred",
-        "match-col-years",
-        "match-col-education",
-        "match-col-languages",
-        "match-col-title",
-        "match-col-ats",
-        "match-col-reasons",
-    ]
-    .iter()
-    .map(|id| loc.format(id, &none))
-    .collect();
-    push_row(&mut out, &header);
-    for (i, r) in ranking.iter().enumerate() {
-        let row = vec![
-            (i + 1).to_string(),
-            r.file.clone(),
-            r.name.clone(),
-            format!("{:.1}", r.score),
-            job.skill_labels(&r.matched_skills, lang),
-            job.skill_labels(&r.missing_skills, lang),
-            job.skill_labels(&r.preferred_matched, lang),
-            format!("{:.1}", r.years_experience),
-            r.education
-                .map(|l| loc.format(l.message_id(), &none))
-                .unwrap_or_default(),
-            r.languages_missing.join(", "),
-            r.best_title.clone(),
-            format!("{:.1}", r.ats_score),
-            r.reasons.join(" | "),
-        ];
-        push_row(&mut out, &row);
-    }
-    out
-}
-
-fn push_row(out: &mut String, cells: &[String]) {
-    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&row.join(","));
-    out.push_str("\r\n");
-}
-
-/// One CSV field: quoted when it holds a comma, quote or line break (quotes doubled); text that a
-/// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
-fn csv_cell(s: &str) -> String {
-    let numeric = s.parse::<f64>().is_ok();
-    let mut v = if !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if v.contains([',', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
-        v = format!("\"{}\"", v.replace('"', "\"\""));
-    }
-    v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("-3.5"), "-3.5");
-        assert_eq!(csv_cell("مهندس، برمجيات"), "مهندس، برمجيات");
-    }
-
-    #[test]
-    fn csv_has_a_bom_a_localized_header_and_one_row_per_cv() {
-        let job = jobgate_matching::parse_job("محاسب\nالمتطلبات\n- اكسل، SAP");
-        let cv = AnalysisResponse {
-            structured_data: jobgate_core::Cv {
-                skills: vec!["Excel".into()],
-                personal_info: jobgate_core::PersonalInfo {
-                    name: "Nora, \"N\"".into(),
-                    ..Default::default()
-                },
-                ..Default::default()
-            },
-            ..AnalysisResponse::default()
-        };
-        let ranking = jobgate_matching::rank_in(
-            &job,
-            &[Candidate {
-                file: "cv one.pdf".into(),
-                analysis: cv,
-            }],
-            Lang::Ar,
-        );
-        let text = csv_text(&job, &ranking, Lang::Ar);
-        assert!(text.starts_with('\u{FEFF}'));
-        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-        assert_eq!(lines.len(), 2, "{text}");
-        assert!(lines[0].contains("الدرجة"), "{}", lines[0]);
-        assert!(lines[1].contains("\"Nora, \"\"N\"\"\""), "{}", lines[1]);
-        assert!(
-            lines[1].contains("SAP"),
-            "missing skill listed: {}",
-            lines[1]
-        );
     }
 }
