@@ -9,6 +9,7 @@
 //! What to ask and how to read the answer is left to [`crate::prompts`] and [`crate::answer`].
 
 use crate::config::{APP_TITLE, APP_URL, AiConfig};
+use crate::stream::{SseReader, StreamEvent};
 use jobgate_core::JobGateError;
 use serde_json::{Value, json};
 use std::io::Read;
@@ -64,6 +65,11 @@ impl Message {
 
 /// The JSON body of a chat-completions request that asks for a JSON object back.
 pub fn request_body(cfg: &AiConfig, messages: &[Message]) -> Value {
+    request_body_with(cfg, messages, false)
+}
+
+/// [`request_body`], streamed (`"stream": true`) or not.
+fn request_body_with(cfg: &AiConfig, messages: &[Message], stream: bool) -> Value {
     let messages: Vec<Value> = messages
         .iter()
         .map(|m| json!({"role": m.role, "content": m.content}))
@@ -73,7 +79,7 @@ pub fn request_body(cfg: &AiConfig, messages: &[Message]) -> Value {
         "messages": messages,
         "response_format": {"type": "json_object"},
         "temperature": 0,
-        "stream": false,
+        "stream": stream,
     })
 }
 
@@ -96,8 +102,67 @@ pub fn complete(
     }
     let body = serde_json::to_vec(&request_body(cfg, messages))
         .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
-    let reply = send_with_retries(cfg, body, cancel).map_err(|e| redact(e, &cfg.api_key))?;
+    let reply = send_with_retries(cfg, cancel, |timeout| {
+        run_cancellable(cfg, body.clone(), timeout, cancel)
+    })
+    .map_err(|e| redact(e, &cfg.api_key))?;
     content_of(&reply).map_err(|e| redact(e, &cfg.api_key))
+}
+
+/// [`complete`] with the answer streamed: `on_delta` gets each piece of the assistant's text as it
+/// arrives (on the caller's thread), and the whole text is returned at the end. A server that does not
+/// stream (a plain JSON answer) works too: `on_delta` then gets the whole text once.
+///
+/// Retries happen only before any text arrived (an error status comes first); a stream that breaks
+/// half-way is a failure, since the text already shown cannot be taken back.
+pub fn complete_streaming(
+    cfg: &AiConfig,
+    messages: &[Message],
+    cancel: &CancelToken,
+    on_delta: &mut dyn FnMut(&str),
+) -> Result<String, JobGateError> {
+    if cfg.api_key.trim().is_empty() && cfg.needs_key() {
+        return Err(unavailable(
+            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
+        ));
+    }
+    let body = serde_json::to_vec(&request_body_with(cfg, messages, true))
+        .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
+    let mut streamed = String::new();
+    let mut finish = None;
+    let reply = send_with_retries(cfg, cancel, |timeout| {
+        run_streaming(
+            cfg,
+            body.clone(),
+            timeout,
+            cancel,
+            &mut |event| match event {
+                StreamEvent::Delta(text) => {
+                    streamed.push_str(&text);
+                    on_delta(&text);
+                }
+                StreamEvent::Finish(reason) => finish = Some(reason),
+                StreamEvent::Error(_) | StreamEvent::Done => {}
+            },
+        )
+    })
+    .map_err(|e| redact(e, &cfg.api_key))?;
+    if !reply.is_empty() {
+        // Not a stream: an ordinary chat completion.
+        let content = content_of(&reply).map_err(|e| redact(e, &cfg.api_key))?;
+        on_delta(&content);
+        return Ok(content);
+    }
+    if finish.as_deref() == Some("length") {
+        return Err(unavailable(
+            "the AI model's answer was cut off (too long for the model's output limit)",
+        ));
+    }
+    let content = streamed.trim().to_string();
+    if content.is_empty() {
+        return Err(unavailable("the AI model gave an empty answer"));
+    }
+    Ok(content)
 }
 
 /// Belt and braces: whatever went wrong, the key never reaches a message.
@@ -139,24 +204,34 @@ fn http_client(loopback: bool) -> &'static reqwest::blocking::Client {
     })
 }
 
-fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
+/// Sends the request; a transport failure is already the attempt's outcome.
+fn send(
+    cfg: &AiConfig,
+    body: Vec<u8>,
+    timeout: Duration,
+    accept: &str,
+) -> Result<reqwest::blocking::Response, Attempt> {
     let client = http_client(cfg.is_loopback());
     let mut req = client
         .post(cfg.endpoint())
         .timeout(timeout)
         .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
+        .header("Accept", accept)
         .header("HTTP-Referer", APP_URL)
         .header("X-Title", APP_TITLE)
         .body(body);
     if !cfg.api_key.trim().is_empty() {
         req = req.bearer_auth(cfg.api_key.trim());
     }
-    let resp = match req.send() {
-        Ok(r) => r,
-        Err(e) if e.is_timeout() => return Attempt::TimedOut,
-        Err(e) => return Attempt::Unreachable(describe_transport(&e, &cfg.host())),
-    };
+    match req.send() {
+        Ok(r) => Ok(r),
+        Err(e) if e.is_timeout() => Err(Attempt::TimedOut),
+        Err(e) => Err(Attempt::Unreachable(describe_transport(&e, &cfg.host()))),
+    }
+}
+
+/// Reads a whole (bounded) body; an error status becomes [`Attempt::Status`].
+fn read_reply(cfg: &AiConfig, resp: reqwest::blocking::Response) -> Attempt {
     let status = resp.status().as_u16();
     let retry_after = resp
         .headers()
@@ -171,24 +246,141 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
         .take(MAX_BODY_BYTES as u64 + 1)
         .read_to_end(&mut bytes);
     if let Err(e) = read {
-        // A body cut off by the time limit is a timeout too.
-        let timed_out = e.to_string().to_lowercase().contains("timed out")
-            || e.get_ref()
-                .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
-                .is_some_and(|re| re.is_timeout());
-        return if timed_out {
-            Attempt::TimedOut
-        } else {
-            Attempt::Unreachable(format!(
-                "the connection to the AI server at {} broke while reading the answer",
-                cfg.host()
-            ))
-        };
+        return read_failure(cfg, &e);
     }
     if (200..300).contains(&status) {
         Attempt::Ok(bytes)
     } else {
         Attempt::Status(status, retry_after, bytes)
+    }
+}
+
+/// A body cut off by the time limit is a timeout too; anything else is a broken connection.
+fn read_failure(cfg: &AiConfig, e: &std::io::Error) -> Attempt {
+    let timed_out = e.to_string().to_lowercase().contains("timed out")
+        || e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+            .is_some_and(|re| re.is_timeout());
+    if timed_out {
+        Attempt::TimedOut
+    } else {
+        Attempt::Unreachable(format!(
+            "the connection to the AI server at {} broke while reading the answer",
+            cfg.host()
+        ))
+    }
+}
+
+fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
+    match send(cfg, body, timeout, "application/json") {
+        Ok(resp) => read_reply(cfg, resp),
+        Err(outcome) => outcome,
+    }
+}
+
+/// What the streaming helper thread reports.
+enum Piece {
+    Event(StreamEvent),
+    /// The attempt is over. `Attempt::Ok` with an empty body means the stream ended well; a non-empty
+    /// body is a server that answered without streaming.
+    End(Attempt),
+}
+
+/// One streamed attempt: sends events while the body arrives, then how it ended.
+fn stream_attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration, tx: &mpsc::Sender<Piece>) {
+    let resp = match send(cfg, body, timeout, "text/event-stream") {
+        Ok(resp) => resp,
+        Err(outcome) => {
+            let _ = tx.send(Piece::End(outcome));
+            return;
+        }
+    };
+    let is_stream = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/event-stream"));
+    if !resp.status().is_success() || !is_stream {
+        let _ = tx.send(Piece::End(read_reply(cfg, resp)));
+        return;
+    }
+    let mut reader = SseReader::new();
+    let mut resp = resp;
+    let mut buf = [0u8; 8192];
+    let mut total = 0usize;
+    let end = loop {
+        let events = match resp.read(&mut buf) {
+            Ok(0) => break Attempt::Ok(Vec::new()),
+            Ok(n) => {
+                total += n;
+                if total > MAX_BODY_BYTES {
+                    break Attempt::Unreachable("the AI server's answer was far too long".into());
+                }
+                reader.feed(&buf[..n])
+            }
+            Err(e) => break read_failure(cfg, &e),
+        };
+        let mut outcome = None;
+        for event in events {
+            match event {
+                StreamEvent::Done => outcome = Some(Attempt::Ok(Vec::new())),
+                StreamEvent::Error(msg) => {
+                    outcome = Some(Attempt::Unreachable(format!(
+                        "the AI server reported an error: {msg}"
+                    )))
+                }
+                event => {
+                    if tx.send(Piece::Event(event)).is_err() {
+                        return; // The caller gave up (cancelled).
+                    }
+                }
+            }
+            if outcome.is_some() {
+                break;
+            }
+        }
+        if let Some(outcome) = outcome {
+            break outcome;
+        }
+    };
+    for event in reader.finish() {
+        let _ = tx.send(Piece::Event(event));
+    }
+    let _ = tx.send(Piece::End(end));
+}
+
+/// Runs one streamed attempt on a helper thread; its events reach `on_event` on the caller's thread,
+/// which also watches the cancel flag.
+fn run_streaming(
+    cfg: &AiConfig,
+    body: Vec<u8>,
+    timeout: Duration,
+    cancel: &CancelToken,
+    on_event: &mut dyn FnMut(StreamEvent),
+) -> Result<Attempt, JobGateError> {
+    let (tx, rx) = mpsc::channel();
+    let cfg_copy = cfg.clone();
+    std::thread::Builder::new()
+        .name("jobgate-ai-stream".into())
+        .spawn(move || stream_attempt(&cfg_copy, body, timeout, &tx))
+        .map_err(|e| unavailable(format!("could not start the request: {e}")))?;
+    let deadline = Instant::now() + timeout + Duration::from_secs(2);
+    loop {
+        if cancel.is_cancelled() {
+            return Err(unavailable("cancelled"));
+        }
+        match rx.recv_timeout(POLL) {
+            Ok(Piece::Event(event)) => on_event(event),
+            Ok(Piece::End(outcome)) => return Ok(outcome),
+            Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Ok(Attempt::Unreachable(format!(
+                    "the request to the AI server at {} failed",
+                    cfg.host()
+                )));
+            }
+        }
     }
 }
 
@@ -203,10 +395,12 @@ fn describe_transport(e: &reqwest::Error, host: &str) -> String {
     }
 }
 
+/// Runs `attempt` (given the time it may take) until it succeeds, fails for good, or the retries and
+/// [`AiConfig::max_total`] are used up.
 fn send_with_retries(
     cfg: &AiConfig,
-    body: Vec<u8>,
     cancel: &CancelToken,
+    mut attempt: impl FnMut(Duration) -> Result<Attempt, JobGateError>,
 ) -> Result<Vec<u8>, JobGateError> {
     let started = Instant::now();
     let attempts = cfg.max_attempts.max(1);
@@ -221,7 +415,7 @@ fn send_with_retries(
             break;
         }
         let timeout = cfg.timeout.min(left);
-        let outcome = run_cancellable(cfg, body.clone(), timeout, cancel)?;
+        let outcome = attempt(timeout)?;
         let retry_after = match outcome {
             Attempt::Ok(bytes) => return Ok(bytes),
             Attempt::TimedOut => {

@@ -17,6 +17,7 @@ pub mod config;
 pub mod keys;
 pub mod merge;
 pub mod prompts;
+pub mod stream;
 
 pub use cache::{AiCache, MemoryCache, cache_key};
 pub use client::CancelToken;
@@ -106,13 +107,26 @@ pub fn rewrite_achievement_cancellable(
     cfg: &AiConfig,
     cancel: &CancelToken,
 ) -> Result<String, JobGateError> {
+    rewrite_achievement_streaming(text, lang, cfg, cancel, &mut |_| {})
+}
+
+/// [`rewrite_achievement`], streamed: `preview` gets the wording so far each time it grows, so the
+/// user reads it while the model writes; the returned text is the validated whole.
+pub fn rewrite_achievement_streaming(
+    text: &str,
+    lang: Lang,
+    cfg: &AiConfig,
+    cancel: &CancelToken,
+    preview: &mut dyn FnMut(&str),
+) -> Result<String, JobGateError> {
     if text.trim().is_empty() {
         return Err(JobGateError::InvalidInput {
             field: "achievement".into(),
             reason: "there is nothing to rewrite".into(),
         });
     }
-    let content = client::complete(cfg, &prompts::rewrite_achievement(text, lang), cancel)?;
+    let messages = prompts::rewrite_achievement(text, lang);
+    let content = complete_previewing(cfg, &messages, cancel, "rewrite", preview)?;
     single_text(&content, "rewrite", 400)
 }
 
@@ -128,6 +142,17 @@ pub fn draft_summary_cancellable(
     cfg: &AiConfig,
     cancel: &CancelToken,
 ) -> Result<String, JobGateError> {
+    draft_summary_streaming(cv, lang, cfg, cancel, &mut |_| {})
+}
+
+/// [`draft_summary`], streamed: `preview` gets the summary so far each time it grows.
+pub fn draft_summary_streaming(
+    cv: &Cv,
+    lang: Lang,
+    cfg: &AiConfig,
+    cancel: &CancelToken,
+    preview: &mut dyn FnMut(&str),
+) -> Result<String, JobGateError> {
     let mut content_only = cv.clone();
     content_only.personal_info = Default::default();
     if content_only.is_empty() {
@@ -136,6 +161,28 @@ pub fn draft_summary_cancellable(
             reason: "the CV has no experience, education or skills to summarise yet".into(),
         });
     }
-    let content = client::complete(cfg, &prompts::draft_summary(cv, lang), cancel)?;
+    let messages = prompts::draft_summary(cv, lang);
+    let content = complete_previewing(cfg, &messages, cancel, "summary", preview)?;
     single_text(&content, "summary", 1200)
+}
+
+/// A streamed call whose growing answer is shown through `preview` as the text of `field`.
+fn complete_previewing(
+    cfg: &AiConfig,
+    messages: &[client::Message],
+    cancel: &CancelToken,
+    field: &str,
+    preview: &mut dyn FnMut(&str),
+) -> Result<String, JobGateError> {
+    let mut so_far = String::new();
+    let mut shown = String::new();
+    client::complete_streaming(cfg, messages, cancel, &mut |delta| {
+        so_far.push_str(delta);
+        if let Some(text) = stream::partial_field(&so_far, field)
+            && text != shown
+        {
+            preview(&text);
+            shown = text;
+        }
+    })
 }

@@ -675,3 +675,122 @@ fn the_os_keychain_is_reachable_or_fails_cleanly() {
         }
     }
 }
+
+#[test]
+fn a_streamed_summary_is_shown_while_it_grows_and_validated_at_the_end() {
+    let server = FakeServer::start(vec![Reply::stream(
+        &[
+            "{\"summary\": \"Data analyst",
+            " with six years",
+            " of experience in \\\"retail\\\".\"}",
+        ],
+        Duration::from_millis(40),
+    )]);
+    let mut previews: Vec<String> = Vec::new();
+    let summary = jobgate_ai::draft_summary_streaming(
+        &rules(),
+        Lang::En,
+        &config(&server),
+        &CancelToken::new(),
+        &mut |text| previews.push(text.to_string()),
+    )
+    .unwrap();
+    assert_eq!(
+        summary,
+        "Data analyst with six years of experience in \"retail\"."
+    );
+    assert_eq!(
+        previews,
+        vec![
+            "Data analyst",
+            "Data analyst with six years",
+            "Data analyst with six years of experience in \"retail\"."
+        ]
+    );
+    assert_eq!(server.requests()[0].json()["stream"], true);
+    assert_eq!(
+        server.requests()[0]
+            .headers
+            .get("accept")
+            .map(String::as_str),
+        Some("text/event-stream")
+    );
+}
+
+#[test]
+fn an_arabic_rewrite_streams_too() {
+    let server = FakeServer::start(vec![Reply::stream(
+        &["{\"rewrite\":\"خفضت", " وقت التقارير", " بنسبة 40%\"}"],
+        Duration::from_millis(10),
+    )]);
+    let mut last = String::new();
+    let text = jobgate_ai::rewrite_achievement_streaming(
+        "عملت على التقارير",
+        Lang::Ar,
+        &config(&server),
+        &CancelToken::new(),
+        &mut |t| last = t.to_string(),
+    )
+    .unwrap();
+    assert_eq!(text, "خفضت وقت التقارير بنسبة 40%");
+    assert_eq!(last, text);
+}
+
+#[test]
+fn cancelling_a_stream_stops_it_at_once() {
+    let server = FakeServer::start(vec![Reply::stream(
+        &["{\"summary\": \"Data analyst", " with six years\"}"],
+        Duration::from_secs(5),
+    )]);
+    let cancel = CancelToken::new();
+    let started = Instant::now();
+    let mut previews = 0;
+    let e = jobgate_ai::draft_summary_streaming(
+        &rules(),
+        Lang::En,
+        &config(&server),
+        &cancel,
+        &mut |_| {
+            previews += 1;
+            cancel.cancel();
+        },
+    )
+    .unwrap_err();
+    assert_eq!(reason(&e), "cancelled");
+    assert_eq!(previews, 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_stream_that_reports_an_error_or_is_cut_off_is_ai_unavailable() {
+    let server = FakeServer::start(vec![
+        Reply::raw_stream(vec![(
+            "data: {\"error\":{\"message\":\"Provider returned error\",\"code\":502}}\n\n".into(),
+            Duration::ZERO,
+        )]),
+        Reply::raw_stream(vec![(
+            "data: {\"choices\":[{\"delta\":{\"content\":\"{\\\"summary\\\": \\\"Data\"},\"finish_reason\":\"length\"}]}\n\ndata: [DONE]\n\n".into(),
+            Duration::ZERO,
+        )]),
+    ]);
+    let cfg = config(&server);
+    let e = jobgate_ai::draft_summary(&rules(), Lang::En, &cfg).unwrap_err();
+    assert!(reason(&e).contains("Provider returned error"), "{e}");
+    let e = jobgate_ai::draft_summary(&rules(), Lang::En, &cfg).unwrap_err();
+    assert!(reason(&e).contains("cut off"), "{e}");
+}
+
+#[test]
+fn a_rate_limited_stream_is_retried_before_any_text() {
+    let server = FakeServer::start(vec![
+        Reply::status(429, r#"{"error":{"message":"slow down"}}"#).header("Retry-After", "0.1"),
+        Reply::stream(&["{\"rewrite\": \"Led a team of 5\"}"], Duration::ZERO),
+    ]);
+    let text = jobgate_ai::rewrite_achievement("led team", Lang::En, &config(&server)).unwrap();
+    assert_eq!(text, "Led a team of 5");
+    assert_eq!(server.requests().len(), 2);
+}

@@ -18,6 +18,8 @@ pub struct Reply {
     pub headers: Vec<(String, String)>,
     pub body: String,
     pub delay: Duration,
+    /// A streamed answer: pieces written one by one, each after its pause (`body` is then unused).
+    pub chunks: Vec<(String, Duration)>,
 }
 
 impl Reply {
@@ -45,6 +47,38 @@ impl Reply {
             headers: Vec::new(),
             body: body.to_string(),
             delay: Duration::ZERO,
+            chunks: Vec::new(),
+        }
+    }
+
+    /// A 200 streamed chat completion (server-sent events, as OpenRouter sends them) whose content
+    /// arrives in `pieces`, `gap` apart, then `finish_reason: stop` and `[DONE]`.
+    pub fn stream(pieces: &[&str], gap: Duration) -> Reply {
+        let mut chunks = vec![(": OPENROUTER PROCESSING\n\n".to_string(), Duration::ZERO)];
+        for (i, piece) in pieces.iter().enumerate() {
+            let delta = if i == 0 {
+                json!({"role": "assistant", "content": piece})
+            } else {
+                json!({"content": piece})
+            };
+            let event = json!({"id": "gen-test", "object": "chat.completion.chunk",
+                               "choices": [{"index": 0, "delta": delta, "finish_reason": null}]});
+            chunks.push((
+                format!("data: {event}\n\n"),
+                if i == 0 { Duration::ZERO } else { gap },
+            ));
+        }
+        let last = json!({"id": "gen-test", "object": "chat.completion.chunk",
+                          "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]});
+        chunks.push((format!("data: {last}\n\ndata: [DONE]\n\n"), gap));
+        Reply::raw_stream(chunks)
+    }
+
+    /// A 200 event stream made of exactly these pieces.
+    pub fn raw_stream(chunks: Vec<(String, Duration)>) -> Reply {
+        Reply {
+            chunks,
+            ..Reply::status(200, "")
         }
     }
 
@@ -170,6 +204,23 @@ fn serve(
     };
     if !reply.delay.is_zero() {
         std::thread::sleep(reply.delay);
+    }
+    if !reply.chunks.is_empty() {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
+        if stream.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        for (chunk, pause) in &reply.chunks {
+            std::thread::sleep(*pause);
+            if stream
+                .write_all(chunk.as_bytes())
+                .and_then(|_| stream.flush())
+                .is_err()
+            {
+                return; // The client went away (cancelled).
+            }
+        }
+        return;
     }
     let mut out = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
