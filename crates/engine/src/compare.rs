@@ -158,6 +158,8 @@ fn sections(cv: &Cv) -> Vec<(&'static str, Vec<String>)> {
 
 /// A line diff: common lines by longest common subsequence; between two common lines, removed and
 /// added lines are paired in order as changed lines, the rest stay removed or added.
+// The table is filled from the end with indices into both sides, which iterators would only obscure.
+#[allow(clippy::needless_range_loop)]
 fn diff_lines(a: &[String], b: &[String]) -> Vec<DiffLine> {
     // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
     let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
