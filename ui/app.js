@@ -312,19 +312,104 @@ async function exportCv(path) {
 }
 
 // ---- history ----------------------------------------------------------------------------------
+const sourceLabel = (src) => t(`ui-history-source-${src}`);
+
 async function loadHistory() {
   try {
     const h = await invoke('history');
     const item = (label, ...actions) => el('li', {}, el('span', {}, ...[label].flat()), el('span', { class: 'button-row' }, ...actions));
     const empty = () => el('li', { class: 'muted', text: t('ui-history-empty') });
-    const cvs = await Promise.all(h.cvs.map(async (c) => item([el('bdi', { text: c.title }), ` · ${await tc('ui-history-versions', c.versions)} · ${c.created_at}`],
-      el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openVersion(c.id, c.latest_version) }))));
+    const cvs = await Promise.all(h.cvs.map(async (c) => {
+      const row = item([el('bdi', { text: c.title }), ` · ${await tc('ui-history-versions', c.versions)} · ${c.created_at}`],
+        el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openVersion(c.id, c.latest_version) }),
+        c.versions > 1 ? el('button', { type: 'button', class: 'compare-cv', text: t('ui-history-compare'), onclick: () => openCompare(c) }) : null,
+        el('button', { type: 'button', class: 'danger delete-cv', text: t('ui-history-delete'), 'aria-label': `${t('ui-history-delete')}: ${c.title}`, onclick: () => askDeleteCv(c) }));
+      row.dataset.cv = String(c.id);
+      return row;
+    }));
     $('#history-cvs').replaceChildren(...(cvs.length ? cvs : [empty()]));
     $('#history-analyses').replaceChildren(...(h.analyses.length ? h.analyses.map((a) => item([el('bdi', { text: a.file_name }), ` · ${t('ui-history-score', { score: a.ats_score })} · ${a.created_at}`],
       el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openAnalysis(a) }))) : [empty()]));
     $('#history-exports').replaceChildren(...(h.exports.length ? h.exports.map((x) => item([el('bdi', { text: x.path }), ` · ${x.format.toUpperCase()} · ${x.template} · ${x.created_at}`],
       el('button', { type: 'button', text: t('ui-export-show'), onclick: () => invoke('reveal_in_folder', { path: x.path }).catch(showError) }))) : [empty()]));
-    $('#history-sessions').replaceChildren(...(h.sessions.length ? h.sessions.map((s) => item(`${s.current_state} · ${s.turns} · ${s.updated_at}`)) : [empty()]));
+    const sessions = await Promise.all(h.sessions.map(async (s) => item(
+      `${t('ui-history-session', { state: t(s.current_state === 'finalized' ? 'ui-history-session-done' : 'ui-history-session-open') })} · ${await tc('ui-history-session-turns', s.turns)} · ${s.updated_at}`,
+      el('button', { type: 'button', class: 'resume-session', text: t('ui-history-resume'), onclick: () => resumeSession(s.id) }))));
+    $('#history-sessions').replaceChildren(...(sessions.length ? sessions : [empty()]));
+  } catch (err) { showError(err); }
+}
+
+const pendingDelete = { cv: null };
+function askDeleteCv(c) {
+  pendingDelete.cv = c;
+  $('#confirm-delete-cv-text').textContent = t('ui-history-delete-confirm', { title: c.title });
+  $('#confirm-delete-cv').showModal();
+}
+
+async function deleteCv(cvId) {
+  try {
+    await invoke('delete_cv', { cvId });
+    if (current.cvId === cvId) Object.assign(current, { cvId: null, versionId: null });
+    if (compare.cvId === cvId) closeCompare();
+    $('#history-result').textContent = t('ui-history-deleted');
+    await loadHistory();
+    return true;
+  } catch (err) { showError(err); return false; }
+}
+
+const compare = { cvId: null };
+async function openCompare(c) {
+  try {
+    const versions = await invoke('cv_versions', { cvId: c.id });
+    compare.cvId = c.id;
+    const options = () => versions.map((v) => el('option', { value: String(v.id),
+      text: t('ui-history-version', { number: v.number, source: sourceLabel(v.source), date: v.created_at }) }));
+    $('#compare-old').replaceChildren(...options());
+    $('#compare-new').replaceChildren(...options());
+    $('#compare-old').value = String(versions[Math.max(0, versions.length - 2)].id);
+    $('#compare-new').value = String(versions[versions.length - 1].id);
+    $('#compare-cv').replaceChildren(el('bdi', { text: c.title }));
+    $('#compare').hidden = false;
+    await showDiff();
+    $('#compare-title').scrollIntoView({ block: 'start' });
+    $('#compare-old').focus();
+  } catch (err) { showError(err); }
+}
+
+function closeCompare() {
+  compare.cvId = null;
+  $('#compare').hidden = true;
+  $('#diff').replaceChildren();
+}
+
+async function showDiff() {
+  try {
+    const sections = await invoke('diff_versions', { old: Number($('#compare-old').value), new: Number($('#compare-new').value) });
+    const mark = { added: '+', removed: '−', changed: '~', same: ' ' };
+    const line = (l) => {
+      const label = el('span', { class: 'sr-only', text: `${t(`ui-diff-${l.change}`)}: ` });
+      const body = l.change === 'changed'
+        ? [el('del', { dir: 'auto', text: l.old }), el('span', { 'aria-hidden': 'true', text: ' → ' }), el('ins', { dir: 'auto', text: l.new })]
+        : l.change === 'removed' ? [el('del', { dir: 'auto', text: l.old })]
+          : l.change === 'added' ? [el('ins', { dir: 'auto', text: l.new })] : [el('span', { dir: 'auto', text: l.new })];
+      return el('li', { class: `diff-${l.change}`, title: t(`ui-diff-${l.change}`) }, el('span', { class: 'diff-mark', 'aria-hidden': 'true', text: mark[l.change] }), label, ...body);
+    };
+    const anyChange = sections.some((s) => s.changed);
+    $('#diff').replaceChildren(
+      anyChange ? null : el('p', { class: 'muted', text: t('ui-diff-no-changes') }),
+      ...sections.map((s) => el('section', { class: s.changed ? 'diff-section changed' : 'diff-section', 'data-section': s.section },
+        el('h3', { text: t(`ui-section-${s.section}`) }),
+        s.changed ? el('ul', { role: 'list' }, ...s.lines.map(line)) : el('p', { class: 'muted', text: t('ui-diff-unchanged-section') }))));
+    return sections;
+  } catch (err) { return showError(err); }
+}
+
+async function resumeSession(id) {
+  clearErrors();
+  show('builder');
+  $('#chat').replaceChildren();
+  try {
+    await renderBuilder(await invoke('builder_resume', { sessionId: id }));
   } catch (err) { showError(err); }
 }
 
@@ -347,6 +432,158 @@ async function openVersion(cvId, versionId) {
     current.versionId = versionId;
     show('export');
   } catch (err) { showError(err); }
+}
+
+// ---- match: rank CVs against a job description ------------------------------------------------
+const matcher = { files: [], last: null, historyLoaded: false };
+const listSep = () => (lang === 'ar' ? '، ' : ', ');
+const baseName = (p) => p.split(/[\\/]/).pop();
+
+/** Skill names, each isolated in a <bdi> so Latin names keep their order in Arabic text. */
+function skillList(names) {
+  if (!names?.length) return el('span', { class: 'muted', text: '—' });
+  return el('span', {}, ...names.flatMap((n, i) => [i ? listSep() : '', el('bdi', { text: n })]));
+}
+
+function renderMatchFiles() {
+  const list = $('#match-files');
+  if (!matcher.files.length) { list.replaceChildren(el('li', { class: 'muted', text: t('ui-match-no-files') })); return; }
+  list.replaceChildren(...matcher.files.map((f) => el('li', {},
+    el('bdi', { text: baseName(f), title: f }),
+    el('button', { type: 'button', class: 'small', text: t('ui-match-remove'), 'aria-label': `${t('ui-match-remove')}: ${baseName(f)}`,
+      onclick: () => { matcher.files = matcher.files.filter((x) => x !== f); renderMatchFiles(); } }))));
+}
+
+function addMatchFiles(paths) {
+  for (const p of paths) if (p && !matcher.files.includes(p)) matcher.files.push(p);
+  renderMatchFiles();
+  return matcher.files.slice();
+}
+
+async function addMatchFolder(path) {
+  try { return addMatchFiles(await invoke('list_cv_folder', { path })); } catch (err) { return showError(err); }
+}
+
+async function loadMatch() {
+  renderMatchFiles();
+  try {
+    const h = await invoke('history');
+    const chosen = new Set([...document.querySelectorAll('#match-history input:checked')].map((c) => Number(c.value)));
+    const box = $('#match-history');
+    if (!h.cvs.length) { box.replaceChildren(el('p', { class: 'muted', text: t('ui-match-history-empty') })); return; }
+    box.replaceChildren(...h.cvs.map((c) => el('label', { class: 'check' },
+      el('input', { type: 'checkbox', value: String(c.id), checked: chosen.has(c.id) }),
+      el('span', {}, el('bdi', { text: c.title }), el('span', { class: 'muted', text: ` · ${c.created_at}` })))));
+  } catch (err) { showError(err); }
+}
+
+/** Opens a job description file (the dialog when no path is given) into the editable box. */
+async function openJobFile(path) {
+  try {
+    if (!path) path = await invoke('pick_job_file');
+    if (!path) return null;
+    const text = await invoke('read_job_file', { path });
+    $('#match-job').value = text;
+    return text;
+  } catch (err) { return showError(err); }
+}
+
+async function rankCvs() {
+  clearErrors();
+  const cvIds = [...document.querySelectorAll('#match-history input:checked')].map((c) => Number(c.value));
+  $('#match-progress').hidden = false;
+  $('#match-progress-bar').value = 0;
+  $('#match-progress-text').textContent = t('ui-match-working');
+  $('#match-status').textContent = t('ui-match-working');
+  $('#match-rank').disabled = true;
+  try {
+    const view = await invoke('match_rank', { jobText: $('#match-job').value, files: matcher.files, cvIds });
+    matcher.last = view;
+    await renderMatch(view);
+    return view;
+  } catch (err) {
+    $('#match-status').textContent = '';
+    return showError(err);
+  } finally {
+    $('#match-progress').hidden = true;
+    $('#match-rank').disabled = false;
+  }
+}
+
+async function renderMatch(view) {
+  if (!view) return;
+  $('#match-results').hidden = false;
+  $('#match-csv-result').textContent = '';
+  const j = view.job;
+  const rows = [el('p', {}, el('strong', { text: j.title || t('ui-match-job-untitled') }))];
+  if (j.required.length) rows.push(el('p', {}, `${t('ui-match-required')}: `, skillList(j.required)));
+  if (j.preferred.length) rows.push(el('p', {}, `${t('ui-match-preferred')}: `, skillList(j.preferred)));
+  if (j.min_years != null) rows.push(el('p', { text: await tc('ui-match-min-years', Math.ceil(j.min_years), { years: j.min_years }) }));
+  $('#match-job-summary').replaceChildren(...rows);
+  const count = await tc('ui-match-ranked', view.ranking.length);
+  $('#match-count').textContent = count;
+  $('#match-status').textContent = count;
+  $('#match-rows').replaceChildren(...view.ranking.flatMap((r, i) => {
+    const id = `match-reasons-${i}`;
+    const who = r.name || r.file_name;
+    const toggle = el('button', { type: 'button', class: 'small', 'aria-expanded': 'false', 'aria-controls': id,
+      'aria-label': t('ui-match-reasons-for', { name: who }), text: t('ui-match-show-reasons') });
+    const details = el('tr', { id, class: 'reasons-row', hidden: true },
+      el('td', { colspan: '6' }, el('ul', { class: 'reasons' }, ...r.components.map((c) => el('li', { 'data-component': c.id },
+        el('span', { class: 'points', text: t('ui-match-points', { points: c.points, max: c.max_points }) }), ' ', c.reason)))));
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      details.hidden = !open;
+    });
+    const band = r.score >= 70 ? 'good' : r.score >= 45 ? 'fair' : 'poor';
+    return [el('tr', { class: 'ranked', 'data-file': r.file },
+      el('td', { class: 'rank', text: String(r.rank) }),
+      el('th', { scope: 'row' }, el('bdi', { class: 'file', text: r.file_name, title: r.file }),
+        r.name ? el('div', { class: 'muted' }, el('bdi', { text: r.name })) : null,
+        r.cv_id != null ? el('div', { class: 'tag', text: t('ui-match-from-history-tag') }) : null),
+      el('td', { class: `score ${band}` }, el('strong', { text: t('ui-match-score', { score: r.score.toFixed(1) }) })),
+      el('td', {}, skillList(r.matched)),
+      el('td', {}, skillList(r.missing)),
+      el('td', {}, toggle)), details];
+  }));
+  $('#match-failed-block').hidden = view.failed.length === 0;
+  $('#match-failed').replaceChildren(...view.failed.map((f) => el('li', { class: 'error-card', 'data-code': f.error_code },
+    el('p', {}, el('bdi', { class: 'file', text: f.file_name, title: f.file }), ': ', f.error),
+    f.suggested_action ? el('p', {}, el('strong', { text: t('ui-error-action') + ': ' }), f.suggested_action) : null,
+    el('p', { class: 'code', text: f.error_code }))));
+  $('#match-save-csv').disabled = view.ranking.length === 0;
+}
+
+/** Saves the ranking as CSV (the save dialog when no path is given). */
+async function saveMatchCsv(path) {
+  try {
+    if (!path) path = await invoke('pick_csv_path');
+    if (!path) return null;
+    const written = await invoke('save_match_csv', { path });
+    $('#match-csv-result').replaceChildren(`${t('ui-match-csv-saved')}: `, el('bdi', { text: written }));
+    return written;
+  } catch (err) { return showError(err); }
+}
+
+// ---- one CV against a job description (analysis view) -----------------------------------------
+async function checkFit(jobText) {
+  clearErrors();
+  if (!current.analysis) return null;
+  if (jobText != null) $('#fit-job').value = jobText;
+  try {
+    // The CV as corrected on screen, with the analysis it came from.
+    const analysis = { ...current.analysis, structured_data: current.cv };
+    const fit = await invoke('job_fit', { analysis, jobText: $('#fit-job').value });
+    $('#fit-result').replaceChildren(
+      el('p', { class: 'fit-score' }, el('strong', { text: `${t('ui-fit-score')}: ` }), el('span', { id: 'fit-score', text: t('ui-match-score', { score: fit.match.score.toFixed(1) }) })),
+      el('p', { text: fit.check.message }),
+      el('h3', { text: t('ui-fit-missing') }),
+      fit.missing_keywords.length ? el('p', { id: 'fit-missing' }, skillList(fit.missing_keywords)) : el('p', { id: 'fit-missing', class: 'ok', text: t('ui-fit-none-missing') }),
+      fit.matched_keywords.length ? el('h3', { text: t('ui-fit-matched') }) : null,
+      fit.matched_keywords.length ? el('p', {}, skillList(fit.matched_keywords)) : null);
+    return fit;
+  } catch (err) { return showError(err); }
 }
 
 // ---- settings and status ----------------------------------------------------------------------
@@ -372,6 +609,8 @@ async function setLanguage(code) {
     renderAnalysis();
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
     fillSectionOptions();
+    renderMatchFiles();
+    if (matcher.last) await renderMatch(matcher.last);
     $('#settings-result').textContent = t('ui-settings-saved');
   } catch (err) { showError(err); }
 }
@@ -407,6 +646,22 @@ function wire() {
   $('#export-form').addEventListener('submit', (e) => { e.preventDefault(); exportCv(); });
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
   $('#history-refresh').addEventListener('click', loadHistory);
+  $('#confirm-delete-cv').addEventListener('close', () => {
+    const c = pendingDelete.cv;
+    pendingDelete.cv = null;
+    if ($('#confirm-delete-cv').returnValue === 'confirm' && c) deleteCv(c.id);
+  });
+  $('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); showDiff(); });
+  $('#compare-close').addEventListener('click', closeCompare);
+  $('#match-form').addEventListener('submit', (e) => { e.preventDefault(); rankCvs(); });
+  $('#match-job-open').addEventListener('click', () => openJobFile());
+  $('#match-add-files').addEventListener('click', async () => { try { addMatchFiles(await invoke('pick_cv_files')); } catch (err) { showError(err); } });
+  $('#match-add-folder').addEventListener('click', async () => {
+    try { const dir = await invoke('pick_cv_folder'); if (dir) await addMatchFolder(dir); } catch (err) { showError(err); }
+  });
+  $('#match-clear').addEventListener('click', () => { matcher.files = []; renderMatchFiles(); });
+  $('#match-save-csv').addEventListener('click', () => saveMatchCsv());
+  $('#fit-form').addEventListener('submit', (e) => { e.preventDefault(); checkFit(); });
   for (const r of document.querySelectorAll('input[name="lang"]')) r.addEventListener('change', () => setLanguage(r.value));
   $('#ai-enabled').addEventListener('change', async (e) => {
     // Turning AI on the first time (per profile and server) says what is sent where, and asks.
@@ -453,6 +708,7 @@ function wire() {
   $('#status-check').addEventListener('click', loadStatus);
   loaders.export = loadExport;
   loaders.history = loadHistory;
+  loaders.match = loadMatch;
   loaders.settings = loadSettings;
   loaders.status = loadStatus;
   loaders.builder = () => {
@@ -467,12 +723,23 @@ async function listenToRust() {
     $('#import-progress-bar').value = e.payload.percent;
     $('#import-progress-text').textContent = t(stageMessage[e.payload.stage] ?? 'ui-import-working');
   });
+  await tauri.event.listen('match-progress', async (e) => {
+    const { done, total } = e.payload;
+    $('#match-progress-bar').value = total ? Math.round((100 * done) / total) : 100;
+    $('#match-progress-text').textContent = await tc('ui-match-progress', total, { done });
+  });
   const zone = $('#dropzone');
   await tauri.webview.getCurrentWebview().onDragDropEvent((e) => {
     const type = e.payload.type;
     if (type === 'enter' || type === 'over') zone.classList.add('over');
     else zone.classList.remove('over');
-    if (type === 'drop' && e.payload.paths?.length) importPath(e.payload.paths[0]);
+    if (type !== 'drop' || !e.payload.paths?.length) return;
+    // On the Match screen dropped CVs (or folders of CVs) join the list; elsewhere the first is imported.
+    if (!$('#screen-match').hidden) {
+      for (const p of e.payload.paths) {
+        if (/\.(pdf|docx)$/i.test(p)) addMatchFiles([p]); else addMatchFolder(p);
+      }
+    } else importPath(e.payload.paths[0]);
   });
 }
 
@@ -495,6 +762,9 @@ async function start() {
 
 // What the end-to-end tests drive instead of the native dialogs (which WebDriver cannot reach):
 // the same functions the drop handler and the dialogs call.
-window.jobgate = { importPath, exportCv, setLanguage, show, builderStart, builderSend, current };
+window.jobgate = {
+  importPath, exportCv, setLanguage, show, builderStart, builderSend, current,
+  openJobFile, addMatchFiles, addMatchFolder, rankCvs, saveMatchCsv, checkFit, deleteCv, resumeSession,
+};
 
 start();

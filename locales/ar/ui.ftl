@@ -185,3 +185,114 @@ ui-ai-summary = اكتب ملخصًا بالذكاء الاصطناعي
 ui-ai-summary-title = ملخص كتبه الذكاء الاصطناعي
 ui-ai-summary-use = استخدم هذا الملخص
 ui-ai-working = جارٍ سؤال الذكاء الاصطناعي…
+
+# شاشة المطابقة: ترتيب السير الذاتية حسب وصف وظيفة
+ui-nav-match = مطابقة السير مع وظيفة
+ui-match-title = رتّب السير الذاتية حسب وظيفة
+ui-match-intro = الصق وصف الوظيفة أو افتح ملفه، واختر السير الذاتية، ثم رتّبها. يجري كل شيء على هذا الجهاز، ولا تُضاف السير التي ترتّبها هنا إلى سجلك.
+ui-match-job = وصف الوظيفة
+ui-match-job-label = الصق وصف الوظيفة هنا أو افتح ملفًا
+ui-match-job-open = افتح ملفًا…
+ui-match-job-dialog-title = اختر وصف الوظيفة
+ui-match-job-dialog-filter = وصف الوظيفة (TXT أو PDF أو DOCX)
+ui-match-cvs = السير الذاتية المراد ترتيبها
+ui-match-add-files = أضف ملفات…
+ui-match-add-folder = أضف مجلدًا…
+ui-match-files-dialog-title = اختر السير الذاتية المراد ترتيبها
+ui-match-folder-dialog-title = اختر مجلدًا فيه سير ذاتية
+ui-match-chosen-files = الملفات المختارة
+ui-match-no-files = لم تختر أي ملف بعد.
+ui-match-remove = إزالة
+ui-match-clear = أفرغ القائمة
+ui-match-from-history = سير ذاتية من سجلك
+ui-match-history-empty = لا توجد سير ذاتية في سجلك بعد.
+ui-match-rank = رتّب
+ui-match-working = جارٍ تحليل السير الذاتية…
+ui-match-progress = { PLURAL($count) ->
+    [zero] لا توجد سير ذاتية للتحليل
+    [one] حُلّلت { $done } من سيرة واحدة
+    [two] حُلّلت { $done } من سيرتين
+    [few] حُلّلت { $done } من { $count } سير
+    [many] حُلّلت { $done } من { $count } سيرة
+   *[other] حُلّلت { $done } من { $count } سيرة
+}
+ui-match-ranked = { PLURAL($count) ->
+    [zero] لم تُرتَّب أي سيرة
+    [one] رُتّبت سيرة واحدة
+    [two] رُتّبت سيرتان
+    [few] رُتّبت { $count } سير
+    [many] رُتّبت { $count } سيرة
+   *[other] رُتّبت { $count } سيرة
+}
+ui-match-results = الترتيب
+ui-match-job-untitled = (لم يُعثر على مسمى وظيفي)
+ui-match-required = المهارات المطلوبة
+ui-match-preferred = المهارات المفضّلة
+ui-match-min-years = { PLURAL($count) ->
+    [zero] بلا خبرة مشترطة
+    [one] خبرة سنة واحدة على الأقل
+    [two] خبرة سنتين على الأقل
+    [few] خبرة { $years } سنوات على الأقل
+    [many] خبرة { $years } سنة على الأقل
+   *[other] خبرة { $years } سنة على الأقل
+}
+ui-match-col-rank = الترتيب
+ui-match-col-cv = السيرة الذاتية
+ui-match-col-score = الدرجة
+ui-match-col-matched = المهارات المطلوبة الموجودة
+ui-match-col-missing = المهارات المطلوبة الناقصة
+ui-match-col-details = التفاصيل
+ui-match-score = { $score } من 100
+ui-match-show-reasons = الأسباب
+ui-match-reasons-for = أسباب ترتيب { $name }
+ui-match-points = { $points } من { $max }
+ui-match-from-history-tag = من سجلك
+ui-match-failed-title = سير ذاتية تعذّرت قراءتها
+ui-match-save-csv = احفظ بصيغة CSV…
+ui-match-csv-dialog-title = احفظ الترتيب
+ui-match-csv-file-name = ترتيب-المرشحين.csv
+ui-match-csv-saved = حُفظ الترتيب
+
+# سيرة واحدة مقابل وصف وظيفة (شاشة الاستيراد والتحليل)
+ui-fit-title = قارن بوصف وظيفة
+ui-fit-intro = الصق وصف وظيفة تريد التقدّم إليها لترى مدى ملاءمة هذه السيرة لها والكلمات المفتاحية الناقصة فيها.
+ui-fit-label = وصف الوظيفة
+ui-fit-check = قارن
+ui-fit-score = الملاءمة لهذه الوظيفة
+ui-fit-missing = كلمات مفتاحية تنقص سيرتك
+ui-fit-matched = كلمات مفتاحية موجودة
+ui-fit-none-missing = لا شيء: في سيرتك كل الكلمات المفتاحية التي تذكرها هذه الوظيفة.
+
+# السجل: الحذف، مقارنة النسخ، استئناف جلسة إنشاء
+ui-history-delete = حذف
+ui-history-delete-confirm = هل تريد حذف «{ $title }» مع كل نسخها وتحليلاتها وسجلات تصديرها؟ تبقى الملفات التي صدّرتها حيث حفظتها.
+ui-history-deleted = حُذفت السيرة الذاتية.
+ui-history-compare = قارن النسخ
+ui-history-compare-title = قارن بين نسختين
+ui-history-compare-old = النسخة الأقدم
+ui-history-compare-new = النسخة الأحدث
+ui-history-compare-show = قارن
+ui-history-compare-close = أغلق المقارنة
+ui-history-version = النسخة { $number } ({ $source }، { $date })
+ui-history-source-import = مستوردة
+ui-history-source-builder = مُنشأة
+ui-history-source-edit = معدّلة
+ui-history-source-ai = بالذكاء الاصطناعي
+ui-history-resume = استئناف
+ui-history-session = جلسة إنشاء، { $state }
+ui-history-session-done = مكتملة
+ui-history-session-open = قيد التقدّم
+ui-history-session-turns = { PLURAL($count) ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $count } إجابات
+    [many] { $count } إجابة
+   *[other] { $count } إجابة
+}
+ui-diff-added = أُضيف
+ui-diff-removed = حُذف
+ui-diff-changed = تغيّر
+ui-diff-same = بلا تغيير
+ui-diff-no-changes = النسختان متطابقتان.
+ui-diff-unchanged-section = لا تغييرات في هذا القسم.

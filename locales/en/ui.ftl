@@ -177,3 +177,98 @@ ui-ai-summary = Draft a summary with AI
 ui-ai-summary-title = Summary drafted by AI
 ui-ai-summary-use = Use this summary
 ui-ai-working = Asking the AI…
+
+# Match screen: rank CVs against a job description
+ui-nav-match = Match CVs to a job
+ui-match-title = Rank CVs against a job
+ui-match-intro = Paste or open a job description, choose the CVs, then rank them. Everything runs on this computer; the CVs you rank here are not added to your history.
+ui-match-job = Job description
+ui-match-job-label = Paste the job description here, or open a file
+ui-match-job-open = Open a file…
+ui-match-job-dialog-title = Choose a job description
+ui-match-job-dialog-filter = Job description (TXT, PDF or DOCX)
+ui-match-cvs = CVs to rank
+ui-match-add-files = Add files…
+ui-match-add-folder = Add a folder…
+ui-match-files-dialog-title = Choose the CVs to rank
+ui-match-folder-dialog-title = Choose a folder of CVs
+ui-match-chosen-files = Chosen files
+ui-match-no-files = No files chosen yet.
+ui-match-remove = Remove
+ui-match-clear = Clear the list
+ui-match-from-history = CVs from your history
+ui-match-history-empty = Your history has no CVs yet.
+ui-match-rank = Rank
+ui-match-working = Analysing the CVs…
+ui-match-progress = { PLURAL($count) ->
+    [one] Analysed { $done } of one CV
+   *[other] Analysed { $done } of { $count } CVs
+}
+ui-match-ranked = { PLURAL($count) ->
+    [one] One CV ranked
+   *[other] { $count } CVs ranked
+}
+ui-match-results = Ranking
+ui-match-job-untitled = (no title found)
+ui-match-required = Required skills
+ui-match-preferred = Preferred skills
+ui-match-min-years = { PLURAL($count) ->
+    [one] At least one year of experience
+   *[other] At least { $years } years of experience
+}
+ui-match-col-rank = Rank
+ui-match-col-cv = CV
+ui-match-col-score = Score
+ui-match-col-matched = Required skills found
+ui-match-col-missing = Required skills missing
+ui-match-col-details = Details
+ui-match-score = { $score } / 100
+ui-match-show-reasons = Reasons
+ui-match-reasons-for = Reasons for { $name }
+ui-match-points = { $points } / { $max }
+ui-match-from-history-tag = from your history
+ui-match-failed-title = CVs that could not be read
+ui-match-save-csv = Save as CSV…
+ui-match-csv-dialog-title = Save the ranking
+ui-match-csv-file-name = ranking.csv
+ui-match-csv-saved = Ranking saved
+
+# A single CV against a job description (import and analysis view)
+ui-fit-title = Compare with a job description
+ui-fit-intro = Paste a job you want to apply for: see how well this CV fits it and which keywords it is missing.
+ui-fit-label = Job description
+ui-fit-check = Compare
+ui-fit-score = Fit with this job
+ui-fit-missing = Keywords missing from your CV
+ui-fit-matched = Keywords found
+ui-fit-none-missing = None: your CV has every keyword this job names.
+
+# History: delete, compare versions, resume a builder session
+ui-history-delete = Delete
+ui-history-delete-confirm = Delete “{ $title }” with all its versions, analyses and export records? Files you exported stay where you saved them.
+ui-history-deleted = The CV was deleted.
+ui-history-compare = Compare versions
+ui-history-compare-title = Compare two versions
+ui-history-compare-old = Older version
+ui-history-compare-new = Newer version
+ui-history-compare-show = Compare
+ui-history-compare-close = Close the comparison
+ui-history-version = Version { $number } ({ $source }, { $date })
+ui-history-source-import = imported
+ui-history-source-builder = built
+ui-history-source-edit = edited
+ui-history-source-ai = AI
+ui-history-resume = Resume
+ui-history-session = Builder session, { $state }
+ui-history-session-done = finished
+ui-history-session-open = in progress
+ui-history-session-turns = { PLURAL($count) ->
+    [one] one answer
+   *[other] { $count } answers
+}
+ui-diff-added = Added
+ui-diff-removed = Removed
+ui-diff-changed = Changed
+ui-diff-same = Unchanged
+ui-diff-no-changes = These two versions are the same.
+ui-diff-unchanged-section = No changes in this section.

@@ -10,6 +10,7 @@ use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
+use jobgate_engine::compare::SectionDiff;
 use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -328,6 +329,67 @@ pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<
         .or_else(|e| fail(&state, e))
 }
 
+/// Deletes a CV with its versions and the history rows of its analyses and exports (the exported
+/// files stay where the user saved them); returns the history as it is now.
+#[tauri::command]
+pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<History> {
+    state
+        .with_store(|store, p| {
+            store.delete_cv(p, CvId(cv_id))?;
+            store.history(p)
+        })
+        .or_else(|e| fail(&state, e))
+}
+
+/// A version as the compare view lists it (without its content).
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionInfo {
+    pub id: VersionId,
+    pub number: i64,
+    pub source: VersionSource,
+    pub created_at: String,
+}
+
+/// The versions of a CV, oldest first.
+#[tauri::command]
+pub async fn cv_versions(
+    state: State<'_, AppState>,
+    cv_id: i64,
+) -> CommandResult<Vec<VersionInfo>> {
+    state
+        .with_store(|store, _| store.versions(CvId(cv_id)))
+        .map(|vs| {
+            vs.into_iter()
+                .map(|v| VersionInfo {
+                    id: v.id,
+                    number: v.number,
+                    source: v.source,
+                    created_at: v.created_at,
+                })
+                .collect()
+        })
+        .or_else(|e| fail(&state, e))
+}
+
+/// Two stored versions compared section by section (`old` → `new`).
+#[tauri::command]
+pub async fn diff_versions(
+    state: State<'_, AppState>,
+    old: i64,
+    new: i64,
+) -> CommandResult<Vec<SectionDiff>> {
+    state
+        .with_store(|store, _| {
+            let a = store.version(VersionId(old))?;
+            let b = store.version(VersionId(new))?;
+            Ok(jobgate_engine::compare::diff_cvs(
+                &a.structured_data,
+                &b.structured_data,
+            ))
+        })
+        .or_else(|e| fail(&state, e))
+}
+
 /// Deletes the history, builder sessions, settings and the saved key. Exported files stay where
 /// the user put them.
 #[tauri::command]
@@ -407,6 +469,22 @@ pub async fn builder_start(
     Ok(BuilderTurn {
         response,
         cv_id: cv_id.map(CvId),
+        version_id: None,
+    })
+}
+
+/// Opens a builder session from the history where it was left.
+#[tauri::command]
+pub async fn builder_resume(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<BuilderTurn> {
+    let response = state
+        .resume_session(&session_id)
+        .or_else(|e| fail(&state, e))?;
+    Ok(BuilderTurn {
+        response,
+        cv_id: None,
         version_id: None,
     })
 }

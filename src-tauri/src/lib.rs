@@ -3,6 +3,8 @@
 //!
 //! - [`commands`]: what the UI can call; each returns the DESIGN §2 error JSON on failure.
 //! - [`state`]: the data folder, database, settings and secret store shared by the commands.
+//! - [`screening`]: the Match screen (rank many CVs against a job description, CSV) and a single
+//!   CV's fit with a job.
 //! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
 //!
 //! All product logic lives in the engine crates; this crate only adapts it to the window.
@@ -10,6 +12,7 @@
 
 pub mod commands;
 pub mod os;
+pub mod screening;
 pub mod state;
 
 use state::AppState;
@@ -38,6 +41,9 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::history,
         commands::open_analysis,
         commands::open_version,
+        commands::delete_cv,
+        commands::cv_versions,
+        commands::diff_versions,
         commands::delete_all_data,
         commands::status,
         commands::capabilities,
@@ -46,9 +52,19 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::export_cv,
         commands::builder_start,
         commands::builder_answer,
+        commands::builder_resume,
         commands::builder_ai_rewrite,
         commands::ai_draft_summary,
         commands::mark_ready,
+        screening::match_rank,
+        screening::read_job_file,
+        screening::list_cv_folder,
+        screening::save_match_csv,
+        screening::job_fit,
+        screening::pick_job_file,
+        screening::pick_cv_files,
+        screening::pick_cv_folder,
+        screening::pick_csv_path,
     ])
 }
 

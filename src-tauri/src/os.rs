@@ -74,6 +74,51 @@ pub fn pick_cv_file<R: Runtime>(
         .and_then(|p| p.into_path().ok())
 }
 
+/// The native "open" dialog for one file of the given extensions (e.g. a job description); list
+/// each in both cases, since file dialogs on Linux match them case-sensitively.
+pub fn pick_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter_name: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter_name, extensions)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// The native "open" dialog for several CVs at once; empty when the user cancels.
+pub fn pick_cv_files<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter_name: &str,
+) -> Vec<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter_name, &["pdf", "docx", "PDF", "DOCX"])
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
+}
+
+/// The native folder dialog; `None` when the user cancels.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// The native "save" dialog, starting with `suggested_name`; `None` when the user cancels.
 pub fn pick_save_path<R: Runtime>(
     app: &AppHandle<R>,

@@ -8,6 +8,7 @@
 
 use jobgate_ai::keys::KeyStore;
 use jobgate_core::{JobGateError, Lang};
+use jobgate_engine::screening::Screening;
 use jobgate_store::{ProfileId, Store};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -49,6 +50,8 @@ pub struct AppState {
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
     /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
     ai_server: jobgate_ai::AiConfig,
+    /// The last ranking of the Match screen, kept for "Save as CSV".
+    screening: Mutex<Option<Screening>>,
 }
 
 impl AppState {
@@ -73,6 +76,7 @@ impl AppState {
                 api_key: String::new(),
                 ..jobgate_ai::AiConfig::from_env()
             },
+            screening: Mutex::new(None),
         };
         let loaded = state.load_settings().unwrap_or_default();
         *lock(&state.settings) = loaded;
@@ -203,6 +207,24 @@ impl AppState {
         lock(&self.sessions).insert(session.id().to_string(), session);
     }
 
+    /// Resumes builder session `id` from the store (replacing this app's copy, which the store
+    /// always matches: every turn is saved before it returns) and keeps it for the next answers.
+    pub fn resume_session(&self, id: &str) -> Result<jobgate_core::BuilderResponse, JobGateError> {
+        let store = lock(&self.store);
+        let (session, response) = jobgate_builder::Session::resume(&store, id)?;
+        lock(&self.sessions).insert(id.to_string(), session);
+        Ok(response)
+    }
+
+    /// Keeps the Match screen's latest ranking (for "Save as CSV").
+    pub fn set_screening(&self, s: Screening) {
+        *lock(&self.screening) = Some(s);
+    }
+
+    pub fn screening(&self) -> Option<Screening> {
+        lock(&self.screening).clone()
+    }
+
     /// Changes the settings with `change` and saves them.
     pub fn update_settings(
         &self,
@@ -230,6 +252,7 @@ impl AppState {
         self.delete_api_key()?;
         self.with_store(|store, p| store.wipe_profile(p))?;
         lock(&self.sessions).clear();
+        *lock(&self.screening) = None;
         let mut s = lock(&self.settings);
         s.ai_enabled = false;
         s.ai_consent_host = None;

@@ -512,3 +512,295 @@ fn a_summary_is_drafted_by_the_model_without_contact_details() {
         "contact details were sent"
     );
 }
+
+fn job_text(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/jobs")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_match_screen_ranks_real_cvs_with_reasons_lists_failures_and_saves_csv() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+    let app = TestApp::new();
+    // One CV comes from the history, three are files (one of them broken).
+    let imported = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let broken = app.data.path().join("broken.pdf");
+    std::fs::write(&broken, "not a PDF").unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = events.clone();
+    app._app.listen_any("match-progress", move |e| {
+        let v: Value = serde_json::from_str(e.payload()).unwrap();
+        seen.lock()
+            .unwrap()
+            .push((v["done"].as_u64().unwrap(), v["total"].as_u64().unwrap()));
+    });
+
+    let view = app.ok(
+        "match_rank",
+        json!({
+            "jobText": job_text("backend_engineer_en.txt"),
+            "files": [corpus("002__flat.pdf"), broken, corpus("003__stackoverflow.pdf")],
+            "cvIds": [imported["cv_id"]],
+        }),
+    );
+    assert!(
+        view["job"]["required"].as_array().unwrap().len() > 1,
+        "{}",
+        view["job"]
+    );
+    let ranking = view["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 3, "{view}");
+    let first = &ranking[0];
+    assert_eq!(first["rank"], 1);
+    assert_eq!(first["file_name"], "001__even.pdf", "{first}");
+    assert_eq!(first["cv_id"], imported["cv_id"]);
+    assert!(first["name"].as_str().is_some_and(|n| !n.is_empty()));
+    let score = first["score"].as_f64().unwrap();
+    assert!(score > ranking[1]["score"].as_f64().unwrap(), "{view}");
+    let points: f64 = first["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["points"].as_f64().unwrap())
+        .sum();
+    assert!((points - score).abs() < 0.2, "{points} vs {score}");
+    assert!(!first["reasons"].as_array().unwrap().is_empty());
+    assert!(!first["matched"].as_array().unwrap().is_empty());
+    assert_eq!(ranking[1]["cv_id"], Value::Null);
+    // Files are shown by name and known by their full path.
+    let second = ranking[1]["file"].as_str().unwrap();
+    assert!(Path::new(second).is_absolute(), "{second}");
+    assert!(second.ends_with(ranking[1]["file_name"].as_str().unwrap()));
+    let failed = view["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["file_name"], "broken.pdf");
+    assert_error_json(&failed[0], "UNSUPPORTED_FILE_TYPE");
+    let mut events = events.lock().unwrap().clone();
+    events.sort();
+    assert_eq!(
+        events,
+        [(1, 3), (2, 3), (3, 3)],
+        "one progress event per file"
+    );
+
+    let csv = app.data.path().join("ranking.csv");
+    let written = app.ok("save_match_csv", json!({"path": csv}));
+    assert_eq!(written, csv.display().to_string());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{FEFF}'));
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[1].starts_with("1,001__even.pdf,"), "{}", lines[1]);
+    // Ranking files does not add them to the history.
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["cvs"].as_array().unwrap().len(), 1, "{h}");
+}
+
+#[test]
+fn the_match_screen_in_arabic_gives_arabic_reasons_and_reads_a_folder() {
+    let app = TestApp::new();
+    app.ok("set_language", json!({"lang": "ar"}));
+    let dir = app.data.path().join("cvs");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["029__elegant.pdf", "028__even.pdf", "031__even.pdf"] {
+        std::fs::copy(corpus(name), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("notes.txt"), "not a CV").unwrap();
+    let files = app.ok("list_cv_folder", json!({"path": dir}));
+    assert_eq!(files.as_array().unwrap().len(), 3, "{files}");
+    let view = app.ok(
+        "match_rank",
+        json!({"jobText": job_text("accountant_ar.txt"), "files": files, "cvIds": []}),
+    );
+    let first = &view["ranking"][0];
+    assert_eq!(first["file_name"], "029__elegant.pdf", "{view}");
+    let reasons = first["reasons"].as_array().unwrap();
+    assert!(
+        arabic_share(reasons[0].as_str().unwrap()) > 0.5,
+        "{reasons:?}"
+    );
+    let e = app.err("list_cv_folder", json!({"path": dir.join("missing")}));
+    assert_error_json(&e, "FILE_NOT_FOUND");
+}
+
+#[test]
+fn a_bad_job_description_or_no_cvs_is_an_error_json() {
+    let app = TestApp::new();
+    let binary = app.data.path().join("job.docx");
+    std::fs::write(&binary, [0u8, 1, 2, 3, 0, 255]).unwrap();
+    let e = app.err("read_job_file", json!({"path": binary}));
+    assert_error_json(&e, "UNSUPPORTED_FILE_TYPE");
+    let e = app.err("read_job_file", json!({"path": "/nonexistent/job.txt"}));
+    assert_error_json(&e, "FILE_NOT_FOUND");
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/jobs/backend_engineer_en.pdf");
+    let text = app.ok("read_job_file", json!({"path": pdf}));
+    assert!(text.as_str().unwrap().contains("PostgreSQL"), "{text}");
+
+    let e = app.err(
+        "match_rank",
+        json!({"jobText": "  ", "files": [corpus("001__even.pdf")], "cvIds": []}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+    assert_eq!(e["details"]["field"], "job");
+    let e = app.err(
+        "match_rank",
+        json!({"jobText": job_text("accountant_en.txt"), "files": [], "cvIds": []}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+    assert_eq!(e["details"]["field"], "cvs");
+    let e = app.err(
+        "save_match_csv",
+        json!({"path": app.data.path().join("x.csv")}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+    let e = app.err(
+        "match_rank",
+        json!({"jobText": job_text("accountant_en.txt"), "files": [], "cvIds": [999]}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+}
+
+#[test]
+fn the_analysis_view_compares_the_cv_with_a_job_and_names_missing_keywords() {
+    let app = TestApp::new();
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let fit = app.ok(
+        "job_fit",
+        json!({"analysis": r["analysis"], "jobText": job_text("backend_engineer_en.txt")}),
+    );
+    let good = fit["match"]["score"].as_f64().unwrap();
+    assert!(good > 50.0, "{fit}");
+    assert_eq!(fit["check"]["id"], "job_match");
+    let nurse = app.ok(
+        "job_fit",
+        json!({"analysis": r["analysis"], "jobText": job_text("registered_nurse_en.txt")}),
+    );
+    assert!(nurse["match"]["score"].as_f64().unwrap() < good, "{nurse}");
+    assert!(
+        nurse["missing_keywords"].as_array().unwrap().len()
+            > fit["missing_keywords"].as_array().unwrap().len(),
+        "{nurse}"
+    );
+    let e = app.err("job_fit", json!({"analysis": r["analysis"], "jobText": ""}));
+    assert_error_json(&e, "INVALID_INPUT");
+}
+
+#[test]
+fn deleting_a_cv_removes_it_with_its_analyses_and_export_rows_but_not_the_file() {
+    let app = TestApp::new();
+    let a = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let b = app.ok("analyze_path", json!({"path": corpus("002__flat.pdf")}));
+    let templates = app.ok("export_templates", json!({}));
+    let out = app.data.path().join("cv.docx");
+    app.ok(
+        "export_cv",
+        json!({"cv": a["analysis"]["structured_data"], "versionId": a["version_id"],
+               "template": templates[0]["name"], "format": "docx", "path": out}),
+    );
+    let h = app.ok("delete_cv", json!({"cvId": a["cv_id"]}));
+    let cvs: Vec<&Value> = h["cvs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
+    assert_eq!(cvs, [&b["cv_id"]], "{h}");
+    assert_eq!(h["analyses"].as_array().unwrap().len(), 1);
+    assert_eq!(h["analyses"][0]["file_name"], "002__flat.pdf");
+    assert!(h["exports"].as_array().unwrap().is_empty(), "{h}");
+    assert!(out.exists(), "the exported file stays on disk");
+    let e = app.err("open_analysis", json!({"id": a["analysis_id"]}));
+    assert_error_json(&e, "INVALID_INPUT");
+    let e = app.err("delete_cv", json!({"cvId": a["cv_id"]}));
+    assert_error_json(&e, "INVALID_INPUT");
+}
+
+#[test]
+fn two_versions_of_a_cv_are_compared_section_by_section() {
+    let app = TestApp::new();
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let mut cv = r["analysis"]["structured_data"].clone();
+    let old_name = cv["personal_info"]["name"].as_str().unwrap().to_string();
+    cv["personal_info"]["name"] = json!("Omar Hassan");
+    cv["skills"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("Kubernetes Operators"));
+    let v2 = app.ok("save_cv_edit", json!({"cvId": r["cv_id"], "cv": cv}));
+    let versions = app.ok("cv_versions", json!({"cvId": r["cv_id"]}));
+    let versions = versions.as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["source"], "import");
+    assert_eq!(versions[1]["source"], "edit");
+    assert_eq!(versions[1]["id"], v2);
+
+    let diff = app.ok(
+        "diff_versions",
+        json!({"old": versions[0]["id"], "new": versions[1]["id"]}),
+    );
+    let section = |id: &str| {
+        diff.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["section"] == id)
+            .unwrap_or_else(|| panic!("no {id} in {diff}"))
+            .clone()
+    };
+    let personal = section("personal");
+    assert_eq!(personal["changed"], true);
+    assert!(
+        personal["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["change"] == "changed"
+                && l["old"] == old_name.as_str()
+                && l["new"] == "Omar Hassan"),
+        "{personal}"
+    );
+    let skills = section("skills");
+    assert!(
+        skills["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["change"] == "added" && l["new"] == "Kubernetes Operators"),
+        "{skills}"
+    );
+    assert_eq!(section("experience")["changed"], false);
+    let e = app.err("diff_versions", json!({"old": 999, "new": v2}));
+    assert_error_json(&e, "INVALID_INPUT");
+}
+
+#[test]
+fn a_builder_session_is_resumed_from_the_history_where_it_was_left() {
+    let app = TestApp::new();
+    let first = app.ok("builder_start", json!({}));
+    let id = first["session_id"].as_str().unwrap().to_string();
+    app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "Sara Haddad"}),
+    );
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["sessions"][0]["id"], id.as_str());
+    let resumed = app.ok("builder_resume", json!({"sessionId": id}));
+    assert_eq!(resumed["session_id"], id.as_str());
+    assert_eq!(resumed["current_state"], "asking_for_email");
+    assert_eq!(
+        resumed["cv_preview"]["personal_info"]["name"],
+        "Sara Haddad"
+    );
+    let next = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "sara.haddad@example.com"}),
+    );
+    assert_eq!(next["current_state"], "asking_for_phone");
+    let e = app.err("builder_resume", json!({"sessionId": "0000000000000000"}));
+    assert_error_json(&e, "SESSION_NOT_FOUND");
+}

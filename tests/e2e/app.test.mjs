@@ -10,6 +10,8 @@ import { startFakeAi } from './fake-ai.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SAMPLE = path.join(ROOT, 'tests/fixtures/corpus/files/001__even.pdf');
+const CORPUS = (name) => path.join(ROOT, 'tests/fixtures/corpus/files', name);
+const JOB = path.join(ROOT, 'tests/fixtures/jobs/backend_engineer_en.txt');
 const OUT = process.env.E2E_OUT_DIR ?? '/tmp';
 
 let browser;
@@ -137,6 +139,79 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await app.text('#history-analyses')).includes('001__even.pdf'), { timeout: 5000 });
   });
 
+  it('ranks CVs against a job description on the Match screen, with scores and reasons', async () => {
+    await app.open('match');
+    const text = await app.openJobFile(JOB);
+    assert.equal(typeof text, 'string', JSON.stringify(text));
+    assert.match(await (await browser.$('#match-job')).getValue(), /Senior Backend Engineer/);
+    await app.addMatchFiles([CORPUS('002__flat.pdf'), CORPUS('001__even.pdf'), CORPUS('003__stackoverflow.pdf')]);
+    assert.equal((await browser.$$('#match-files li')).length, 3);
+    await app.rank();
+    assert.equal(await app.errorText(), '');
+    const rows = await app.matchRows();
+    assert.equal(rows.length, 3, JSON.stringify(rows));
+    assert.equal(rows[0].rank, '1');
+    assert.equal(rows[0].file, '001__even.pdf', 'the backend engineer CV ranks first');
+    const score = (r) => Number(r.score.match(/[\d.]+/)[0]);
+    assert.ok(score(rows[0]) > score(rows[1]) && score(rows[1]) >= score(rows[2]), JSON.stringify(rows));
+    assert.match(rows[0].score, /\/ 100/);
+    assert.match(await app.text('#match-count'), /3 CVs ranked/);
+    // The reasons open under the row, from the keyboard too.
+    const toggle = await browser.$('#match-rows tr.ranked button');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    await (await browser.$('#match-reasons-0')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.match(await app.text('#match-reasons-0'), /required skills/i);
+    assert.match(await app.text('#match-reasons-0'), /ATS score/);
+    await app.screenshot('12-match-ranked');
+
+    const csv = await app.saveMatchCsv(path.join(OUT, 'e2e-ranking.csv'));
+    assert.equal(typeof csv, 'string', JSON.stringify(csv));
+    const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[1], /^1,.*001__even\.pdf/);
+  });
+
+  it('compares two versions of a CV in the history and deletes the CV after confirming', async () => {
+    // A second version: the imported analysis reopened, a field corrected and saved.
+    await app.open('history');
+    await browser.waitUntil(async () => (await app.text('#history-analyses')).includes('001__even.pdf'), { timeout: 5000 });
+    await (await browser.$('#history-analyses li button')).click();
+    await (await browser.$('#analysis')).waitForDisplayed({ timeout: 5000 });
+    const headline = await browser.$('#cv-editor fieldset:first-of-type label:nth-of-type(5) input');
+    await headline.setValue('Senior Backend Engineer (Go, Kubernetes)');
+    await (await browser.$('#cv-save')).click();
+    await browser.waitUntil(async () => (await app.text('#cv-save-result')).length > 0, { timeout: 5000 });
+    // The analysis view compares the CV with a job description.
+    await (await browser.$('#fit summary')).click();
+    await browser.execute((t) => window.jobgate.checkFit(t), readFileSync(JOB, 'utf8'));
+    await browser.waitUntil(async () => (await browser.$('#fit-score')).isExisting(), { timeout: 5000 });
+    assert.match(await app.text('#fit-score'), /\/ 100/);
+    await app.screenshot('14-import-job-fit');
+
+    await app.open('history');
+    const row = await browser.$('#history-cvs li[data-cv]');
+    await row.waitForExist({ timeout: 5000 });
+    await (await row.$('button.compare-cv')).click();
+    await (await browser.$('#compare')).waitForDisplayed({ timeout: 5000 });
+    await browser.waitUntil(async () => (await browser.$$('#diff .diff-section.changed')).length > 0, { timeout: 5000 });
+    assert.match(await app.text('#diff .diff-section.changed'), /Senior Backend Engineer \(Go, Kubernetes\)/);
+    await app.screenshot('15-history-compare');
+
+    const before = (await browser.$$('#history-cvs li[data-cv]')).length;
+    await (await row.$('button.delete-cv')).click();
+    await (await browser.$('#confirm-delete-cv')).waitForDisplayed({ timeout: 5000 });
+    assert.match(await app.text('#confirm-delete-cv-text'), /Files you exported stay/);
+    await app.screenshot('16-history-delete-confirm');
+    await (await browser.$('#confirm-delete-cv-yes')).click();
+    await browser.waitUntil(async () => (await browser.$$('#history-cvs li[data-cv]')).length === before - 1,
+      { timeout: 5000, timeoutMsg: 'the CV is still listed' });
+    assert.ok(!(await app.text('#history-analyses')).includes('001__even.pdf'), 'its analyses went with it');
+    assert.equal(await (await browser.$('#compare')).isDisplayed(), false);
+    assert.match(await app.text('#history-result'), /deleted/);
+  });
+
   it('saves the AI key in the keychain and shows it only masked', async () => {
     const key = 'sk-or-v1-e2e0123456789abcdef0123456789';
     await app.open('settings');
@@ -165,6 +240,22 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('08-settings-ar');
     await app.open('import');
     await app.screenshot('09-import-ar');
+  });
+
+  it('shows the Match screen right to left in Arabic', async () => {
+    await app.open('match');
+    assert.equal(await app.dir(), 'rtl');
+    assert.match(await app.text('#match-title'), /[\u0600-\u06FF]/);
+    assert.equal(await browser.execute(() => getComputedStyle(document.querySelector('#match-table')).direction), 'rtl');
+    // The rank column is the first from the right; file names stay isolated in <bdi>.
+    const [rank, file] = await browser.execute(() => {
+      const r = document.querySelector('#match-rows tr.ranked');
+      return [r.cells[0].getBoundingClientRect().left, r.cells[1].getBoundingClientRect().left];
+    });
+    assert.ok(rank > file, `rank at ${rank}, file at ${file}`);
+    assert.equal(await browser.execute(() => document.querySelector('#match-rows .file').tagName), 'BDI');
+    assert.match(await app.text('#match-count'), /[\u0600-\u06FF]/);
+    await app.screenshot('13-match-ar');
   });
 
   it('shows the status screen', async () => {

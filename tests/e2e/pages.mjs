@@ -40,5 +40,34 @@ export class JobGate {
     if (!(await card.isExisting())) return null;
     return card.getAttribute('data-code');
   }
+  // ---- Match screen ---------------------------------------------------------------------------
+  /** Reads a job description file into the box (what "Open a file…" does after its dialog). */
+  async openJobFile(file) {
+    return JSON.parse(await this.b.execute((p) => window.jobgate.openJobFile(p).then((r) => JSON.stringify(r ?? null)), file));
+  }
+  /** Adds CV files to the list (what "Add files…" does after its dialog). */
+  async addMatchFiles(files) {
+    return this.b.execute((f) => window.jobgate.addMatchFiles(f), files);
+  }
+  async saveMatchCsv(file) {
+    return JSON.parse(await this.b.execute((p) => window.jobgate.saveMatchCsv(p).then((r) => JSON.stringify(r ?? null)), file));
+  }
+  /** Clicks Rank and waits for the table (or an error card). */
+  async rank() {
+    await (await this.b.$('#match-rank')).click();
+    await this.b.waitUntil(async () => (await this.b.$('#match-rank')).isEnabled() && (
+      (await (await this.b.$('#match-results')).isDisplayed()) || (await (await this.b.$('#errors .error-card')).isExisting())),
+    { timeout: 60000, timeoutMsg: 'the ranking did not finish' });
+  }
+  /** The ranked rows as the table shows them. */
+  async matchRows() {
+    return this.b.execute(() => [...document.querySelectorAll('#match-rows tr.ranked')].map((tr) => ({
+      rank: tr.cells[0].textContent.trim(),
+      file: tr.querySelector('.file').textContent,
+      score: tr.querySelector('td.score').textContent,
+      missing: tr.cells[4].textContent,
+    })));
+  }
+
   async capabilities() { return this.b.execute(() => window.__TAURI__.core.invoke('capabilities')); }
 }
