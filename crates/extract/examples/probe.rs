@@ -1,13 +1,17 @@
-//! Development probe: prints pdf_oxide spans of a PDF with positions.
+//! Development probe: prints pdf_oxide spans of a PDF with positions, the span's logical-order
+//! flag and each character's left edge (`-v`).
 fn main() {
-    let path = std::env::args().nth(1).expect("path");
-    let doc = pdf_oxide::PdfDocument::open(&path).expect("open");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    args.retain(|a| a != "-v");
+    let path = args.first().expect("path");
+    let doc = pdf_oxide::PdfDocument::open(path).expect("open");
     let n = doc.page_count().expect("pages");
     for p in 0..n {
         let spans = doc.extract_spans(p).expect("spans");
         for s in spans {
             println!(
-                "p{} x={:.1} y={:.1} w={:.1} h={:.1} fs={:.1} {:?} {:?} |{}|",
+                "p{} x={:.1} y={:.1} w={:.1} h={:.1} fs={:.1} {:?} {:?} rtl_logical={} |{}|",
                 p,
                 s.bbox.x,
                 s.bbox.y,
@@ -16,8 +20,17 @@ fn main() {
                 s.font_size,
                 s.font_weight,
                 s.font_name,
+                s.rtl_draw_logical,
                 s.text
             );
+            if verbose {
+                let xs: Vec<String> = s
+                    .to_chars()
+                    .iter()
+                    .map(|c| format!("{}@{:.1}", c.char, c.bbox.x))
+                    .collect();
+                println!("    {}", xs.join(" "));
+            }
         }
     }
 }

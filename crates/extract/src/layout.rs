@@ -85,7 +85,7 @@ pub fn lay_out_page(page: &PageRuns) -> RawPage {
     let emit_rows = |frags: &[&Frag], column: u8, lines: &mut Vec<RawLine>| {
         // Fragments are already in row order; within a row, in reading order.
         for f in frags {
-            lines.push(line_of(&f.runs, column));
+            lines.push(line_of(&f.runs, column, page_rtl));
         }
     };
     match find_columns(&frags) {
@@ -318,9 +318,28 @@ fn fragments(row: &[Run]) -> Vec<Vec<Run>> {
 }
 
 /// Joins a fragment's runs into one line: the visual (left-to-right) text is built first, then
-/// right-to-left stretches are put in logical order.
-fn line_of(frag: &[Run], column: u8) -> RawLine {
-    let rtl = is_rtl(frag);
+/// right-to-left stretches are put in logical order. A line that mixes Arabic and Latin letters
+/// takes the page's direction: the direction of a paragraph is the document's, not that of the
+/// script with more letters on the line ("إربد، JO | name@mail.test" is still laid out right to
+/// left in an Arabic CV, and "Khaled Mahmoud | خالد محمود" left to right in an English one).
+fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
+    let letters = frag
+        .iter()
+        .flat_map(|r| r.text.chars())
+        .filter(|c| c.is_alphabetic());
+    let (mut arabic, mut latin) = (false, false);
+    for c in letters {
+        if is_arabic_char(c) {
+            arabic = true;
+        } else {
+            latin = true;
+        }
+    }
+    let rtl = if arabic && latin {
+        page_rtl
+    } else {
+        is_rtl(frag)
+    };
     let mut order: Vec<&Run> = frag.iter().collect();
     order.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let size = median(frag.iter().map(|r| r.font_size)).max(1.0);

@@ -228,9 +228,43 @@ fn unreverse_chunks(glyphs: &mut [(char, f32, f32)], drawn: &[Option<char>]) -> 
     changed
 }
 
+/// Puts a span's letters back in drawn order when the library turned the whole text around but
+/// left the glyph places as drawn: a right-to-left text drawn glyph by glyph from the left (the
+/// usual visual storage) comes back in logical order — with numbers kept forward — while each
+/// character keeps the place of the glyph drawn at its index. When the letters, turned around the
+/// same way, agree with the glyphs drawn at those places more often than as they are, they are
+/// relabelled. The majority of drawn letters decides, so a few ligatures or marks change nothing.
+fn relabel_reordered(glyphs: &mut [(char, f32, f32)], drawn: &[Option<char>]) -> bool {
+    let text: String = glyphs.iter().map(|g| g.0).collect();
+    let turned: Vec<char> = pdf_oxide::text::bidi::reverse_rtl_keep_numbers(&text)
+        .chars()
+        .collect();
+    if turned.len() != glyphs.len() {
+        return false;
+    }
+    let agree = |letters: &mut dyn Iterator<Item = char>| {
+        letters.zip(drawn).filter(|(c, d)| **d == Some(*c)).count()
+    };
+    let as_is = agree(&mut glyphs.iter().map(|g| g.0));
+    let as_turned = agree(&mut turned.iter().copied());
+    if as_turned <= as_is + 1 {
+        return false;
+    }
+    for (g, c) in glyphs.iter_mut().zip(turned) {
+        g.0 = c;
+    }
+    true
+}
+
 /// A span as a run with y growing downwards, its text in visual (left-to-right) order.
 fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex) -> Option<Run> {
-    if s.text.trim().is_empty() || s.rotation_degrees.abs() > 1.0 {
+    // Spaces alone, or only invisible direction marks (an `/ActualText` span that says where a
+    // right-to-left or left-to-right stretch starts), are no text of their own.
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if s.text.chars().all(invisible) || s.rotation_degrees.abs() > 1.0 {
         return None;
     }
     let chars = s.to_chars();
@@ -264,6 +298,12 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex)
         text = text.chars().rev().collect();
         glyphs.reverse();
         drawn_chars.reverse();
+    }
+    if drawn_chars.len() == glyphs.len()
+        && !glyphs.is_empty()
+        && relabel_reordered(&mut glyphs, &drawn_chars)
+    {
+        text = glyphs.iter().map(|g| g.0).collect();
     }
     if drawn_chars.len() == glyphs.len() && unreverse_chunks(&mut glyphs, &drawn_chars) {
         text = glyphs.iter().map(|g| g.0).collect();

@@ -205,7 +205,15 @@ fn location_shape(s: &str) -> bool {
         })
         .count()
         >= 2;
-    !all_languages && !skill_list && t.title.count(s) == 0 && t.degree.count(s) == 0
+    // A state or country code ("Boston, MA", "Casablanca, MA") is not the degree "MA".
+    let is_code = |p: &str| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase());
+    let degree_words: usize = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| !(i > 0 && is_code(p)))
+        .map(|(_, p)| t.degree.count(p))
+        .sum();
+    !all_languages && !skill_list && t.title.count(s) == 0 && degree_words == 0
 }
 
 /// What the header said.

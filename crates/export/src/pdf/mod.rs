@@ -15,7 +15,7 @@ pub mod fonts;
 pub mod shape;
 
 use crate::model::{Block, CONTACT_SEPARATOR, Doc};
-use crate::template::{Align, Template, rgb};
+use crate::template::{Align, Section, Template, rgb};
 use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
 use printpdf::{
@@ -245,7 +245,20 @@ impl<'a> Layout<'a> {
         center: bool,
     ) -> Vec<ChunkLine> {
         let avail = self.width - indent;
-        shape::break_lines(&self.faces, text, self.doc.rtl, bold, size, avail)
+        let lines = shape::break_lines(&self.faces, text, self.doc.rtl, bold, size, avail);
+        self.place(lines, size, colour, indent, center)
+    }
+
+    /// Lines shaped by [`shape`], aligned to the start side (or centred) within `[indent, width]`.
+    fn place(
+        &self,
+        lines: Vec<shape::Line>,
+        size: f32,
+        colour: &'static str,
+        indent: f32,
+        center: bool,
+    ) -> Vec<ChunkLine> {
+        lines
             .into_iter()
             .map(|line| {
                 let x = if center {
@@ -276,6 +289,8 @@ impl<'a> Layout<'a> {
         let center = t.header.align == Align::Center;
         let mut out: Vec<Chunk> = Vec::new();
         let mut blocks = self.doc.blocks.iter().peekable();
+        // The section the blocks belong to (a skills paragraph is a list).
+        let mut section: Option<Section> = None;
         while let Some(block) = blocks.next() {
             let chunk = match block {
                 Block::Name(n) => Chunk {
@@ -313,7 +328,8 @@ impl<'a> Layout<'a> {
                         keep_together: true,
                     }
                 }
-                Block::Heading(_, h) => {
+                Block::Heading(sec, h) => {
+                    section = Some(*sec);
                     let colour = if t.headings.in_accent { ACCENT } else { TEXT };
                     let mut lines = self.paragraph(
                         &crate::txt::heading_text(h, t),
@@ -370,7 +386,19 @@ impl<'a> Layout<'a> {
                     }
                 }
                 Block::Text(text) => {
-                    let mut lines = self.paragraph(text, false, s.body, TEXT, 0.0, false);
+                    let mut lines = if section == Some(Section::Skills) {
+                        let shaped = shape::break_list(
+                            &self.faces,
+                            text,
+                            self.doc.rtl,
+                            false,
+                            s.body,
+                            self.width,
+                        );
+                        self.place(shaped, s.body, TEXT, 0.0, false)
+                    } else {
+                        self.paragraph(text, false, s.body, TEXT, 0.0, false)
+                    };
                     if let Some(last) = lines.last_mut() {
                         last.height += sp.after_paragraph;
                     }
@@ -676,6 +704,17 @@ impl<'a> Layout<'a> {
                             )])],
                         });
                     };
+                    // Each `/ActualText` span stands in a text object of its own: extractors that
+                    // gather the glyphs of a text object into one piece (pdf_oxide) would otherwise
+                    // mix the span's text into the glyphs around it and lose their places.
+                    let restart = |ops: &mut Vec<Op>| {
+                        ops.push(Op::EndTextSection);
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font.clone()),
+                            size: Pt(*size),
+                        });
+                    };
                     // Clusters that advance the pen not at all (Naskh's alef after lam) go with
                     // the next one: extractors take overlapping glyphs for duplicates.
                     let mut k = 0;
@@ -693,15 +732,44 @@ impl<'a> Layout<'a> {
                             group.iter().flat_map(|c| &c.glyphs).collect();
                         let subset_gid =
                             |g: &shape::Glyph| fonts.gids[face].get(&g.gid).copied().unwrap_or(0);
-                        if let [g] = glyphs.as_slice()
-                            && fonts.text(face, g.gid) == text
+                        // The glyph says its own text: drawn as it is, with the bidi marks (if any)
+                        // in spans of their own on blank glyphs at its two edges. Extractors that
+                        // take an `/ActualText` span as one piece then never lose or move the
+                        // letter itself.
+                        if let ([g], [c]) = (glyphs.as_slice(), group)
+                            && fonts.text(face, g.gid) == c.text
+                            && (fonts.blanks[face].is_some() || text == c.text)
                         {
-                            show(ops, subset_gid(g), &text, g.x, g.y);
+                            let marks = |ops: &mut Vec<Op>, marks: String, at: f32| {
+                                if marks.is_empty() {
+                                    return;
+                                }
+                                if let Some(b) = fonts.blanks[face] {
+                                    restart(ops);
+                                    ops.push(Op::BeginMarkedContentWithProperties {
+                                        tag: "Span".into(),
+                                        properties: actual_text(&marks),
+                                    });
+                                    ops.push(Op::SetTextRenderingMode {
+                                        mode: TextRenderingMode::Invisible,
+                                    });
+                                    show(ops, b, "", at, 0.0);
+                                    ops.push(Op::SetTextRenderingMode {
+                                        mode: TextRenderingMode::Fill,
+                                    });
+                                    ops.push(Op::EndMarkedContent);
+                                    restart(ops);
+                                }
+                            };
+                            marks(ops, c.marks_before(), g.x);
+                            show(ops, subset_gid(g), &c.text, g.x, g.y);
+                            marks(ops, c.marks_after(), g.x + g.advance);
                             continue;
                         }
                         // One `/ActualText` span for the group. Readers place its text over the
                         // box from the first glyph drawn to the end of the last one, so blank
                         // glyphs on the baseline mark both ends of the group.
+                        restart(ops);
                         ops.push(Op::BeginMarkedContentWithProperties {
                             tag: "Span".into(),
                             properties: actual_text(&text),
@@ -730,6 +798,7 @@ impl<'a> Layout<'a> {
                         }
                         blank(ops, x1);
                         ops.push(Op::EndMarkedContent);
+                        restart(ops);
                     }
                 }
                 ops.push(Op::EndTextSection);

@@ -73,11 +73,24 @@ impl Cluster {
     /// Punctuation inside right-to-left text gets a right-to-left mark on each side, because such
     /// extractors take some of it ("%", "،") for part of a number.
     pub fn extraction_text(&self) -> String {
-        let mut s = String::with_capacity(self.text.len() + 9);
-        if self.opens_embedded_run || self.neutral_in_rtl {
-            s.push('\u{200F}');
-        }
+        let mut s = self.marks_before();
         s.push_str(&self.text);
+        s.push_str(&self.marks_after());
+        s
+    }
+
+    /// The bidi marks [`Cluster::extraction_text`] puts before the cluster's text.
+    pub fn marks_before(&self) -> String {
+        if self.opens_embedded_run || self.neutral_in_rtl {
+            "\u{200F}".to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The bidi marks [`Cluster::extraction_text`] puts after the cluster's text.
+    pub fn marks_after(&self) -> String {
+        let mut s = String::new();
         if self.neutral_in_rtl {
             s.push('\u{200F}');
         }
@@ -313,6 +326,49 @@ pub fn break_lines(
     size: f32,
     width: f32,
 ) -> Vec<Line> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    break_units(faces, text, &words, rtl, bold, size, width)
+}
+
+/// Like [`break_lines`] for a list written as one paragraph ("Python, Looker Studio, SQL"): lines
+/// break only after a separator, so an item of several words stays on one line and every line ends
+/// with a separator. Readers (ours, an ATS) that split lines into items then get whole items
+/// ("Looker" and "Studio" on two lines would be two skills).
+pub fn break_list(
+    faces: &Faces,
+    text: &str,
+    rtl: bool,
+    bold: bool,
+    size: f32,
+    width: f32,
+) -> Vec<Line> {
+    let mut items: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let after_separator = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| matches!(p, ',' | '،' | ';' | '؛' | '·' | '|' | '•'));
+        if c == ' ' && after_separator {
+            items.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    items.push(&text[start..]);
+    items.retain(|w| !w.trim().is_empty());
+    break_units(faces, text, &items, rtl, bold, size, width)
+}
+
+/// Greedy line breaking of `text`, whose unbreakable pieces are `words` (joined by one space).
+fn break_units(
+    faces: &Faces,
+    text: &str,
+    words: &[&str],
+    rtl: bool,
+    bold: bool,
+    size: f32,
+    width: f32,
+) -> Vec<Line> {
     let whole = shape_line(faces, text, rtl, bold, size);
     if whole.width <= width {
         return vec![whole];
@@ -321,8 +377,8 @@ pub fn break_lines(
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_width = 0.0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let mut word = word.to_string();
+    for word in words {
+        let mut word = word.trim().to_string();
         let mut w = shape_line(faces, &word, rtl, bold, size).width;
         // A word wider than the line (a long URL): cut it where it fills the line.
         while w > width {

@@ -11,8 +11,9 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::process::Command;
 
-/// The macro-F1 the round trip reaches today (0.895; target: 0.98). Raise it as extraction improves.
-const MIN_MACRO_F1: f64 = 0.88;
+/// The macro-F1 the round trip reaches today (0.951: DOCX 0.999, PDF 0.902, English 0.998, Arabic
+/// 0.812; target: 0.98). Raise it as extraction improves.
+const MIN_MACRO_F1: f64 = 0.945;
 
 fn s(v: &Value, k: &str) -> String {
     v.get(k)
@@ -224,8 +225,14 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
         return;
     }
     let corpus = repo_dir().join("tests/fixtures/corpus");
-    let dir = tempfile::tempdir().unwrap();
-    let out_dir = dir.path().join("out");
+    let temp = tempfile::tempdir().unwrap();
+    // `JOBGATE_ROUNDTRIP_DIR=folder` keeps the exported files, the text our extractor got from each,
+    // the parser outputs and the report there.
+    let dir_path = std::env::var_os("JOBGATE_ROUNDTRIP_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| temp.path().to_path_buf());
+    let dir = &dir_path;
+    let out_dir = dir.join("out");
     std::fs::create_dir_all(&out_dir).unwrap();
     let mut docs = Vec::new();
     // field → (export misses, extractor misses)
@@ -249,16 +256,16 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
             for format in [Format::Docx, Format::Pdf] {
                 let file = format!("{id}__{t}.{}", format.extension());
                 let bytes = render(&cv, format, t, lang).unwrap();
+                let p = dir.join(&file);
+                std::fs::write(&p, &bytes).unwrap();
                 let exported_text = match format {
-                    Format::Pdf => {
-                        let p = dir.path().join(&file);
-                        std::fs::write(&p, &bytes).unwrap();
-                        pdftotext(&p)
-                    }
+                    Format::Pdf => pdftotext(&p),
                     _ => docx_text(&bytes),
                 };
                 let parsed = match jobgate_extract::extract(&bytes) {
                     Ok(doc) => {
+                        std::fs::write(dir.join(format!("{file}.extracted.txt")), doc.text())
+                            .unwrap();
                         let extracted = squash(&doc.text());
                         for (field, value) in expected_values(&cv) {
                             let entry = misses.entry(field).or_default();
@@ -284,13 +291,13 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
             }
         }
     }
-    let manifest = dir.path().join("manifest.json");
+    let manifest = dir.join("manifest.json");
     std::fs::write(
         &manifest,
         serde_json::to_vec(&json!({ "documents": docs })).unwrap(),
     )
     .unwrap();
-    let report = dir.path().join("report.json");
+    let report = dir.join("report.json");
     let run = Command::new("python3")
         .arg(corpus.join("score.py"))
         .arg(&out_dir)
