@@ -15,6 +15,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 export CARGO_TERM_COLOR=never
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+# cargo runs each bench in its crate's folder: keep every crate's results in one place.
+export CRITERION_HOME=$TARGET/criterion
 CRATES=(jobgate-extract jobgate-parse jobgate-score jobgate-engine jobgate-export jobgate-builder jobgate-matching jobgate-ai)
 MODE=${1:-all}
 STAMP=$TARGET/.bench-start
