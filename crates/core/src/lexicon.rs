@@ -535,8 +535,8 @@ fn prefix_variants(word: &str) -> Variants<'_> {
         stems[n] = rest;
         n += 1;
     }
-    for k in 0..n {
-        let s = stems[k];
+    let first = stems;
+    for &s in &first[..n] {
         if let Some(rest) = s.strip_prefix(['ب', 'ل', 'ك']) {
             stems[n] = rest;
             n += 1;
