@@ -210,7 +210,7 @@ fn location_shape(s: &str) -> bool {
     let degree_words: usize = parts
         .iter()
         .enumerate()
-        .filter(|&(i, p)| !(i > 0 && is_code(p)))
+        .filter(|&(i, p)| i == 0 || !is_code(p))
         .map(|(_, p)| t.degree.count(p))
         .sum();
     !all_languages && !skill_list && t.title.count(s) == 0 && degree_words == 0
