@@ -75,18 +75,42 @@ function show(screen) {
 // ---- the current CV (shared by import, builder and export) -------------------------------------
 const current = { cv: null, cvId: null, versionId: null, analysis: null, fileName: null, exportPath: null, settings: null };
 
-// Runs an AI request from `button`: busy while it waits (the calls take seconds), errors as cards.
+// Runs an AI request from `button`. While it runs (the answer streams in over seconds) the same
+// button stops it; a stop is the user's choice, not an error, so it shows no error card.
+const aiCall = { button: null, stopped: false };
 async function withAi(button, run) {
+  if (aiCall.button === button) { aiCall.stopped = true; invoke('ai_cancel').catch(() => {}); return; }
+  if (aiCall.button) return;
   clearErrors();
   const label = button.textContent;
-  button.disabled = true;
+  Object.assign(aiCall, { button, stopped: false });
   button.setAttribute('aria-busy', 'true');
-  button.textContent = t('ui-ai-working');
-  try { await run(); } catch (err) { showError(err); } finally {
-    button.disabled = false;
+  button.textContent = t('ui-ai-stop');
+  try { await run(); } catch (err) {
+    if (!aiCall.stopped) showError(err);
+  } finally {
+    aiCall.button = null;
     button.removeAttribute('aria-busy');
     button.textContent = label;
+    for (const card of ['#summary-draft', '#rewrite']) {
+      // Still streaming when the call is over: it failed or was stopped, so the half answer goes.
+      if ($(card).dataset.streaming === 'true') { $(card).dataset.streaming = 'false'; $(card).hidden = true; }
+      $(card).removeAttribute('aria-busy');
+    }
+    $('#summary-draft-use').disabled = false;
+    $('#rewrite-accept').disabled = false;
   }
+}
+
+// A streamed AI answer so far: shown in its card at once, to be accepted when it is complete.
+function showAiPreview({ target, text }) {
+  const [card, body, accept] = target === 'summary'
+    ? ['#summary-draft', '#summary-draft-text', '#summary-draft-use'] : ['#rewrite', '#rewrite-text', '#rewrite-accept'];
+  $(card).hidden = false;
+  $(card).dataset.streaming = 'true';
+  $(card).setAttribute('aria-busy', 'true');
+  $(body).textContent = text;
+  $(accept).disabled = true;
 }
 
 // ---- import & analyse -------------------------------------------------------------------------
@@ -678,12 +702,16 @@ function wire() {
   });
   $('#builder-ai').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
     if (!builder.sessionId) return;
-    await renderBuilder(await invoke('builder_ai_rewrite', { sessionId: builder.sessionId }));
+    const turn = await invoke('builder_ai_rewrite', { sessionId: builder.sessionId });
+    $('#rewrite').dataset.streaming = 'false';
+    await renderBuilder(turn);
   }));
   $('#ai-summary').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
     if (!current.cv) return;
     $('#summary-draft-text').textContent = await invoke('ai_draft_summary', { cv: current.cv });
     $('#summary-draft').hidden = false;
+    $('#summary-draft').dataset.streaming = 'false';
+    $('#summary-draft').removeAttribute('aria-busy');
     $('#summary-draft-use').focus();
   }));
   $('#summary-draft-use').addEventListener('click', () => {
@@ -719,6 +747,7 @@ function wire() {
 }
 
 async function listenToRust() {
+  await tauri.event.listen('ai-preview', (e) => showAiPreview(e.payload));
   await tauri.event.listen('analysis-progress', (e) => {
     $('#import-progress-bar').value = e.payload.percent;
     $('#import-progress-text').textContent = t(stageMessage[e.payload.stage] ?? 'ui-import-working');

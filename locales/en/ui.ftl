@@ -177,6 +177,8 @@ ui-ai-summary = Draft a summary with AI
 ui-ai-summary-title = Summary drafted by AI
 ui-ai-summary-use = Use this summary
 ui-ai-working = Asking the AI…
+ui-ai-stop = Stop the AI
+ui-ai-writing = The AI is writing…
 
 # Match screen: rank CVs against a job description
 ui-nav-match = Match CVs to a job

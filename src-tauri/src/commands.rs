@@ -513,7 +513,8 @@ pub async fn builder_answer(
 /// "Suggest with AI": the AI's wording for the achievements of the job being written, offered
 /// like the rule suggestion (applied on `/accept`) and saved with the session.
 #[tauri::command]
-pub async fn builder_ai_rewrite(
+pub async fn builder_ai_rewrite<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<BuilderTurn> {
@@ -530,9 +531,28 @@ pub async fn builder_ai_rewrite(
             Ok((job, items, b.lang()))
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.
+        // Each wording streams into the UI as the model writes it ([`AI_PREVIEW_EVENT`]).
+        let cancel = state.start_ai_call();
         let mut offered = Vec::new();
         for (i, text) in items {
-            offered.push((i, jobgate_ai::rewrite_achievement(&text, lang, &cfg)?));
+            let mut preview = |t: &str| {
+                let _ = app.emit(
+                    AI_PREVIEW_EVENT,
+                    AiPreview {
+                        target: "rewrite",
+                        index: Some(i),
+                        text: t.to_string(),
+                    },
+                );
+            };
+            let wording = jobgate_ai::rewrite_achievement_streaming(
+                &text,
+                lang,
+                &cfg,
+                &cancel,
+                &mut preview,
+            )?;
+            offered.push((i, wording));
         }
         state.with_session(&session_id, |store, session| {
             Ok(BuilderTurn {
@@ -548,13 +568,48 @@ pub async fn builder_ai_rewrite(
 /// "Draft a summary with AI" for the CV on screen (contact details are not sent); the user edits
 /// or accepts it.
 #[tauri::command]
-pub async fn ai_draft_summary(state: State<'_, AppState>, cv: Cv) -> CommandResult<String> {
+pub async fn ai_draft_summary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    cv: Cv,
+) -> CommandResult<String> {
     let run = || -> Result<String, JobGateError> {
         let cfg = state.ai_allowed()?;
         let lang = jobgate_export::language_of(&cv);
-        jobgate_ai::draft_summary(&cv, lang, &cfg)
+        let cancel = state.start_ai_call();
+        let mut preview = |t: &str| {
+            let _ = app.emit(
+                AI_PREVIEW_EVENT,
+                AiPreview {
+                    target: "summary",
+                    index: None,
+                    text: t.to_string(),
+                },
+            );
+        };
+        jobgate_ai::draft_summary_streaming(&cv, lang, &cfg, &cancel, &mut preview)
     };
     run().or_else(|e| fail(&state, e))
+}
+
+/// The event carrying an AI answer while it is being written ([`AiPreview`]).
+pub const AI_PREVIEW_EVENT: &str = "ai-preview";
+
+/// The text of a streamed AI answer so far; the command's result is the validated whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct AiPreview {
+    /// `summary` or `rewrite`.
+    pub target: &'static str,
+    /// For a rewrite: which achievement of the job.
+    pub index: Option<usize>,
+    pub text: String,
+}
+
+/// Stops the AI call running now (the Stop button); the call then ends with `AI_UNAVAILABLE`
+/// (`cancelled`), which the UI does not show as an error.
+#[tauri::command]
+pub fn ai_cancel(state: State<'_, AppState>) {
+    state.cancel_ai_call();
 }
 
 /// A template as the export screen lists it.

@@ -52,6 +52,8 @@ pub struct AppState {
     ai_server: jobgate_ai::AiConfig,
     /// The last ranking of the Match screen, kept for "Save as CSV".
     screening: Mutex<Option<Screening>>,
+    /// The cancel flag of the AI call running now (one at a time), for the UI's Stop button.
+    ai_call: Mutex<Option<jobgate_ai::CancelToken>>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
                 ..jobgate_ai::AiConfig::from_env()
             },
             screening: Mutex::new(None),
+            ai_call: Mutex::new(None),
         };
         let loaded = state.load_settings().unwrap_or_default();
         *lock(&state.settings) = loaded;
@@ -117,6 +120,20 @@ impl AppState {
 
     /// The AI configuration when AI may be used now: switched on, agreed to for this server, and
     /// a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
+    /// A fresh cancel flag for an AI call that starts now (replacing a finished one's).
+    pub fn start_ai_call(&self) -> jobgate_ai::CancelToken {
+        let token = jobgate_ai::CancelToken::new();
+        *lock(&self.ai_call) = Some(token.clone());
+        token
+    }
+
+    /// Stops the AI call running now, if any.
+    pub fn cancel_ai_call(&self) {
+        if let Some(token) = lock(&self.ai_call).take() {
+            token.cancel();
+        }
+    }
+
     pub fn ai_allowed(&self) -> Result<jobgate_ai::AiConfig, JobGateError> {
         let s = self.settings();
         let unavailable = |reason: &str| JobGateError::AiUnavailable {

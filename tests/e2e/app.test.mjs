@@ -110,6 +110,10 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await app.text('#rewrite-text')).includes('Automated 12 weekly sales reports'),
       { timeout: 10000, timeoutMsg: 'the AI wording was not offered' });
     assert.ok(ai.requests.length > before);
+    assert.equal(JSON.parse(ai.requests.at(-1).body).stream, true, 'the wording is streamed into the app');
+    // The wording can be taken once it is complete (the button waits while it streams in).
+    await browser.waitUntil(async () => !(await browser.execute(() => document.querySelector('#rewrite-accept').disabled)),
+      { timeout: 10000, timeoutMsg: 'the AI wording never became acceptable' });
     await app.screenshot('04-builder-ai-rewrite');
     await (await browser.$('#rewrite-accept')).click();
     await browser.waitUntil(async () => (await app.text('#builder-preview')).includes('Automated 12 weekly sales reports'), { timeout: 5000 });

@@ -18,6 +18,17 @@ export function startFakeAi(port) {
         : body.includes('summary')
           ? JSON.stringify({ summary: 'Data analyst who turns sales data into weekly decisions.' })
           : 'not JSON';
+      if (JSON.parse(body).stream === true) {
+        // Streamed like OpenRouter: a comment, the content in pieces, then [DONE].
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(': OPENROUTER PROCESSING\n\n');
+        const pieces = text.match(/.{1,12}/gs) ?? [];
+        for (const piece of pieces) {
+          res.write(`data: ${JSON.stringify({ id: 'gen-e2e', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        }
+        res.end(`data: ${JSON.stringify({ id: 'gen-e2e', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({
         id: 'gen-e2e', object: 'chat.completion', model: 'deepseek/deepseek-chat',
