@@ -615,6 +615,8 @@ function renderSettings(s) {
   current.settings = s;
   for (const b of document.querySelectorAll('.ai-only')) b.hidden = !s.ai_enabled;
   $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_host });
+  $('#ai-url').value = s.ai_base_url;
+  $('#ai-model').value = s.ai_model;
   $(`#lang-${s.lang}`).checked = true;
   $('#ai-enabled').checked = s.ai_enabled;
   $('#ai-key').value = '';
@@ -721,6 +723,12 @@ function wire() {
     $('#cv-save').focus();
   });
   $('#summary-draft-drop').addEventListener('click', () => { $('#summary-draft').hidden = true; $('#ai-summary').focus(); });
+  $('#ai-server-save').addEventListener('click', async () => {
+    try {
+      renderSettings(await invoke('set_ai_server', { baseUrl: $('#ai-url').value, model: $('#ai-model').value }));
+      $('#settings-result').textContent = t('ui-settings-saved');
+    } catch (err) { showError(err); }
+  });
   $('#ai-key-save').addEventListener('click', async () => { try { renderSettings(await invoke('save_ai_key', { key: $('#ai-key').value })); } catch (err) { showError(err); } });
   $('#ai-key-delete').addEventListener('click', async () => { try { renderSettings(await invoke('delete_ai_key')); } catch (err) { showError(err); } });
   $('#delete-all').addEventListener('click', () => $('#confirm-delete').showModal());

@@ -186,6 +186,10 @@ ui-ai-summary-title = ملخص كتبه الذكاء الاصطناعي
 ui-ai-summary-use = استخدم هذا الملخص
 ui-ai-working = جارٍ سؤال الذكاء الاصطناعي…
 ui-ai-stop = أوقف الذكاء الاصطناعي
+ui-settings-ai-url = عنوان خادم الذكاء الاصطناعي
+ui-settings-ai-model = النموذج
+ui-settings-ai-server-help = اترك الحقلين فارغين لاستخدام OpenRouter مع نموذج DeepSeek. يعمل أي خادم متوافق مع OpenAI، مثل Ollama محلي على العنوان http://127.0.0.1:11434/v1، فلا تغادر سيرتك الذاتية شبكتك.
+ui-settings-ai-server-save = استخدم هذا الخادم
 ui-ai-writing = الذكاء الاصطناعي يكتب…
 
 # شاشة المطابقة: ترتيب السير الذاتية حسب وصف وظيفة

@@ -178,6 +178,10 @@ ui-ai-summary-title = Summary drafted by AI
 ui-ai-summary-use = Use this summary
 ui-ai-working = Asking the AI…
 ui-ai-stop = Stop the AI
+ui-settings-ai-url = AI server address
+ui-settings-ai-model = Model
+ui-settings-ai-server-help = Leave both empty for OpenRouter with a DeepSeek model. Any OpenAI-compatible server works, for example a local Ollama at http://127.0.0.1:11434/v1, so your CV never leaves your network.
+ui-settings-ai-server-save = Use this server
 ui-ai-writing = The AI is writing…
 
 # Match screen: rank CVs against a job description

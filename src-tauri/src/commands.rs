@@ -108,6 +108,9 @@ pub struct SettingsView {
     pub ai_host: String,
     /// The user agreed to send CV text to `ai_host` (else enabling AI asks first).
     pub ai_consented: bool,
+    /// The AI server's base URL and model in use (Settings, else the defaults).
+    pub ai_base_url: String,
+    pub ai_model: String,
     pub data_dir: String,
 }
 
@@ -121,6 +124,8 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_key_hint: key.as_deref().map(os::mask_secret),
         ai_consented: s.ai_consent_host.as_deref() == Some(state.ai_host().as_str()),
         ai_host: state.ai_host(),
+        ai_base_url: state.ai_server().base_url,
+        ai_model: state.ai_server().model,
         data_dir: state.data_dir().display().to_string(),
     })
 }
@@ -166,6 +171,60 @@ pub async fn set_ai_enabled(
             }
         })
         .or_else(|e| fail(&state, e))?;
+    settings_view(&state, s)
+}
+
+/// Points AI at another OpenAI-compatible server (a local Ollama or llama.cpp server keeps CV text
+/// on the user's network) and/or model; blank values go back to the defaults. A new server needs
+/// consent again, so AI is switched off until the user agrees to send CV text there.
+#[tauri::command]
+pub async fn set_ai_server(
+    state: State<'_, AppState>,
+    base_url: Option<String>,
+    model: Option<String>,
+) -> CommandResult<SettingsView> {
+    let clean = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let (base_url, model) = (clean(base_url), clean(model));
+    if let Some(url) = &base_url {
+        let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
+        let host = jobgate_ai::AiConfig {
+            base_url: url.clone(),
+            ..Default::default()
+        }
+        .host();
+        if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
+            return fail(
+                &state,
+                JobGateError::InvalidInput {
+                    field: "ai_base_url".into(),
+                    reason: format!("{url:?} is not an http:// or https:// server address"),
+                },
+            );
+        }
+    }
+    if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
+        return fail(
+            &state,
+            JobGateError::InvalidInput {
+                field: "ai_model".into(),
+                reason: "the model name is too long".into(),
+            },
+        );
+    }
+    let s = state
+        .update_settings(|s| {
+            s.ai_base_url = base_url;
+            s.ai_model = model;
+        })
+        .or_else(|e| fail(&state, e))?;
+    // Consent is per server: another host means asking again before anything is sent.
+    let s = if s.ai_consent_host.as_deref() != Some(state.ai_host().as_str()) && s.ai_enabled {
+        state
+            .update_settings(|s| s.ai_enabled = false)
+            .or_else(|e| fail(&state, e))?
+    } else {
+        s
+    };
     settings_view(&state, s)
 }
 

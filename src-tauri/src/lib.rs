@@ -32,6 +32,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::set_language,
         commands::set_ai_enabled,
         commands::save_ai_key,
+        commands::set_ai_server,
         commands::delete_ai_key,
         commands::analyze_path,
         commands::save_cv_edit,

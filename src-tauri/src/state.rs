@@ -18,6 +18,8 @@ use std::sync::{Mutex, MutexGuard};
 const LANG_KEY: &str = "ui.lang";
 const AI_KEY: &str = "ai.enabled";
 const AI_CONSENT_KEY: &str = "ai.consent_host";
+const AI_URL_KEY: &str = "ai.base_url";
+const AI_MODEL_KEY: &str = "ai.model";
 
 /// What the user chose in Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,6 +28,11 @@ pub struct Settings {
     pub ai_enabled: bool,
     /// The AI server the user agreed to send CV text to (asked once per profile and server).
     pub ai_consent_host: Option<String>,
+    /// Another OpenAI-compatible server chosen in Settings (e.g. a local one); `None`: the default
+    /// (`JOBGATE_OPENROUTER_URL`, else OpenRouter).
+    pub ai_base_url: Option<String>,
+    /// The model name chosen in Settings; `None`: the default (`JOBGATE_AI_MODEL`, else DeepSeek).
+    pub ai_model: Option<String>,
 }
 
 impl Default for Settings {
@@ -34,6 +41,8 @@ impl Default for Settings {
             lang: Lang::En,
             ai_enabled: false,
             ai_consent_host: None,
+            ai_base_url: None,
+            ai_model: None,
         }
     }
 }
@@ -95,6 +104,8 @@ impl AppState {
                     .unwrap_or_default(),
                 ai_enabled: store.setting(p, AI_KEY)?.as_deref() == Some("true"),
                 ai_consent_host: store.setting(p, AI_CONSENT_KEY)?.filter(|h| !h.is_empty()),
+                ai_base_url: store.setting(p, AI_URL_KEY)?.filter(|v| !v.is_empty()),
+                ai_model: store.setting(p, AI_MODEL_KEY)?.filter(|v| !v.is_empty()),
             })
         })
     }
@@ -109,17 +120,28 @@ impl AppState {
     pub fn ai_config(&self) -> jobgate_ai::AiConfig {
         jobgate_ai::AiConfig {
             api_key: self.api_key().ok().flatten().unwrap_or_default(),
-            ..self.ai_server.clone()
+            ..self.ai_server()
         }
+    }
+
+    /// The AI server without the key: the one chosen in Settings, else the environment's default.
+    pub fn ai_server(&self) -> jobgate_ai::AiConfig {
+        let s = self.settings();
+        let mut cfg = self.ai_server.clone();
+        if let Some(url) = s.ai_base_url {
+            cfg.base_url = url;
+        }
+        if let Some(model) = s.ai_model {
+            cfg.model = model;
+        }
+        cfg
     }
 
     /// Where AI requests go (host and port only).
     pub fn ai_host(&self) -> String {
-        self.ai_server.host()
+        self.ai_server().host()
     }
 
-    /// The AI configuration when AI may be used now: switched on, agreed to for this server, and
-    /// a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
     /// A fresh cancel flag for an AI call that starts now (replacing a finished one's).
     pub fn start_ai_call(&self) -> jobgate_ai::CancelToken {
         let token = jobgate_ai::CancelToken::new();
@@ -134,6 +156,8 @@ impl AppState {
         }
     }
 
+    /// The AI configuration when AI may be used now: switched on, agreed to for this server, and
+    /// a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
     pub fn ai_allowed(&self) -> Result<jobgate_ai::AiConfig, JobGateError> {
         let s = self.settings();
         let unavailable = |reason: &str| JobGateError::AiUnavailable {
@@ -257,7 +281,9 @@ impl AppState {
                 p,
                 AI_CONSENT_KEY,
                 next.ai_consent_host.as_deref().unwrap_or(""),
-            )
+            )?;
+            store.set_setting(p, AI_URL_KEY, next.ai_base_url.as_deref().unwrap_or(""))?;
+            store.set_setting(p, AI_MODEL_KEY, next.ai_model.as_deref().unwrap_or(""))
         })?;
         *guard = next.clone();
         Ok(next)
@@ -273,6 +299,8 @@ impl AppState {
         let mut s = lock(&self.settings);
         s.ai_enabled = false;
         s.ai_consent_host = None;
+        s.ai_base_url = None;
+        s.ai_model = None;
         Ok(())
     }
 }

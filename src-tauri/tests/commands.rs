@@ -804,3 +804,59 @@ fn a_builder_session_is_resumed_from_the_history_where_it_was_left() {
     let e = app.err("builder_resume", json!({"sessionId": "0000000000000000"}));
     assert_error_json(&e, "SESSION_NOT_FOUND");
 }
+
+#[test]
+fn another_ai_server_and_model_are_used_after_asking_again_and_survive_a_restart() {
+    let local = support::FakeServer::start(vec![support::Reply::json(
+        &json!({"summary": "Data analyst who turns sales data into decisions."}),
+    )]);
+    let app = TestApp::new();
+    let s = app.ok("get_settings", json!({}));
+    assert_eq!(s["ai_host"], "openrouter.ai");
+    assert_eq!(s["ai_model"], "deepseek/deepseek-chat");
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+
+    // A bad address is refused in the user's words; nothing changes.
+    let e = app.err(
+        "set_ai_server",
+        json!({"baseUrl": "ftp://example.org/v1", "model": ""}),
+    );
+    assert_error_json(&e, "INVALID_INPUT");
+    assert_eq!(
+        app.ok("get_settings", json!({}))["ai_host"],
+        "openrouter.ai"
+    );
+
+    // A new server: AI goes off until the user agrees to send CV text there.
+    let s = app.ok(
+        "set_ai_server",
+        json!({"baseUrl": local.base_url(), "model": " qwen2.5:7b "}),
+    );
+    assert!(
+        s["ai_host"].as_str().unwrap().starts_with("127.0.0.1:"),
+        "{s}"
+    );
+    assert_eq!(s["ai_model"], "qwen2.5:7b");
+    assert_eq!(
+        (s["ai_enabled"].clone(), s["ai_consented"].clone()),
+        (json!(false), json!(false))
+    );
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    let cv = json!({"experience": [{"title": "Data Analyst", "company": "Arab Bank", "achievements": ["made weekly reports"]}],
+                    "skills": ["SQL"]});
+    let summary = app.ok("ai_draft_summary", json!({"cv": cv}));
+    assert_eq!(summary, "Data analyst who turns sales data into decisions.");
+    let sent = local.requests()[0].json();
+    assert_eq!(sent["model"], "qwen2.5:7b");
+
+    // Kept in the profile's settings: a restart uses the same server.
+    let data = app.data.path().to_path_buf();
+    let again = TestApp::with_state(|_| AppState::new(data.clone(), Box::new(MemoryKeys::new())));
+    assert_eq!(
+        again.ok("get_settings", json!({}))["ai_model"],
+        "qwen2.5:7b"
+    );
+    // Blank goes back to the defaults.
+    let s = again.ok("set_ai_server", json!({"baseUrl": "", "model": ""}));
+    assert_eq!(s["ai_host"], "openrouter.ai");
+}
