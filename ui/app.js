@@ -92,10 +92,11 @@ async function withAi(button, run) {
     aiCall.button = null;
     button.removeAttribute('aria-busy');
     button.textContent = label;
-    for (const card of ['#summary-draft', '#rewrite']) {
+    for (const card of [$('#summary-draft'), $('#rewrite'), ...document.querySelectorAll('.ai-entry-draft')]) {
       // Still streaming when the call is over: it failed or was stopped, so the half answer goes.
-      if ($(card).dataset.streaming === 'true') { $(card).dataset.streaming = 'false'; $(card).hidden = true; }
-      $(card).removeAttribute('aria-busy');
+      if (card.dataset.streaming === 'true') { card.dataset.streaming = 'false'; card.hidden = true; }
+      card.removeAttribute('aria-busy');
+      card.querySelector('button.primary')?.removeAttribute('disabled');
     }
     $('#summary-draft-use').disabled = false;
     $('#rewrite-accept').disabled = false;
@@ -103,7 +104,19 @@ async function withAi(button, run) {
 }
 
 // A streamed AI answer so far: shown in its card at once, to be accepted when it is complete.
-function showAiPreview({ target, text }) {
+function showAiPreview({ target, index, text }) {
+  if (target === 'experience') {
+    const card = document.querySelector(`[data-ai-entry="${aiCall.entry}"]`);
+    if (!card) return;
+    const list = card.querySelector('ol');
+    while (list.children.length <= index) list.append(el('li'));
+    list.children[index].textContent = text;
+    card.hidden = false;
+    card.dataset.streaming = 'true';
+    card.setAttribute('aria-busy', 'true');
+    card.querySelector('button.primary').disabled = true;
+    return;
+  }
   const [card, body, accept] = target === 'summary'
     ? ['#summary-draft', '#summary-draft-text', '#summary-draft-use'] : ['#rewrite', '#rewrite-text', '#rewrite-accept'];
   $(card).hidden = false;
@@ -191,12 +204,13 @@ function renderEditor(cv) {
       field('ui-field-headline', p.headline, (v) => (p.headline = v), { wide: true }),
       field('ui-field-links', p.links.join('\n'), (v) => (p.links = lines(v)), { multiline: true, wide: true })),
     section('ui-section-summary', field('ui-section-summary', cv.summary, (v) => (cv.summary = v), { multiline: true, wide: true })),
-    section('ui-section-experience', ...(cv.experience.length ? cv.experience.map((x) => el('div', { class: 'entry' },
+    section('ui-section-experience', ...(cv.experience.length ? cv.experience.map((x, i) => el('div', { class: 'entry' },
       field('ui-field-title', x.title, (v) => (x.title = v)),
       field('ui-field-company', x.company, (v) => (x.company = v)),
       field('ui-field-period', x.period, (v) => (x.period = v)),
       field('ui-field-location', x.location, (v) => (x.location = v)),
-      field('ui-field-achievements', x.achievements.join('\n'), (v) => (x.achievements = lines(v)), { multiline: true, wide: true }))) : [empty()])),
+      field('ui-field-achievements', x.achievements.join('\n'), (v) => (x.achievements = lines(v)), { multiline: true, wide: true }),
+      experienceAi(x, i))) : [empty()])),
     section('ui-section-education', ...(cv.education.length ? cv.education.map((x) => el('div', { class: 'entry' },
       field('ui-field-degree', x.degree, (v) => (x.degree = v)),
       field('ui-field-field', x.field, (v) => (x.field = v)),
@@ -212,6 +226,34 @@ function renderEditor(cv) {
       field('ui-field-link', x.link, (v) => (x.link = v), { bdi: true }),
       field('ui-field-description', x.description, (v) => (x.description = v), { multiline: true, wide: true }))) : [empty()])),
   );
+}
+
+// "Suggest wording with AI" under a job of the analysed CV: the reworded achievements stream into a
+// card in the entry; "Use this wording" puts them in the achievements field (saved with the corrections).
+function experienceAi(job, entry) {
+  const list = el('ol', {});
+  const use = el('button', { type: 'button', class: 'primary', text: t('ui-builder-accept') });
+  const keep = el('button', { type: 'button', text: t('ui-builder-keep') });
+  const card = el('div', { class: 'card rewrite wide ai-entry-draft', 'data-ai-entry': entry, hidden: true },
+    el('h3', { text: t('ui-builder-rewrite-title') }), list, el('div', { class: 'button-row' }, use, keep));
+  const ask = el('button', { type: 'button', class: 'ai-only', text: t('ui-builder-ai-rewrite'), hidden: !current.settings?.ai_enabled });
+  ask.addEventListener('click', () => withAi(ask, async () => {
+    aiCall.entry = entry;
+    list.replaceChildren();
+    const wordings = await invoke('ai_rewrite_experience', { cv: current.cv, entry });
+    list.replaceChildren(...wordings.map((w) => el('li', { text: w })));
+    card.dataset.streaming = 'false';
+    card.removeAttribute('aria-busy');
+    card.hidden = false;
+    use.focus();
+  }));
+  use.addEventListener('click', () => {
+    job.achievements = [...list.querySelectorAll('li')].map((li) => li.textContent);
+    renderEditor(current.cv);
+    $('#cv-save').focus();
+  });
+  keep.addEventListener('click', () => { card.hidden = true; ask.focus(); });
+  return el('div', { class: 'wide' }, ask, card);
 }
 
 async function saveEdits() {

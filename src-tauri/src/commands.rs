@@ -651,13 +651,64 @@ pub async fn ai_draft_summary<R: Runtime>(
     run().or_else(|e| fail(&state, e))
 }
 
+/// "Suggest wording with AI" for one job of the CV on screen: an achievement-focused rewrite of
+/// each of its achievements, streamed into the analysis view, for the user to use or not.
+#[tauri::command]
+pub async fn ai_rewrite_experience<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    cv: Cv,
+    entry: usize,
+) -> CommandResult<Vec<String>> {
+    let run = || -> Result<Vec<String>, JobGateError> {
+        let cfg = state.ai_allowed()?;
+        let job = cv
+            .experience
+            .get(entry)
+            .ok_or_else(|| JobGateError::InvalidInput {
+                field: "entry".into(),
+                reason: "there is no such job in the CV".into(),
+            })?;
+        if job.achievements.is_empty() {
+            return Err(JobGateError::InvalidInput {
+                field: "achievements".into(),
+                reason: "this job has no achievements to reword yet".into(),
+            });
+        }
+        let lang = jobgate_export::language_of(&cv);
+        let cancel = state.start_ai_call();
+        let mut wordings = Vec::new();
+        for (i, text) in job.achievements.iter().enumerate() {
+            let mut preview = |t: &str| {
+                let _ = app.emit(
+                    AI_PREVIEW_EVENT,
+                    AiPreview {
+                        target: "experience",
+                        index: Some(i),
+                        text: t.to_string(),
+                    },
+                );
+            };
+            wordings.push(jobgate_ai::rewrite_achievement_streaming(
+                text,
+                lang,
+                &cfg,
+                &cancel,
+                &mut preview,
+            )?);
+        }
+        Ok(wordings)
+    };
+    run().or_else(|e| fail(&state, e))
+}
+
 /// The event carrying an AI answer while it is being written ([`AiPreview`]).
 pub const AI_PREVIEW_EVENT: &str = "ai-preview";
 
 /// The text of a streamed AI answer so far; the command's result is the validated whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct AiPreview {
-    /// `summary` or `rewrite`.
+    /// `summary`, `rewrite` (builder) or `experience` (analysis view).
     pub target: &'static str,
     /// For a rewrite: which achievement of the job.
     pub index: Option<usize>,

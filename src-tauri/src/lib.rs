@@ -57,6 +57,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::builder_ai_rewrite,
         commands::ai_draft_summary,
         commands::ai_cancel,
+        commands::ai_rewrite_experience,
         commands::mark_ready,
         screening::match_rank,
         screening::read_job_file,

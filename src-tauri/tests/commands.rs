@@ -860,3 +860,41 @@ fn another_ai_server_and_model_are_used_after_asking_again_and_survive_a_restart
     let s = again.ok("set_ai_server", json!({"baseUrl": "", "model": ""}));
     assert_eq!(s["ai_host"], "openrouter.ai");
 }
+
+#[test]
+fn the_analysis_view_rewords_one_jobs_achievements_with_ai() {
+    let server = support::FakeServer::start(vec![support::Reply::stream(
+        &[
+            "{\"rewrite\": \"Cut report time",
+            " by 40% with automated dashboards\"}",
+        ],
+        std::time::Duration::from_millis(5),
+    )]);
+    let app = TestApp::with_ai(&server);
+    let cv = json!({"experience": [
+        {"title": "Data Analyst", "company": "Arab Bank",
+         "achievements": ["made weekly reports", "worked on dashboards"]},
+        {"title": "Intern", "company": "Zain", "achievements": []}]});
+    // AI off (or not agreed to): nothing is sent.
+    let e = app.err("ai_rewrite_experience", json!({"cv": cv, "entry": 0}));
+    assert_error_json(&e, "AI_UNAVAILABLE");
+    assert!(server.requests().is_empty());
+
+    app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    let wordings = app.ok("ai_rewrite_experience", json!({"cv": cv, "entry": 0}));
+    assert_eq!(
+        wordings,
+        json!([
+            "Cut report time by 40% with automated dashboards",
+            "Cut report time by 40% with automated dashboards"
+        ])
+    );
+    let sent: Vec<String> = server.requests().iter().map(|r| r.body.clone()).collect();
+    assert_eq!(sent.len(), 2, "one request per achievement");
+    assert!(sent[0].contains("made weekly reports") && sent[1].contains("worked on dashboards"));
+
+    let e = app.err("ai_rewrite_experience", json!({"cv": cv, "entry": 1}));
+    assert_error_json(&e, "INVALID_INPUT");
+    let e = app.err("ai_rewrite_experience", json!({"cv": cv, "entry": 7}));
+    assert_error_json(&e, "INVALID_INPUT");
+}

@@ -117,6 +117,21 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('04-builder-ai-rewrite');
     await (await browser.$('#rewrite-accept')).click();
     await browser.waitUntil(async () => (await app.text('#builder-preview')).includes('Automated 12 weekly sales reports'), { timeout: 5000 });
+
+    // The analysis view rewords one job's achievements too, streamed into a card in that job.
+    await app.importFile(SAMPLE);
+    const entry = await browser.execute(() => window.jobgate.current.cv.experience.findIndex((x) => x.achievements.length > 0));
+    assert.ok(entry >= 0, 'the sample CV has a job with achievements');
+    const asks = await browser.$$('#cv-editor button.ai-only');
+    await asks[entry].click();
+    await browser.waitUntil(async () => browser.execute((i) => {
+      const card = document.querySelector(`[data-ai-entry="${i}"]`);
+      return !card.hidden && card.dataset.streaming === 'false' && card.textContent.includes('Automated 12 weekly sales reports');
+    }, entry), { timeout: 15000, timeoutMsg: 'the AI wording of the job was not offered' });
+    await app.screenshot('17-import-ai-rewrite');
+    await (await browser.$(`[data-ai-entry="${entry}"] button.primary`)).click();
+    const achievements = await browser.execute((i) => window.jobgate.current.cv.experience[i].achievements, entry);
+    assert.ok(achievements.every((a) => a.includes('Automated 12 weekly sales reports')), JSON.stringify(achievements));
   });
 
   it('exports the CV as a DOCX file', async (t) => {
