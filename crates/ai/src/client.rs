@@ -278,7 +278,7 @@ fn attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration) -> Attempt {
     }
 }
 
-/// What the streaming helper thread reports.
+/// What a request's helper thread reports.
 enum Piece {
     Event(StreamEvent),
     /// The attempt is over. `Attempt::Ok` with an empty body means the stream ended well; a non-empty
@@ -358,30 +358,15 @@ fn run_streaming(
     cancel: &CancelToken,
     on_event: &mut dyn FnMut(StreamEvent),
 ) -> Result<Attempt, JobGateError> {
-    let (tx, rx) = mpsc::channel();
     let cfg_copy = cfg.clone();
-    std::thread::Builder::new()
-        .name("jobgate-ai-stream".into())
-        .spawn(move || stream_attempt(&cfg_copy, body, timeout, &tx))
-        .map_err(|e| unavailable(format!("could not start the request: {e}")))?;
-    let deadline = Instant::now() + timeout + Duration::from_secs(2);
-    loop {
-        if cancel.is_cancelled() {
-            return Err(unavailable("cancelled"));
-        }
-        match rx.recv_timeout(POLL) {
-            Ok(Piece::Event(event)) => on_event(event),
-            Ok(Piece::End(outcome)) => return Ok(outcome),
-            Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
-            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Ok(Attempt::Unreachable(format!(
-                    "the request to the AI server at {} failed",
-                    cfg.host()
-                )));
-            }
-        }
-    }
+    on_helper(
+        cfg,
+        "jobgate-ai-stream",
+        timeout,
+        cancel,
+        on_event,
+        move |tx| stream_attempt(&cfg_copy, body, timeout, tx),
+    )
 }
 
 /// A transport failure in words, naming only the host (never the URL's path or query).
@@ -464,22 +449,43 @@ fn run_cancellable(
     timeout: Duration,
     cancel: &CancelToken,
 ) -> Result<Attempt, JobGateError> {
-    let (tx, rx) = mpsc::channel();
     let cfg_copy = cfg.clone();
+    on_helper(
+        cfg,
+        "jobgate-ai-request",
+        timeout,
+        cancel,
+        &mut |_| {},
+        move |tx| {
+            let _ = tx.send(Piece::End(attempt(&cfg_copy, body, timeout)));
+        },
+    )
+}
+
+/// Runs `work` on a helper thread so that the caller can give up at once when the user cancels,
+/// passing on its events until it reports how the attempt ended. The HTTP client enforces `timeout`;
+/// the deadline here only guards against a stuck helper.
+fn on_helper(
+    cfg: &AiConfig,
+    name: &str,
+    timeout: Duration,
+    cancel: &CancelToken,
+    on_event: &mut dyn FnMut(StreamEvent),
+    work: impl FnOnce(&mpsc::Sender<Piece>) + Send + 'static,
+) -> Result<Attempt, JobGateError> {
+    let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
-        .name("jobgate-ai-request".into())
-        .spawn(move || {
-            let _ = tx.send(attempt(&cfg_copy, body, timeout));
-        })
+        .name(name.into())
+        .spawn(move || work(&tx))
         .map_err(|e| unavailable(format!("could not start the request: {e}")))?;
-    // The HTTP client enforces `timeout`; this deadline only guards against a stuck helper.
     let deadline = Instant::now() + timeout + Duration::from_secs(2);
     loop {
         if cancel.is_cancelled() {
             return Err(unavailable("cancelled"));
         }
         match rx.recv_timeout(POLL) {
-            Ok(outcome) => return Ok(outcome),
+            Ok(Piece::Event(event)) => on_event(event),
+            Ok(Piece::End(outcome)) => return Ok(outcome),
             Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
             Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
