@@ -591,28 +591,7 @@ pub async fn builder_ai_rewrite<R: Runtime>(
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.
         // Each wording streams into the UI as the model writes it ([`AI_PREVIEW_EVENT`]).
-        let cancel = state.start_ai_call();
-        let mut offered = Vec::new();
-        for (i, text) in items {
-            let mut preview = |t: &str| {
-                let _ = app.emit(
-                    AI_PREVIEW_EVENT,
-                    AiPreview {
-                        target: "rewrite",
-                        index: Some(i),
-                        text: t.to_string(),
-                    },
-                );
-            };
-            let wording = jobgate_ai::rewrite_achievement_streaming(
-                &text,
-                lang,
-                &cfg,
-                &cancel,
-                &mut preview,
-            )?;
-            offered.push((i, wording));
-        }
+        let offered = reword(&app, &state, &cfg, lang, "rewrite", items)?;
         state.with_session(&session_id, |store, session| {
             Ok(BuilderTurn {
                 response: session.offer_rewrites(store, job, offered)?,
@@ -636,16 +615,7 @@ pub async fn ai_draft_summary<R: Runtime>(
         let cfg = state.ai_allowed()?;
         let lang = jobgate_export::language_of(&cv);
         let cancel = state.start_ai_call();
-        let mut preview = |t: &str| {
-            let _ = app.emit(
-                AI_PREVIEW_EVENT,
-                AiPreview {
-                    target: "summary",
-                    index: None,
-                    text: t.to_string(),
-                },
-            );
-        };
+        let mut preview = ai_preview(&app, "summary", None);
         jobgate_ai::draft_summary_streaming(&cv, lang, &cfg, &cancel, &mut preview)
     };
     run().or_else(|e| fail(&state, e))
@@ -676,30 +646,50 @@ pub async fn ai_rewrite_experience<R: Runtime>(
             });
         }
         let lang = jobgate_export::language_of(&cv);
-        let cancel = state.start_ai_call();
-        let mut wordings = Vec::new();
-        for (i, text) in job.achievements.iter().enumerate() {
-            let mut preview = |t: &str| {
-                let _ = app.emit(
-                    AI_PREVIEW_EVENT,
-                    AiPreview {
-                        target: "experience",
-                        index: Some(i),
-                        text: t.to_string(),
-                    },
-                );
-            };
-            wordings.push(jobgate_ai::rewrite_achievement_streaming(
-                text,
-                lang,
-                &cfg,
-                &cancel,
-                &mut preview,
-            )?);
-        }
-        Ok(wordings)
+        let items = job.achievements.iter().cloned().enumerate();
+        let wordings = reword(&app, &state, &cfg, lang, "experience", items)?;
+        Ok(wordings.into_iter().map(|(_, w)| w).collect())
     };
     run().or_else(|e| fail(&state, e))
+}
+
+/// The AI's wording of each numbered achievement, each streamed to the UI as `target` while it is
+/// written; one Stop cancels them all.
+fn reword<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    cfg: &jobgate_ai::AiConfig,
+    lang: Lang,
+    target: &'static str,
+    items: impl IntoIterator<Item = (usize, String)>,
+) -> Result<Vec<(usize, String)>, JobGateError> {
+    let cancel = state.start_ai_call();
+    items
+        .into_iter()
+        .map(|(i, text)| {
+            let mut preview = ai_preview(app, target, Some(i));
+            jobgate_ai::rewrite_achievement_streaming(&text, lang, cfg, &cancel, &mut preview)
+                .map(|wording| (i, wording))
+        })
+        .collect()
+}
+
+/// Sends the text of a streamed AI answer so far to the window as [`AI_PREVIEW_EVENT`].
+fn ai_preview<'a, R: Runtime>(
+    app: &'a AppHandle<R>,
+    target: &'static str,
+    index: Option<usize>,
+) -> impl FnMut(&str) + 'a {
+    move |text| {
+        let _ = app.emit(
+            AI_PREVIEW_EVENT,
+            AiPreview {
+                target,
+                index,
+                text: text.to_string(),
+            },
+        );
+    }
 }
 
 /// The event carrying an AI answer while it is being written ([`AiPreview`]).

@@ -57,6 +57,9 @@ pub fn mask_secret(secret: &str) -> String {
     format!("{head}…{tail}")
 }
 
+/// What a CV file may end in, in both cases (file dialogs on Linux match them case-sensitively).
+const CV_EXTENSIONS: &[&str] = &["pdf", "docx", "PDF", "DOCX"];
+
 /// The native "open" dialog for a CV; `None` when the user cancels.
 ///
 /// Blocks until the dialog closes: call it from an async command (a worker thread), never the main thread.
@@ -65,13 +68,7 @@ pub fn pick_cv_file<R: Runtime>(
     title: &str,
     filter_name: &str,
 ) -> Option<PathBuf> {
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter_name, &["pdf", "docx", "PDF", "DOCX"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+    pick_file(app, title, filter_name, CV_EXTENSIONS)
 }
 
 /// The native "open" dialog for one file of the given extensions (e.g. a job description); list
@@ -101,7 +98,7 @@ pub fn pick_cv_files<R: Runtime>(
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter(filter_name, &["pdf", "docx", "PDF", "DOCX"])
+        .add_filter(filter_name, CV_EXTENSIONS)
         .blocking_pick_files()
         .unwrap_or_default()
         .into_iter()
