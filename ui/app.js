@@ -77,7 +77,14 @@ const current = { cv: null, cvId: null, versionId: null, analysis: null, fileNam
 
 // Runs an AI request from `button`. While it runs (the answer streams in over seconds) the same
 // button stops it; a stop is the user's choice, not an error, so it shows no error card.
-const aiCall = { button: null, stopped: false };
+const aiCall = { button: null, stopped: false, waiting: false };
+
+// An AI command whose answer streams in as `ai-preview` events. Events and the command's answer
+// travel separately, so a preview arriving after the answer is dropped instead of reopening the card.
+async function invokeAi(cmd, args) {
+  aiCall.waiting = true;
+  try { return await invoke(cmd, args); } finally { aiCall.waiting = false; }
+}
 async function withAi(button, run) {
   if (aiCall.button === button) { aiCall.stopped = true; invoke('ai_cancel').catch(() => {}); return; }
   if (aiCall.button) return;
@@ -105,6 +112,7 @@ async function withAi(button, run) {
 
 // A streamed AI answer so far: shown in its card at once, to be accepted when it is complete.
 function showAiPreview({ target, index, text }) {
+  if (!aiCall.waiting) return;
   if (target === 'experience') {
     const card = document.querySelector(`[data-ai-entry="${aiCall.entry}"]`);
     if (!card) return;
@@ -240,7 +248,7 @@ function experienceAi(job, entry) {
   ask.addEventListener('click', () => withAi(ask, async () => {
     aiCall.entry = entry;
     list.replaceChildren();
-    const wordings = await invoke('ai_rewrite_experience', { cv: current.cv, entry });
+    const wordings = await invokeAi('ai_rewrite_experience', { cv: current.cv, entry });
     list.replaceChildren(...wordings.map((w) => el('li', { text: w })));
     card.dataset.streaming = 'false';
     card.removeAttribute('aria-busy');
@@ -746,13 +754,13 @@ function wire() {
   });
   $('#builder-ai').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
     if (!builder.sessionId) return;
-    const turn = await invoke('builder_ai_rewrite', { sessionId: builder.sessionId });
+    const turn = await invokeAi('builder_ai_rewrite', { sessionId: builder.sessionId });
     $('#rewrite').dataset.streaming = 'false';
     await renderBuilder(turn);
   }));
   $('#ai-summary').addEventListener('click', (e) => withAi(e.currentTarget, async () => {
     if (!current.cv) return;
-    $('#summary-draft-text').textContent = await invoke('ai_draft_summary', { cv: current.cv });
+    $('#summary-draft-text').textContent = await invokeAi('ai_draft_summary', { cv: current.cv });
     $('#summary-draft').hidden = false;
     $('#summary-draft').dataset.streaming = 'false';
     $('#summary-draft').removeAttribute('aria-busy');
