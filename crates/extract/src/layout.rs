@@ -452,7 +452,43 @@ pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
             i = end;
         }
     }
+    paired_brackets(&mut out);
     out.into_iter().collect()
+}
+
+/// Turns brackets the right way round where a whole line has them backwards ("العربية )اللغة الأم("
+/// → "العربية (اللغة الأم)"). Producers disagree on the text of a bracket drawn in right-to-left
+/// text: some map the glyph drawn (the mirror image), some the character typed, so a reader that
+/// mirrors brackets when it puts a stretch back in logical order is right for one and wrong for the
+/// other. A closing bracket with no opening one before it says which: when a pair type reads as
+/// nested only with every bracket of that type turned round, they are turned round.
+fn paired_brackets(line: &mut [char]) {
+    for (open, close) in [('(', ')'), ('[', ']'), ('{', '}')] {
+        let nested = |flip: bool| {
+            let mut depth = 0i32;
+            for &c in line.iter() {
+                let (o, cl) = if flip { (close, open) } else { (open, close) };
+                if c == o {
+                    depth += 1;
+                } else if c == cl {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+            }
+            depth == 0
+        };
+        if !nested(false) && nested(true) {
+            for c in line.iter_mut() {
+                if *c == open {
+                    *c = close;
+                } else if *c == close {
+                    *c = open;
+                }
+            }
+        }
+    }
 }
 
 /// The run's text with spaces put back where glyphs stand apart (glued words).
@@ -494,4 +530,26 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
     }
     v.sort_by(f32::total_cmp);
     v[v.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visual_to_logical;
+
+    #[test]
+    fn brackets_come_out_nested_whichever_way_the_producer_mapped_them() {
+        // The glyph drawn for "(" in right-to-left text is ")": mapped as drawn…
+        assert_eq!(
+            visual_to_logical("(مألا ةغللا) ةيبرعلا", true),
+            "العربية (اللغة الأم)"
+        );
+        // …or as typed.
+        assert_eq!(
+            visual_to_logical(")مألا ةغللا( ةيبرعلا", true),
+            "العربية (اللغة الأم)"
+        );
+        // A lone bracket, or brackets already nested, stay as they are.
+        assert_eq!(visual_to_logical("(1 دنب", true), "بند 1)");
+        assert_eq!(visual_to_logical("a (b) ةيبرعلا", false), "a (b) العربية");
+    }
 }

@@ -169,6 +169,17 @@ impl PdfBackend for OxideBackend {
 #[derive(Debug, Default)]
 struct GlyphIndex {
     at: HashMap<(i32, i32), char>,
+    /// Every glyph drawn on the page with the text its font maps it to, by baseline height.
+    drawn: Vec<Drawn>,
+}
+
+/// One glyph as drawn: its character (ToUnicode), horizontal extent and vertical middle.
+#[derive(Debug, Clone, Copy)]
+struct Drawn {
+    c: char,
+    x0: f32,
+    x1: f32,
+    y_mid: f32,
 }
 
 impl GlyphIndex {
@@ -179,14 +190,56 @@ impl GlyphIndex {
     fn of_page(doc: &pdf_oxide::PdfDocument, index: usize) -> GlyphIndex {
         let chars = catch_unwind(AssertUnwindSafe(|| doc.extract_chars(index)));
         let mut at = HashMap::new();
+        let mut drawn = Vec::new();
         if let Ok(Ok(chars)) = chars {
             for c in chars {
                 if c.char.is_alphanumeric() && c.char != '\u{FFFD}' {
                     at.insert(Self::key(c.bbox.x, c.bbox.y), c.char);
                 }
+                drawn.push(Drawn {
+                    c: c.char,
+                    x0: c.bbox.x,
+                    x1: c.bbox.x + c.bbox.width.max(0.0),
+                    y_mid: c.bbox.y + c.bbox.height / 2.0,
+                });
             }
         }
-        GlyphIndex { at }
+        drawn.sort_by(|a, b| a.y_mid.total_cmp(&b.y_mid));
+        GlyphIndex { at, drawn }
+    }
+
+    /// The span's text as its glyphs are drawn, left to right, when the glyphs inside the span's
+    /// box stand for exactly the span's letters (none missing, none extra).
+    ///
+    /// Where a span mixes glyphs with `/ActualText` marks, pdf_oxide merges the pieces and may turn
+    /// some of them into logical order while keeping the rest visual, and its per-character places
+    /// are then guesses. The page's glyphs, each where it is drawn, need no guessing; they are
+    /// used only when they say the same letters, so a span whose letters come from `/ActualText`
+    /// (glyphs that map to no text) keeps the library's reading.
+    fn drawn_in(&self, s: &pdf_oxide::layout::TextSpan) -> Option<Vec<(char, f32, f32)>> {
+        let (y0, y1) = (s.bbox.y, s.bbox.y + s.bbox.height);
+        let (x0, x1) = (s.bbox.x - 0.5, s.bbox.x + s.bbox.width + 0.5);
+        let from = self.drawn.partition_point(|d| d.y_mid < y0);
+        let mut inside: Vec<Drawn> = self.drawn[from..]
+            .iter()
+            .take_while(|d| d.y_mid <= y1)
+            .filter(|d| (x0..=x1).contains(&((d.x0 + d.x1) / 2.0)))
+            .copied()
+            .collect();
+        let letters = |it: &mut dyn Iterator<Item = char>| {
+            let mut v: Vec<char> = it
+                .filter(|c| !c.is_whitespace() && *c != '\u{FFFD}' && !is_mark(*c))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let wanted = letters(&mut s.text.chars());
+        if wanted.is_empty() || letters(&mut inside.iter().map(|d| d.c)) != wanted {
+            return None;
+        }
+        inside.retain(|d| d.c != '\u{FFFD}' && !is_mark(d.c));
+        inside.sort_by(|a, b| (a.x0 + a.x1).total_cmp(&(b.x0 + b.x1)));
+        Some(inside.iter().map(|d| (d.c, d.x0, d.x1)).collect())
     }
 
     /// The letter drawn at a glyph's place, when it is an Arabic letter.
@@ -260,12 +313,24 @@ fn relabel_reordered(glyphs: &mut [(char, f32, f32)], drawn: &[Option<char>]) ->
 fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex) -> Option<Run> {
     // Spaces alone, or only invisible direction marks (an `/ActualText` span that says where a
     // right-to-left or left-to-right stretch starts), are no text of their own.
-    let invisible = |c: char| {
-        c.is_whitespace()
-            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
-    if s.text.chars().all(invisible) || s.rotation_degrees.abs() > 1.0 {
+    if s.text.chars().all(|c| c.is_whitespace() || is_mark(c)) || s.rotation_degrees.abs() > 1.0 {
         return None;
+    }
+    let font = s.font_name.to_lowercase();
+    let run = |text: String, glyphs: Vec<(char, f32, f32)>| Run {
+        text,
+        x0: s.bbox.x,
+        x1: s.bbox.x + s.bbox.width,
+        y0: page_height - (s.bbox.y + s.bbox.height),
+        y1: page_height - s.bbox.y,
+        font_size: s.font_size,
+        bold: s.font_weight.is_bold() || font.contains("bold") || font.contains("black"),
+        glyphs,
+    };
+    if s.text.chars().any(is_arabic_char)
+        && let Some(glyphs) = drawn.drawn_in(s)
+    {
+        return Some(run(glyphs.iter().map(|g| g.0).collect(), glyphs));
     }
     let chars = s.to_chars();
     let mut glyphs: Vec<(char, f32, f32)> = if chars.len() == s.text.chars().count() {
@@ -308,15 +373,10 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex)
     if drawn_chars.len() == glyphs.len() && unreverse_chunks(&mut glyphs, &drawn_chars) {
         text = glyphs.iter().map(|g| g.0).collect();
     }
-    let font = s.font_name.to_lowercase();
-    Some(Run {
-        text,
-        x0: s.bbox.x,
-        x1: s.bbox.x + s.bbox.width,
-        y0: page_height - (s.bbox.y + s.bbox.height),
-        y1: page_height - s.bbox.y,
-        font_size: s.font_size,
-        bold: s.font_weight.is_bold() || font.contains("bold") || font.contains("black"),
-        glyphs,
-    })
+    Some(run(text, glyphs))
+}
+
+/// Invisible direction marks.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

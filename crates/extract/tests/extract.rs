@@ -144,7 +144,6 @@ fn english_sidebar_is_read_as_its_own_column() {
 }
 
 #[test]
-#[ignore = "known failing at stop 8: Arabic sidebar of a LibreOffice PDF still comes out visually reversed"]
 fn arabic_sidebar_is_read_as_its_own_column_in_logical_order() {
     let doc = extract_file(&fixture("sidebar_ar.pdf")).expect("extracts");
     let sidebar = [

@@ -715,13 +715,22 @@ impl<'a> Layout<'a> {
                             size: Pt(*size),
                         });
                     };
-                    // Clusters that advance the pen not at all (Naskh's alef after lam) go with
-                    // the next one: extractors take overlapping glyphs for duplicates.
+                    // A cluster whose one glyph says its own text is drawn as it is (below).
+                    let plain = |c: &shape::Cluster| {
+                        matches!(c.glyphs.as_slice(), [g] if fonts.text(face, g.gid) == c.text)
+                            && (fonts.blanks[face].is_some() || c.extraction_text() == c.text)
+                    };
+                    // Clusters go one by one, a glyph with no advance (Naskh's alef after lam)
+                    // too, so extractors place each letter by its own box; but such a glyph
+                    // joins a following cluster that needs an `/ActualText` span ("لًا": alef,
+                    // then lam with its tanween), or readers take the span's text, put over the
+                    // same place, for a duplicate of the alef and drop one of them.
                     let mut k = 0;
                     while k < run.clusters.len() {
                         let mut end = k;
                         while end + 1 < run.clusters.len()
                             && run.clusters[end].glyphs.iter().all(|g| g.advance == 0.0)
+                            && !plain(&run.clusters[end + 1])
                         {
                             end += 1;
                         }
@@ -737,8 +746,7 @@ impl<'a> Layout<'a> {
                         // take an `/ActualText` span as one piece then never lose or move the
                         // letter itself.
                         if let ([g], [c]) = (glyphs.as_slice(), group)
-                            && fonts.text(face, g.gid) == c.text
-                            && (fonts.blanks[face].is_some() || text == c.text)
+                            && plain(c)
                         {
                             let marks = |ops: &mut Vec<Op>, marks: String, at: f32| {
                                 if marks.is_empty() {
