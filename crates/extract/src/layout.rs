@@ -413,21 +413,36 @@ pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
                 i += 1;
                 continue;
             }
-            // One stretch: letters and digits, with neutrals inside; a space ends a number.
+            // One stretch: letters and digits, with neutrals inside; a space ends a number, unless
+            // a left-to-right mark closes the stretch (the producer said it is one embedded
+            // left-to-right run: "+20 100 555 7788").
+            let embedded = rev[..i]
+                .iter()
+                .rev()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| *c == '\u{200E}');
             let mut j = i + 1;
             let mut end = i + 1;
             while j < rev.len() {
                 let c = rev[j];
-                if is_arabic_char(c) {
+                // A right-to-left mark is as strong as an Arabic letter: a producer that wrote
+                // one between two Latin items ("name@mail.test ‏|‏ +20 100") keeps them apart.
+                if is_arabic_char(c) || matches!(c, '\u{200F}' | '\u{061C}') {
                     break;
                 }
-                if c == ' ' && rev[j - 1].is_ascii_digit() {
+                if c == ' ' && rev[j - 1].is_ascii_digit() && !embedded {
                     break;
                 }
                 if is_ltr_strong(c) {
                     end = j + 1;
                 }
                 j += 1;
+            }
+            if embedded {
+                // Its Latin punctuation at the start too ("+" of "+20").
+                while end < j && rev[end].is_ascii_punctuation() {
+                    end += 1;
+                }
             }
             out.extend(rev[i..end].iter().rev());
             i = end;
@@ -551,5 +566,23 @@ mod tests {
         // A lone bracket, or brackets already nested, stay as they are.
         assert_eq!(visual_to_logical("(1 دنب", true), "بند 1)");
         assert_eq!(visual_to_logical("a (b) ةيبرعلا", false), "a (b) العربية");
+    }
+
+    #[test]
+    fn a_right_to_left_mark_keeps_latin_items_of_an_arabic_line_apart() {
+        // A contact line as our PDF export draws it, left to right, marks included.
+        let visual = "https://x.test/m \u{200E} \u{200F}|\u{200F} \u{200F}EG\u{200E} ,ةرهاقلا \u{200F}|\u{200F} \u{200F}+20 100 555 7788\u{200E} \u{200F}|\u{200F} \u{200F}m@mail.test\u{200E}";
+        let logical = visual_to_logical(visual, true);
+        let clean: String = logical
+            .chars()
+            .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}'))
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            clean,
+            "m@mail.test | +20 100 555 7788 | القاهرة, EG | https://x.test/m"
+        );
     }
 }

@@ -11,9 +11,9 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::process::Command;
 
-/// The macro-F1 the round trip must reach (issue 3 asks 0.98; today 0.990: DOCX 0.999, PDF 0.980,
-/// English 0.999, Arabic 0.965).
-const MIN_MACRO_F1: f64 = 0.98;
+/// The macro-F1 the round trip must reach (issue 3 asks 0.98; today 0.998: DOCX 0.999, PDF 0.996,
+/// English 0.999, Arabic 0.994; what is left is a letter with a vowel sign in a PDF, "عميلًا").
+const MIN_MACRO_F1: f64 = 0.99;
 
 fn s(v: &Value, k: &str) -> String {
     v.get(k)
