@@ -129,11 +129,10 @@ impl PdfBackend for OxideBackend {
             let spans = catch_unwind(AssertUnwindSafe(|| doc.extract_spans(index)));
             match spans {
                 Ok(Ok(spans)) => {
-                    let glyphs = if spans.iter().any(|s| s.text.chars().any(is_arabic_char)) {
-                        GlyphIndex::of_page(&doc, index)
-                    } else {
-                        GlyphIndex::default()
-                    };
+                    let glyphs = PageGlyphs::new(&doc, index);
+                    if spans.iter().any(|s| s.text.chars().any(is_arabic_char)) {
+                        glyphs.get();
+                    }
                     let runs = spans
                         .iter()
                         .filter_map(|s| run_of(s, height, &glyphs))
@@ -171,6 +170,34 @@ struct GlyphIndex {
     at: HashMap<(i32, i32), char>,
     /// Every glyph drawn on the page with the text its font maps it to, by baseline height.
     drawn: Vec<Drawn>,
+}
+
+/// A page's [`GlyphIndex`], read from the file the first time a span needs it (pages with Arabic,
+/// spans whose per-character places are broken): most Latin pages never need it.
+struct PageGlyphs<'a> {
+    doc: &'a pdf_oxide::PdfDocument,
+    index: usize,
+    cell: std::cell::OnceCell<GlyphIndex>,
+}
+
+impl<'a> PageGlyphs<'a> {
+    fn new(doc: &'a pdf_oxide::PdfDocument, index: usize) -> Self {
+        PageGlyphs {
+            doc,
+            index,
+            cell: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &GlyphIndex {
+        self.cell
+            .get_or_init(|| GlyphIndex::of_page(self.doc, self.index))
+    }
+
+    /// The index when something already read it.
+    fn read(&self) -> Option<&GlyphIndex> {
+        self.cell.get()
+    }
 }
 
 /// One glyph as drawn: its character (ToUnicode), horizontal extent and vertical middle.
@@ -310,7 +337,7 @@ fn relabel_reordered(glyphs: &mut [(char, f32, f32)], drawn: &[Option<char>]) ->
 }
 
 /// A span as a run with y growing downwards, its text in visual (left-to-right) order.
-fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex) -> Option<Run> {
+fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, page: &PageGlyphs) -> Option<Run> {
     // Spaces alone, or only invisible direction marks (an `/ActualText` span that says where a
     // right-to-left or left-to-right stretch starts), are no text of their own.
     if s.text.chars().all(|c| c.is_whitespace() || is_mark(c)) || s.rotation_degrees.abs() > 1.0 {
@@ -327,12 +354,18 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex)
         bold: s.font_weight.is_bold() || font.contains("bold") || font.contains("black"),
         glyphs,
     };
-    if s.text.chars().any(is_arabic_char)
-        && let Some(glyphs) = drawn.drawn_in(s)
+    let chars = s.to_chars();
+    // Places that go back and forth ("Built" read as "Buil t") are the library's guesses gone
+    // wrong; the glyphs as drawn are asked then, as for every Arabic span.
+    let zigzag = chars
+        .windows(3)
+        .any(|w| (w[1].bbox.x - w[0].bbox.x) * (w[2].bbox.x - w[1].bbox.x) < -1.0);
+    if (zigzag || s.text.chars().any(is_arabic_char))
+        && let Some(glyphs) = page.get().drawn_in(s)
     {
         return Some(run(glyphs.iter().map(|g| g.0).collect(), glyphs));
     }
-    let chars = s.to_chars();
+    let drawn = page.read();
     let mut glyphs: Vec<(char, f32, f32)> = if chars.len() == s.text.chars().count() {
         chars
             .iter()
@@ -342,13 +375,12 @@ fn run_of(s: &pdf_oxide::layout::TextSpan, page_height: f32, drawn: &GlyphIndex)
         Vec::new()
     };
     let mut text = s.text.clone();
-    let mut drawn_chars: Vec<Option<char>> = if drawn.at.is_empty() {
-        Vec::new()
-    } else {
-        chars
+    let mut drawn_chars: Vec<Option<char>> = match drawn {
+        Some(drawn) if !drawn.at.is_empty() => chars
             .iter()
             .map(|c| drawn.arabic_at(c.bbox.x, c.bbox.y))
-            .collect()
+            .collect(),
+        _ => Vec::new(),
     };
     // The glyphs' places say the order; the span's flag only when they cannot.
     let increasing = glyphs.windows(2).all(|w| w[1].1 >= w[0].1 - 0.01);
