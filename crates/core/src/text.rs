@@ -49,6 +49,43 @@ pub fn normalize_line_into(s: &str, out: &mut String) {
     } else {
         s.nfkc().for_each(|c| clean_char(c, &mut space, out));
     }
+    if out.contains(TATWEEL) {
+        drop_kashida(out);
+    }
+}
+
+const TATWEEL: char = '\u{0640}';
+
+/// Tatweel (kashida) only stretches a word ("مـــدير"), so it goes; but one that ends a word after
+/// a letter stays, since that is how the word is written before a number or a Latin word ("لـ 12").
+fn drop_kashida(out: &mut String) {
+    let chars: Vec<char> = out.chars().collect();
+    let mut kept = String::with_capacity(out.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != TATWEEL {
+            kept.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len())
+            .find(|&k| chars[k] != TATWEEL)
+            .unwrap_or(chars.len());
+        let after_letter = i > 0 && is_arabic_char(chars[i - 1]);
+        let ends_word = chars.get(end).is_none_or(|n| !is_arabic_char(*n));
+        if after_letter && ends_word {
+            kept.push(TATWEEL);
+        }
+        i = end;
+    }
+    // A word of tatweel alone (a drawn line) leaves no word behind.
+    out.clear();
+    for word in kept.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// Characters that are surely in NFKC: ASCII, basic Arabic letters, digits and punctuation (each
@@ -74,7 +111,7 @@ fn clean_plain(s: &str, out: &mut String) {
             i += 1;
         }
         let word = &s[start..i];
-        if word.is_ascii() || !word.contains(|c| c == '\u{0640}' || ascii_digit(c) != c) {
+        if word.is_ascii() || !word.contains(|c| c == TATWEEL || ascii_digit(c) != c) {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -91,10 +128,10 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | 0x09..=0x0D)
 }
 
-/// One character of an NFKC line: invisible marks and tatweel dropped, digits made ASCII,
-/// whitespace collapsed (`space` remembers a pending one; none at the start).
+/// One character of an NFKC line: invisible marks dropped, digits made ASCII, whitespace collapsed
+/// (`space` remembers a pending one; none at the start). Tatweel is left to [`drop_kashida`].
 fn clean_char(c: char, space: &mut bool, out: &mut String) {
-    if is_invisible(c) || c == '\u{0640}' {
+    if is_invisible(c) {
         return;
     }
     let c = ascii_digit(c);
@@ -195,6 +232,10 @@ mod tests {
         );
         assert_eq!(normalize_line("con\u{FB01}dent"), "confident");
         assert_eq!(normalize_line("مـــدير"), "مدير");
+        assert_eq!(
+            normalize_line("ـــ مـــدير لـ 12 بـExcel"),
+            "مدير لـ 12 بـExcel"
+        );
     }
 
     #[test]
@@ -226,6 +267,7 @@ mod tests {
         ] {
             let (mut slow, mut space) = (String::new(), false);
             s.nfkc().for_each(|c| clean_char(c, &mut space, &mut slow));
+            drop_kashida(&mut slow);
             assert_eq!(normalize_line(s), slow, "{s:?}");
         }
     }

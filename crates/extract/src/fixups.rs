@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Glyphs that mark a list item wherever they stand at the start of a line.
-const BULLETS: &[char] = &[
+pub(crate) const BULLETS: &[char] = &[
     '•', '▪', '▫', '◦', '●', '○', '■', '□', '◆', '◇', '►', '▸', '▹', '‣', '⁃', '∙', '·', '➢', '➤',
     '✓', '✔', '❖', '★', '☆', '→', '»',
 ];

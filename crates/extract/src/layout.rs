@@ -6,6 +6,7 @@
 //! other instead of interleaved; right-to-left rows are read right to left with left-to-right runs
 //! (Latin, numbers) kept in their own order; a space is put wherever glyphs stand apart.
 
+use crate::fixups::BULLETS;
 use jobgate_core::text::is_arabic_char;
 
 use crate::pdf::PageRuns;
@@ -335,13 +336,24 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
             latin = true;
         }
     }
+    let mut order: Vec<&Run> = frag.iter().collect();
+    order.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // A list item's bullet stands where its paragraph starts: at the left of an Arabic sentence in
+    // a left-to-right list ("• تحسين الأداء بنسبة 30%"), at the right in a right-to-left one.
+    let bullet = |t: Option<char>| t.is_some_and(|c| BULLETS.contains(&c));
+    let bullet_left = bullet(
+        order
+            .first()
+            .and_then(|r| r.text.trim_start().chars().next()),
+    );
+    let bullet_right = bullet(order.last().and_then(|r| r.text.trim_end().chars().last()));
     let rtl = if arabic && latin {
         page_rtl
+    } else if bullet_left != bullet_right {
+        bullet_right
     } else {
         is_rtl(frag)
     };
-    let mut order: Vec<&Run> = frag.iter().collect();
-    order.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let size = median(frag.iter().map(|r| r.font_size)).max(1.0);
     let mut visual = String::new();
     // A run without width is text put back over glyphs (a ligature with its mark, "لاً"): its place is
@@ -408,7 +420,10 @@ pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
         let rev: Vec<char> = chars.iter().rev().copied().collect();
         let mut i = 0;
         while i < rev.len() {
-            if !is_ltr_strong(rev[i]) {
+            // A percent or currency sign drawn right after a number belongs to it ("30%").
+            let sign_of_number = matches!(rev[i], '%' | '٪' | '$' | '€' | '£')
+                && rev.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+            if !is_ltr_strong(rev[i]) && !sign_of_number {
                 out.push(mirror(rev[i]));
                 i += 1;
                 continue;
@@ -549,7 +564,43 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::visual_to_logical;
+    use super::*;
+
+    fn run(text: &str, x0: f32, x1: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1,
+            y0: 100.0,
+            y1: 110.0,
+            font_size: 10.0,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_bullet_says_where_an_arabic_list_item_starts() {
+        // In a left-to-right list: bullet at the left, number after the words.
+        let ltr = PageRuns {
+            runs: vec![
+                run("•", 55.0, 59.0),
+                run("ةبسنب ءادألا نيسحت", 63.0, 160.0),
+                run(" 30%", 160.0, 183.0),
+            ],
+            width: 595.0,
+        };
+        assert_eq!(lay_out_page(&ltr).lines[0].text, "• تحسين الأداء بنسبة 30%");
+        // In a right-to-left list: bullet at the right, the number on the left.
+        let rtl = PageRuns {
+            runs: vec![
+                run("30% ", 300.0, 323.0),
+                run("ةبسنب ءادألا نيسحت", 323.0, 420.0),
+                run("•", 424.0, 428.0),
+            ],
+            width: 595.0,
+        };
+        assert_eq!(lay_out_page(&rtl).lines[0].text, "• تحسين الأداء بنسبة 30%");
+    }
 
     #[test]
     fn brackets_come_out_nested_whichever_way_the_producer_mapped_them() {
