@@ -62,7 +62,9 @@ const clearErrors = () => $('#errors').replaceChildren();
 
 // ---- navigation -------------------------------------------------------------------------------
 const loaders = {};
-function show(screen) {
+// Switches screens. `focus`: the user asked for it (a navigation button), so the new screen's
+// heading takes the focus and screen readers say where they are.
+function show(screen, { focus = false } = {}) {
   for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== `screen-${screen}`;
   for (const b of document.querySelectorAll('button.nav')) {
     if (b.dataset.screen === screen) b.setAttribute('aria-current', 'page');
@@ -70,6 +72,17 @@ function show(screen) {
   }
   clearErrors();
   loaders[screen]?.();
+  if (focus) {
+    const heading = document.querySelector(`#screen-${screen} h1`);
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+}
+
+// Says `text` to screen readers without moving the focus.
+function announce(text) {
+  $('#announce').textContent = '';
+  requestAnimationFrame(() => { $('#announce').textContent = text; });
 }
 
 // ---- the current CV (shared by import, builder and export) -------------------------------------
@@ -152,6 +165,7 @@ async function importPath(path) {
     current.analysis = result.analysis;
     current.fileName = result.file_name;
     renderAnalysis();
+    announce(t('ui-analysis-done', { score: Math.round(result.analysis.ats_score * 10) / 10 }));
     return result;
   } catch (err) {
     $('#analysis').hidden = true;
@@ -704,7 +718,7 @@ async function loadStatus() {
 
 // ---- wiring -----------------------------------------------------------------------------------
 function wire() {
-  for (const b of document.querySelectorAll('button.nav')) b.addEventListener('click', () => show(b.dataset.screen));
+  for (const b of document.querySelectorAll('button.nav')) b.addEventListener('click', () => show(b.dataset.screen, { focus: true }));
   $('#choose-file').addEventListener('click', chooseFile);
   $('#cv-save').addEventListener('click', saveEdits);
   $('#builder-start').addEventListener('click', () => builderStart(false));

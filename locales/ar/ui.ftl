@@ -24,6 +24,7 @@ ui-progress-saving = جارٍ الحفظ في السجل…
 ui-progress-done = تم
 ui-score-label = نتيجة ATS
 ui-score-out-of = من 100
+ui-analysis-done = اكتمل التحليل: نتيجة ATS هي { $score } من 100.
 ui-score-good = جاهزة لمعظم أنظمة التقديم
 ui-score-fair = بداية جيدة؛ أصلح النقاط أدناه
 ui-score-poor = تحتاج إلى تحسين قبل التقديم

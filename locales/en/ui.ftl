@@ -24,6 +24,7 @@ ui-progress-saving = Saving to your history…
 ui-progress-done = Done
 ui-score-label = ATS score
 ui-score-out-of = out of 100
+ui-analysis-done = Analysis finished: ATS score { $score } out of 100.
 ui-score-good = Ready for most application systems
 ui-score-fair = Good start; fix the points below
 ui-score-poor = Needs work before you apply

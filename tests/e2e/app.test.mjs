@@ -55,6 +55,9 @@ describe('Job Gate desktop app', () => {
     assert.ok(checks.length >= 6, `${checks.length} checks`);
     const label = await app.attr('#gauge', 'aria-label');
     assert.match(label, new RegExp(`ATS score: ${shown}`));
+    // Screen readers hear the result without the focus moving.
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelector('#announce').textContent))
+      === `Analysis finished: ATS score ${shown} out of 100.`, { timeout: 3000, timeoutMsg: 'analysis not announced' });
     const name = await (await browser.$('#cv-editor input')).getValue();
     assert.ok(name.trim().length > 0, 'the extracted name is shown in the editor');
     await app.screenshot('02-import-analysed');
@@ -152,6 +155,8 @@ describe('Job Gate desktop app', () => {
 
   it('lists the analysis in the history', async () => {
     await app.open('history');
+    // The screen's heading takes the focus, so screen readers say where the user is.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'history-title');
     await browser.pause(1500);
     await app.screenshot('06-history');
     assert.equal(await app.errorText(), '');

@@ -80,6 +80,30 @@ pub fn fix_reversed_phones(line: &str) -> String {
 }
 
 #[cfg(test)]
+mod glyph_id_tests {
+    use super::undo_glyph_id_text;
+
+    #[test]
+    fn text_read_as_glyph_ids_is_moved_back_only_when_it_then_reads_as_english() {
+        let mut lines = vec![
+            "2PDU+DVVDQ".to_string(),
+            "%DFNHQGHQJLQHHUZLWK\u{3}\\HDUV\u{3}RI\u{3}H[SHULHQFH".to_string(),
+            ":RUN\u{3}DQG\u{3}WKH\u{3}ZRUOG".to_string(),
+        ];
+        assert!(undo_glyph_id_text(&mut lines));
+        assert_eq!(lines[0], "OmarHassan");
+        assert_eq!(lines[2], "Work and the world");
+        // Capitals that are real text stay as they are.
+        let mut caps = vec!["EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM".to_string()];
+        assert!(!undo_glyph_id_text(&mut caps));
+        assert_eq!(
+            caps[0],
+            "EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM"
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -123,4 +147,57 @@ mod tests {
             "mail a@b.test. Then"
         );
     }
+}
+
+/// Undoes text read as glyph ids: a subset TrueType font whose ToUnicode map is missing (a file cut
+/// short before it) gives each glyph's id as its character, "2PDU+DVVDQ" for "Omar Hassan". Fonts
+/// in the standard Macintosh glyph order put every printable ASCII character 29 ids before its
+/// code, so moving each character 29 places on gives the text back. Done on a whole document, and
+/// only when it has almost no lowercase letters and the moved text reads as English (several
+/// everyday words); returns whether it was done.
+pub fn undo_glyph_id_text(lines: &mut [String]) -> bool {
+    // Words long enough not to turn up by chance; looked for inside the text, since the space
+    // glyph often maps to nothing and words run together.
+    const EVERYDAY: &[&str] = &[
+        "experience",
+        "education",
+        "skills",
+        "languages",
+        "university",
+        "engineer",
+        "developer",
+        "manager",
+        "present",
+        "project",
+        "with",
+        "years",
+        "work",
+    ];
+    let shift = |c: char| match c {
+        '\u{3}' => ' ',
+        '!'..='a' => char::from_u32(c as u32 + 29).unwrap_or(c),
+        _ => c,
+    };
+    let letters = lines
+        .iter()
+        .flat_map(|l| l.chars())
+        .filter(char::is_ascii_alphabetic);
+    let (all, lower) = letters.fold((0usize, 0usize), |(a, l), c| {
+        (a + 1, l + usize::from(c.is_ascii_lowercase()))
+    });
+    if all < 20 || lower * 10 > all {
+        return false;
+    }
+    let moved: Vec<String> = lines
+        .iter()
+        .map(|l| l.chars().map(shift).collect())
+        .collect();
+    let text = moved.join(" ").to_ascii_lowercase();
+    if EVERYDAY.iter().filter(|w| text.contains(*w)).count() < 3 {
+        return false;
+    }
+    for (line, m) in lines.iter_mut().zip(moved) {
+        *line = m;
+    }
+    true
 }

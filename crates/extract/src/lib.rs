@@ -186,6 +186,19 @@ pub(crate) fn finish(
     links: Vec<String>,
 ) -> Result<Document> {
     let page_count = pages.len() as u32;
+    let mut pages = pages;
+    if format == SourceFormat::Pdf {
+        let mut texts: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(|l| l.text.clone()))
+            .collect();
+        if fixups::undo_glyph_id_text(&mut texts) {
+            let lines = pages.iter_mut().flat_map(|p| p.lines.iter_mut());
+            for (line, text) in lines.zip(texts) {
+                line.text = text;
+            }
+        }
+    }
     let mut lines = Vec::new();
     for (i, page) in pages.into_iter().enumerate() {
         for raw in page.lines {

@@ -341,7 +341,6 @@ fn assert_truncated_is_handled(path: &Path) {
 }
 
 #[test]
-#[ignore = "known failing: truncated PDF now warns PARTIAL_TEXT, but its fonts are cut off and the text does not decode"]
 fn truncated_pdf_is_corrupted_or_partial() {
     assert_truncated_is_handled(&hostile("truncated.pdf"));
 }
