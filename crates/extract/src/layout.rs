@@ -268,7 +268,40 @@ fn rows(runs: &[Run]) -> Vec<Vec<Run>> {
             band = Some((r.y0, r.y1));
         }
     }
-    rows
+    rows.into_iter().flat_map(split_overprinted).collect()
+}
+
+/// A row where text of one size is drawn over text of another (a date floated onto the end of a
+/// company name by a right-to-left page: "شركة المراعي" and "2019-01 —" in the same place) is two
+/// lines on top of each other, not one line to read left to right: each size becomes a row of its
+/// own, the one that starts higher first.
+fn split_overprinted(row: Vec<Run>) -> Vec<Vec<Run>> {
+    let overprinted = |a: &Run, b: &Run| {
+        let shared = a.x1.min(b.x1) - a.x0.max(b.x0);
+        (a.font_size - b.font_size).abs() > 0.5
+            && shared > 0.3 * (a.x1 - a.x0).min(b.x1 - b.x0)
+            && shared > 1.0
+    };
+    let any = row
+        .iter()
+        .enumerate()
+        .any(|(i, a)| row[i + 1..].iter().any(|b| overprinted(a, b)));
+    if !any {
+        return vec![row];
+    }
+    let mut sizes: Vec<Vec<Run>> = Vec::new();
+    for r in row {
+        match sizes
+            .iter_mut()
+            .find(|g| (g[0].font_size - r.font_size).abs() <= 0.5)
+        {
+            Some(g) => g.push(r),
+            None => sizes.push(vec![r]),
+        }
+    }
+    let top = |g: &Vec<Run>| g.iter().map(|r| r.y0).fold(f32::INFINITY, f32::min);
+    sizes.sort_by(|a, b| top(a).total_cmp(&top(b)));
+    sizes
 }
 
 fn is_rtl(runs: &[Run]) -> bool {
@@ -347,7 +380,9 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
             .and_then(|r| r.text.trim_start().chars().next()),
     );
     let bullet_right = bullet(order.last().and_then(|r| r.text.trim_end().chars().last()));
-    let rtl = if arabic && latin {
+    // A line with letters of both scripts, or none at all ("2017-12 — 2015-07"), takes the page's
+    // direction.
+    let rtl = if arabic == latin {
         page_rtl
     } else if bullet_left != bullet_right {
         bullet_right
@@ -412,7 +447,10 @@ fn mirror(c: char) -> char {
 /// is turned back. In a left-to-right line only the Arabic stretches are reversed.
 pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
     let chars: Vec<char> = visual.chars().collect();
-    if !chars.iter().any(|&c| is_arabic_char(c)) {
+    // Latin text is left to right whatever the paragraph; without Arabic or Latin letters (dates,
+    // numbers) only a right-to-left paragraph changes the order.
+    let latin = chars.iter().any(|&c| is_ltr_strong(c) && !c.is_numeric());
+    if !chars.iter().any(|&c| is_arabic_char(c)) && (latin || !rtl) {
         return visual.to_string();
     }
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
