@@ -80,6 +80,39 @@ pub fn fix_reversed_phones(line: &str) -> String {
 }
 
 #[cfg(test)]
+mod page_break_tests {
+    use super::repeated_at_page_break;
+
+    #[test]
+    fn a_block_cut_at_a_page_break_and_printed_again_is_read_once() {
+        let lines = [
+            (0, "Cockburn School 2014-09 — 2019-08"),
+            (0, "University of Leeds 2010 09 2013 06"),
+            (1, "University of Leeds 2010-09 — 2013-06"),
+            (1, "Mathematics"),
+        ];
+        assert_eq!(repeated_at_page_break(&lines), vec![1]);
+        // A clipped letter, and a line of dates below it.
+        let lines = [
+            (0, "إدارة جداول الكميات"),
+            (0, "جامعة الإسكند ية"),
+            (0, "09 2010 06 2015"),
+            (1, "جامعة الإسكندرية"),
+            (1, "2010-09 — 2015-06"),
+        ];
+        assert_eq!(repeated_at_page_break(&lines), vec![1, 2]);
+        // A page that just ends with dates, and a next page about something else, keep everything.
+        let lines = [
+            (0, "Acme Ltd"),
+            (0, "2019 — 2021"),
+            (1, "Education"),
+            (1, "University of York"),
+        ];
+        assert!(repeated_at_page_break(&lines).is_empty());
+    }
+}
+
+#[cfg(test)]
 mod glyph_id_tests {
     use super::undo_glyph_id_text;
 
@@ -147,6 +180,79 @@ mod tests {
             "mail a@b.test. Then"
         );
     }
+}
+
+/// Lines cut at a page break and printed again at the top of the next page (a browser that moves
+/// a block to the next page may leave its clipped first line behind: "University of Leeds 2010 09
+/// 2013 06" at the foot of page 1, "University of Leeds 2010-09 — 2013-06" at the head of page 2).
+/// Returns the indices of the lines to drop: lines at the foot of a page, read upwards, that have
+/// no letters (dates) or whose letters are those of one of the first lines of the next page, up to
+/// and including the highest such line that has letters. Nothing is dropped without one.
+pub fn repeated_at_page_break(lines: &[(u32, &str)]) -> Vec<usize> {
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut drop = Vec::new();
+    for (i, w) in lines.windows(2).enumerate() {
+        if w[0].0 == w[1].0 {
+            continue;
+        }
+        // `i` is the last line of its page.
+        let next: Vec<String> = lines[i + 1..]
+            .iter()
+            .take_while(|l| l.0 == w[1].0)
+            .take(4)
+            .map(|l| key(l.1))
+            .filter(|k| k.chars().count() >= 6)
+            .collect();
+        let mut cut = None;
+        for j in (0..=i).rev().take(4) {
+            if lines[j].0 != w[0].0 {
+                break;
+            }
+            let k = key(lines[j].1);
+            if k.is_empty() {
+                continue;
+            }
+            if next.iter().any(|n| nearly_equal(&k, n)) {
+                cut = Some(j);
+            } else {
+                break;
+            }
+        }
+        if let Some(j) = cut {
+            drop.extend(j..=i);
+        }
+    }
+    drop
+}
+
+/// Equal but for at most one letter in twelve changed, missing or extra (a clipped glyph).
+fn nearly_equal(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 6 {
+        return false;
+    }
+    let allowed = a.len().max(b.len()) / 12;
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= allowed
 }
 
 /// Undoes text read as glyph ids: a subset TrueType font whose ToUnicode map is missing (a file cut

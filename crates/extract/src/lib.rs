@@ -223,6 +223,15 @@ pub(crate) fn finish(
             });
         }
     }
+    let keyed: Vec<(u32, &str)> = lines.iter().map(|l| (l.page, l.text.as_str())).collect();
+    let repeated = fixups::repeated_at_page_break(&keyed);
+    if !repeated.is_empty() {
+        let mut i = 0;
+        lines.retain(|_| {
+            i += 1;
+            !repeated.contains(&(i - 1))
+        });
+    }
     if lines.is_empty() {
         return Err(JobGateError::NoTextFound { pages: page_count });
     }
