@@ -80,6 +80,19 @@ pub fn fix_reversed_phones(line: &str) -> String {
 }
 
 #[cfg(test)]
+mod lam_alef_tests {
+    #[test]
+    fn a_lam_alef_written_alef_first_is_put_back() {
+        use super::fix_reversed_lam_alef as fix;
+        assert_eq!(fix("جامعة اإلسكندرية"), "جامعة الإسكندرية");
+        assert_eq!(fix("حتى اآلن"), "حتى الآن");
+        assert_eq!(fix("زمن االستجابة"), "زمن الاستجابة");
+        // Right as written.
+        assert_eq!(fix("إلى الإسكندرية والأنظمة"), "إلى الإسكندرية والأنظمة");
+    }
+}
+
+#[cfg(test)]
 mod page_break_tests {
     use super::repeated_at_page_break;
 
@@ -180,6 +193,15 @@ mod tests {
             "mail a@b.test. Then"
         );
     }
+}
+
+/// A lam-alef ligature whose text the producer wrote in drawn order, alef first ("اإلسكندرية" for
+/// "الإسكندرية", "االستجابة" for "الاستجابة"): Arabic never writes one alef right after another, so
+/// an alef, an alef with or without hamza and a lam are put back as lam-alef.
+pub fn fix_reversed_lam_alef(line: &str) -> std::borrow::Cow<'_, str> {
+    static REVERSED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("ا([اأإآ])ل").expect("static regex"));
+    REVERSED.replace_all(line, "ال$1")
 }
 
 /// Lines cut at a page break and printed again at the top of the next page (a browser that moves

@@ -479,8 +479,10 @@ pub fn visual_to_logical(visual: &str, rtl: bool) -> String {
             while j < rev.len() {
                 let c = rev[j];
                 // A right-to-left mark is as strong as an Arabic letter: a producer that wrote
-                // one between two Latin items ("name@mail.test ‏|‏ +20 100") keeps them apart.
-                if is_arabic_char(c) || matches!(c, '\u{200F}' | '\u{061C}') {
+                // one between two Latin items ("name@mail.test ‏|‏ +20 100") keeps them apart. So
+                // does a list separator: the items of a right-to-left contact line are read right
+                // to left, whatever their script.
+                if is_arabic_char(c) || matches!(c, '\u{200F}' | '\u{061C}' | '|' | '•' | '·') {
                     break;
                 }
                 if c == ' ' && rev[j - 1].is_ascii_digit() && !embedded {

@@ -208,7 +208,9 @@ pub(crate) fn finish(
                 text = rest.to_string();
                 bullet = true;
             }
-            let text = fixups::join_split_emails(&fixups::fix_reversed_phones(&text));
+            let text = fixups::join_split_emails(&fixups::fix_reversed_phones(
+                &fixups::fix_reversed_lam_alef(&text),
+            ));
             if text.is_empty() {
                 continue;
             }

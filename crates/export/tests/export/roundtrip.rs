@@ -2,7 +2,8 @@
 //! every template × {DOCX, PDF} → our extractor + parser → scored by the corpus's own scorer
 //! (`tests/fixtures/corpus/score.py`, macro-F1 over fields). Misses are attributed: a value absent
 //! from the exported file's text is the export's fault; absent from the extractor's text, the
-//! extractor's; present there but not parsed, the parser's.
+//! extractor's; present there but not parsed, the parser's. Then the DOCX files again, made PDF by
+//! LibreOffice: a producer that is not ours, scored the same way.
 
 use crate::support::*;
 use jobgate_core::{Cv, Education, Experience, Lang, LanguageSkill};
@@ -14,6 +15,11 @@ use std::process::Command;
 /// The macro-F1 the round trip must reach (issue 3 asks 0.98; today 0.998: DOCX 0.999, PDF 0.996,
 /// English 0.999, Arabic 0.994; what is left is a letter with a vowel sign in a PDF, "عميلًا").
 const MIN_MACRO_F1: f64 = 0.99;
+
+/// The same CVs, exported as DOCX and made PDF by LibreOffice (a producer that is not ours): today
+/// 0.985 (English 0.996, Arabic 0.953; its PDFs write lam-alef alef first and draw some Arabic words
+/// with numbers in pieces).
+const MIN_LIBREOFFICE_F1: f64 = 0.97;
 
 fn s(v: &Value, k: &str) -> String {
     v.get(k)
@@ -291,31 +297,7 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
             }
         }
     }
-    let manifest = dir.join("manifest.json");
-    std::fs::write(
-        &manifest,
-        serde_json::to_vec(&json!({ "documents": docs })).unwrap(),
-    )
-    .unwrap();
-    let report = dir.join("report.json");
-    let run = Command::new("python3")
-        .arg(corpus.join("score.py"))
-        .arg(&out_dir)
-        .arg("--truth")
-        .arg(corpus.join("truth"))
-        .arg("--manifest")
-        .arg(&manifest)
-        .arg("--json")
-        .arg(&report)
-        .output()
-        .expect("python3 is installed");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    println!("{}", String::from_utf8_lossy(&run.stdout));
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let report = score(&corpus, &out_dir, &docs, dir, "report");
     let overall = report["overall"].as_f64().unwrap();
     println!(
         "round trip macro-F1: {overall:.3} over {} documents",
@@ -341,4 +323,94 @@ fn corpus_round_trip_through_our_extractor_and_parser() {
         overall >= MIN_MACRO_F1,
         "round-trip macro-F1 {overall:.3} < {MIN_MACRO_F1}"
     );
+
+    // Another producer: LibreOffice turns each of our DOCX files into a PDF (how many people make a
+    // PDF of a Word CV), and our extractor and parser read that.
+    if !tool_available(
+        "soffice",
+        "corpus_round_trip_through_our_extractor_and_parser",
+    ) {
+        return;
+    }
+    let lo_dir = dir.join("libreoffice");
+    let lo_out = lo_dir.join("out");
+    std::fs::create_dir_all(&lo_out).unwrap();
+    let docx: Vec<&Value> = docs.iter().filter(|d| d["format"] == "docx").collect();
+    let run = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            lo_dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&lo_dir)
+        .args(
+            docx.iter()
+                .map(|d| dir.join(d["file"].as_str().unwrap().trim_start_matches("files/"))),
+        )
+        .output()
+        .expect("LibreOffice (soffice) is installed");
+    assert!(run.status.success(), "{run:?}");
+    let mut lo_docs = Vec::new();
+    for d in docx {
+        let name = d["file"].as_str().unwrap().trim_start_matches("files/");
+        let pdf = name.replace(".docx", ".pdf");
+        let doc = jobgate_extract::extract_file(&lo_dir.join(&pdf))
+            .unwrap_or_else(|e| panic!("{pdf} from LibreOffice: {e}"));
+        std::fs::write(
+            lo_out.join(format!("{pdf}.json")),
+            serde_json::to_vec(&json!({ "structured_data": jobgate_parse::parse(&doc).cv }))
+                .unwrap(),
+        )
+        .unwrap();
+        let mut entry = d.clone();
+        entry["file"] = json!(format!("files/{pdf}"));
+        entry["format"] = json!("pdf");
+        lo_docs.push(entry);
+    }
+    let report = score(&corpus, &lo_out, &lo_docs, &lo_dir, "report");
+    let overall = report["overall"].as_f64().unwrap();
+    println!(
+        "LibreOffice PDFs of our DOCX: macro-F1 {overall:.3} over {} documents",
+        lo_docs.len()
+    );
+    assert!(
+        overall >= MIN_LIBREOFFICE_F1,
+        "LibreOffice round-trip macro-F1 {overall:.3} < {MIN_LIBREOFFICE_F1}"
+    );
+}
+
+/// Scores the parser outputs in `out` against the corpus truth with the corpus's own scorer, prints
+/// its table and returns its report (`dir/<name>.json`).
+fn score(
+    corpus: &std::path::Path,
+    out: &std::path::Path,
+    docs: &[Value],
+    dir: &std::path::Path,
+    name: &str,
+) -> Value {
+    let manifest = dir.join(format!("{name}.manifest.json"));
+    std::fs::write(
+        &manifest,
+        serde_json::to_vec(&json!({ "documents": docs })).unwrap(),
+    )
+    .unwrap();
+    let report = dir.join(format!("{name}.json"));
+    let run = Command::new("python3")
+        .arg(corpus.join("score.py"))
+        .arg(out)
+        .arg("--truth")
+        .arg(corpus.join("truth"))
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg("--json")
+        .arg(&report)
+        .output()
+        .expect("python3 is installed");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap()
 }
