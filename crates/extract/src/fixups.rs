@@ -79,122 +79,6 @@ pub fn fix_reversed_phones(line: &str) -> String {
         .into_owned()
 }
 
-#[cfg(test)]
-mod lam_alef_tests {
-    #[test]
-    fn a_lam_alef_written_alef_first_is_put_back() {
-        use super::fix_reversed_lam_alef as fix;
-        assert_eq!(fix("جامعة اإلسكندرية"), "جامعة الإسكندرية");
-        assert_eq!(fix("حتى اآلن"), "حتى الآن");
-        assert_eq!(fix("زمن االستجابة"), "زمن الاستجابة");
-        // Right as written.
-        assert_eq!(fix("إلى الإسكندرية والأنظمة"), "إلى الإسكندرية والأنظمة");
-    }
-}
-
-#[cfg(test)]
-mod page_break_tests {
-    use super::repeated_at_page_break;
-
-    #[test]
-    fn a_block_cut_at_a_page_break_and_printed_again_is_read_once() {
-        let lines = [
-            (0, "Cockburn School 2014-09 — 2019-08"),
-            (0, "University of Leeds 2010 09 2013 06"),
-            (1, "University of Leeds 2010-09 — 2013-06"),
-            (1, "Mathematics"),
-        ];
-        assert_eq!(repeated_at_page_break(&lines), vec![1]);
-        // A clipped letter, and a line of dates below it.
-        let lines = [
-            (0, "إدارة جداول الكميات"),
-            (0, "جامعة الإسكند ية"),
-            (0, "09 2010 06 2015"),
-            (1, "جامعة الإسكندرية"),
-            (1, "2010-09 — 2015-06"),
-        ];
-        assert_eq!(repeated_at_page_break(&lines), vec![1, 2]);
-        // A page that just ends with dates, and a next page about something else, keep everything.
-        let lines = [
-            (0, "Acme Ltd"),
-            (0, "2019 — 2021"),
-            (1, "Education"),
-            (1, "University of York"),
-        ];
-        assert!(repeated_at_page_break(&lines).is_empty());
-    }
-}
-
-#[cfg(test)]
-mod glyph_id_tests {
-    use super::undo_glyph_id_text;
-
-    #[test]
-    fn text_read_as_glyph_ids_is_moved_back_only_when_it_then_reads_as_english() {
-        let mut lines = vec![
-            "2PDU+DVVDQ".to_string(),
-            "%DFNHQGHQJLQHHUZLWK\u{3}\\HDUV\u{3}RI\u{3}H[SHULHQFH".to_string(),
-            ":RUN\u{3}DQG\u{3}WKH\u{3}ZRUOG".to_string(),
-        ];
-        assert!(undo_glyph_id_text(&mut lines));
-        assert_eq!(lines[0], "OmarHassan");
-        assert_eq!(lines[2], "Work and the world");
-        // Capitals that are real text stay as they are.
-        let mut caps = vec!["EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM".to_string()];
-        assert!(!undo_glyph_id_text(&mut caps));
-        assert_eq!(
-            caps[0],
-            "EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM"
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bullets_are_stripped() {
-        assert_eq!(strip_bullet("• Led a team"), Some("Led a team"));
-        assert_eq!(strip_bullet("▪Python"), Some("Python"));
-        assert_eq!(strip_bullet("- item"), Some("item"));
-        assert_eq!(strip_bullet("-5 degrees"), None);
-        assert_eq!(strip_bullet("Software"), None);
-        assert_eq!(strip_bullet("online"), None);
-    }
-
-    #[test]
-    fn reversed_phone_groups_are_put_back() {
-        assert_eq!(fix_reversed_phones("5678 1234 10 20+"), "+20 10 1234 5678");
-        assert_eq!(
-            fix_reversed_phones("الهاتف: 4567 123 50 966+ ·"),
-            "الهاتف: +966 50 123 4567 ·"
-        );
-        assert_eq!(fix_reversed_phones("966501234567+"), "+966501234567");
-        assert_eq!(
-            fix_reversed_phones("10+ years of Python"),
-            "10+ years of Python"
-        );
-        assert_eq!(fix_reversed_phones("+20 10 1234 5678"), "+20 10 1234 5678");
-    }
-
-    #[test]
-    fn split_emails_are_joined() {
-        assert_eq!(
-            join_split_emails("+971 50 123 4567 ahmed@hospitality .test"),
-            "+971 50 123 4567 ahmed@hospitality.test"
-        );
-        assert_eq!(
-            join_split_emails("a@hospitality\u{E603} .test"),
-            "a@hospitality.test"
-        );
-        assert_eq!(
-            join_split_emails("mail a@b.test. Then"),
-            "mail a@b.test. Then"
-        );
-    }
-}
-
 /// A lam-alef ligature whose text the producer wrote in drawn order, alef first ("اإلسكندرية" for
 /// "الإسكندرية", "االستجابة" for "الاستجابة"): Arabic never writes one alef right after another, so
 /// an alef, an alef with or without hamza and a lam are put back as lam-alef.
@@ -328,4 +212,106 @@ pub fn undo_glyph_id_text(lines: &mut [String]) -> bool {
         *line = m;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn a_lam_alef_written_alef_first_is_put_back() {
+        use super::fix_reversed_lam_alef as fix;
+        assert_eq!(fix("جامعة اإلسكندرية"), "جامعة الإسكندرية");
+        assert_eq!(fix("حتى اآلن"), "حتى الآن");
+        assert_eq!(fix("زمن االستجابة"), "زمن الاستجابة");
+        // Right as written.
+        assert_eq!(fix("إلى الإسكندرية والأنظمة"), "إلى الإسكندرية والأنظمة");
+    }
+
+    #[test]
+    fn a_block_cut_at_a_page_break_and_printed_again_is_read_once() {
+        let lines = [
+            (0, "Cockburn School 2014-09 — 2019-08"),
+            (0, "University of Leeds 2010 09 2013 06"),
+            (1, "University of Leeds 2010-09 — 2013-06"),
+            (1, "Mathematics"),
+        ];
+        assert_eq!(repeated_at_page_break(&lines), vec![1]);
+        // A clipped letter, and a line of dates below it.
+        let lines = [
+            (0, "إدارة جداول الكميات"),
+            (0, "جامعة الإسكند ية"),
+            (0, "09 2010 06 2015"),
+            (1, "جامعة الإسكندرية"),
+            (1, "2010-09 — 2015-06"),
+        ];
+        assert_eq!(repeated_at_page_break(&lines), vec![1, 2]);
+        // A page that just ends with dates, and a next page about something else, keep everything.
+        let lines = [
+            (0, "Acme Ltd"),
+            (0, "2019 — 2021"),
+            (1, "Education"),
+            (1, "University of York"),
+        ];
+        assert!(repeated_at_page_break(&lines).is_empty());
+    }
+
+    #[test]
+    fn text_read_as_glyph_ids_is_moved_back_only_when_it_then_reads_as_english() {
+        let mut lines = vec![
+            "2PDU+DVVDQ".to_string(),
+            "%DFNHQGHQJLQHHUZLWK\u{3}\\HDUV\u{3}RI\u{3}H[SHULHQFH".to_string(),
+            ":RUN\u{3}DQG\u{3}WKH\u{3}ZRUOG".to_string(),
+        ];
+        assert!(undo_glyph_id_text(&mut lines));
+        assert_eq!(lines[0], "OmarHassan");
+        assert_eq!(lines[2], "Work and the world");
+        // Capitals that are real text stay as they are.
+        let mut caps = vec!["EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM".to_string()];
+        assert!(!undo_glyph_id_text(&mut caps));
+        assert_eq!(
+            caps[0],
+            "EXPERIENCE EDUCATION SKILLS WORK WITH ACME AND IBM"
+        );
+    }
+
+    #[test]
+    fn bullets_are_stripped() {
+        assert_eq!(strip_bullet("• Led a team"), Some("Led a team"));
+        assert_eq!(strip_bullet("▪Python"), Some("Python"));
+        assert_eq!(strip_bullet("- item"), Some("item"));
+        assert_eq!(strip_bullet("-5 degrees"), None);
+        assert_eq!(strip_bullet("Software"), None);
+        assert_eq!(strip_bullet("online"), None);
+    }
+
+    #[test]
+    fn reversed_phone_groups_are_put_back() {
+        assert_eq!(fix_reversed_phones("5678 1234 10 20+"), "+20 10 1234 5678");
+        assert_eq!(
+            fix_reversed_phones("الهاتف: 4567 123 50 966+ ·"),
+            "الهاتف: +966 50 123 4567 ·"
+        );
+        assert_eq!(fix_reversed_phones("966501234567+"), "+966501234567");
+        assert_eq!(
+            fix_reversed_phones("10+ years of Python"),
+            "10+ years of Python"
+        );
+        assert_eq!(fix_reversed_phones("+20 10 1234 5678"), "+20 10 1234 5678");
+    }
+
+    #[test]
+    fn split_emails_are_joined() {
+        assert_eq!(
+            join_split_emails("+971 50 123 4567 ahmed@hospitality .test"),
+            "+971 50 123 4567 ahmed@hospitality.test"
+        );
+        assert_eq!(
+            join_split_emails("a@hospitality\u{E603} .test"),
+            "a@hospitality.test"
+        );
+        assert_eq!(
+            join_split_emails("mail a@b.test. Then"),
+            "mail a@b.test. Then"
+        );
+    }
 }

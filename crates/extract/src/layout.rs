@@ -618,28 +618,29 @@ mod tests {
         }
     }
 
+    /// The first line laid out from `runs`.
+    fn first_line(runs: Vec<Run>) -> String {
+        let page = PageRuns { runs, width: 595.0 };
+        lay_out_page(&page).lines[0].text.clone()
+    }
+
     #[test]
     fn a_bullet_says_where_an_arabic_list_item_starts() {
+        let words = "ةبسنب ءادألا نيسحت";
         // In a left-to-right list: bullet at the left, number after the words.
-        let ltr = PageRuns {
-            runs: vec![
-                run("•", 55.0, 59.0),
-                run("ةبسنب ءادألا نيسحت", 63.0, 160.0),
-                run(" 30%", 160.0, 183.0),
-            ],
-            width: 595.0,
-        };
-        assert_eq!(lay_out_page(&ltr).lines[0].text, "• تحسين الأداء بنسبة 30%");
+        let ltr = vec![
+            run("•", 55.0, 59.0),
+            run(words, 63.0, 160.0),
+            run(" 30%", 160.0, 183.0),
+        ];
+        assert_eq!(first_line(ltr), "• تحسين الأداء بنسبة 30%");
         // In a right-to-left list: bullet at the right, the number on the left.
-        let rtl = PageRuns {
-            runs: vec![
-                run("30% ", 300.0, 323.0),
-                run("ةبسنب ءادألا نيسحت", 323.0, 420.0),
-                run("•", 424.0, 428.0),
-            ],
-            width: 595.0,
-        };
-        assert_eq!(lay_out_page(&rtl).lines[0].text, "• تحسين الأداء بنسبة 30%");
+        let rtl = vec![
+            run("30% ", 300.0, 323.0),
+            run(words, 323.0, 420.0),
+            run("•", 424.0, 428.0),
+        ];
+        assert_eq!(first_line(rtl), "• تحسين الأداء بنسبة 30%");
     }
 
     #[test]
