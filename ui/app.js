@@ -379,6 +379,33 @@ async function loadExport() {
   $('#templates').replaceChildren(...exporter.templates.map((tpl, i) => el('label', { class: 'template' },
     el('span', {}, el('input', { type: 'radio', name: 'template', value: tpl.name, checked: chosen ? chosen === tpl.name : i === 0 }), ' ', el('strong', { text: tpl.title || tpl.name })),
     el('span', { class: 'muted', text: tpl.description || '' }))));
+  refreshPreview();
+}
+
+// Page 1 of the PDF in the chosen template and language, drawn by the engine as SVG. A newer
+// request wins: answers to older ones (the user clicked on) are dropped.
+let previewRequest = 0;
+async function refreshPreview() {
+  const template = document.querySelector('input[name="template"]:checked')?.value;
+  const lang = document.querySelector('input[name="export-lang"]:checked').value;
+  const box = $('#export-preview');
+  box.hidden = !exporter.available || !current.cv || !template;
+  if (box.hidden) return;
+  const request = ++previewRequest;
+  $('#export-preview-working').textContent = t('ui-export-preview-working');
+  try {
+    const svg = await invoke('export_preview', { cv: current.cv, template, lang });
+    if (request !== previewRequest) return;
+    const img = $('#export-preview-page');
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    const title = exporter.templates.find((x) => x.name === template)?.title ?? template;
+    img.alt = t('ui-export-preview-alt', { template: title });
+    $('#export-preview-working').textContent = '';
+  } catch (err) {
+    if (request !== previewRequest) return;
+    box.hidden = true;
+    showError(err);
+  }
 }
 
 async function exportCv(path) {
@@ -734,6 +761,9 @@ function wire() {
   // Keeping one's own wording is simply going on (the builder drops the offer at the next answer).
   $('#rewrite-keep').addEventListener('click', () => { $('#rewrite').hidden = true; $('#builder-answer').focus(); });
   $('#export-form').addEventListener('submit', (e) => { e.preventDefault(); exportCv(); });
+  $('#export-form').addEventListener('change', (e) => {
+    if (e.target.name === 'template' || e.target.name === 'export-lang') refreshPreview();
+  });
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
   $('#history-refresh').addEventListener('click', loadHistory);
   $('#confirm-delete-cv').addEventListener('close', () => {

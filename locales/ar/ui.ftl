@@ -115,6 +115,8 @@ ui-export-show = إظهار في المجلد
 ui-export-nothing = استورد سيرة ذاتية أو أنشئها أولًا ثم صدّرها هنا.
 ui-export-unavailable = التصدير غير متاح في هذا الإصدار بعد.
 ui-export-preview = معاينة
+ui-export-preview-alt = الصفحة الأولى من سيرتك الذاتية بقالب { $template } كما ستبدو في ملف PDF
+ui-export-preview-working = جارٍ رسم المعاينة…
 
 ui-history-title = السجل
 ui-history-intro = سيرك الذاتية ونسخها وتحليلاتها وملفاتها المصدّرة، الأحدث أولًا. محفوظة على هذا الجهاز فقط.

@@ -111,6 +111,8 @@ ui-export-show = Show in folder
 ui-export-nothing = Import or build a CV first; then export it here.
 ui-export-unavailable = Export is not available in this version yet.
 ui-export-preview = Preview
+ui-export-preview-alt = Page 1 of your CV in the { $template } template, as the PDF will look
+ui-export-preview-working = Drawing the preview…
 
 ui-history-title = History
 ui-history-intro = Your CVs, their versions, analyses and exports, newest first. Stored only on this computer.

@@ -766,13 +766,7 @@ pub async fn export_cv(
 ) -> CommandResult<String> {
     let run = || -> Result<String, JobGateError> {
         let format = jobgate_export::Format::parse(&format)?;
-        let lang = match lang.as_deref() {
-            Some(code) => Lang::from_code(code).ok_or_else(|| JobGateError::InvalidInput {
-                field: "lang".into(),
-                reason: format!("{code:?} is not a supported language (en, ar)"),
-            })?,
-            None => jobgate_export::language_of(&cv),
-        };
+        let lang = export_lang(&cv, lang.as_deref())?;
         let bytes = jobgate_export::render(&cv, format, &template, lang)?;
         let written = jobgate_export::write_file(&bytes, Path::new(&path), true)?;
         let written = written.display().to_string();
@@ -788,6 +782,30 @@ pub async fn export_cv(
         Ok(written)
     };
     run().or_else(|e| fail(&state, e))
+}
+
+/// Page 1 of the PDF export of `cv` in `template` as SVG (the export screen's preview); `lang` as
+/// for [`export_cv`].
+#[tauri::command]
+pub async fn export_preview(
+    state: State<'_, AppState>,
+    cv: Cv,
+    template: String,
+    lang: Option<String>,
+) -> CommandResult<String> {
+    let run = || jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?);
+    run().or_else(|e| fail(&state, e))
+}
+
+/// The language an export is made in: the one asked for (`en`, `ar`), else the CV's own.
+fn export_lang(cv: &Cv, code: Option<&str>) -> Result<Lang, JobGateError> {
+    match code {
+        Some(code) => Lang::from_code(code).ok_or_else(|| JobGateError::InvalidInput {
+            field: "lang".into(),
+            reason: format!("{code:?} is not a supported language (en, ar)"),
+        }),
+        None => Ok(jobgate_export::language_of(cv)),
+    }
 }
 
 /// Which optional parts this build has (the UI hides what is missing instead of failing later).

@@ -49,6 +49,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::status,
         commands::capabilities,
         commands::export_templates,
+        commands::export_preview,
         commands::default_export_name,
         commands::export_cv,
         commands::builder_start,

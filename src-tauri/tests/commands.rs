@@ -366,6 +366,23 @@ fn an_imported_cv_is_exported_as_docx_and_recorded_in_the_history() {
     );
     let bytes = std::fs::read(written.as_str().unwrap()).unwrap();
     assert_eq!(&bytes[..2], b"PK");
+    // The export screen's preview: page 1 drawn as SVG, in either language.
+    for lang in ["en", "ar"] {
+        let svg = app.ok(
+            "export_preview",
+            json!({"cv": r["analysis"]["structured_data"], "template": name, "lang": lang}),
+        );
+        let svg = svg.as_str().unwrap();
+        assert!(
+            svg.starts_with("<svg ") && svg.matches("<use ").count() > 100,
+            "{lang}"
+        );
+    }
+    let e = app.err(
+        "export_preview",
+        json!({"cv": r["analysis"]["structured_data"], "template": "no-such-template"}),
+    );
+    assert_error_json(&e, "TEMPLATE_NOT_FOUND");
     let h = app.ok("history", json!({}));
     assert_eq!(h["exports"][0]["format"], "docx", "{h}");
     let suggested = app.ok(

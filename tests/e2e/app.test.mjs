@@ -140,8 +140,21 @@ describe('Job Gate desktop app', () => {
   it('exports the CV as a DOCX file', async (t) => {
     const caps = await app.capabilities();
     await app.open('export');
-    await app.screenshot('05-export');
     if (!caps.export) return t.skip('the export crate has not landed in this build');
+    // The preview shows page 1 of the PDF in the chosen template, and follows the choice.
+    const preview = async () => browser.execute(() => {
+      const img = document.querySelector('#export-preview-page');
+      return { src: img.getAttribute('src') ?? '', width: img.naturalWidth, alt: img.alt };
+    });
+    await browser.waitUntil(async () => (await preview()).width > 0, { timeout: 10000, timeoutMsg: 'no preview drawn' });
+    const first = await preview();
+    assert.match(first.src, /^data:image\/svg\+xml/);
+    assert.match(first.alt, /^Page 1 of your CV in the \w+ template/);
+    await (await browser.$('#templates label:nth-of-type(2) input')).click();
+    await browser.waitUntil(async () => (await preview()).src !== first.src, { timeout: 10000, timeoutMsg: 'preview did not follow the template' });
+    await (await browser.$('#templates label:nth-of-type(1) input')).click();
+    await browser.waitUntil(async () => (await preview()).src === first.src, { timeout: 10000 });
+    await app.screenshot('05-export');
     const target = path.join(OUT, 'e2e-cv.docx');
     const written = await app.exportTo(target);
     assert.equal(typeof written, 'string', JSON.stringify(written));

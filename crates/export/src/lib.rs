@@ -103,6 +103,13 @@ pub fn render_with(cv: &Cv, format: Format, template: &Template, lang: Lang) -> 
     }
 }
 
+/// Page 1 of the PDF export of `cv` in `template` and `lang`, as SVG: what the app shows while the
+/// user picks a template. Errors: `TEMPLATE_NOT_FOUND`, `EXPORT_FAILED`.
+pub fn preview_svg(cv: &Cv, template: &str, lang: Lang) -> Result<String> {
+    let t = template::load(template)?;
+    pdf::preview_svg(&model::build(cv, &t, lang), &t)
+}
+
 /// The language to export `cv` in when the user did not choose: the language it is written in.
 pub fn language_of(cv: &Cv) -> Lang {
     model::language_of(cv)

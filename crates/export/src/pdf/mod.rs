@@ -12,7 +12,10 @@
 //! the crate DESIGN §6 names, and without its `html` feature it adds the least code.
 
 pub mod fonts;
+mod preview;
 pub mod shape;
+
+pub use preview::preview_svg;
 
 use crate::model::{Block, CONTACT_SEPARATOR, Doc};
 use crate::template::{Align, Section, Template, rgb};
@@ -28,8 +31,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
-/// Renders `doc` as PDF bytes.
-pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
+/// A document laid out: the PDF with its fonts, the fonts' glyph maps and each page's operations.
+struct Laid {
+    pdf: PdfDocument,
+    faces: [&'static fonts::Face; 4],
+    embedding: Embedding,
+    pages: Vec<Vec<Op>>,
+}
+
+/// Lays `doc` out in `t`: shaping, line breaking, pages, fonts cut down to the glyphs drawn.
+fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
     let failed = |reason: &str| JobGateError::ExportFailed {
         reason: reason.to_string(),
     };
@@ -71,6 +82,21 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
         embedding.blanks[i] = face.blank.and_then(|g| subset.gids.get(&g).copied());
         embedding.gids[i] = subset.gids;
     }
+    let pages = layout.paginate(&chunks, &embedding);
+    Ok(Laid {
+        pdf,
+        faces: [l, lb, a, ab],
+        embedding,
+        pages,
+    })
+}
+
+/// Renders `doc` as PDF bytes.
+pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
+    let failed = |reason: &str| JobGateError::ExportFailed {
+        reason: reason.to_string(),
+    };
+    let Laid { mut pdf, pages, .. } = lay_out(doc, t)?;
     let info = &mut pdf.metadata.info;
     info.document_title = if doc.title.is_empty() {
         "CV".into()
@@ -82,7 +108,6 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     info.producer = "Job Gate".into();
     info.subject = "Curriculum vitae".into();
 
-    let pages = layout.paginate(&chunks, &embedding);
     let (w_mm, h_mm) = t.page.size.mm();
     let pages: Vec<PdfPage> = pages
         .into_iter()

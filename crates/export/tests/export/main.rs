@@ -7,5 +7,6 @@
 
 mod golden;
 mod open;
+mod preview;
 mod roundtrip;
 mod support;
