@@ -129,13 +129,12 @@ impl<'a> Page<'a> {
             return;
         };
         let font = self.laid.faces[face];
-        let key = (face, gid);
-        if !self.glyphs.contains_key(&key) {
+        let outline = self.glyphs.entry((face, gid)).or_insert_with(|| {
             let mut path = SvgPath(String::new());
             font.shaper.outline_glyph(GlyphId(gid), &mut path);
-            self.glyphs.insert(key, path.0);
-        }
-        if self.glyphs[&key].is_empty() {
+            path.0
+        });
+        if outline.is_empty() {
             return; // a space or a mark with nothing to draw
         }
         let k = self.size / font.units_per_em;
