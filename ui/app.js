@@ -362,10 +362,19 @@ async function builderSend(answer) {
 }
 
 // ---- export -----------------------------------------------------------------------------------
-const exporter = { available: false, templates: [] };
+const exporter = { available: false, templates: [], cv: null, langChosen: false };
 
 async function loadExport() {
   $('#export-nothing').hidden = !!current.cv;
+  // Headings in the CV's own language, until the user picks one for this CV.
+  if (current.cv && exporter.cv !== current.cv) {
+    exporter.cv = current.cv;
+    exporter.langChosen = false;
+  }
+  if (current.cv && !exporter.langChosen) {
+    const code = await invoke('cv_language', { cv: current.cv }).catch(() => 'en');
+    for (const r of document.querySelectorAll('input[name="export-lang"]')) r.checked = r.value === code;
+  }
   try {
     exporter.templates = await invoke('export_templates');
     exporter.available = true;
@@ -762,6 +771,7 @@ function wire() {
   $('#rewrite-keep').addEventListener('click', () => { $('#rewrite').hidden = true; $('#builder-answer').focus(); });
   $('#export-form').addEventListener('submit', (e) => { e.preventDefault(); exportCv(); });
   $('#export-form').addEventListener('change', (e) => {
+    if (e.target.name === 'export-lang') exporter.langChosen = true;
     if (e.target.name === 'template' || e.target.name === 'export-lang') refreshPreview();
   });
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));

@@ -797,6 +797,12 @@ pub async fn export_preview(
     run().or_else(|e| fail(&state, e))
 }
 
+/// The language `cv` is written in (`en` or `ar`): what the export screen offers first.
+#[tauri::command]
+pub fn cv_language(cv: Cv) -> String {
+    jobgate_export::language_of(&cv).code().to_string()
+}
+
 /// The language an export is made in: the one asked for (`en`, `ar`), else the CV's own.
 fn export_lang(cv: &Cv, code: Option<&str>) -> Result<Lang, JobGateError> {
     match code {

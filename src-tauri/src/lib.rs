@@ -50,6 +50,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::capabilities,
         commands::export_templates,
         commands::export_preview,
+        commands::cv_language,
         commands::default_export_name,
         commands::export_cv,
         commands::builder_start,

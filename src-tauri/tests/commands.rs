@@ -366,6 +366,21 @@ fn an_imported_cv_is_exported_as_docx_and_recorded_in_the_history() {
     );
     let bytes = std::fs::read(written.as_str().unwrap()).unwrap();
     assert_eq!(&bytes[..2], b"PK");
+    assert_eq!(
+        app.ok(
+            "cv_language",
+            json!({"cv": r["analysis"]["structured_data"]})
+        ),
+        "en"
+    );
+    let ar = app.ok("analyze_path", json!({"path": corpus("028__even.pdf")}));
+    assert_eq!(
+        app.ok(
+            "cv_language",
+            json!({"cv": ar["analysis"]["structured_data"]})
+        ),
+        "ar"
+    );
     // The export screen's preview: page 1 drawn as SVG, in either language.
     for lang in ["en", "ar"] {
         let svg = app.ok(
