@@ -22,7 +22,7 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings || exit 1
 
 step "Rust tests (engine, CLI, desktop commands)"
-cargo test --workspace --locked 2>&1 | tee -a "$log"
+cargo test --workspace --locked --no-fail-fast 2>&1 | tee -a "$log"
 rust_rc=${PIPESTATUS[0]}
 
 step "end-to-end tests of the app"

@@ -229,23 +229,31 @@ fn push_rows(zones: &mut Vec<Zone>, ix: Vec<usize>) {
 }
 
 /// A column is at least four rows, most of them close below the one before (running text or a
-/// list), not a few labels or dates spread down the page.
+/// list), not a few labels or dates spread down the page. A longer side bar whose short lists are
+/// set a little apart (contact lines, skills under small headings) is a column too: eight rows or
+/// more, nearly all within two and a half lines of the one before, where labels in a margin stand
+/// an entry's height apart.
 fn is_column(frags: &[Frag], ix: &[usize]) -> bool {
     if ix.len() < 4 {
         return false;
     }
-    let (mut close, mut steps) = (0, 0);
+    let (mut close, mut near, mut steps) = (0, 0, 0);
     for w in ix.windows(2) {
         let (a, b) = (&frags[w[0]], &frags[w[1]]);
         if b.row == a.row {
             continue; // a date or a second field on the same row
         }
         steps += 1;
-        if b.y0 - a.y1 <= 1.2 * a.size.max(b.size) {
+        let gap = b.y0 - a.y1;
+        let size = a.size.max(b.size);
+        if gap <= 1.2 * size {
             close += 1;
         }
+        if gap <= 2.5 * size {
+            near += 1;
+        }
     }
-    steps >= 3 && close * 10 >= steps * 6
+    (steps >= 3 && close * 10 >= steps * 6) || (steps >= 7 && near * 10 >= steps * 9)
 }
 
 /// Groups runs into rows by vertical overlap, top to bottom.

@@ -264,7 +264,12 @@ impl GlyphIndex {
         if wanted.is_empty() || letters(&mut inside.iter().map(|d| d.c)) != wanted {
             return None;
         }
-        inside.retain(|d| d.c != '\u{FFFD}' && !is_mark(d.c));
+        // A space "as wide as its word" (LibreOffice with DejaVu Sans draws such ones) would land
+        // inside the word when sorted by its middle; the gap it stands for brings the space back.
+        let em = s.font_size.max(1.0);
+        inside.retain(|d| {
+            d.c != '\u{FFFD}' && !is_mark(d.c) && !(d.c.is_whitespace() && d.x1 - d.x0 > 0.6 * em)
+        });
         inside.sort_by(|a, b| (a.x0 + a.x1).total_cmp(&(b.x0 + b.x1)));
         Some(inside.iter().map(|d| (d.c, d.x0, d.x1)).collect())
     }

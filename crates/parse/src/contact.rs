@@ -216,6 +216,22 @@ fn location_shape(s: &str) -> bool {
     !all_languages && !skill_list && t.title.count(s) == 0 && degree_words == 0
 }
 
+/// Does this line name only places ("Cairo", "Dubai UAE", "Cairo (EG)", "الرياض")? Country and state
+/// codes written in capitals count as places; any other word does not, so "Cairo University" is no place.
+fn place_shape(s: &str) -> bool {
+    if word_count(s) > 6 || s.chars().any(|c| c.is_ascii_digit() || c == '@') || has_contact(s) {
+        return false;
+    }
+    let codes: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_lowercase)
+        .collect();
+    terms()
+        .places
+        .covers(s, |tok| codes.iter().any(|c| c == tok))
+}
+
 /// What the header said.
 #[derive(Debug, Default)]
 pub(crate) struct HeaderFacts {
@@ -344,19 +360,23 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
         }
     }
 
-    // Location: labelled, else a "City, Country" line of the zone.
+    // Location: labelled, else a "City, Country" line of the zone, else a line naming only places
+    // ("Cairo EG", "دبي").
     if let Some(loc) = labelled_location {
         info.location = loc;
     } else {
-        'outer: for ln in &zone {
-            if used.contains(&ln.idx) {
-                continue;
-            }
-            for frag in fragments(&ln.text) {
-                if location_shape(&frag) {
-                    info.location = frag.trim().to_string();
-                    used.push(ln.idx);
-                    break 'outer;
+        let shapes: [fn(&str) -> bool; 2] = [location_shape, place_shape];
+        'outer: for shape in shapes {
+            for ln in &zone {
+                if used.contains(&ln.idx) {
+                    continue;
+                }
+                for frag in fragments(&ln.text) {
+                    if shape(&frag) {
+                        info.location = frag.trim().to_string();
+                        used.push(ln.idx);
+                        break 'outer;
+                    }
                 }
             }
         }
@@ -456,5 +476,12 @@ mod tests {
         assert!(location_shape("الرياض، السعودية"));
         assert!(!location_shape("Arabic, English"));
         assert!(!location_shape("Python, SQL, Docker"));
+        assert!(place_shape("Cairo EG"));
+        assert!(place_shape("CAIRO"));
+        assert!(place_shape("Dubai (UAE)"));
+        assert!(place_shape("الرياض"));
+        assert!(!place_shape("Cairo University"));
+        assert!(!place_shape("Jordan Smith"));
+        assert!(!place_shape("Backend Engineer"));
     }
 }

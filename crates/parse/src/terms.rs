@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 const HEADINGS_TOML: &str = include_str!("../../../lexicons/headings.toml");
 const TERMS_TOML: &str = include_str!("../../../lexicons/cv_terms.toml");
+const PLACES_TOML: &str = include_str!("../../../lexicons/places.toml");
 
 /// Splits folded text into word tokens, keeping the punctuation that lives inside words (Ph.D, C++, co-founder).
 pub(crate) fn tokens(folded: &str) -> Vec<&str> {
@@ -69,6 +70,29 @@ impl WordSet {
             i += step;
         }
         n
+    }
+
+    /// True when every word of `text` belongs to one of the phrases (longest match first), except the
+    /// words `extra` accepts; at least one phrase must occur.
+    pub(crate) fn covers(&self, text: &str, extra: impl Fn(&str) -> bool) -> bool {
+        let f = fold(text);
+        let toks = tokens(&f);
+        let mut i = 0;
+        let mut found = false;
+        while i < toks.len() {
+            match (1..=self.max_words.min(toks.len() - i))
+                .rev()
+                .find(|&len| self.phrases.contains(&toks[i..i + len].join(" ")))
+            {
+                Some(len) => {
+                    found = true;
+                    i += len;
+                }
+                None if extra(toks[i]) => i += 1,
+                None => return false,
+            }
+        }
+        found
     }
 
     /// The longest phrase `text` starts with, in words.
@@ -147,6 +171,12 @@ struct TermsFile {
     contact_labels: Vec<String>,
 }
 
+#[derive(Debug, Deserialize)]
+struct PlacesFile {
+    countries: Vec<String>,
+    cities: Vec<String>,
+}
+
 /// Word lists that classify the short lines of entries.
 #[derive(Debug)]
 pub(crate) struct Terms {
@@ -159,6 +189,8 @@ pub(crate) struct Terms {
     pub(crate) levels: WordSet,
     pub(crate) starts: WordSet,
     pub(crate) contact_labels: WordSet,
+    /// Countries and cities (`lexicons/places.toml`).
+    pub(crate) places: WordSet,
 }
 
 pub(crate) fn headings() -> &'static Headings {
@@ -202,6 +234,11 @@ pub(crate) fn terms() -> &'static Terms {
             levels: WordSet::new(&f.language_levels),
             starts: WordSet::new(&f.achievement_starts),
             contact_labels: WordSet::new(&f.contact_labels),
+            places: {
+                let p: PlacesFile =
+                    toml::from_str(PLACES_TOML).expect("lexicons/places.toml is valid");
+                WordSet::new(&[p.countries, p.cities].concat())
+            },
         }
     })
 }
