@@ -174,7 +174,7 @@ fn point_regex() -> &'static Regex {
         let present = alternation(PRESENT.iter().copied());
         // Order matters: the longest forms first.
         let pattern = format!(
-            r"(?i)(?:(?P<mname>{months})\.?,?\s*(?P<myear>(?:19|20)\d\d)\b)|(?:\b(?P<num_m>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<num_y>(?:19|20)\d\d)\b)|(?:\b(?P<iso_y>(?:19|20)\d\d)\s*[/\-.]\s*(?P<iso_m>0[1-9]|1[0-2])\b)|(?:\b(?P<year>(?:19|20)\d\d)\b)|(?P<present>(?:\b|^)(?:{present})(?:\b|$))"
+            r"(?i)(?:\b(?P<day_y>(?:19|20)\d\d)-(?P<day_m>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)|(?:(?P<mname>{months})\.?,?\s*(?P<myear>(?:19|20)\d\d)\b)|(?:\b(?P<num_m>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<num_y>(?:19|20)\d\d)\b)|(?:\b(?P<iso_y>(?:19|20)\d\d)\s*[/\-.]\s*(?P<iso_m>0[1-9]|1[0-2])\b)|(?:\b(?P<year>(?:19|20)\d\d)\b)|(?P<present>(?:\b|^)(?:{present})(?:\b|$))"
         );
         Regex::new(&pattern).expect("date regex")
     })
@@ -183,7 +183,7 @@ fn point_regex() -> &'static Regex {
 fn separator_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[-–—~→]+|to|till|until|through|إلى|الى|حتى|لغاية|ـ)?\s*$")
+        Regex::new(r"(?i)^\s*(?:[-–—~→]+|t ?o|till|until|through|إلى|الى|حتى|لغاية|ـ)?\s*$")
             .expect("separator regex")
     })
 }
@@ -193,7 +193,13 @@ pub fn find_points(line: &str) -> Vec<(DatePoint, Range<usize>)> {
     let mut out = Vec::new();
     for caps in point_regex().captures_iter(line) {
         let whole = caps.get(0).expect("match");
-        let point = if let (Some(m), Some(y)) = (caps.name("mname"), caps.name("myear")) {
+        let point = if let (Some(y), Some(m)) = (caps.name("day_y"), caps.name("day_m")) {
+            // A full ISO date ("2016-06-30"): its day is no month.
+            DatePoint::Month {
+                year: y.as_str().parse().unwrap_or(0),
+                month: m.as_str().parse().unwrap_or(1),
+            }
+        } else if let (Some(m), Some(y)) = (caps.name("mname"), caps.name("myear")) {
             match (month_number(m.as_str()), y.as_str().parse()) {
                 (Some(month), Ok(year)) => DatePoint::Month { year, month },
                 _ => continue,
@@ -323,6 +329,10 @@ mod tests {
             ("2019-03".into(), "present".into())
         );
         assert_eq!(range("Since 2019"), ("2019".into(), "present".into()));
+        assert_eq!(
+            range("2011-09-01 - 2016-06-30"),
+            ("2011-09".into(), "2016-06".into())
+        );
         assert_eq!(
             range("Sept. 2017 - Oct. 2019"),
             ("2017-09".into(), "2019-10".into())

@@ -344,7 +344,7 @@ fn fragments(row: &[Run]) -> Vec<Vec<Run>> {
             last_size.max(r.font_size),
         );
         let new_size = large >= 1.2 * small && gap > 1.0 * small;
-        if gap > 3.0 * size || new_size || frags.is_empty() {
+        if gap > 2.0 * size || new_size || frags.is_empty() {
             frags.push(Vec::new());
         }
         right = right.max(r.x1);

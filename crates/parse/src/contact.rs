@@ -141,8 +141,104 @@ fn fragments(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// "name@mail.t" + "est" → "name@mail.test": an address whose domain stops short (a one-letter last
+/// label, or an unknown one followed by more of a domain: "…@student.exa" + "mple.edu"), continued by
+/// one word of domain characters in the same case on the next line.
+fn mend_broken_email(email: &str, next: &str) -> Option<String> {
+    let tld = email.rsplit_once('@')?.1.rsplit_once('.')?.1;
+    let domain_chars = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 24
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+    };
+    let same_case = |a: &str, b: &str| {
+        let upper = |s: &str| s.chars().any(|c| c.is_ascii_uppercase());
+        let lower = |s: &str| s.chars().any(|c| c.is_ascii_lowercase());
+        upper(a) == upper(b) && lower(a) == lower(b)
+    };
+    // A complete-looking ending ("…@mail.com" followed by a web address) is not broken.
+    const ENDINGS: [&str; 24] = [
+        "com", "org", "net", "edu", "gov", "mil", "int", "io", "dev", "co", "uk", "us", "ae", "sa",
+        "eg", "jo", "qa", "kw", "ma", "info", "me", "ai", "app", "test",
+    ];
+    let complete = tld.chars().count() >= 2
+        && (ENDINGS.contains(&tld.to_ascii_lowercase().as_str()) || !next.contains('.'));
+    (!complete && domain_chars(next) && same_case(email, next))
+        .then(|| format!("{email}{next}"))
+        .filter(|whole| find_email(whole).as_deref() == Some(whole.as_str()))
+}
+
+/// A line that is only a contact detail: an email, phone, link, place or a one-word handle.
+pub(crate) fn is_contact_line(s: &str) -> bool {
+    let s = s.trim();
+    has_contact(s)
+        || place_shape(s)
+        || (word_count(s) == 1 && !ends_sentence(s) && s.chars().any(|c| c.is_alphabetic()))
+}
+
 fn has_contact(s: &str) -> bool {
     find_email(s).is_some() || find_phone(s).is_some() || !find_links(s).is_empty()
+}
+
+/// The name a line gives, and a headline written after it.
+#[derive(Debug, Clone, PartialEq)]
+struct NameLine {
+    name: String,
+    headline: Option<String>,
+}
+
+/// A line that holds a person's name: alone, after a label ("Name: …"), as a document title
+/// ("Resume of …", "… - CV"), or followed by the job title ("Omar Hassan, Senior Engineer").
+fn name_line(s: &str) -> Option<NameLine> {
+    let (label, rest) = strip_label(s);
+    let s = if label.is_some() { rest } else { s }.trim();
+    let mut name = s;
+    for prefix in ["resume of ", "résumé of ", "cv of ", "curriculum vitae of "] {
+        if name
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        {
+            name = name[prefix.len()..].trim();
+        }
+    }
+    for suffix in [
+        "cv",
+        "resume",
+        "résumé",
+        "curriculum vitae",
+        "السيرة الذاتية",
+        "سيرة ذاتية",
+    ] {
+        if let Some(cut) = name.len().checked_sub(suffix.len())
+            && name
+                .get(cut..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+            && let Some(head) = name[..cut]
+                .trim_end()
+                .strip_suffix(['-', '–', '—', '|', ':'])
+        {
+            name = head.trim_end();
+        }
+    }
+    if name_shape(name) {
+        return Some(NameLine {
+            name: name.to_string(),
+            headline: None,
+        });
+    }
+    // "Name, Title" / "Name - Title": the part after the comma is a job title.
+    let (first, second) = name
+        .split_once([',', '،'])
+        .or_else(|| name.split_once(" - "))
+        .or_else(|| name.split_once(" – "))?;
+    let (first, second) = (first.trim(), second.trim());
+    (name_shape(first) && terms().title.count(second) > 0 && !has_contact(second)).then(|| {
+        NameLine {
+            name: first.to_string(),
+            headline: Some(second.to_string()),
+        }
+    })
 }
 
 /// Could this line be a person's name?
@@ -250,10 +346,19 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
         .filter(|b| {
             matches!(
                 b.kind,
-                SectionKind::Header | SectionKind::Contact | SectionKind::Links
+                SectionKind::Header
+                    | SectionKind::Contact
+                    | SectionKind::Links
+                    | SectionKind::Summary
             )
         })
-        .flat_map(|b| b.body.iter())
+        .flat_map(|b| {
+            // A side bar's "About" may hold the contact details above the summary.
+            let only_contact = b.kind == SectionKind::Summary;
+            b.body
+                .iter()
+                .take_while(move |l| !only_contact || is_contact_line(&l.text))
+        })
         .collect();
     let info = &mut facts.info;
 
@@ -293,6 +398,15 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
             info.email = e;
         }
     }
+    // A narrow side bar may break the address before the end of its domain.
+    if let Some(whole) = all.windows(2).find_map(|w| {
+        let line = w[0].text.trim();
+        (line.contains('@') && (info.email.is_empty() || info.email == line))
+            .then(|| mend_broken_email(line, w[1].text.trim()))
+            .flatten()
+    }) {
+        info.email = whole;
+    }
     if info.phone.is_empty() {
         // Outside the header a phone must be labelled or stand alone on its line, not sit inside a sentence.
         for ln in all {
@@ -314,30 +428,34 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
         }
         v
     };
-    let candidates: Vec<&Ln> = top
+    let candidates: Vec<(&Ln, NameLine)> = top
         .iter()
         .copied()
-        .filter(|l| name_shape(&l.text) && heading_of(l).is_none())
+        .filter(|l| heading_of(l).is_none())
+        .filter_map(|l| name_line(&l.text).map(|n| (l, n)))
         .collect();
     let biggest = candidates
         .iter()
-        .filter(|l| l.font_size.is_some())
-        .max_by(|a, b| {
+        .filter(|(l, _)| l.font_size.is_some())
+        .max_by(|(a, _), (b, _)| {
             a.font_size
                 .partial_cmp(&b.font_size)
                 .unwrap_or(std::cmp::Ordering::Equal)
-        })
-        .copied();
-    let name_ln = biggest.or_else(|| candidates.first().copied());
-    if let Some(l) = name_ln {
-        let (label, rest) = strip_label(&l.text);
-        info.name = if label.is_some() { rest } else { &l.text }.to_string();
+        });
+    let chosen = biggest.or_else(|| candidates.first());
+    let name_ln = chosen.map(|(l, _)| *l);
+    let mut inline_headline = None;
+    if let Some((_, n)) = chosen {
+        info.name = n.name.clone();
+        inline_headline = n.headline.clone();
     }
 
     // Headline: the next short line after the name that is not a contact detail.
     let name_pos = name_ln.and_then(|n| zone.iter().position(|l| std::ptr::eq(*l, n)));
     let mut used: Vec<usize> = name_ln.map(|l| vec![l.idx]).unwrap_or_default();
-    if let Some(p) = name_pos {
+    if let Some(h) = inline_headline {
+        info.headline = h;
+    } else if let Some(p) = name_pos {
         for l in zone.iter().skip(p + 1).take(3) {
             if l.text == info.name {
                 used.push(l.idx);
@@ -476,6 +594,34 @@ mod tests {
         assert!(location_shape("الرياض، السعودية"));
         assert!(!location_shape("Arabic, English"));
         assert!(!location_shape("Python, SQL, Docker"));
+        let n = |s: &str| name_line(s).map(|n| (n.name, n.headline));
+        assert_eq!(
+            n("Omar Hassan El-Sayed, Senior Backend Engineer"),
+            Some((
+                "Omar Hassan El-Sayed".into(),
+                Some("Senior Backend Engineer".into())
+            ))
+        );
+        assert_eq!(
+            n("Resume of Omar Hassan"),
+            Some(("Omar Hassan".into(), None))
+        );
+        assert_eq!(
+            n("Omar Hassan El-Sayed - CV"),
+            Some(("Omar Hassan El-Sayed".into(), None))
+        );
+        assert_eq!(n("Cairo, Egypt"), None);
+        assert_eq!(
+            mend_broken_email("omar@mailbox.t", "est").as_deref(),
+            Some("omar@mailbox.test")
+        );
+        assert_eq!(mend_broken_email("omar@mailbox.test", "linkedin"), None);
+        assert_eq!(
+            mend_broken_email("emily@student.exa", "mple.edu").as_deref(),
+            Some("emily@student.example.edu")
+        );
+        assert_eq!(mend_broken_email("omar@mail.com", "omar.dev"), None);
+        assert_eq!(mend_broken_email("OMAR@MAILBOX.T", "Cairo"), None);
         assert!(place_shape("Cairo EG"));
         assert!(place_shape("CAIRO"));
         assert!(place_shape("Dubai (UAE)"));

@@ -71,7 +71,11 @@ pub fn parse(doc: &Document) -> Parsed {
             .map(|l| l.text.clone())
             .collect()
     } else {
-        summary.iter().map(|l| l.text.clone()).collect()
+        summary
+            .iter()
+            .skip_while(|l| contact::is_contact_line(&l.text))
+            .map(|l| l.text.clone())
+            .collect()
     };
     cv.summary = summary_lines.join(" ");
 
@@ -137,9 +141,34 @@ pub fn parse(doc: &Document) -> Parsed {
     }
     fill_leftover_dates(&blocks, &mut cv);
 
-    cv.skills = lists::skills(&bodies(&blocks, SectionKind::Skills));
-    let lang_lines: Vec<String> = bodies(&blocks, SectionKind::Languages)
+    // A "Languages" heading over programming languages ("Go Python SQL", as themes group skills)
+    // heads skills: its lines that name no spoken language but known skills go to the skills.
+    let (coded, spoken): (Vec<&Ln>, Vec<&Ln>) = bodies(&blocks, SectionKind::Languages)
+        .into_iter()
+        .partition(|l| lists::names_skills_not_languages(&l.text));
+    let mut skill_lines = bodies(&blocks, SectionKind::Skills);
+    skill_lines.extend(coded);
+    // Skill groups under headings of their own ("Programming", "Web"), each skill on its own line,
+    // fall into whatever section came before: two or more such lines in a row are skills.
+    for b in blocks.iter().filter(|b| {
+        matches!(
+            b.kind,
+            SectionKind::Header | SectionKind::Summary | SectionKind::Other
+        )
+    }) {
+        let flags: Vec<bool> = b.body.iter().map(|l| lists::only_skills(&l.text)).collect();
+        for (i, l) in b.body.iter().enumerate() {
+            let next = flags.get(i + 1).copied().unwrap_or(false);
+            let prev = i > 0 && flags[i - 1];
+            if flags[i] && (next || prev) {
+                skill_lines.push(l);
+            }
+        }
+    }
+    cv.skills = lists::skills(&skill_lines);
+    let lang_lines: Vec<String> = spoken
         .iter()
+        .filter(|l| !(l.heading_hint && lists::languages(std::slice::from_ref(&l.text)).is_empty()))
         .map(|l| l.text.clone())
         .collect();
     cv.languages = lists::languages(&lang_lines);

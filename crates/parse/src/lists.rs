@@ -168,6 +168,29 @@ fn name_and_level(s: &str) -> (String, String) {
 }
 
 /// Languages with levels from the lines of languages sections (or a header list).
+/// A line that names known skills ("Go Python SQL") and no spoken language or level.
+pub(crate) fn names_skills_not_languages(text: &str) -> bool {
+    let t = terms();
+    t.languages.count(text) == 0
+        && t.levels.count(text) == 0
+        && !jobgate_core::lexicon::SkillLexicon::builtin()
+            .find_all(text)
+            .is_empty()
+}
+
+/// A line that is nothing but known skills: one ("Machine Learning") or a few with spaces between
+/// them ("Go Python SQL").
+pub(crate) fn only_skills(text: &str) -> bool {
+    let lex = SkillLexicon::builtin();
+    let text = text.trim();
+    if text.is_empty() || terms().languages.count(text) > 0 {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    lex.canonical(text).is_some()
+        || ((2..=6).contains(&words.len()) && words.iter().all(|w| lex.canonical(w).is_some()))
+}
+
 pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
     let t = terms();
     let mut out: Vec<LanguageSkill> = Vec::new();

@@ -11,6 +11,7 @@
 
 use crate::lines::{Ln, is_upper, word_count};
 use crate::terms::{headings, terms};
+use jobgate_core::text::is_arabic_char;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -101,7 +102,7 @@ pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     {
         return Some((k, None));
     }
-    if let Some(found) = inline_heading(ln) {
+    if let Some(found) = inline_heading(ln).or_else(|| margin_heading(ln)) {
         return Some(found);
     }
     let marked = ln.heading_hint || ln.bold || is_upper(core);
@@ -127,6 +128,29 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
             | SectionKind::Links
     )
     .then(|| (k, Some(rest.to_string())))
+}
+
+/// A heading in capitals set in a margin, level with the first line of its section, so that both
+/// come out as one line ("EXPERIENCE Fawry Digital Payments, Senior Engineer"). Only Latin capitals
+/// followed by text that is not itself in capitals: "EDUCATION SECTOR" stays one phrase.
+fn margin_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+    let words: Vec<&str> = ln.text.split_whitespace().collect();
+    (1..=3.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|n| {
+            let head = words[..n].join(" ");
+            let rest = words[n..].join(" ");
+            let capitals = head.chars().any(|c| c.is_ascii_uppercase())
+                && !head.chars().any(|c| c.is_lowercase() || is_arabic_char(c));
+            let rest_starts = rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_arabic_char(c));
+            if !capitals || !rest_starts || is_upper(&rest) {
+                return None;
+            }
+            headings().exact(&head).map(|k| (k, Some(rest)))
+        })
 }
 
 /// True when a line names a spoken language or a level ("English", "Native", "الإنجليزية").
