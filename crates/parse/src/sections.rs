@@ -98,7 +98,7 @@ pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     }
     let words = word_count(core);
     if words <= 6
-        && let Some(k) = h.exact(core)
+        && let Some(k) = h.exact(core).or_else(|| h.exact(&rejoin_initials(core)))
     {
         return Some((k, None));
     }
@@ -128,6 +128,25 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
             | SectionKind::Links
     )
     .then(|| (k, Some(rest.to_string())))
+}
+
+/// "W ork E xperience" → "Work Experience": headings whose first letters are set apart (a drop cap or
+/// small capitals drawn as two runs).
+fn rejoin_initials(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut words = t.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        let initial = w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if initial && let Some(next) = words.next_if(|n| n.starts_with(|c: char| c.is_lowercase()))
+        {
+            out.push_str(next);
+        }
+    }
+    out
 }
 
 /// A heading in capitals set in a margin, level with the first line of its section, so that both
@@ -279,4 +298,16 @@ pub(crate) fn to_sections(blocks: &[Block]) -> Vec<Section> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_set_apart_join_their_word() {
+        assert_eq!(rejoin_initials("W ork E xperience"), "Work Experience");
+        assert_eq!(rejoin_initials("E ducation"), "Education");
+        assert_eq!(rejoin_initials("A B Testing"), "A B Testing");
+    }
 }
