@@ -173,9 +173,7 @@ pub(crate) fn names_skills_not_languages(text: &str) -> bool {
     let t = terms();
     t.languages.count(text) == 0
         && t.levels.count(text) == 0
-        && !jobgate_core::lexicon::SkillLexicon::builtin()
-            .find_all(text)
-            .is_empty()
+        && !SkillLexicon::builtin().find_all(text).is_empty()
 }
 
 /// A line that is nothing but known skills: one ("Machine Learning") or a few with spaces between

@@ -52,22 +52,26 @@ impl WordSet {
         self.phrases.contains(&tokens(&f).join(" "))
     }
 
+    /// The longest phrase starting at word `i` of `toks`, in words.
+    fn longest_at(&self, toks: &[&str], i: usize) -> Option<usize> {
+        (1..=self.max_words.min(toks.len() - i))
+            .rev()
+            .find(|&len| self.phrases.contains(&toks[i..i + len].join(" ")))
+    }
+
     /// How many phrases occur in `text` (longest match first, no overlaps).
     pub(crate) fn count(&self, text: &str) -> usize {
         let f = fold(text);
         let toks = tokens(&f);
-        let mut i = 0;
-        let mut n = 0;
+        let (mut i, mut n) = (0, 0);
         while i < toks.len() {
-            let mut step = 1;
-            for len in (1..=self.max_words.min(toks.len() - i)).rev() {
-                if self.phrases.contains(&toks[i..i + len].join(" ")) {
+            match self.longest_at(&toks, i) {
+                Some(len) => {
                     n += 1;
-                    step = len;
-                    break;
+                    i += len;
                 }
+                None => i += 1,
             }
-            i += step;
         }
         n
     }
@@ -77,13 +81,9 @@ impl WordSet {
     pub(crate) fn covers(&self, text: &str, extra: impl Fn(&str) -> bool) -> bool {
         let f = fold(text);
         let toks = tokens(&f);
-        let mut i = 0;
-        let mut found = false;
+        let (mut i, mut found) = (0, false);
         while i < toks.len() {
-            match (1..=self.max_words.min(toks.len() - i))
-                .rev()
-                .find(|&len| self.phrases.contains(&toks[i..i + len].join(" ")))
-            {
+            match self.longest_at(&toks, i) {
                 Some(len) => {
                     found = true;
                     i += len;
@@ -99,10 +99,10 @@ impl WordSet {
     pub(crate) fn prefix_words(&self, text: &str) -> usize {
         let f = fold(text);
         let toks = tokens(&f);
-        (1..=self.max_words.min(toks.len()))
-            .rev()
-            .find(|&len| self.phrases.contains(&toks[..len].join(" ")))
-            .unwrap_or(0)
+        if toks.is_empty() {
+            return 0;
+        }
+        self.longest_at(&toks, 0).unwrap_or(0)
     }
 }
 
