@@ -1,41 +1,78 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what is missing, checks formatting and lints,
-# runs every Rust test (engine, CLI, desktop commands), then the end-to-end tests of the real app
-# under a virtual display. Ends with one line "tests: N passed, N failed".
+# Runs the whole test suite on a fresh machine (what CI runs) and ends with one line "tests: N passed, N failed".
+#
+#   scripts/test.sh            everything: setup, format, build + lint, Rust tests, sync server tests, end-to-end
+#   scripts/test.sh engine     the fast loop: Rust tests of the engine and CLI only (no webview, no app)
+#   scripts/test.sh rust       build + lint, then every Rust test (engine, CLI, desktop commands)
+#   scripts/test.sh e2e        the end-to-end tests of the real app (builds the app if it is not built)
+#   scripts/test.sh server     the sync reference server's tests against a throwaway PostgreSQL
+#
+# The workspace is compiled once. Clippy runs as the compiler of our own crates (RUSTC_WORKSPACE_WRAPPER, exactly
+# what `cargo clippy` does, but with code generation), so the lint pass and the test build are the same build;
+# the app the end-to-end tests drive is the `jobgate-desktop` binary that build made. Every stage uses the same
+# environment, so no stage rebuilds what another built (see ARCHITECTURE.md, Testing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+what=${1:-all}
 export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0 RUST_BACKTRACE=1
-# Line tables only: backtraces keep file and line, while the ~35 test binaries shrink from ~500 MB each
-# (full debug info filled ~20 GB per build on a 2-core CI machine) and link much faster.
-export CARGO_PROFILE_DEV_DEBUG=line-tables-only
+# Clippy as the workspace compiler; `-D warnings` as `cargo clippy -- -D warnings` passes it.
+RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
+export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-step() { printf '\n=== %s (%s)\n' "$1" "$(date +%T)"; }
+t0=$(date +%s)
+step() { printf '\n=== %s (%s, +%ss)\n' "$1" "$(date +%T)" "$(( $(date +%s) - t0 ))"; }
+rc=0
+run_logged() { "$@" 2>&1 | tee -a "$log"; local r=${PIPESTATUS[0]}; [ "$r" -eq 0 ] || rc=1; }
 
-step "setup"
-scripts/setup.sh test || exit 1
+setup() {
+  step "setup"
+  scripts/setup.sh test || exit 1
+}
 
-step "format"
-cargo fmt --all -- --check || { echo "cargo fmt: run 'cargo fmt --all'"; exit 1; }
+format() {
+  step "format"
+  cargo fmt --all -- --check || { echo "cargo fmt: run 'cargo fmt --all'"; exit 1; }
+}
 
-step "lint"
-cargo clippy --workspace --all-targets --locked -- -D warnings || exit 1
+build() {
+  step "build + lint (clippy -D warnings on every target, one build)"
+  cargo test --workspace --all-targets --locked --no-run || { echo "build or lint failed"; exit 1; }
+}
 
-step "Rust tests (engine, CLI, desktop commands)"
-cargo test --workspace --locked --no-fail-fast 2>&1 | tee -a "$log"
-rust_rc=${PIPESTATUS[0]}
+rust_tests() {
+  step "Rust tests (engine, CLI, desktop commands)"
+  run_logged cargo test --workspace --locked --no-fail-fast "$@"
+}
 
-step "end-to-end tests of the app"
-tests/e2e/run.sh 2>&1 | tee -a "$log"
-e2e_rc=${PIPESTATUS[0]}
+server_tests() {
+  step "sync reference server tests (Node.js, PostgreSQL)"
+  [ -d server ] || return 0
+  (cd server && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; }) || { rc=1; return; }
+  run_logged node --test server/test/
+}
 
+e2e_tests() {
+  step "end-to-end tests of the app"
+  # The app is the binary the Rust test build made (tauri's `test` feature only adds the mock runtime module).
+  SKIP_BUILD=1 run_logged tests/e2e/run.sh
+}
+
+case "$what" in
+  all) setup; format; build; rust_tests; server_tests; e2e_tests ;;
+  engine) rust_tests --exclude jobgate-desktop ;;
+  rust) format; build; rust_tests ;;
+  e2e) build; e2e_tests ;;
+  server) server_tests ;;
+  *) echo "usage: scripts/test.sh [all|engine|rust|e2e|server]" >&2; exit 2 ;;
+esac
+
+step "done"
 passed=$(( $(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}') \
          + $(grep -Eo '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
 failed=$(( $(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}') \
          + $(grep -Eo '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
-if [ "$rust_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ]; then
-  [ "$failed" -eq 0 ] && failed=1
-fi
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
