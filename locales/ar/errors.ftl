@@ -27,5 +27,14 @@ error-storage-error = تعذر حفظ بياناتك أو قراءتها
 error-storage-error-action = تحقق من أن مجلد البيانات قابل للكتابة وأن القرص غير ممتلئ؛ لم يتغير شيء مما حُفظ سابقًا
 error-sync-failed = فشلت المزامنة مع الخادم؛ تغييراتك محفوظة على هذا الجهاز
 error-sync-failed-action = تحقق من عنوان الخادم والمفتاح والاتصال؛ سيعيد Job Gate المحاولة تلقائيًا
+error-profile-locked = الملف الشخصي «{ $profile }» مقفل
+error-profile-locked-action = أدخل رمز المرور لفتحه (في الطرفية: اضبط JOBGATE_PASSCODE)
+error-wrong-passcode = { $must_wait ->
+    [yes] رمز المرور غير صحيح عدة مرات متتالية. حفاظًا على أمانك، تصبح المحاولة التالية ممكنة بعد مدة انتظار بالثواني: { $wait_seconds }
+   *[no] رمز المرور غير صحيح
+}
+error-wrong-passcode-action = تحقق من لغة لوحة المفاتيح ومن زر الأحرف الكبيرة ثم حاول مرة أخرى. لا يمكن استعادة رمز مرور منسي: السبيل الوحيد هو مسح الملف الشخصي والبدء من جديد
+error-profile-not-found = لا يوجد ملف شخصي باسم «{ $profile }» على هذا الحاسوب
+error-profile-not-found-action = اختر اسمًا من قائمة الملفات الشخصية، أو أنشئ ملفًا شخصيًا جديدًا
 error-internal-error = حدث خطأ داخلي في Job Gate
 error-internal-error-action = حاول مرة أخرى؛ وإن تكرر فأبلغ عن المشكلة مع هذه الرسالة

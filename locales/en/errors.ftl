@@ -27,5 +27,14 @@ error-storage-error = Your data could not be saved or read
 error-storage-error-action = Check that the data folder is writable and the disk is not full; nothing already saved was changed
 error-sync-failed = Sync with the server failed; your changes are kept on this computer
 error-sync-failed-action = Check the server address, key and connection; Job Gate retries automatically
+error-profile-locked = The profile “{ $profile }” is locked
+error-profile-locked-action = Enter its passcode to open it (in the terminal: set JOBGATE_PASSCODE)
+error-wrong-passcode = { $must_wait ->
+    [yes] That passcode is not right, several times in a row. For your safety, the next try is possible in { $wait_seconds } seconds
+   *[no] That passcode is not right
+}
+error-wrong-passcode-action = Check the keyboard language and Caps Lock and try again. A forgotten passcode cannot be recovered: the only way back is to wipe the profile and start again
+error-profile-not-found = There is no profile called “{ $profile }” on this computer
+error-profile-not-found-action = Pick a name from the list of profiles, or create a new profile
 error-internal-error = Something went wrong inside Job Gate
 error-internal-error-action = Try again; if it keeps happening, report the problem with this message

@@ -51,6 +51,8 @@ impl Default for Settings {
 pub struct AppState {
     data_dir: PathBuf,
     store: Mutex<Store>,
+    /// The open profile's name (its keychain entries are under it); `None` for a guest.
+    profile: Option<String>,
     /// Why the database in the data folder could not be opened (the app then keeps data in memory).
     storage_problem: Option<String>,
     settings: Mutex<Settings>,
@@ -66,19 +68,25 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database in `data_dir` and loads the settings. A database that cannot be opened
-    /// does not stop the app: it runs on a database in memory and Status shows the reason.
+    /// Opens the default profile's database in `data_dir` (under the machine's policy) and loads the settings.
+    /// A database that cannot be opened does not stop the app: it runs as a guest, in memory, and Status shows
+    /// the reason.
     pub fn new(data_dir: PathBuf, keys: Box<dyn KeyStore>) -> AppState {
-        let (store, storage_problem) = match Store::open(data_dir.join(jobgate_store::DB_FILE)) {
-            Ok(s) => (s, None),
-            Err(e) => (
-                Store::open_in_memory().expect("an in-memory SQLite database always opens"),
-                Some(e.to_string()),
-            ),
-        };
+        let policy = jobgate_engine::policy::load().policy;
+        let who = jobgate_engine::people::Who::Default;
+        let (opened, storage_problem) =
+            match jobgate_engine::people::open(&data_dir, &policy, &who, None) {
+                Ok(o) => (o, None),
+                Err(e) => (
+                    jobgate_engine::people::guest()
+                        .expect("an in-memory SQLite database always opens"),
+                    Some(e.to_string()),
+                ),
+            };
         let state = AppState {
             data_dir,
-            store: Mutex::new(store),
+            store: Mutex::new(opened.store),
+            profile: opened.profile,
             storage_problem,
             settings: Mutex::new(Settings::default()),
             keys,
@@ -194,32 +202,39 @@ impl AppState {
         lock(&self.settings).lang
     }
 
-    /// The saved OpenRouter key of the default profile.
+    /// The keychain name of the open profile's secrets.
+    fn key_owner(&self) -> &str {
+        self.profile
+            .as_deref()
+            .unwrap_or(jobgate_store::DEFAULT_PROFILE)
+    }
+
+    /// The saved OpenRouter key of the open profile.
     pub fn api_key(&self) -> Result<Option<String>, JobGateError> {
-        self.keys.load_api_key(jobgate_store::DEFAULT_PROFILE)
+        self.keys.load_api_key(self.key_owner())
     }
 
     pub fn save_api_key(&self, key: &str) -> Result<(), JobGateError> {
-        self.keys.save_api_key(jobgate_store::DEFAULT_PROFILE, key)
+        self.keys.save_api_key(self.key_owner(), key)
     }
 
     pub fn delete_api_key(&self) -> Result<(), JobGateError> {
-        self.keys.delete_api_key(jobgate_store::DEFAULT_PROFILE)
+        self.keys.delete_api_key(self.key_owner())
     }
 
-    /// Runs `f` with the database and the default profile (created when missing).
+    /// Runs `f` with the open profile's database and the person's row in it.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store, ProfileId) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
         let mut store = lock(&self.store);
-        let p = store.default_profile()?;
-        f(&mut store, p)
+        let owner = store.owner()?;
+        f(&mut store, owner)
     }
 
-    /// The store and default profile for the engine's import flow (which locks the store itself).
+    /// The store and the person's row for the engine's import flow (which locks the store itself).
     pub fn keep(&self) -> Result<jobgate_engine::Keep<'_>, JobGateError> {
-        let profile = lock(&self.store).default_profile()?;
+        let profile = lock(&self.store).owner()?;
         Ok(jobgate_engine::Keep {
             store: &self.store,
             profile,

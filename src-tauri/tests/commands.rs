@@ -250,8 +250,18 @@ fn settings_survive_a_restart_and_the_key_is_never_shown_or_stored_in_the_databa
     assert_eq!(s["ai_key_saved"], json!(true));
     assert_eq!(s["ai_key_hint"], "sk-…cdef");
     assert!(!s.to_string().contains(key));
-    let db = std::fs::read(app.data.path().join(jobgate_store::DB_FILE)).unwrap();
-    assert!(!db.windows(key.len()).any(|w| w == key.as_bytes()));
+    let profiles = app.data.path().join(jobgate_store::profiles::PROFILES_DIR);
+    let mut files = 0;
+    for entry in std::fs::read_dir(&profiles).unwrap().flatten() {
+        let db = std::fs::read(entry.path()).unwrap();
+        assert!(!db.windows(key.len()).any(|w| w == key.as_bytes()));
+        files += 1;
+    }
+    assert!(
+        files > 0,
+        "the profile's database is in {}",
+        profiles.display()
+    );
 
     let e = app.err("save_ai_key", json!({"key": "two words"}));
     assert_error_json(&e, "INVALID_INPUT");

@@ -2,6 +2,7 @@
 //! written in parallel (failures included as error JSON).
 
 use crate::output;
+use crate::person::{PersonArgs, load_policy};
 use clap::Args;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang};
@@ -40,19 +41,33 @@ pub struct AnalyzeArgs {
     pub lang: Option<Lang>,
 }
 
-pub fn run(a: AnalyzeArgs) -> ExitCode {
-    let opts = AnalyzeOptions {
-        lang: a.lang,
-        ai: a.ai.then(ai_config),
-        ..AnalyzeOptions::default()
-    };
+pub fn run(a: AnalyzeArgs, person: &PersonArgs) -> ExitCode {
     let msg_lang = a.lang.unwrap_or_default();
     let history = if a.no_history {
         None
     } else {
-        open_history(msg_lang)
+        match open_history(person, msg_lang) {
+            Ok(h) => h,
+            Err(e) => return output::fail(&e, msg_lang, a.json),
+        }
     };
-    let keep = history.as_ref().map(|(store, profile)| Keep {
+    let ai_allowed = a.ai && load_policy().policy.allow_ai;
+    if a.ai && !ai_allowed {
+        eprintln!(
+            "{}",
+            Localizer::get(msg_lang).format("cli-ai-off-by-policy", &[] as &[(&str, &str)])
+        );
+    }
+    let profile_name = history
+        .as_ref()
+        .and_then(|h| h.2.clone())
+        .unwrap_or_else(|| jobgate_engine::store::DEFAULT_PROFILE.to_string());
+    let opts = AnalyzeOptions {
+        lang: a.lang,
+        ai: ai_allowed.then(|| ai_config(&profile_name)),
+        ..AnalyzeOptions::default()
+    };
+    let keep = history.as_ref().map(|(store, profile, _)| Keep {
         store,
         profile: *profile,
     });
@@ -103,26 +118,33 @@ pub fn run(a: AnalyzeArgs) -> ExitCode {
     }
 }
 
-/// The AI server from the environment; the key from `OPENROUTER_API_KEY`, else the OS keychain.
-fn ai_config() -> AiConfig {
+/// The AI server from the environment; the key from `OPENROUTER_API_KEY`, else the profile's in the OS keychain.
+fn ai_config(profile: &str) -> AiConfig {
     let mut cfg = AiConfig::from_env();
     if cfg.needs_key()
         && cfg.api_key.trim().is_empty()
         && let Ok(keychain) = Keychain::os()
     {
-        fill_api_key(&mut cfg, &keychain, jobgate_engine::store::DEFAULT_PROFILE);
+        fill_api_key(&mut cfg, &keychain, profile);
     }
     cfg
 }
 
-/// The history store's default profile; when it cannot be opened the analyses still run, unsaved.
-fn open_history(lang: Lang) -> Option<(Mutex<Store>, ProfileId)> {
-    let opened = Store::open_default().and_then(|mut s| {
-        let p = s.default_profile()?;
-        Ok((Mutex::new(s), p))
-    });
-    match opened {
-        Ok(h) => Some(h),
+/// The current person's history (with their profile's name; none for a guest). A profile that is locked,
+/// wrongly unlocked or unknown stops the command; any other storage problem lets the analyses run, unsaved.
+#[allow(clippy::type_complexity)]
+fn open_history(
+    person: &PersonArgs,
+    lang: Lang,
+) -> Result<Option<(Mutex<Store>, ProfileId, Option<String>)>, JobGateError> {
+    match person.open() {
+        Ok(o) => Ok(Some((Mutex::new(o.store), o.owner, o.profile))),
+        Err(
+            e @ (JobGateError::ProfileLocked { .. }
+            | JobGateError::WrongPasscode { .. }
+            | JobGateError::ProfileNotFound { .. }
+            | JobGateError::InvalidInput { .. }),
+        ) => Err(e),
         Err(e) => {
             eprintln!(
                 "{}",
@@ -131,7 +153,7 @@ fn open_history(lang: Lang) -> Option<(Mutex<Store>, ProfileId)> {
                     &[("reason", e.to_response(lang).error.as_str())]
                 )
             );
-            None
+            Ok(None)
         }
     }
 }

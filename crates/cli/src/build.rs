@@ -4,6 +4,7 @@
 //! the process being killed and `--session ID` resumes it.
 
 use crate::output;
+use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_builder::Session;
 use jobgate_core::i18n::Localizer;
@@ -29,17 +30,17 @@ pub struct BuildArgs {
     pub json: bool,
 }
 
-pub fn run(a: BuildArgs) -> ExitCode {
+pub fn run(a: BuildArgs, person: &PersonArgs) -> ExitCode {
     let lang = a.lang.unwrap_or_default();
-    match session_loop(&a, lang) {
+    match session_loop(&a, lang, person) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => output::fail(&e, lang, a.json),
     }
 }
 
-fn session_loop(a: &BuildArgs, lang: Lang) -> Result<(), JobGateError> {
-    let mut store = Store::open_default()?;
-    let profile = store.default_profile()?;
+fn session_loop(a: &BuildArgs, lang: Lang, person: &PersonArgs) -> Result<(), JobGateError> {
+    let opened = person.open()?;
+    let (mut store, profile) = (opened.store, opened.owner);
     let (mut session, first) = match (&a.session, &a.improve) {
         (Some(id), _) => Session::resume(&store, id)?,
         (None, Some(file)) => start_improve(&mut store, profile, file, a.lang)?,

@@ -1,11 +1,12 @@
 //! `jobgate history [--json]` and `jobgate versions CV [--json]`: what is stored in the data folder
-//! (`JOBGATE_DATA_DIR` or the OS default) for the default profile.
+//! (`JOBGATE_DATA_DIR` or the OS default) for the current profile (`--profile`, `--guest`).
 
 use crate::output;
+use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{JobGateError, Lang};
-use jobgate_store::{CvId, Store};
+use jobgate_store::CvId;
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -22,12 +23,9 @@ pub struct VersionsArgs {
     pub json: bool,
 }
 
-pub fn run(a: HistoryArgs) -> ExitCode {
+pub fn run(a: HistoryArgs, person: &PersonArgs) -> ExitCode {
     let lang = Lang::En;
-    let history = Store::open_default().and_then(|mut s| {
-        let p = s.default_profile()?;
-        s.history(p)
-    });
+    let history = person.open().and_then(|o| o.store.history(o.owner));
     let h = match history {
         Ok(h) => h,
         Err(e) => return output::fail(&e, lang, a.json),
@@ -81,7 +79,7 @@ pub fn run(a: HistoryArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn run_versions(a: VersionsArgs) -> ExitCode {
+pub fn run_versions(a: VersionsArgs, person: &PersonArgs) -> ExitCode {
     let lang = Lang::En;
     let Ok(id) = a.cv.trim().parse::<i64>() else {
         let err = JobGateError::InvalidInput {
@@ -90,7 +88,7 @@ pub fn run_versions(a: VersionsArgs) -> ExitCode {
         };
         return output::fail(&err, lang, a.json);
     };
-    let versions = Store::open_default().and_then(|s| s.versions(CvId(id)));
+    let versions = person.open().and_then(|o| o.store.versions(CvId(id)));
     let versions = match versions {
         Ok(v) => v,
         Err(e) => return output::fail(&e, lang, a.json),

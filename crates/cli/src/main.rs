@@ -7,6 +7,8 @@ mod export;
 mod history;
 mod matching;
 mod output;
+mod person;
+mod profile;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    #[command(flatten)]
+    person: person::PersonArgs,
 }
 
 #[derive(Subcommand)]
@@ -38,17 +42,21 @@ enum Cmd {
     Versions(history::VersionsArgs),
     /// Rank CVs against a job description, with reasons.
     Match(matching::MatchArgs),
+    /// The people on this machine: list, create, lock, unlock, wipe.
+    Profile(profile::ProfileArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let person = cli.person;
     match cli.cmd {
-        Cmd::Analyze(a) => analyze::run(a),
+        Cmd::Analyze(a) => analyze::run(a, &person),
         Cmd::Export(a) => export::run(a),
         Cmd::Templates(a) => export::run_templates(a),
-        Cmd::Build(a) => build::run(a),
-        Cmd::History(a) => history::run(a),
-        Cmd::Versions(a) => history::run_versions(a),
+        Cmd::Build(a) => build::run(a, &person),
+        Cmd::History(a) => history::run(a, &person),
+        Cmd::Versions(a) => history::run_versions(a, &person),
         Cmd::Match(a) => matching::run(a),
+        Cmd::Profile(a) => profile::run(a),
     }
 }

@@ -27,11 +27,14 @@ pub enum ErrorCode {
     TemplateNotFound,
     StorageError,
     SyncFailed,
+    ProfileLocked,
+    WrongPasscode,
+    ProfileNotFound,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -46,6 +49,9 @@ impl ErrorCode {
         ErrorCode::TemplateNotFound,
         ErrorCode::StorageError,
         ErrorCode::SyncFailed,
+        ErrorCode::ProfileLocked,
+        ErrorCode::WrongPasscode,
+        ErrorCode::ProfileNotFound,
         ErrorCode::Internal,
     ];
 
@@ -66,6 +72,9 @@ impl ErrorCode {
             ErrorCode::TemplateNotFound => "TEMPLATE_NOT_FOUND",
             ErrorCode::StorageError => "STORAGE_ERROR",
             ErrorCode::SyncFailed => "SYNC_FAILED",
+            ErrorCode::ProfileLocked => "PROFILE_LOCKED",
+            ErrorCode::WrongPasscode => "WRONG_PASSCODE",
+            ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -110,6 +119,12 @@ pub enum JobGateError {
     StorageError { reason: String },
     #[error("sync failed: {reason}")]
     SyncFailed { reason: String },
+    #[error("profile '{profile}' is locked: its passcode is needed")]
+    ProfileLocked { profile: String },
+    #[error("wrong passcode ({failures} in a row; next try in {wait_seconds} s)")]
+    WrongPasscode { failures: u32, wait_seconds: u64 },
+    #[error("no profile called '{profile}'")]
+    ProfileNotFound { profile: String },
     #[error("internal error: {reason}")]
     Internal { reason: String },
 }
@@ -142,6 +157,9 @@ impl JobGateError {
             JobGateError::TemplateNotFound { .. } => ErrorCode::TemplateNotFound,
             JobGateError::StorageError { .. } => ErrorCode::StorageError,
             JobGateError::SyncFailed { .. } => ErrorCode::SyncFailed,
+            JobGateError::ProfileLocked { .. } => ErrorCode::ProfileLocked,
+            JobGateError::WrongPasscode { .. } => ErrorCode::WrongPasscode,
+            JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -177,6 +195,16 @@ impl JobGateError {
                 json!({ "path": path })
             }
             JobGateError::SessionNotFound { session_id } => json!({ "session_id": session_id }),
+            JobGateError::ProfileLocked { profile } | JobGateError::ProfileNotFound { profile } => {
+                json!({ "profile": profile })
+            }
+            JobGateError::WrongPasscode {
+                failures,
+                wait_seconds,
+            } => json!({
+                "failures": failures, "wait_seconds": wait_seconds,
+                "must_wait": if *wait_seconds > 0 { "yes" } else { "no" },
+            }),
             JobGateError::TemplateNotFound { name, available } => {
                 json!({"template": name, "available": available})
             }

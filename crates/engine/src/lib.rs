@@ -11,6 +11,8 @@ pub mod analyze;
 pub mod clock;
 pub mod compare;
 pub mod import;
+pub mod people;
+pub mod policy;
 pub mod screening;
 
 pub use jobgate_ai as llm;

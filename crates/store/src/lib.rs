@@ -15,17 +15,19 @@
 //! This crate knows the contract types but not the builder's rules or the parser: it stores JSON.
 
 pub mod migrations;
+pub mod passcode;
+pub mod profiles;
 
 use jobgate_core::{AnalysisResponse, Cv, JobGateError};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
 
-/// The database file's name inside the data folder.
+/// The single database of earlier releases in the data folder; [`profiles::Profiles::open`] moves it into one
+/// file per profile.
 pub const DB_FILE: &str = "jobgate.sqlite3";
 /// The profile used when nobody chose one.
 pub const DEFAULT_PROFILE: &str = "default";
@@ -222,7 +224,7 @@ pub struct SavedTurn {
     pub version: Option<(CvId, VersionId)>,
 }
 
-fn db(e: rusqlite::Error) -> JobGateError {
+pub(crate) fn db(e: rusqlite::Error) -> JobGateError {
     JobGateError::StorageError {
         reason: e.to_string(),
     }
@@ -282,28 +284,111 @@ fn cv_title(cv: &Cv, fallback: &str) -> String {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    /// Locked profiles opened with their passcode through this handle.
-    unlocked: HashSet<i64>,
     /// The schema version the file had before [`Store::open`] upgraded it.
     opened_at_version: i64,
 }
 
-impl Store {
-    /// Opens (creating it and its folder if needed) and upgrades the database at `path`.
-    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| JobGateError::StorageError {
-                reason: format!("{}: {e}", dir.display()),
-            })?;
+/// Makes a database file readable by its owner only (SQLite gives its WAL and shared-memory files the
+/// database's permissions); creates it empty when missing, so it never exists with looser ones.
+pub(crate) fn restrict_file(path: &Path) -> Result<()> {
+    let io = |e: std::io::Error| JobGateError::StorageError {
+        reason: format!("{}: {e}", path.display()),
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        options.open(path).map_err(io)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+    }
+    #[cfg(not(unix))]
+    options.open(path).map_err(io)?;
+    Ok(())
+}
+
+/// A connection to the database at `path`, opened with `key` when it is encrypted. A wrong key is
+/// `WRONG_PASSCODE` (the profile index counts those); the schema is not touched.
+fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        profiles::private_dir(dir)?;
+    }
+    restrict_file(path)?;
+    let conn = Connection::open(path).map_err(db)?;
+    // SQLCipher logs a wrong key to stderr by default; a wrong passcode is our error to report, in words.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .map_err(db)?;
+    if let Some(key) = key {
+        conn.execute_batch(&format!("PRAGMA key = {};", key.sql_literal().as_str()))
+            .map_err(db)?;
+    }
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase && key.is_some() =>
+        {
+            Err(JobGateError::WrongPasscode {
+                failures: 0,
+                wait_seconds: 0,
+            })
         }
-        let conn = Connection::open(path).map_err(db)?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(JobGateError::StorageError {
+                reason: format!("{} is encrypted or not a Job Gate database", path.display()),
+            })
+        }
+        Err(e) => Err(db(e)),
+    }
+}
+
+/// Writes a copy of the database at `from` (opened with `from_key`) to `to`, encrypted with `to_key` or plain,
+/// with the same schema version (SQLCipher's `sqlcipher_export`). Used to set, change or remove a passcode and
+/// to split the database of earlier releases.
+pub(crate) fn export_copy(
+    from: &Path,
+    from_key: Option<&passcode::Key>,
+    to: &Path,
+    to_key: Option<&passcode::Key>,
+) -> Result<()> {
+    let conn = connect(from, from_key)?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(db)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(db)?;
+    restrict_file(to)?;
+    let target_key = match to_key {
+        Some(k) => k.sql_literal(),
+        None => zeroize::Zeroizing::new("''".to_string()),
+    };
+    conn.execute(
+        &format!("ATTACH DATABASE ?1 AS target KEY {}", target_key.as_str()),
+        [to.to_string_lossy()],
+    )
+    .map_err(db)?;
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))
+        .and_then(|_| conn.execute_batch(&format!("PRAGMA target.user_version = {version};")));
+    let detached = conn.execute_batch("DETACH DATABASE target");
+    exported.and(detached).map_err(db)
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed, both private to the user) and upgrades the plain database
+    /// at `path`. People's databases are opened through [`profiles::Profiles`], which knows their keys.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_keyed(path.as_ref(), None)
     }
 
-    /// Opens `jobgate.sqlite3` in [`data_dir`].
-    pub fn open_default() -> Result<Store> {
-        Store::open(data_dir()?.join(DB_FILE))
+    /// Like [`Store::open`], for a database encrypted with `key` (`WRONG_PASSCODE` when it is not its key).
+    pub fn open_keyed(path: &Path, key: Option<&passcode::Key>) -> Result<Store> {
+        let conn = connect(path, key)?;
+        Store::setup(conn, Some(path.to_path_buf()))
     }
 
     /// A database in memory (benchmarks, tests of code that needs a store but not a file).
@@ -345,7 +430,6 @@ impl Store {
         Ok(Store {
             conn,
             path,
-            unlocked: HashSet::new(),
             opened_at_version,
         })
     }
@@ -416,95 +500,69 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(db)
     }
 
-    fn lock_hash(name: &str, passcode: &str) -> String {
-        sha256_hex(format!("jobgate-profile-lock\0{name}\0{passcode}").as_bytes())
-    }
-
-    fn profile_row(conn: &Connection, p: ProfileId) -> Result<(String, Option<String>)> {
-        conn.query_row(
-            "SELECT name, lock_hash FROM profiles WHERE id = ?1",
-            [p.0],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .map_err(db)?
-        .ok_or_else(|| JobGateError::StorageError {
-            reason: format!("no profile {p}"),
-        })
-    }
-
-    /// Fails when `p` is locked and was not unlocked through this handle.
-    fn ensure_open(&self, conn: &Connection, p: ProfileId) -> Result<()> {
-        let (name, hash) = Store::profile_row(conn, p)?;
-        if hash.is_some() && !self.unlocked.contains(&p.0) {
-            return Err(JobGateError::StorageError {
-                reason: format!("profile '{name}' is locked: unlock it with its passcode"),
-            });
-        }
-        Ok(())
-    }
-
-    /// Locks `p` with a passcode: from now on every handle must [`Store::unlock_profile`] it first.
-    pub fn lock_profile(&mut self, p: ProfileId, passcode: &str) -> Result<()> {
-        if passcode.is_empty() {
-            return Err(JobGateError::InvalidInput {
-                field: "passcode".into(),
-                reason: "the passcode is empty".into(),
-            });
-        }
-        self.ensure_open(&self.conn, p)?;
-        let (name, _) = Store::profile_row(&self.conn, p)?;
-        let tx = self.conn.transaction().map_err(db)?;
-        tx.execute(
-            "UPDATE profiles SET lock_hash = ?1 WHERE id = ?2",
-            params![Store::lock_hash(&name, passcode), p.0],
-        )
-        .map_err(db)?;
-        tx.commit().map_err(db)?;
-        self.unlocked.remove(&p.0);
-        Ok(())
-    }
-
-    /// Opens a locked profile for this handle; a wrong passcode is an error.
-    pub fn unlock_profile(&mut self, p: ProfileId, passcode: &str) -> Result<()> {
-        let (name, hash) = Store::profile_row(&self.conn, p)?;
-        match hash {
-            Some(h) if h != Store::lock_hash(&name, passcode) => Err(JobGateError::InvalidInput {
-                field: "passcode".into(),
-                reason: "wrong passcode".into(),
-            }),
-            _ => {
-                self.unlocked.insert(p.0);
-                Ok(())
-            }
-        }
-    }
-
-    /// Removes the lock of an (unlocked) profile.
-    pub fn remove_lock(&mut self, p: ProfileId) -> Result<()> {
-        self.ensure_open(&self.conn, p)?;
-        let tx = self.conn.transaction().map_err(db)?;
-        tx.execute("UPDATE profiles SET lock_hash = NULL WHERE id = ?1", [p.0])
+    /// The person this database belongs to: its first profile row (a person's own file has one), created as
+    /// [`DEFAULT_PROFILE`] in a new database.
+    pub fn owner(&mut self) -> Result<ProfileId> {
+        let first: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM profiles ORDER BY id LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
             .map_err(db)?;
-        tx.commit().map_err(db)
+        match first {
+            Some(id) => Ok(ProfileId(id)),
+            None => self.default_profile(),
+        }
     }
 
-    /// Deletes the profile and everything it owns (CVs, versions, analyses, sessions, exports,
-    /// settings). `secure_delete` zeroes the freed pages and the WAL is checkpointed, so the data
-    /// is gone from the file too.
-    pub fn wipe_profile(&mut self, p: ProfileId) -> Result<()> {
-        self.ensure_open(&self.conn, p)?;
-        let tx = self.conn.transaction().map_err(db)?;
-        tx.execute("DELETE FROM profiles WHERE id = ?1", [p.0])
-            .map_err(db)?;
-        tx.commit().map_err(db)?;
-        self.unlocked.remove(&p.0);
+    /// Writes the WAL back into the database file and empties it.
+    pub fn checkpoint(&self) -> Result<()> {
         if self.path.is_some() {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
                 .map_err(db)?;
         }
         Ok(())
+    }
+
+    /// Deletes every profile but `p` with everything they own, and compacts the file (a copy of a shared
+    /// database becoming one person's).
+    pub(crate) fn keep_only_profile(&mut self, p: ProfileId) -> Result<()> {
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute("DELETE FROM profiles WHERE id <> ?1", [p.0])
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+        self.checkpoint()?;
+        self.conn.execute_batch("VACUUM").map_err(db)
+    }
+
+    /// How many rows of each kind profile `p` owns (to check a copy lost nothing).
+    pub(crate) fn row_counts(&self, p: ProfileId) -> Result<Vec<i64>> {
+        [
+            "SELECT count(*) FROM cvs WHERE profile_id = ?1",
+            "SELECT count(*) FROM cv_versions JOIN cvs ON cvs.id = cv_id WHERE profile_id = ?1",
+            "SELECT count(*) FROM analyses WHERE profile_id = ?1",
+            "SELECT count(*) FROM settings WHERE profile_id = ?1",
+            "SELECT count(*) FROM builder_sessions WHERE profile_id = ?1",
+            "SELECT count(*) FROM builder_turns JOIN builder_sessions s ON s.id = session_id WHERE profile_id = ?1",
+            "SELECT count(*) FROM exports WHERE profile_id = ?1",
+            "SELECT count(*) FROM ai_cache WHERE profile_id = ?1",
+        ]
+        .iter()
+        .map(|sql| self.conn.query_row(sql, [p.0], |r| r.get(0)).map_err(db))
+        .collect()
+    }
+
+    /// Deletes the profile and everything it owns (CVs, versions, analyses, sessions, exports,
+    /// settings). `secure_delete` zeroes the freed pages and the WAL is checkpointed, so the data
+    /// is gone from the file too.
+    pub fn wipe_profile(&mut self, p: ProfileId) -> Result<()> {
+        let tx = self.conn.transaction().map_err(db)?;
+        tx.execute("DELETE FROM profiles WHERE id = ?1", [p.0])
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+        self.checkpoint()
     }
 
     // ---- CVs and versions -------------------------------------------------------------------
@@ -554,7 +612,6 @@ impl Store {
         source: VersionSource,
         data: &Cv,
     ) -> Result<(CvId, VersionId)> {
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         let cv = Store::insert_cv(&tx, p, &cv_title(data, "CV"))?;
         let v = Store::insert_version(&tx, cv, source, data)?;
@@ -564,8 +621,7 @@ impl Store {
 
     /// A new version of an existing CV (versions are never changed in place).
     pub fn add_version(&mut self, cv: CvId, source: VersionSource, data: &Cv) -> Result<VersionId> {
-        let p = Store::cv_profile(&self.conn, cv)?;
-        self.ensure_open(&self.conn, p)?;
+        Store::cv_profile(&self.conn, cv)?;
         let tx = self.conn.transaction().map_err(db)?;
         let v = Store::insert_version(&tx, cv, source, data)?;
         tx.commit().map_err(db)?;
@@ -589,8 +645,7 @@ impl Store {
 
     /// Every version of a CV, oldest first.
     pub fn versions(&self, cv: CvId) -> Result<Vec<CvVersion>> {
-        let p = Store::cv_profile(&self.conn, cv)?;
-        self.ensure_open(&self.conn, p)?;
+        Store::cv_profile(&self.conn, cv)?;
         let mut st = self
             .conn
             .prepare(
@@ -623,8 +678,7 @@ impl Store {
                 field: "version".into(),
                 reason: format!("there is no CV version {id}"),
             })?;
-        let p = Store::cv_profile(&self.conn, v.cv_id)?;
-        self.ensure_open(&self.conn, p)?;
+        Store::cv_profile(&self.conn, v.cv_id)?;
         v.structured_data = serde_json::from_str(&json).map_err(json_err)?;
         Ok(v)
     }
@@ -650,7 +704,6 @@ impl Store {
 
     /// The profile's CVs, newest first.
     pub fn cvs(&self, p: ProfileId) -> Result<Vec<CvInfo>> {
-        self.ensure_open(&self.conn, p)?;
         let mut st = self
             .conn
             .prepare(
@@ -690,7 +743,6 @@ impl Store {
         sha256: &str,
         response: &AnalysisResponse,
     ) -> Result<RecordedAnalysis> {
-        self.ensure_open(&self.conn, p)?;
         let json = serde_json::to_string(response).map_err(json_err)?;
         let tx = self.conn.transaction().map_err(db)?;
         let earlier: Option<i64> = tx
@@ -753,7 +805,7 @@ impl Store {
 
     /// The stored analysis response.
     pub fn analysis(&self, id: AnalysisId) -> Result<AnalysisResponse> {
-        let (p, json): (i64, String) = self
+        let (_profile, json): (i64, String) = self
             .conn
             .query_row(
                 "SELECT profile_id, response FROM analyses WHERE id = ?1",
@@ -766,7 +818,6 @@ impl Store {
                 field: "analysis".into(),
                 reason: format!("there is no analysis {id}"),
             })?;
-        self.ensure_open(&self.conn, ProfileId(p))?;
         serde_json::from_str(&json).map_err(json_err)
     }
 
@@ -779,7 +830,6 @@ impl Store {
         format: &str,
         template: &str,
     ) -> Result<ExportId> {
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
             "INSERT INTO exports (profile_id, cv_version_id, path, format, template)
@@ -794,8 +844,16 @@ impl Store {
 
     /// Everything the profile has done, newest first.
     pub fn history(&self, p: ProfileId) -> Result<History> {
-        self.ensure_open(&self.conn, p)?;
-        let (profile, _) = Store::profile_row(&self.conn, p)?;
+        let profile: String = self
+            .conn
+            .query_row("SELECT name FROM profiles WHERE id = ?1", [p.0], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db)?
+            .ok_or_else(|| JobGateError::StorageError {
+                reason: format!("no profile {p}"),
+            })?;
         let mut st = self
             .conn
             .prepare(
@@ -851,8 +909,7 @@ impl Store {
 
     /// A CV's newest version with what matching needs (see [`LatestAnalysed`]).
     pub fn latest_analysed(&self, cv: CvId) -> Result<LatestAnalysed> {
-        let p = Store::cv_profile(&self.conn, cv)?;
-        self.ensure_open(&self.conn, p)?;
+        Store::cv_profile(&self.conn, cv)?;
         let title: String = self
             .conn
             .query_row("SELECT title FROM cvs WHERE id = ?1", [cv.0], |r| r.get(0))
@@ -898,7 +955,6 @@ impl Store {
                 reason: format!("there is no CV {cv}"),
             });
         }
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         let versions = "SELECT id FROM cv_versions WHERE cv_id = ?1";
         tx.execute(
@@ -933,7 +989,6 @@ impl Store {
                 reason: "secrets are kept in the OS keychain, never in the database".into(),
             });
         }
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
             "INSERT INTO settings (profile_id, key, value) VALUES (?1, ?2, ?3)
@@ -945,7 +1000,6 @@ impl Store {
     }
 
     pub fn setting(&self, p: ProfileId, key: &str) -> Result<Option<String>> {
-        self.ensure_open(&self.conn, p)?;
         self.conn
             .query_row(
                 "SELECT value FROM settings WHERE profile_id = ?1 AND key = ?2",
@@ -960,7 +1014,6 @@ impl Store {
 
     /// A cached AI answer of this profile (see `jobgate_ai::cache_key`).
     pub fn cached_ai_answer(&self, p: ProfileId, key: &str) -> Result<Option<String>> {
-        self.ensure_open(&self.conn, p)?;
         self.conn
             .query_row(
                 "SELECT answer FROM ai_cache WHERE profile_id = ?1 AND key = ?2",
@@ -973,7 +1026,6 @@ impl Store {
 
     /// Keeps an AI answer so that the same document costs nothing next time; wiped with the profile.
     pub fn cache_ai_answer(&mut self, p: ProfileId, key: &str, answer: &str) -> Result<()> {
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
             "INSERT INTO ai_cache (profile_id, key, answer) VALUES (?1, ?2, ?3)
@@ -996,7 +1048,6 @@ impl Store {
         state_json: &str,
         response_json: &str,
     ) -> Result<String> {
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         let id: String = tx
             .query_row("SELECT lower(hex(randomblob(8)))", [], |r| r.get(0))
@@ -1033,7 +1084,6 @@ impl Store {
                 session_id: turn.session_id.to_string(),
             })?;
         let p = ProfileId(p);
-        self.ensure_open(&self.conn, p)?;
         let tx = self.conn.transaction().map_err(db)?;
         let mut version = None;
         if let Some((data, source)) = turn.finalized {
@@ -1116,7 +1166,6 @@ impl Store {
             .ok_or_else(|| JobGateError::SessionNotFound {
                 session_id: id.to_string(),
             })?;
-        self.ensure_open(&self.conn, s.profile)?;
         Ok(s)
     }
 
@@ -1133,7 +1182,6 @@ impl Store {
 
     /// The profile's builder sessions, most recently used first.
     pub fn sessions(&self, p: ProfileId) -> Result<Vec<SessionInfo>> {
-        self.ensure_open(&self.conn, p)?;
         let mut st = self
             .conn
             .prepare(

@@ -1,5 +1,8 @@
 //! The store against real SQLite files in temporary folders: upgrades from an older schema,
-//! analyses and versions, profile wipe and lock, settings without secrets, builder turns.
+//! analyses and versions, profile wipe, settings without secrets, builder turns; and (module `profiles`)
+//! one encrypted database per person.
+
+mod profiles;
 
 use jobgate_core::{AnalysisResponse, Cv, ErrorCode, JobGateError};
 use jobgate_store::{CvId, Store, TurnRecord, VersionSource, migrations};
@@ -203,38 +206,6 @@ fn wiping_a_profile_removes_its_data_from_the_file_and_leaves_others() {
     assert!(
         !bytes.windows(needle.len()).any(|w| w == needle),
         "wiped data is still readable in the database file"
-    );
-}
-
-#[test]
-fn a_locked_profile_needs_its_passcode() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("db.sqlite3");
-    let mut store = Store::open(&path).unwrap();
-    let p = store.profile("huda").unwrap();
-    store
-        .record_analysis(p, "huda.pdf", "s", &analysis("Huda", 70.0))
-        .unwrap();
-    store.lock_profile(p, "1234").unwrap();
-    drop(store);
-
-    let mut other = Store::open(&path).unwrap();
-    let p = other.profile("huda").unwrap();
-    let err = other.history(p).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::StorageError);
-    assert!(other.wipe_profile(p).is_err());
-    assert_eq!(
-        other.unlock_profile(p, "0000").unwrap_err().code(),
-        ErrorCode::InvalidInput
-    );
-    other.unlock_profile(p, "1234").unwrap();
-    assert_eq!(other.history(p).unwrap().analyses.len(), 1);
-    assert!(
-        other
-            .profiles()
-            .unwrap()
-            .iter()
-            .any(|i| i.name == "huda" && i.locked)
     );
 }
 

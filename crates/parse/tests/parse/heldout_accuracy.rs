@@ -4,7 +4,7 @@
 //! `scripts/heldout/make.sh`. The manifest lists what each layout does not show. Held as a ratchet
 //! below the sample corpus's; the gap between the two is how much the parser leans on layouts it knows.
 
-mod common;
+use crate::common;
 
 #[test]
 fn heldout_layouts_accuracy_holds() {

@@ -2,7 +2,7 @@
 //! `--no-history`), `--ai` against a local OpenAI-compatible fake server (merged answer, cache in the
 //! SQLite file, every fault falling back to the rules with `AI_UNAVAILABLE`), `--no-ai` never calling out.
 
-#[path = "../../ai/tests/support/mod.rs"]
+#[path = "../../../ai/tests/support/mod.rs"]
 mod support;
 
 use serde_json::{Value, json};

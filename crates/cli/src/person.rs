@@ -1,0 +1,125 @@
+//! The global `--profile NAME` / `--guest` options (DESIGN §8) and opening that person's data: the data folder
+//! (`JOBGATE_DATA_DIR` or the OS default), the machine's policy, and the passcode from `JOBGATE_PASSCODE` or,
+//! on a terminal, a prompt that does not echo.
+
+use clap::Args;
+use jobgate_core::JobGateError;
+use jobgate_engine::people::{self, Opened, Who};
+use jobgate_engine::policy::{self, LoadedPolicy};
+use jobgate_engine::store::profiles::Profiles;
+use std::io::IsTerminal;
+use zeroize::Zeroizing;
+
+/// Options every subcommand takes, before or after its name.
+#[derive(Args, Debug, Clone, Default)]
+pub struct PersonArgs {
+    /// Work on this person's profile (or JOBGATE_PROFILE; the default profile when absent).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Work as a guest: nothing written to disk outlives the process.
+    #[arg(long, global = true, conflicts_with = "profile")]
+    pub guest: bool,
+}
+
+impl PersonArgs {
+    /// Whose data the command works on.
+    pub fn who(&self) -> Who {
+        if self.guest {
+            return Who::Guest;
+        }
+        match self.profile.clone().or_else(|| {
+            std::env::var("JOBGATE_PROFILE")
+                .ok()
+                .filter(|p| !p.trim().is_empty())
+        }) {
+            Some(name) => Who::Named(name),
+            None => Who::Default,
+        }
+    }
+
+    /// Opens that person's data; asks for the passcode only when the profile is locked.
+    pub fn open(&self) -> Result<Opened, JobGateError> {
+        let loaded = load_policy();
+        let who = self.who();
+        let dir = jobgate_engine::store::data_dir()?;
+        match people::open(&dir, &loaded.policy, &who, None) {
+            Err(JobGateError::ProfileLocked { profile }) => {
+                let passcode = passcode(&profile)?;
+                people::open(&dir, &loaded.policy, &who, Some(&passcode))
+            }
+            other => other,
+        }
+    }
+}
+
+/// The machine's policy; a policy file that cannot be used is reported once on stderr.
+pub fn load_policy() -> LoadedPolicy {
+    let loaded = policy::load();
+    if let Some(problem) = &loaded.problem {
+        eprintln!("policy: {problem} (the safest settings apply)");
+    }
+    loaded
+}
+
+/// The profile index in the data folder.
+pub fn profiles() -> Result<Profiles, JobGateError> {
+    Profiles::open(&jobgate_engine::store::data_dir()?)
+}
+
+/// The passcode for `profile`: `JOBGATE_PASSCODE`, else typed at a terminal without echo; with neither the
+/// profile stays locked.
+pub fn passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
+    if let Some(p) = std::env::var("JOBGATE_PASSCODE")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(Zeroizing::new(p));
+    }
+    if std::io::stdin().is_terminal() {
+        let typed =
+            rpassword::prompt_password(format!("Passcode for '{profile}': ")).map_err(|e| {
+                JobGateError::InvalidInput {
+                    field: "passcode".into(),
+                    reason: e.to_string(),
+                }
+            })?;
+        if !typed.is_empty() {
+            return Ok(Zeroizing::new(typed));
+        }
+    }
+    Err(JobGateError::ProfileLocked {
+        profile: profile.to_string(),
+    })
+}
+
+/// A new passcode: `JOBGATE_PASSCODE`, else typed twice at a terminal.
+pub fn new_passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
+    if let Some(p) = std::env::var("JOBGATE_PASSCODE")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(Zeroizing::new(p));
+    }
+    let missing = || JobGateError::InvalidInput {
+        field: "passcode".into(),
+        reason: "set JOBGATE_PASSCODE or run this in a terminal to type the passcode".into(),
+    };
+    if !std::io::stdin().is_terminal() {
+        return Err(missing());
+    }
+    let read = |prompt: String| {
+        rpassword::prompt_password(prompt).map_err(|e| JobGateError::InvalidInput {
+            field: "passcode".into(),
+            reason: e.to_string(),
+        })
+    };
+    let first = Zeroizing::new(read(format!("New passcode for '{profile}': "))?);
+    let second = Zeroizing::new(read("Type it again: ".to_string())?);
+    if *first != *second {
+        return Err(JobGateError::InvalidInput {
+            field: "passcode".into(),
+            reason: "the two passcodes differ".into(),
+        });
+    }
+    Ok(first)
+}

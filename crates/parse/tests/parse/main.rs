@@ -1,0 +1,7 @@
+//! The rule parser's tests in one binary: rules on small documents, and the accuracy ratchets on the
+//! sample corpus and on held-out layouts.
+
+mod common;
+mod corpus_accuracy;
+mod heldout_accuracy;
+mod rules;
