@@ -10,8 +10,8 @@
 #
 # Needs Debian's `postgresql` package (apt-get install -y postgresql); the
 # system service that package may start is neither needed nor touched. The
-# newest /usr/lib/postgresql/*/bin is used (override with PG_BINDIR), else
-# initdb from PATH. PostgreSQL refuses to run as root, so as root the cluster is
+# newest /usr/lib/postgresql/*/bin holding initdb is used (override with
+# PG_BINDIR), else initdb from PATH. PostgreSQL refuses to run as root, so as root the cluster is
 # run by the `postgres` system user (runuser) and DIR is handed to that user.
 set -euo pipefail
 
@@ -30,12 +30,15 @@ find_bindir() {
     echo "$PG_BINDIR"
     return
   fi
-  local newest
-  newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  if [[ -n "$newest" && -x "$newest/initdb" ]]; then
-    echo "$newest"
-    return
-  fi
+  # The newest version that has the server (a client-only package installs a
+  # version folder without initdb).
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [[ -x "$d/initdb" && -x "$d/pg_ctl" ]]; then
+      echo "$d"
+      return
+    fi
+  done
   if command -v initdb >/dev/null 2>&1; then
     dirname "$(command -v initdb)"
     return

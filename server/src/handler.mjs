@@ -3,7 +3,7 @@
 // Routes: GET health, POST push, GET pull under /api/sync/v1/; other paths fall through.
 import { findAccountByKey } from './accounts.mjs';
 import { isConnectionError } from './db.mjs';
-import { HttpError, readBody, sendError, sendJson } from './http-util.mjs';
+import { HttpError, discardUnreadBody, readBody, sendError, sendJson } from './http-util.mjs';
 import { silentLogger } from './logger.mjs';
 import {
   BASE_PATH,
@@ -136,7 +136,8 @@ export function createSyncHandler({ pool, logger = silentLogger }) {
     }
   }
 
-  function respondToError(res, err, ctx) {
+  function respondToError(req, res, err, ctx) {
+    discardUnreadBody(req, 2 * MAX_PUSH_BYTES);
     if (err instanceof HttpError) {
       sendError(res, err);
       return;
@@ -161,13 +162,14 @@ export function createSyncHandler({ pool, logger = silentLogger }) {
     } catch {
       url = null;
     }
-    const route = url?.pathname.startsWith(BASE_PATH + '/') ? routes[url.pathname.slice(BASE_PATH.length)] : undefined;
+    const routePath = url?.pathname.startsWith(BASE_PATH + '/') ? url.pathname.slice(BASE_PATH.length) : null;
+    const route = routePath !== null && Object.hasOwn(routes, routePath) ? routes[routePath] : undefined;
     if (!route) {
       if (typeof next === 'function') return next();
       sendError(res, new HttpError(404, 'NOT_FOUND', 'No such endpoint.'));
       return undefined;
     }
-    const handle = route[req.method];
+    const handle = Object.hasOwn(route, req.method) ? route[req.method] : undefined;
     if (!handle) {
       const allow = Object.keys(route).join(', ');
       sendError(
@@ -191,7 +193,7 @@ export function createSyncHandler({ pool, logger = silentLogger }) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info('request', { ...ctx.log(), status: res.statusCode, ms: Math.round(ms * 10) / 10, ...ctx.fields });
     });
-    handle(req, res, ctx, url).catch((err) => respondToError(res, err, ctx));
+    handle(req, res, ctx, url).catch((err) => respondToError(req, res, err, ctx));
     return undefined;
   };
 }

@@ -59,6 +59,7 @@ export function sendError(res, err) {
 
 // How long a refused body may go on being discarded (see discardRest).
 const DISCARD_MS = 5000;
+const DISCARDING = Symbol('discarding request body');
 
 /**
  * After a body was refused as too large, keeps reading and discarding what the
@@ -68,7 +69,8 @@ const DISCARD_MS = 5000;
  * connection is cut. Nothing is buffered.
  */
 function discardRest(req, read, maxTotal) {
-  if (req.readableEnded) return;
+  if (req.readableEnded || req[DISCARDING]) return;
+  req[DISCARDING] = true;
   let total = read;
   const timer = setTimeout(() => req.socket?.destroy(), DISCARD_MS);
   timer.unref();
@@ -133,4 +135,13 @@ export function readBody(req, { limit, tooLarge }) {
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+/**
+ * For an answer given before the body was read (401, 400…): drops whatever
+ * body follows, up to `limit` bytes, then cuts the connection (Node would
+ * otherwise read an unread body to its end, however long).
+ */
+export function discardUnreadBody(req, limit) {
+  discardRest(req, 0, limit);
 }
