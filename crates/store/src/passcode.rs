@@ -21,9 +21,9 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// What new passcodes get: 64 MiB, 3 passes, one lane — 0.2–0.3 s on one core of the 2-core development
-    /// machine in a release build (docs/BENCHMARKS.md), well under the half second unlocking may take, and
-    /// above OWASP's minimum for Argon2id (19 MiB, 2 passes).
+    /// What new passcodes get: 64 MiB, 3 passes, one lane — about 0.14 s on the 2-core development machine
+    /// (docs/BENCHMARKS.md), well under the half second unlocking may take, and above OWASP's minimum for
+    /// Argon2id (19 MiB, 2 passes).
     pub const DEFAULT: KdfParams = KdfParams {
         memory_kib: 64 * 1024,
         iterations: 3,
