@@ -1,5 +1,6 @@
 //! `jobgate export` and `jobgate templates` (DESIGN §8): read a CV (structured_data JSON, analysis
-//! response JSON, or a PDF/DOCX to analyse first), render it with `jobgate_export`, write it safely.
+//! response JSON, JSON Resume, or a PDF/DOCX to analyse first), render it with `jobgate_export` (or as JSON
+//! Resume with `--format json`), write it safely.
 
 use crate::output;
 use clap::Args;
@@ -12,8 +13,9 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// A structured_data JSON, an analysis response JSON, or a PDF/DOCX CV.
+    /// A structured_data JSON, an analysis response JSON, a JSON Resume, or a PDF/DOCX CV.
     pub input: PathBuf,
+    /// docx, pdf, txt, or json (JSON Resume, for other CV tools).
     #[arg(long, default_value = "docx")]
     pub format: String,
     #[arg(long, default_value = "classic")]
@@ -64,6 +66,12 @@ pub fn run(a: ExportArgs) -> ExitCode {
 }
 
 fn export(a: &ExportArgs) -> Result<Exported> {
+    if matches!(
+        a.format.trim().to_ascii_lowercase().as_str(),
+        "json" | "jsonresume" | "json-resume"
+    ) {
+        return export_json_resume(a);
+    }
     let format = Format::parse(&a.format)?;
     let template = jobgate_export::template::load(&a.template)?;
     let (cv, detected) = read_cv(&a.input)?;
@@ -82,6 +90,33 @@ fn export(a: &ExportArgs) -> Result<Exported> {
         path: written.display().to_string(),
         format: format.extension(),
         template: template.name,
+        language: lang,
+        bytes: bytes.len(),
+    })
+}
+
+/// The CV as a JSON Resume document (no template: other tools typeset it).
+fn export_json_resume(a: &ExportArgs) -> Result<Exported> {
+    let (cv, detected) = read_cv(&a.input)?;
+    let lang = a
+        .lang
+        .or(detected)
+        .unwrap_or_else(|| jobgate_export::language_of(&cv));
+    let doc = jobgate_core::jsonresume::to_json_resume(&cv);
+    let bytes = serde_json::to_vec_pretty(&doc).map_err(|e| JobGateError::ExportFailed {
+        reason: e.to_string(),
+    })?;
+    let path = match &a.out {
+        Some(p) => p.clone(),
+        None => PathBuf::from(jobgate_export::default_file_name(&cv, Format::Txt))
+            .with_extension("json"),
+    };
+    let written = jobgate_export::write_file(&bytes, &path, a.force)?;
+    Ok(Exported {
+        success: true,
+        path: written.display().to_string(),
+        format: "json",
+        template: "json-resume".into(),
         language: lang,
         bytes: bytes.len(),
     })
@@ -111,6 +146,9 @@ fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
                 DocLanguage::Mixed => None,
             };
             return Ok((r.structured_data, lang));
+        }
+        if jobgate_core::jsonresume::is_json_resume(&value) {
+            return Ok((jobgate_core::jsonresume::from_json_resume(&value), None));
         }
         let cv: Cv = serde_json::from_value(value).map_err(bad)?;
         if cv.is_empty() {

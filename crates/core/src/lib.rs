@@ -14,6 +14,7 @@ pub mod dates;
 pub mod document;
 pub mod error;
 pub mod i18n;
+pub mod jsonresume;
 pub mod lexicon;
 pub mod text;
 

@@ -1,7 +1,9 @@
 //! The `jobgate` binary end to end, one test binary (one link) for the whole CLI: `analyze`, `build`,
-//! `match`, and the people on a shared machine (`profile`, `--profile`, `--guest`).
+//! `export` (JSON Resume in and out), `match`, and the people on a shared machine (`profile`, `--profile`,
+//! `--guest`).
 
 mod analyze;
 mod build;
+mod export;
 mod matching;
 mod profiles;
