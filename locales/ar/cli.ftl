@@ -85,3 +85,5 @@ cli-profile-lock-removed = أُزيل رمز مرور الملف الشخصي «
 cli-profile-passcode-ok = رمز مرور «{ $profile }» صحيح.
 cli-profile-wiped = حُذف الملف الشخصي «{ $profile }» وكل ما فيه.
 cli-ai-off-by-policy = الذكاء الاصطناعي معطّل على هذا الحاسوب من قِبل مسؤوله: تُستخدم القواعد.
+cli-profile-exported = كُتب الملف الشخصي «{ $profile }» في { $path }، مشفرًا برمز مرور الملف.
+cli-profile-imported = أصبح الملف الشخصي «{ $profile }» على هذا الحاسوب، مقفلًا برمز مرور الملف.

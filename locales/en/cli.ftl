@@ -53,3 +53,5 @@ cli-profile-lock-removed = Profile “{ $profile }” no longer has a passcode; 
 cli-profile-passcode-ok = The passcode of “{ $profile }” is right.
 cli-profile-wiped = Profile “{ $profile }” and everything it held are deleted.
 cli-ai-off-by-policy = AI is switched off on this computer by its administrator: the rules are used.
+cli-profile-exported = Profile “{ $profile }” is written to { $path }, encrypted with the file's passcode.
+cli-profile-imported = Profile “{ $profile }” is on this computer now, locked with the file's passcode.

@@ -123,3 +123,37 @@ pub fn new_passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
     }
     Ok(first)
 }
+
+/// The passcode of a profile export file: `JOBGATE_FILE_PASSCODE`, else typed at a terminal (twice for a new file).
+pub fn file_passcode(new: bool) -> Result<Zeroizing<String>, JobGateError> {
+    if let Some(p) = std::env::var("JOBGATE_FILE_PASSCODE")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(Zeroizing::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(JobGateError::InvalidInput {
+            field: "passcode".into(),
+            reason:
+                "set JOBGATE_FILE_PASSCODE or run this in a terminal to type the file's passcode"
+                    .into(),
+        });
+    }
+    let read = |prompt: &str| {
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|e| JobGateError::InvalidInput {
+                field: "passcode".into(),
+                reason: e.to_string(),
+            })
+    };
+    let first = read("Passcode of the profile file: ")?;
+    if new && *read("Type it again: ")? != *first {
+        return Err(JobGateError::InvalidInput {
+            field: "passcode".into(),
+            reason: "the two passcodes differ".into(),
+        });
+    }
+    Ok(first)
+}

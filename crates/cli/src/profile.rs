@@ -1,5 +1,7 @@
 //! `jobgate profile list [--json] | create NAME [--lock] | lock NAME | unlock NAME [--remove-lock] | wipe NAME --yes`
-//! (DESIGN §8): the people on this machine. Passcodes come from `JOBGATE_PASSCODE` or a terminal prompt.
+//! (DESIGN §8), and `export NAME --out FILE` / `import FILE [--name NAME]` to move a person to another machine:
+//! the people on this machine. Passcodes come from `JOBGATE_PASSCODE` (a profile's) and `JOBGATE_FILE_PASSCODE`
+//! (an export file's), or a terminal prompt.
 
 use crate::output;
 use crate::person::{self, load_policy};
@@ -37,6 +39,19 @@ pub enum ProfileCmd {
         name: String,
         #[arg(long)]
         remove_lock: bool,
+    },
+    /// Write a profile to one encrypted file, to bring it to another machine (JOBGATE_FILE_PASSCODE protects it).
+    Export {
+        name: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Bring in a profile exported on another machine; it is locked with the file's passcode.
+    Import {
+        file: std::path::PathBuf,
+        /// Another name for it here.
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Delete a profile and everything it holds, beyond recovery.
     Wipe {
@@ -157,6 +172,40 @@ fn run_cmd(cmd: &ProfileCmd, json: bool, lang: Lang) -> Result<(), JobGateError>
             } else {
                 profiles.verify(&entry.name, &passcode)?;
                 say(lang, "cli-profile-passcode-ok", &entry.name);
+            }
+        }
+        ProfileCmd::Export { name, out } => {
+            let entry = profiles.find(name)?;
+            let passcode = if entry.locked {
+                Some(person::passcode(&entry.name)?)
+            } else {
+                None
+            };
+            let file_passcode = person::file_passcode(true)?;
+            profiles.export_to(
+                &entry.name,
+                passcode.as_deref().map(|p| p.as_str()),
+                &file_passcode,
+                out,
+            )?;
+            println!(
+                "{}",
+                Localizer::get(lang).format(
+                    "cli-profile-exported",
+                    &[
+                        ("profile", entry.name.as_str()),
+                        ("path", &out.display().to_string())
+                    ]
+                )
+            );
+        }
+        ProfileCmd::Import { file, name } => {
+            let file_passcode = person::file_passcode(false)?;
+            let entry = profiles.import_from(file, &file_passcode, name.as_deref())?;
+            if json {
+                output::print_json_pretty(&entry);
+            } else {
+                say(lang, "cli-profile-imported", &entry.name);
             }
         }
         ProfileCmd::Wipe { name, yes } => {

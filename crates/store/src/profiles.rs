@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 pub const INDEX_FILE: &str = "profiles.sqlite3";
 /// The folder of the per-person databases.
 pub const PROFILES_DIR: &str = "profiles";
+/// The first bytes of a profile exported for another machine.
+pub const EXPORT_MAGIC: &[u8] = b"JOBGATE-PROFILE-1\n";
 /// Longest profile name, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
 
@@ -524,6 +526,123 @@ impl Profiles {
             .execute("DELETE FROM profiles WHERE id = ?1", [&row.id])
             .map_err(db)?;
         Ok(())
+    }
+
+    /// Writes one person's profile to `dest` as a single file for another machine, encrypted with
+    /// `file_passcode` (Argon2id + SQLCipher, like a locked profile); the profile's own passcode is needed when it
+    /// has one. The file is `EXPORT_MAGIC`, one JSON line (the name and the key parameters, nothing else), then
+    /// the encrypted database. An existing file is not replaced.
+    pub fn export_to(
+        &mut self,
+        name: &str,
+        passcode: Option<&str>,
+        file_passcode: &str,
+        dest: &Path,
+    ) -> Result<()> {
+        passcode::check_new(file_passcode)?;
+        let row = self.row(name)?;
+        let from = self.key_for(&row, passcode)?;
+        let record = KdfRecord::new(self.kdf)?;
+        let key = record.key(file_passcode)?;
+        if dest.exists() {
+            return Err(JobGateError::FileExists {
+                path: dest.display().to_string(),
+            });
+        }
+        let tmp = self.suffixed(&row.id, "new");
+        shred_db(&tmp)?;
+        crate::export_copy(&self.file(&row.id), from.as_ref(), &tmp, Some(&key))?;
+        let header = serde_json::json!({ "name": row.name, "kdf": record });
+        let written = std::fs::read(&tmp).map_err(|e| io(&tmp, e)).and_then(|db| {
+            let mut out = EXPORT_MAGIC.to_vec();
+            out.extend_from_slice(header.to_string().as_bytes());
+            out.push(b'\n');
+            out.extend_from_slice(&db);
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            use std::io::Write;
+            options
+                .open(dest)
+                .and_then(|mut f| f.write_all(&out).and_then(|_| f.sync_all()))
+                .map_err(|e| io(dest, e))
+        });
+        shred_db(&tmp)?;
+        written
+    }
+
+    /// Brings in a profile exported by [`Profiles::export_to`]: it arrives locked with the file's passcode (which
+    /// can then be changed or removed), under its own name or `name`. A wrong passcode is `WRONG_PASSCODE`, a
+    /// file that is not an exported profile `CORRUPTED_FILE`.
+    pub fn import_from(
+        &mut self,
+        src: &Path,
+        file_passcode: &str,
+        name: Option<&str>,
+    ) -> Result<ProfileEntry> {
+        let corrupted = |reason: &str| JobGateError::CorruptedFile {
+            reason: reason.to_string(),
+        };
+        let bytes = std::fs::read(src).map_err(|_| JobGateError::FileNotFound {
+            path: src.display().to_string(),
+        })?;
+        let rest = bytes
+            .strip_prefix(EXPORT_MAGIC)
+            .ok_or_else(|| corrupted("not a Job Gate profile file"))?;
+        let end = rest
+            .iter()
+            .take(4096)
+            .position(|b| *b == b'\n')
+            .ok_or_else(|| corrupted("the profile file's header is missing"))?;
+        #[derive(Deserialize)]
+        struct Header {
+            name: String,
+            kdf: KdfRecord,
+        }
+        let header: Header = serde_json::from_slice(&rest[..end])
+            .map_err(|_| corrupted("the profile file's header cannot be read"))?;
+        let name = check_name(name.unwrap_or(&header.name))?;
+        if self.row(&name).is_ok() {
+            return Err(JobGateError::InvalidInput {
+                field: "profile".into(),
+                reason: format!(
+                    "there is already a profile called '{name}': import it under another name"
+                ),
+            });
+        }
+        let key = header.kdf.key(file_passcode)?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let tmp = self.suffixed(&id, "new");
+        crate::restrict_file(&tmp)?;
+        std::fs::write(&tmp, &rest[end + 1..]).map_err(|e| io(&tmp, e))?;
+        let opened = Store::open_keyed(&tmp, Some(&key)).and_then(|mut store| {
+            // Another machine: its own device id for sync.
+            store.forget_device()?;
+            store.checkpoint()
+        });
+        if let Err(e) = opened {
+            shred_db(&tmp)?;
+            return Err(match e {
+                JobGateError::WrongPasscode { .. } => JobGateError::WrongPasscode {
+                    failures: 0,
+                    wait_seconds: 0,
+                },
+                other => other,
+            });
+        }
+        let path = self.file(&id);
+        std::fs::rename(&tmp, &path).map_err(|e| io(&tmp, e))?;
+        let kdf_json = serde_json::to_string(&header.kdf).map_err(|e| JobGateError::Internal {
+            reason: e.to_string(),
+        })?;
+        self.index
+            .execute(
+                "INSERT INTO profiles (id, name, kdf) VALUES (?1, ?2, ?3)",
+                params![id, name, kdf_json],
+            )
+            .map_err(db)?;
+        self.find(&name)
     }
 
     /// Finishes what a crash interrupted: pending swaps, and copies half-written when it came (shredded). A

@@ -387,6 +387,14 @@ impl Store {
         Ok(id)
     }
 
+    /// Forgets this database's device id (a copy brought to another machine gets its own on first use).
+    pub fn forget_device(&mut self) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM sync_state WHERE key = 'device_id'", [])
+            .map(drop)
+            .map_err(db)
+    }
+
     /// The person's id across machines (the profile row's uuid).
     pub fn profile_uuid(&mut self) -> Result<String> {
         let owner = self.owner()?;

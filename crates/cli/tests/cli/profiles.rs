@@ -279,3 +279,52 @@ fn the_centre_policy_is_applied_and_a_broken_one_is_safest() {
     assert!(stderr.contains("policy"), "{stderr}");
     assert!(readable(&data).is_empty(), "{:?}", readable(&data));
 }
+
+#[test]
+fn a_person_takes_their_profile_to_another_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let (here, there) = (dir.path().join("here"), dir.path().join("there"));
+    let file = dir.path().join("omar.jobgate-profile");
+    let cv = cv_file();
+    let pass = [
+        ("JOBGATE_PASSCODE", "own-2468"),
+        ("JOBGATE_FILE_PASSCODE", "move-1357"),
+    ];
+    ok(&here, &["profile", "create", "Omar", "--lock"], &pass);
+    ok(
+        &here,
+        &[
+            "--profile",
+            "Omar",
+            "analyze",
+            cv.to_str().unwrap(),
+            "--json",
+        ],
+        &pass,
+    );
+    ok(
+        &here,
+        &["profile", "export", "Omar", "--out", file.to_str().unwrap()],
+        &pass,
+    );
+    assert!(
+        readable(dir.path()).is_empty(),
+        "{:?}",
+        readable(dir.path())
+    );
+    let imported = ok(
+        &there,
+        &["profile", "import", file.to_str().unwrap(), "--json"],
+        &pass,
+    );
+    assert_eq!(imported["name"], "Omar");
+    let moved = [("JOBGATE_PASSCODE", "move-1357")];
+    assert_eq!(
+        cvs(&ok(
+            &there,
+            &["--profile", "Omar", "history", "--json"],
+            &moved
+        )),
+        1
+    );
+}

@@ -359,3 +359,59 @@ fn the_data_folder_and_files_are_private() {
         assert_eq!(mode(Path::new(&f)), 0o600, "{f}");
     }
 }
+
+#[test]
+fn a_profile_moves_to_another_machine_in_one_encrypted_file() {
+    let here = tempfile::tempdir().unwrap();
+    let there = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("salma.jobgate-profile");
+    let mut p = profiles(here.path());
+    p.create("Salma", Some("own-1234")).unwrap();
+    add_cv(&mut p, "Salma", Some("own-1234"));
+    assert_eq!(
+        code(p.export_to("Salma", None, "file-5678", &file).unwrap_err()),
+        ErrorCode::ProfileLocked
+    );
+    p.export_to("Salma", Some("own-1234"), "file-5678", &file)
+        .unwrap();
+    assert!(leaks(out.path()).is_empty(), "{:?}", leaks(out.path()));
+    assert_eq!(
+        code(
+            p.export_to("Salma", Some("own-1234"), "file-5678", &file)
+                .unwrap_err()
+        ),
+        ErrorCode::FileExists
+    );
+
+    let mut q = profiles(there.path());
+    assert_eq!(
+        code(q.import_from(&file, "wrong-000", None).unwrap_err()),
+        ErrorCode::WrongPasscode
+    );
+    let entry = q.import_from(&file, "file-5678", None).unwrap();
+    assert_eq!((entry.name.as_str(), entry.locked), ("Salma", true));
+    let mut store = q.open_store("Salma", Some("file-5678")).unwrap();
+    let owner = store.owner().unwrap();
+    assert_eq!(store.cvs(owner).unwrap().len(), 1);
+    assert_eq!(
+        store.setting(owner, "ui.lang").unwrap().as_deref(),
+        Some("ar")
+    );
+    drop(store);
+    assert!(leaks(there.path()).is_empty());
+    // The same file again needs another name.
+    assert_eq!(
+        code(q.import_from(&file, "file-5678", None).unwrap_err()),
+        ErrorCode::InvalidInput
+    );
+    q.import_from(&file, "file-5678", Some("Salma (copy)"))
+        .unwrap();
+    // Not a profile file.
+    let junk = out.path().join("junk");
+    std::fs::write(&junk, b"%PDF-1.7 not a profile").unwrap();
+    assert_eq!(
+        code(q.import_from(&junk, "file-5678", None).unwrap_err()),
+        ErrorCode::CorruptedFile
+    );
+}
