@@ -1,0 +1,194 @@
+//! An in-memory [`LocalReplica`]: the reference for what the SQLite replica in `crates/store` must do, and
+//! the replica the tests use.
+//!
+//! It keeps the records (the latest winning change per entity id, tombstones included), the outbox (oldest
+//! first), the parked changes the server or the size limit refused, and the pull cursor. A local edit
+//! ([`MemoryReplica::record`]) changes the record and queues the change in one step, as the store must in
+//! one transaction. Pulled changes are merged by [`crate::merge`] and never queued again. It is
+//! `Serialize`/`Deserialize`, so a test can keep it in a file across a killed process; durability is the
+//! store's business.
+
+use crate::merge::{Stamp, incoming_wins};
+use crate::protocol::{Change, Entity, Op};
+use crate::run::LocalReplica;
+use jobgate_core::JobGateError;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// A change that will not be pushed again as it is, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parked {
+    pub change: Change,
+    pub error_code: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemoryReplica {
+    device_id: Uuid,
+    profile_id: Uuid,
+    /// Entity id → the change that last won for it.
+    records: BTreeMap<Uuid, Change>,
+    outbox: Vec<Change>,
+    parked: Vec<Parked>,
+    cursor: Option<String>,
+}
+
+impl MemoryReplica {
+    pub fn new(device_id: Uuid, profile_id: Uuid) -> MemoryReplica {
+        MemoryReplica {
+            device_id,
+            profile_id,
+            records: BTreeMap::new(),
+            outbox: Vec::new(),
+            parked: Vec::new(),
+            cursor: None,
+        }
+    }
+
+    /// A local edit: merges it into the records and queues it for the server. Returns whether it took
+    /// effect locally (a write to an immutable record that exists, for instance, does not, and is not queued).
+    pub fn record(&mut self, change: Change) -> bool {
+        if !self.merge(&change) {
+            return false;
+        }
+        self.outbox.push(change);
+        true
+    }
+
+    /// Shorthand: a new upsert of a new record, recorded; returns the change.
+    pub fn create(&mut self, entity: Entity, data: Value) -> Change {
+        let c = Change::upsert(entity, Uuid::new_v4(), chrono::Utc::now(), data);
+        self.record(c.clone());
+        c
+    }
+
+    fn merge(&mut self, change: &Change) -> bool {
+        let current = self.records.get(&change.entity_id).map(Stamp::from);
+        if !incoming_wins(current, change) {
+            return false;
+        }
+        self.records.insert(change.entity_id, change.clone());
+        true
+    }
+
+    /// The winning change of every record, tombstones included, by entity id.
+    pub fn records(&self) -> &BTreeMap<Uuid, Change> {
+        &self.records
+    }
+
+    /// The data of the live (not deleted) records of one kind, by entity id.
+    pub fn live(&self, entity: Entity) -> BTreeMap<Uuid, &Value> {
+        self.records
+            .values()
+            .filter(|c| c.entity == entity && c.op == Op::Upsert)
+            .filter_map(|c| c.data.as_ref().map(|d| (c.entity_id, d)))
+            .collect()
+    }
+
+    pub fn outbox(&self) -> &[Change] {
+        &self.outbox
+    }
+
+    pub fn parked(&self) -> &[Parked] {
+        &self.parked
+    }
+}
+
+impl LocalReplica for MemoryReplica {
+    fn device_id(&self) -> Uuid {
+        self.device_id
+    }
+
+    fn profile_id(&self) -> Uuid {
+        self.profile_id
+    }
+
+    fn pending(&self, limit: usize) -> Result<Vec<Change>, JobGateError> {
+        Ok(self.outbox.iter().take(limit).cloned().collect())
+    }
+
+    fn pending_count(&self) -> Result<usize, JobGateError> {
+        Ok(self.outbox.len())
+    }
+
+    fn mark_accepted(&mut self, change_ids: &[Uuid]) -> Result<(), JobGateError> {
+        self.outbox.retain(|c| !change_ids.contains(&c.change_id));
+        Ok(())
+    }
+
+    fn mark_rejected(
+        &mut self,
+        change_id: Uuid,
+        error_code: &str,
+        error: &str,
+    ) -> Result<(), JobGateError> {
+        if let Some(i) = self.outbox.iter().position(|c| c.change_id == change_id) {
+            let change = self.outbox.remove(i);
+            self.parked.push(Parked {
+                change,
+                error_code: error_code.to_string(),
+                error: error.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn apply_pulled(&mut self, changes: &[Change], next_cursor: &str) -> Result<(), JobGateError> {
+        for c in changes {
+            self.merge(c);
+        }
+        self.cursor = Some(next_cursor.to_string());
+        Ok(())
+    }
+
+    fn cursor(&self) -> Result<Option<String>, JobGateError> {
+        Ok(self.cursor.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn local_edits_are_queued_in_order_and_leave_only_when_accepted() {
+        let mut r = MemoryReplica::new(Uuid::new_v4(), Uuid::new_v4());
+        let a = r.create(Entity::Cv, json!({"title": "a"}));
+        let b = r.create(Entity::CvVersion, json!({"cv_id": a.entity_id}));
+        assert_eq!(r.pending(10).unwrap(), vec![a.clone(), b.clone()]);
+        assert_eq!(r.pending(1).unwrap(), vec![a.clone()]);
+        r.mark_accepted(&[b.change_id]).unwrap();
+        assert_eq!(r.pending_count().unwrap(), 1);
+        r.mark_rejected(a.change_id, "INVALID_CHANGE", "bad")
+            .unwrap();
+        assert_eq!(r.pending_count().unwrap(), 0);
+        assert_eq!(r.parked()[0].change, a);
+        assert_eq!(
+            r.live(Entity::Cv).len(),
+            1,
+            "a parked change stays applied locally"
+        );
+    }
+
+    #[test]
+    fn pulled_changes_merge_and_are_not_queued_again() {
+        let mut r = MemoryReplica::new(Uuid::new_v4(), Uuid::new_v4());
+        let v = Change::upsert(
+            Entity::CvVersion,
+            Uuid::new_v4(),
+            chrono::Utc::now(),
+            json!({"x": 1}),
+        );
+        let del = Change::delete(Entity::CvVersion, v.entity_id, chrono::Utc::now());
+        r.apply_pulled(&[v.clone(), del.clone(), v.clone()], "7")
+            .unwrap();
+        assert_eq!(r.pending_count().unwrap(), 0);
+        assert_eq!(r.cursor().unwrap().as_deref(), Some("7"));
+        assert!(r.live(Entity::CvVersion).is_empty());
+        assert_eq!(r.records()[&v.entity_id], del);
+    }
+}
