@@ -7,12 +7,13 @@ what=${1:-test}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Build and run: Tauri 2 on Linux (WebKitGTK 4.1). Tests add PDF/DOCX tools, a virtual display, WebDriver, a keyring.
+# Build and run: Tauri 2 on Linux (WebKitGTK 4.1); libssl-dev for SQLCipher's crypto. Tests add PDF/DOCX tools,
+# a virtual display, WebDriver, a keyring, and PostgreSQL for the sync reference server.
 pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
       libayatana-appindicator3-dev librsvg2-dev nodejs npm python3)
 if [ "$what" = test ]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui xvfb xauth x11-utils webkit2gtk-driver
-         dbus gnome-keyring libsecret-tools)
+         dbus gnome-keyring libsecret-tools postgresql)
 fi
 
 missing=()
@@ -39,6 +40,10 @@ fi
 # JavaScript tools (Tauri CLI, WebDriver client) from the lock file.
 if [ -f package-lock.json ] && [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
+fi
+# The sync reference server's own dependencies (node-postgres).
+if [ "$what" = test ] && [ -f server/package-lock.json ] && [ ! -d server/node_modules ]; then
+  (cd server && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # WebDriver server for the end-to-end tests of the app.

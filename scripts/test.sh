@@ -19,7 +19,12 @@ export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0 RUST_BACKTRACE=1
 RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pgdir=""
+cleanup() {
+  rm -f "$log"
+  [ -z "$pgdir" ] || bash server/scripts/pg.sh stop "$pgdir" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 t0=$(date +%s)
 step() { printf '\n=== %s (%s, +%ss)\n' "$1" "$(date +%T)" "$(( $(date +%s) - t0 ))"; }
 rc=0
@@ -40,6 +45,17 @@ build() {
   cargo test --workspace --all-targets --locked --no-run || { echo "build or lint failed"; exit 1; }
 }
 
+# One throwaway PostgreSQL for the whole run (the sync server's tests and the sync client's tests against it);
+# DATABASE_URL from outside is used as it is.
+start_postgres() {
+  [ -n "${DATABASE_URL:-}" ] && return 0
+  step "PostgreSQL for the sync tests"
+  pgdir=$(mktemp -d)
+  DATABASE_URL=$(bash server/scripts/pg.sh start "$pgdir" | sed -n 's/^DATABASE_URL=//p')
+  [ -n "$DATABASE_URL" ] || { echo "could not start PostgreSQL (server/scripts/pg.sh)"; exit 1; }
+  export DATABASE_URL
+}
+
 rust_tests() {
   step "Rust tests (engine, CLI, desktop commands)"
   run_logged cargo test --workspace --locked --no-fail-fast "$@"
@@ -47,7 +63,6 @@ rust_tests() {
 
 server_tests() {
   step "sync reference server tests (Node.js, PostgreSQL)"
-  [ -d server ] || return 0
   (cd server && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; }) || { rc=1; return; }
   run_logged node --test server/test/
 }
@@ -59,11 +74,11 @@ e2e_tests() {
 }
 
 case "$what" in
-  all) setup; format; build; rust_tests; server_tests; e2e_tests ;;
-  engine) rust_tests --exclude jobgate-desktop ;;
-  rust) format; build; rust_tests ;;
+  all) setup; format; build; start_postgres; rust_tests; server_tests; e2e_tests ;;
+  engine) start_postgres; rust_tests --exclude jobgate-desktop ;;
+  rust) format; build; start_postgres; rust_tests ;;
   e2e) build; e2e_tests ;;
-  server) server_tests ;;
+  server) start_postgres; server_tests ;;
   *) echo "usage: scripts/test.sh [all|engine|rust|e2e|server]" >&2; exit 2 ;;
 esac
 

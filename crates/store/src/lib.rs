@@ -17,6 +17,7 @@
 pub mod migrations;
 pub mod passcode;
 pub mod profiles;
+pub mod sync;
 
 use jobgate_core::{AnalysisResponse, Cv, JobGateError};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -230,7 +231,7 @@ pub(crate) fn db(e: rusqlite::Error) -> JobGateError {
     }
 }
 
-fn json_err(e: serde_json::Error) -> JobGateError {
+pub(crate) fn json_err(e: serde_json::Error) -> JobGateError {
     JobGateError::StorageError {
         reason: format!("stored JSON: {e}"),
     }
@@ -573,7 +574,9 @@ impl Store {
             params![p.0, title],
         )
         .map_err(db)?;
-        Ok(CvId(tx.last_insert_rowid()))
+        let id = tx.last_insert_rowid();
+        sync::queue_upsert(tx, sync::Entity::Cv, sync::RowId::Int(id))?;
+        Ok(CvId(id))
     }
 
     fn insert_version(
@@ -589,7 +592,9 @@ impl Store {
             params![cv.0, source.as_str(), json],
         )
         .map_err(db)?;
-        Ok(VersionId(tx.last_insert_rowid()))
+        let id = tx.last_insert_rowid();
+        sync::queue_upsert(tx, sync::Entity::CvVersion, sync::RowId::Int(id))?;
+        Ok(VersionId(id))
     }
 
     fn cv_profile(conn: &Connection, cv: CvId) -> Result<ProfileId> {
@@ -795,6 +800,7 @@ impl Store {
         )
         .map_err(db)?;
         let id = AnalysisId(tx.last_insert_rowid());
+        sync::queue_upsert(&tx, sync::Entity::Analysis, sync::RowId::Int(id.0))?;
         tx.commit().map_err(db)?;
         Ok(RecordedAnalysis {
             analysis_id: id,
@@ -838,6 +844,7 @@ impl Store {
         )
         .map_err(db)?;
         let id = ExportId(tx.last_insert_rowid());
+        sync::queue_upsert(&tx, sync::Entity::Export, sync::RowId::Int(id.0))?;
         tx.commit().map_err(db)?;
         Ok(id)
     }
@@ -956,6 +963,9 @@ impl Store {
             });
         }
         let tx = self.conn.transaction().map_err(db)?;
+        for (entity, uuid) in sync::cv_family(&tx, cv)? {
+            sync::queue_delete(&tx, entity, &uuid)?;
+        }
         let versions = "SELECT id FROM cv_versions WHERE cv_id = ?1";
         tx.execute(
             &format!("DELETE FROM analyses WHERE cv_version_id IN ({versions})"),
@@ -1064,6 +1074,11 @@ impl Store {
             params![id, p.0, cv.map(|c| c.0), lang, current_state, state_json, response_json],
         )
         .map_err(db)?;
+        sync::queue_upsert(
+            &tx,
+            sync::Entity::BuilderSession,
+            sync::RowId::Text(id.clone()),
+        )?;
         tx.commit().map_err(db)?;
         Ok(id)
     }
@@ -1124,7 +1139,7 @@ impl Store {
             let mut st = tx
                 .prepare_cached(
                     "UPDATE builder_sessions SET current_state = ?1, state = ?2, last_response = ?3,
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?4",
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?4",
                 )
                 .map_err(db)?;
             st.execute(params![
@@ -1135,6 +1150,11 @@ impl Store {
             ])
             .map_err(db)?;
         }
+        sync::queue_upsert(
+            &tx,
+            sync::Entity::BuilderSession,
+            sync::RowId::Text(turn.session_id.to_string()),
+        )?;
         tx.commit().map_err(db)?;
         Ok(SavedTurn { number, version })
     }

@@ -94,6 +94,82 @@ CREATE TABLE ai_cache (
     PRIMARY KEY (profile_id, key)
 );
 "#,
+    // v4: sync (DESIGN §7): a UUID for every entity that travels (and the person), the outbox, the sync state,
+    // tombstones of deleted entities. Existing rows get their UUIDs here.
+    r#"
+ALTER TABLE profiles ADD COLUMN uuid TEXT;
+ALTER TABLE cvs ADD COLUMN uuid TEXT;
+ALTER TABLE cv_versions ADD COLUMN uuid TEXT;
+ALTER TABLE analyses ADD COLUMN uuid TEXT;
+ALTER TABLE builder_sessions ADD COLUMN uuid TEXT;
+ALTER TABLE exports ADD COLUMN uuid TEXT;
+DROP TRIGGER cv_versions_are_immutable;
+CREATE TRIGGER cv_versions_are_immutable BEFORE UPDATE OF cv_id, number, source, data, created_at ON cv_versions
+BEGIN
+    SELECT RAISE(ABORT, 'cv versions are immutable: add a new version');
+END;
+CREATE TRIGGER cv_versions_keep_their_uuid BEFORE UPDATE OF uuid ON cv_versions WHEN OLD.uuid IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'cv versions are immutable: add a new version');
+END;
+UPDATE profiles SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX profiles_by_uuid ON profiles (uuid);
+CREATE TRIGGER profiles_get_a_uuid AFTER INSERT ON profiles WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE profiles SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+UPDATE cvs SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX cvs_by_uuid ON cvs (uuid);
+CREATE TRIGGER cvs_get_a_uuid AFTER INSERT ON cvs WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE cvs SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+UPDATE cv_versions SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX cv_versions_by_uuid ON cv_versions (uuid);
+CREATE TRIGGER cv_versions_get_a_uuid AFTER INSERT ON cv_versions WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE cv_versions SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+UPDATE analyses SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX analyses_by_uuid ON analyses (uuid);
+CREATE TRIGGER analyses_get_a_uuid AFTER INSERT ON analyses WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE analyses SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+UPDATE builder_sessions SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX builder_sessions_by_uuid ON builder_sessions (uuid);
+CREATE TRIGGER builder_sessions_get_a_uuid AFTER INSERT ON builder_sessions WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE builder_sessions SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+UPDATE exports SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE uuid IS NULL;
+CREATE UNIQUE INDEX exports_by_uuid ON exports (uuid);
+CREATE TRIGGER exports_get_a_uuid AFTER INSERT ON exports WHEN NEW.uuid IS NULL
+BEGIN
+    UPDATE exports SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE rowid = NEW.rowid;
+END;
+CREATE TABLE outbox (
+    seq            INTEGER PRIMARY KEY,
+    change_id      TEXT NOT NULL UNIQUE,
+    entity         TEXT NOT NULL,
+    entity_id      TEXT NOT NULL,
+    op             TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    at             TEXT NOT NULL,
+    data           TEXT,
+    rejected_code  TEXT,
+    rejected_error TEXT
+);
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE tombstones (
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,9 @@
 //! The store against real SQLite files in temporary folders: upgrades from an older schema,
 //! analyses and versions, profile wipe, settings without secrets, builder turns; and (module `profiles`)
-//! one encrypted database per person.
+//! one encrypted database per person; (module `sync`) the outbox and pulled changes.
 
 mod profiles;
+mod sync;
 
 use jobgate_core::{AnalysisResponse, Cv, ErrorCode, JobGateError};
 use jobgate_store::{CvId, Store, TurnRecord, VersionSource, migrations};
