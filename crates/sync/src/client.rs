@@ -28,6 +28,8 @@ const MAX_CONNECT: Duration = Duration::from_secs(10);
 pub trait Remote {
     /// `scheme://host[:port]` the requests go to, for the report.
     fn server(&self) -> String;
+    /// This machine's id for the profile (`X-Device-Id`, and `device_id` in pushes).
+    fn device_id(&self) -> Uuid;
     fn health(&self) -> Result<Health, SyncError>;
     fn push(&self, request: &PushRequest) -> Result<PushResponse, SyncError>;
     /// One page after `since` (`None`: from the start). `limit` asks the server for smaller pages; a server
@@ -85,10 +87,6 @@ impl SyncClient {
         &self.url
     }
 
-    pub fn device_id(&self) -> Uuid {
-        self.device_id
-    }
-
     pub fn timeout(&self) -> Duration {
         self.timeout
     }
@@ -119,6 +117,10 @@ impl SyncClient {
 impl Remote for SyncClient {
     fn server(&self) -> String {
         self.url.origin()
+    }
+
+    fn device_id(&self) -> Uuid {
+        self.device_id
     }
 
     fn health(&self) -> Result<Health, SyncError> {

@@ -8,8 +8,8 @@
 //! `Serialize`/`Deserialize`, so a test can keep it in a file across a killed process; durability is the
 //! store's business.
 
-use crate::merge::{Stamp, incoming_wins};
-use crate::protocol::{Change, Entity, Op};
+use crate::merge::{Stamp, incoming_wins, is_immutable};
+use crate::protocol::{Change, Entity, Op, format_at};
 use crate::run::LocalReplica;
 use jobgate_core::JobGateError;
 use serde::{Deserialize, Serialize};
@@ -27,7 +27,6 @@ pub struct Parked {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemoryReplica {
-    device_id: Uuid,
     profile_id: Uuid,
     /// Entity id → the change that last won for it.
     records: BTreeMap<Uuid, Change>,
@@ -37,9 +36,8 @@ pub struct MemoryReplica {
 }
 
 impl MemoryReplica {
-    pub fn new(device_id: Uuid, profile_id: Uuid) -> MemoryReplica {
+    pub fn new(profile_id: Uuid) -> MemoryReplica {
         MemoryReplica {
-            device_id,
             profile_id,
             records: BTreeMap::new(),
             outbox: Vec::new(),
@@ -49,8 +47,21 @@ impl MemoryReplica {
     }
 
     /// A local edit: merges it into the records and queues it for the server. Returns whether it took
-    /// effect locally (a write to an immutable record that exists, for instance, does not, and is not queued).
-    pub fn record(&mut self, change: Change) -> bool {
+    /// effect (a second write to an immutable record does not, and is not queued).
+    ///
+    /// A local edit of a mutable record (CV, builder session) always takes effect, since it is what the
+    /// person just did: when its `at` is not after the record's (the same millisecond, or this machine's
+    /// clock behind the one that wrote the record), it is stamped 1 ms after the record's, so that every
+    /// machine merging both agrees it is the latest.
+    pub fn record(&mut self, mut change: Change) -> bool {
+        if !is_immutable(change.entity)
+            && let Some(current) = self.records.get(&change.entity_id)
+            && !incoming_wins(Some(Stamp::from(current)), &change)
+            && current.change_id != change.change_id
+            && let Some(t) = current.at_instant()
+        {
+            change.at = format_at(t + chrono::Duration::milliseconds(1));
+        }
         if !self.merge(&change) {
             return false;
         }
@@ -98,10 +109,6 @@ impl MemoryReplica {
 }
 
 impl LocalReplica for MemoryReplica {
-    fn device_id(&self) -> Uuid {
-        self.device_id
-    }
-
     fn profile_id(&self) -> Uuid {
         self.profile_id
     }
@@ -156,7 +163,7 @@ mod tests {
 
     #[test]
     fn local_edits_are_queued_in_order_and_leave_only_when_accepted() {
-        let mut r = MemoryReplica::new(Uuid::new_v4(), Uuid::new_v4());
+        let mut r = MemoryReplica::new(Uuid::new_v4());
         let a = r.create(Entity::Cv, json!({"title": "a"}));
         let b = r.create(Entity::CvVersion, json!({"cv_id": a.entity_id}));
         assert_eq!(r.pending(10).unwrap(), vec![a.clone(), b.clone()]);
@@ -176,7 +183,7 @@ mod tests {
 
     #[test]
     fn pulled_changes_merge_and_are_not_queued_again() {
-        let mut r = MemoryReplica::new(Uuid::new_v4(), Uuid::new_v4());
+        let mut r = MemoryReplica::new(Uuid::new_v4());
         let v = Change::upsert(
             Entity::CvVersion,
             Uuid::new_v4(),
@@ -190,5 +197,31 @@ mod tests {
         assert_eq!(r.cursor().unwrap().as_deref(), Some("7"));
         assert!(r.live(Entity::CvVersion).is_empty());
         assert_eq!(r.records()[&v.entity_id], del);
+    }
+
+    #[test]
+    fn a_local_edit_of_a_session_is_the_latest_even_in_the_same_millisecond() {
+        let mut r = MemoryReplica::new(Uuid::new_v4());
+        let at = chrono::Utc::now();
+        let s = Change::upsert(
+            Entity::BuilderSession,
+            Uuid::new_v4(),
+            at,
+            json!({"turn": 1}),
+        );
+        let mut del = Change::delete(Entity::BuilderSession, s.entity_id, at);
+        del.change_id = Uuid::nil(); // loses every tie
+        assert!(r.record(s.clone()));
+        assert!(r.record(del.clone()));
+        let held = &r.records()[&s.entity_id];
+        assert_eq!(held.op, Op::Delete);
+        assert!(held.at_instant() > s.at_instant());
+        // Another machine merging both in either order agrees.
+        let mut other = MemoryReplica::new(r.profile_id());
+        let queued = r.outbox().to_vec();
+        other
+            .apply_pulled(&[queued[1].clone(), queued[0].clone()], "2")
+            .unwrap();
+        assert_eq!(other.records(), r.records());
     }
 }

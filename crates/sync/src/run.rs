@@ -33,8 +33,6 @@ pub const TOO_LARGE_CODE: &str = "PAYLOAD_TOO_LARGE";
 /// What the local store must offer to be synced. The SQLite store implements it per profile; every method
 /// that writes is one transaction.
 pub trait LocalReplica {
-    /// This machine's id for the profile (sent as `device_id`; stable across runs).
-    fn device_id(&self) -> Uuid;
     /// The profile's id (sent as `profile_id`; the same on every machine the profile is restored to).
     fn profile_id(&self) -> Uuid;
     /// Up to `limit` changes waiting in the outbox, oldest first, neither accepted nor parked.
@@ -357,7 +355,9 @@ fn push_all<R: LocalReplica + ?Sized>(
     retrier: &mut Retrier<'_>,
     tally: &mut Tally,
 ) -> Result<(), SyncError> {
-    let device_id = replica.device_id();
+    // The device id comes from the client's configuration only, so the body's `device_id` and the
+    // `X-Device-Id` header cannot disagree (the server refuses a push where they do).
+    let device_id = remote.device_id();
     let profile_id = replica.profile_id();
     let envelope = PushRequest {
         device_id,

@@ -79,6 +79,9 @@ impl Remote for FakeServer {
     fn server(&self) -> String {
         "https://fake.example".into()
     }
+    fn device_id(&self) -> Uuid {
+        Uuid::from_u128(7)
+    }
     fn health(&self) -> Result<Health, SyncError> {
         Ok(Health {
             status: "ok".into(),
@@ -139,7 +142,7 @@ impl Remote for FakeServer {
 }
 
 fn replica_with(n: usize, filler: usize) -> MemoryReplica {
-    let mut r = MemoryReplica::new(Uuid::new_v4(), Uuid::new_v4());
+    let mut r = MemoryReplica::new(Uuid::new_v4());
     for i in 0..n {
         r.create(
             Entity::CvVersion,
@@ -176,7 +179,7 @@ fn pushes_in_batches_of_100_then_pulls_everything_back() {
     assert!(clock.sleeps().is_empty());
 
     // A second machine restores everything, page by page.
-    let mut fresh = MemoryReplica::new(Uuid::new_v4(), r.profile_id());
+    let mut fresh = MemoryReplica::new(r.profile_id());
     let paged = Options {
         pull_limit: Some(40),
         ..opts()
@@ -465,7 +468,7 @@ fn each_pulled_page_saves_its_cursor_so_a_broken_pull_resumes() {
     let mut a = replica_with(10, 10);
     sync_once(&server, &mut a, &opts(), &FakeClock::new()).unwrap();
 
-    let mut b = MemoryReplica::new(Uuid::new_v4(), a.profile_id());
+    let mut b = MemoryReplica::new(a.profile_id());
     let paged = Options {
         pull_limit: Some(4),
         ..opts()
