@@ -11,10 +11,10 @@
 //! - [`merge`]: who wins when two machines wrote the same record.
 //! - [`memory`]: an in-memory replica, the reference for the SQLite one.
 //!
-//! Left to others: the outbox table and the SQLite replica (`crates/store`), where the key and URL are kept
-//! (keychain, settings, `JOBGATE_SYNC_URL`/`JOBGATE_SYNC_KEY`), the last error shown on the status screen,
-//! and `details.pending` in the error JSON (`jobgate_core::JobGateError::SyncFailed` carries only a reason;
-//! [`SyncFailure::pending`] has the number).
+//! Left to others: the outbox table and the SQLite replica (`crates/store`, adapted to [`LocalReplica`] where
+//! both crates are known), where the key and URL are kept (keychain, settings, `JOBGATE_SYNC_URL` and
+//! `JOBGATE_SYNC_KEY`), and the last error kept for the status screen. `jobgate_core::JobGateError::SyncFailed`
+//! carries only a reason, so [`SyncFailure::to_response`] adds `details.pending` to the error JSON.
 
 pub mod client;
 pub mod config;

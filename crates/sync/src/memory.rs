@@ -113,11 +113,11 @@ impl LocalReplica for MemoryReplica {
         self.profile_id
     }
 
-    fn pending(&self, limit: usize) -> Result<Vec<Change>, JobGateError> {
+    fn pending(&mut self, limit: usize) -> Result<Vec<Change>, JobGateError> {
         Ok(self.outbox.iter().take(limit).cloned().collect())
     }
 
-    fn pending_count(&self) -> Result<usize, JobGateError> {
+    fn pending_count(&mut self) -> Result<usize, JobGateError> {
         Ok(self.outbox.len())
     }
 
@@ -151,7 +151,7 @@ impl LocalReplica for MemoryReplica {
         Ok(())
     }
 
-    fn cursor(&self) -> Result<Option<String>, JobGateError> {
+    fn cursor(&mut self) -> Result<Option<String>, JobGateError> {
         Ok(self.cursor.clone())
     }
 }

@@ -20,8 +20,9 @@
 use crate::client::Remote;
 use crate::error::SyncError;
 use crate::protocol::{Change, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PushRequest, PushResponse};
-use jobgate_core::JobGateError;
+use jobgate_core::{ErrorResponse, JobGateError, Lang};
 use serde::Serialize;
+use serde_json::{Value, json};
 use std::collections::HashSet;
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -31,14 +32,15 @@ use uuid::Uuid;
 pub const TOO_LARGE_CODE: &str = "PAYLOAD_TOO_LARGE";
 
 /// What the local store must offer to be synced. The SQLite store implements it per profile; every method
-/// that writes is one transaction.
+/// that writes is one transaction. Reads take `&mut self` too, so a store whose queries need a mutable
+/// connection can implement it directly.
 pub trait LocalReplica {
     /// The profile's id (sent as `profile_id`; the same on every machine the profile is restored to).
     fn profile_id(&self) -> Uuid;
     /// Up to `limit` changes waiting in the outbox, oldest first, neither accepted nor parked.
-    fn pending(&self, limit: usize) -> Result<Vec<Change>, JobGateError>;
+    fn pending(&mut self, limit: usize) -> Result<Vec<Change>, JobGateError>;
     /// How many changes wait in the outbox (parked ones not counted).
-    fn pending_count(&self) -> Result<usize, JobGateError>;
+    fn pending_count(&mut self) -> Result<usize, JobGateError>;
     /// The server has these changes: remove them from the outbox. Unknown ids are ignored.
     fn mark_accepted(&mut self, change_ids: &[Uuid]) -> Result<(), JobGateError>;
     /// The change will not be accepted as it is: take it out of the outbox but keep it, with the reason,
@@ -53,7 +55,7 @@ pub trait LocalReplica {
     /// transaction. Must be idempotent, and must not queue the pulled changes in the outbox.
     fn apply_pulled(&mut self, changes: &[Change], next_cursor: &str) -> Result<(), JobGateError>;
     /// The cursor saved by the last [`LocalReplica::apply_pulled`]; `None` before the first pull.
-    fn cursor(&self) -> Result<Option<String>, JobGateError>;
+    fn cursor(&mut self) -> Result<Option<String>, JobGateError>;
 }
 
 /// Time, injected so that tests do not wait.
@@ -123,7 +125,8 @@ impl Default for Options {
 pub struct SyncReport {
     /// Changes the server accepted in this run.
     pub pushed: usize,
-    /// Changes pulled in this run (the machine's own come back too; applying them changes nothing).
+    /// Changes pulled in this run, not counting the ones this run pushed coming back (the server returns
+    /// every change of the account, this machine's too; they are applied anyway, to no effect).
     pub pulled: usize,
     /// Changes still in the outbox at the end.
     pub pending: usize,
@@ -155,6 +158,22 @@ impl fmt::Display for SyncFailure {
 }
 
 impl std::error::Error for SyncFailure {}
+
+impl SyncFailure {
+    /// The error JSON for people and the CLI (DESIGN §2/§8): `SYNC_FAILED` (or the store's own code) with
+    /// `details.pending`, the number of changes still waiting. `JobGateError::SyncFailed` itself carries only a
+    /// reason, so the count is added here.
+    pub fn to_response(&self, lang: Lang) -> ErrorResponse {
+        let mut response = JobGateError::from(self.error.clone()).to_response(lang);
+        match &mut response.details {
+            Value::Object(map) => {
+                map.insert("pending".into(), self.pending.into());
+            }
+            other => *other = json!({ "pending": self.pending }),
+        }
+        response
+    }
+}
 
 impl From<SyncFailure> for JobGateError {
     /// `SYNC_FAILED` with the reason; `details.pending` needs `failure.pending` (see the crate doc).
@@ -287,10 +306,13 @@ pub fn pack(
     out
 }
 
+#[derive(Default)]
 struct Tally {
     pushed: usize,
     pulled: usize,
     rejected: usize,
+    /// Ids the server accepted in this run: when they come back in the pull they are not counted as pulled.
+    accepted: HashSet<Uuid>,
 }
 
 /// Pushes the outbox, then pulls everything new (see the module doc for the rules).
@@ -312,11 +334,7 @@ pub fn sync_once<R: LocalReplica + ?Sized>(
         failures: 0,
         in_a_row: 0,
     };
-    let mut tally = Tally {
-        pushed: 0,
-        pulled: 0,
-        rejected: 0,
-    };
+    let mut tally = Tally::default();
     let pending_at_start = replica.pending_count().unwrap_or(0);
     let outcome = retrier
         .run(|| remote.health())
@@ -449,6 +467,7 @@ fn settle<R: LocalReplica + ?Sized>(
     }
     let mut settled = accepted.len();
     tally.pushed += accepted.len();
+    tally.accepted.extend(accepted.iter().copied());
     let mut seen = HashSet::new();
     for r in &answer.rejected {
         if sent.contains(&r.change_id)
@@ -478,7 +497,11 @@ fn pull_all<R: LocalReplica + ?Sized>(
         replica
             .apply_pulled(&page.changes, &page.next_cursor)
             .map_err(SyncError::Local)?;
-        tally.pulled += page.changes.len();
+        tally.pulled += page
+            .changes
+            .iter()
+            .filter(|c| !tally.accepted.contains(&c.change_id))
+            .count();
         if !page.more {
             return Ok(());
         }

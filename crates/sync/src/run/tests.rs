@@ -170,13 +170,18 @@ fn pushes_in_batches_of_100_then_pulls_everything_back() {
         report,
         SyncReport {
             pushed: 250,
-            pulled: 250,
+            pulled: 0,
             pending: 0,
             rejected: 0,
             server: "https://fake.example".into()
         }
     );
     assert!(clock.sleeps().is_empty());
+    assert_eq!(
+        server.pulls.borrow().len(),
+        1,
+        "its own changes came back, uncounted"
+    );
 
     // A second machine restores everything, page by page.
     let mut fresh = MemoryReplica::new(r.profile_id());
@@ -433,8 +438,30 @@ fn unauthorized_stops_at_once_and_marks_nothing() {
     assert_eq!((f.pending, f.pushed, f.failed_attempts), (3, 0, 0));
     assert!(clock.sleeps().is_empty());
     assert_eq!(server.pushes.borrow().len(), 1);
-    let e: JobGateError = f.into();
+    let e: JobGateError = f.clone().into();
     assert!(matches!(e, JobGateError::SyncFailed { .. }));
+    for lang in [Lang::En, Lang::Ar] {
+        let r = f.to_response(lang);
+        assert_eq!(r.error_code, "SYNC_FAILED");
+        assert_eq!(r.details["pending"], json!(3));
+        assert!(r.details["reason"].as_str().unwrap().contains("401"));
+        assert!(!r.error.is_empty() && !r.suggested_action.is_empty());
+    }
+}
+
+#[test]
+fn the_report_prints_as_the_cli_contract_says() {
+    let r = SyncReport {
+        pushed: 1,
+        pulled: 2,
+        pending: 0,
+        rejected: 3,
+        server: "https://h.example".into(),
+    };
+    assert_eq!(
+        serde_json::to_value(&r).unwrap(),
+        json!({"pushed": 1, "pulled": 2, "pending": 0, "rejected": 3, "server": "https://h.example"})
+    );
 }
 
 #[test]

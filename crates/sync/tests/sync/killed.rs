@@ -96,7 +96,8 @@ fn a_client_killed_mid_push_resumes_from_its_outbox_without_loss_or_doubles() {
         &SystemClock,
     )
     .unwrap();
-    assert_eq!((report.pushed, report.pending, report.pulled), (50, 0, 150));
+    // The first batch was accepted in the killed run, which never pulled: it comes back as pulled now.
+    assert_eq!((report.pushed, report.pending, report.pulled), (50, 0, 100));
 
     let mut fresh = MemoryReplica::new(original.profile_id());
     let paged = Options {

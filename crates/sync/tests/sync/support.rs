@@ -483,10 +483,10 @@ impl LocalReplica for FileReplica {
     fn profile_id(&self) -> Uuid {
         self.inner.profile_id()
     }
-    fn pending(&self, limit: usize) -> Result<Vec<Change>, JobGateError> {
+    fn pending(&mut self, limit: usize) -> Result<Vec<Change>, JobGateError> {
         self.inner.pending(limit)
     }
-    fn pending_count(&self) -> Result<usize, JobGateError> {
+    fn pending_count(&mut self) -> Result<usize, JobGateError> {
         self.inner.pending_count()
     }
     fn mark_accepted(&mut self, ids: &[Uuid]) -> Result<(), JobGateError> {
@@ -501,7 +501,7 @@ impl LocalReplica for FileReplica {
         self.inner.apply_pulled(changes, cursor)?;
         self.save()
     }
-    fn cursor(&self) -> Result<Option<String>, JobGateError> {
+    fn cursor(&mut self) -> Result<Option<String>, JobGateError> {
         self.inner.cursor()
     }
 }
