@@ -332,6 +332,58 @@ mod tests {
         assert_eq!(SyncClient::new(cfg).unwrap_err(), SyncError::Unauthorized);
     }
 
+    /// One-shot HTTP server on a free port: answers the first request with `answer` and hands back what
+    /// it received.
+    fn one_shot(answer: String) -> (String, std::thread::JoinHandle<String>) {
+        use std::io::Write;
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        let t = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => got.extend_from_slice(&buf[..n]),
+                }
+            }
+            s.write_all(answer.as_bytes()).unwrap();
+            String::from_utf8_lossy(&got).into_owned()
+        });
+        (url, t)
+    }
+
+    #[test]
+    fn a_redirect_is_not_followed_so_the_key_stays_with_the_server() {
+        // Where a redirect would send the key: a listener that must never hear from the client.
+        let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        elsewhere.set_nonblocking(true).unwrap();
+        let answer = format!(
+            "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://{}/api/sync/v1/health\r\n\
+                 Content-Length: 0\r\nConnection: close\r\n\r\n",
+            elsewhere.local_addr().unwrap()
+        );
+        let (url, server) = one_shot(answer);
+        let id = Uuid::from_u128(0xabc);
+        let client =
+            SyncClient::new(ServerConfig::new(url, ApiKey::new("sk-secret-xyz"), id)).unwrap();
+        let e = client.health().unwrap_err();
+        assert_eq!(
+            e,
+            SyncError::Refused {
+                status: 307,
+                error_code: None
+            }
+        );
+        let request = server.join().unwrap().to_ascii_lowercase();
+        assert!(request.starts_with("get /api/sync/v1/health "), "{request}");
+        assert!(request.contains("x-api-key: sk-secret-xyz"), "{request}");
+        assert!(request.contains(&format!("x-device-id: {id}")), "{request}");
+        assert!(elsewhere.accept().is_err(), "the redirect was followed");
+    }
+
     #[test]
     fn a_closed_port_is_a_network_error_without_the_key() {
         let port = {
