@@ -2,7 +2,8 @@
 # Runs the whole test suite on a fresh machine (what CI runs) and ends with one line "tests: N passed, N failed".
 #
 #   scripts/test.sh            everything: setup, format, build + lint, Rust tests, sync server tests, end-to-end
-#   scripts/test.sh engine     the fast loop: Rust tests of the engine and CLI only (no webview, no app)
+#   scripts/test.sh engine     the fast loop: build + every Rust test, without the app's end-to-end run or the
+#                              server stage (the desktop crate's own tests run on Tauri's mock runtime, no window)
 #   scripts/test.sh rust       build + lint, then every Rust test (engine, CLI, desktop commands)
 #   scripts/test.sh e2e        the end-to-end tests of the real app (builds the app if it is not built)
 #   scripts/test.sh server     the sync reference server's tests against a throwaway PostgreSQL
@@ -75,7 +76,7 @@ e2e_tests() {
 
 case "$what" in
   all) setup; format; build; start_postgres; rust_tests; server_tests; e2e_tests ;;
-  engine) start_postgres; rust_tests --exclude jobgate-desktop ;;
+  engine) build; start_postgres; rust_tests ;;
   rust) format; build; start_postgres; rust_tests ;;
   e2e) build; e2e_tests ;;
   server) start_postgres; server_tests ;;

@@ -87,3 +87,6 @@ cli-profile-wiped = حُذف الملف الشخصي «{ $profile }» وكل م�
 cli-ai-off-by-policy = الذكاء الاصطناعي معطّل على هذا الحاسوب من قِبل مسؤوله: تُستخدم القواعد.
 cli-profile-exported = كُتب الملف الشخصي «{ $profile }» في { $path }، مشفرًا برمز مرور الملف.
 cli-profile-imported = أصبح الملف الشخصي «{ $profile }» على هذا الحاسوب، مقفلًا برمز مرور الملف.
+cli-sync-status = بانتظار الإرسال: { $pending }. رفضها الخادم: { $rejected }. آخر مزامنة: { $last }.
+cli-sync-last-error = آخر خطأ: { $error }
+cli-sync-done = تمت المزامنة مع { $server }: أُرسل { $pushed }، ووصل { $pulled }، وما زال { $pending } بالانتظار.

@@ -28,7 +28,7 @@ error-storage-error-action = تحقق من أن مجلد البيانات قاب
 error-sync-failed = فشلت المزامنة مع الخادم؛ تغييراتك محفوظة على هذا الجهاز
 error-sync-failed-action = تحقق من عنوان الخادم والمفتاح والاتصال؛ سيعيد Job Gate المحاولة تلقائيًا
 error-profile-locked = الملف الشخصي «{ $profile }» مقفل
-error-profile-locked-action = أدخل رمز المرور لفتحه (في الطرفية: اضبط JOBGATE_PASSCODE)
+error-profile-locked-action = أدخل رمز مرور الملف الشخصي لفتحه؛ لا يعرفه إلا من وضعه
 error-wrong-passcode = { $must_wait ->
     [yes] رمز المرور غير صحيح عدة مرات متتالية. حفاظًا على أمانك، تصبح المحاولة التالية ممكنة بعد مدة انتظار بالثواني: { $wait_seconds }
    *[no] رمز المرور غير صحيح

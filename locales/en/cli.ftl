@@ -55,3 +55,6 @@ cli-profile-wiped = Profile “{ $profile }” and everything it held are delete
 cli-ai-off-by-policy = AI is switched off on this computer by its administrator: the rules are used.
 cli-profile-exported = Profile “{ $profile }” is written to { $path }, encrypted with the file's passcode.
 cli-profile-imported = Profile “{ $profile }” is on this computer now, locked with the file's passcode.
+cli-sync-status = Waiting to be sent: { $pending }. Refused by the server: { $rejected }. Last sync: { $last }.
+cli-sync-last-error = Last error: { $error }
+cli-sync-done = Synced with { $server }: { $pushed } sent, { $pulled } received, { $pending } still waiting.

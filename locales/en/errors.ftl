@@ -28,7 +28,7 @@ error-storage-error-action = Check that the data folder is writable and the disk
 error-sync-failed = Sync with the server failed; your changes are kept on this computer
 error-sync-failed-action = Check the server address, key and connection; Job Gate retries automatically
 error-profile-locked = The profile “{ $profile }” is locked
-error-profile-locked-action = Enter its passcode to open it (in the terminal: set JOBGATE_PASSCODE)
+error-profile-locked-action = Enter the profile's passcode to open it; only the person who set it knows it
 error-wrong-passcode = { $must_wait ->
     [yes] That passcode is not right, several times in a row. For your safety, the next try is possible in { $wait_seconds } seconds
    *[no] That passcode is not right

@@ -9,6 +9,7 @@ mod matching;
 mod output;
 mod person;
 mod profile;
+mod sync;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -42,8 +43,10 @@ enum Cmd {
     Versions(history::VersionsArgs),
     /// Rank CVs against a job description, with reasons.
     Match(matching::MatchArgs),
-    /// The people on this machine: list, create, lock, unlock, wipe.
+    /// The people on this machine: list, create, lock, unlock, wipe, export, import.
     Profile(profile::ProfileArgs),
+    /// Send this profile's changes to the organisation's server and fetch those of its other machines.
+    Sync(sync::SyncArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,5 +61,6 @@ fn main() -> ExitCode {
         Cmd::Versions(a) => history::run_versions(a, &person),
         Cmd::Match(a) => matching::run(a),
         Cmd::Profile(a) => profile::run(a),
+        Cmd::Sync(a) => sync::run(a, &person),
     }
 }

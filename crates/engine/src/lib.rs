@@ -4,7 +4,9 @@
 //! [`analyze`] (file → analysis response, rules then optional AI), [`import`] (file → analysis →
 //! history), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
 //! parallel and ranked against a job, failures kept, CSV) and [`compare`] (two CV versions side by
-//! side). The engine never depends on a GUI toolkit.
+//! side), [`people`] and [`policy`] (whose data is open on a shared machine, under the administrator's rules)
+//! and [`sync`] (the person's store synced with the organisation's server). The engine never depends on a GUI
+//! toolkit.
 
 pub mod ai;
 pub mod analyze;
@@ -14,6 +16,7 @@ pub mod import;
 pub mod people;
 pub mod policy;
 pub mod screening;
+pub mod sync;
 
 pub use jobgate_ai as llm;
 pub use jobgate_builder as builder;
@@ -24,6 +27,7 @@ pub use jobgate_matching as matching;
 pub use jobgate_parse as parse;
 pub use jobgate_score as score;
 pub use jobgate_store as store;
+pub use jobgate_sync as sync_client;
 
 pub use analyze::{
     AnalyzeOptions, analyze_by_rules, analyze_bytes, analyze_document, analyze_document_cached,

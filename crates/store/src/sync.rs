@@ -543,6 +543,13 @@ impl Store {
     /// Applies changes pulled from the server in one transaction; applying a change twice has no effect, and
     /// nothing applied here is queued back. Returns how many changed something.
     pub fn apply_pulled(&mut self, changes: &[Change]) -> Result<usize> {
+        self.apply_pulled_page(changes, None)
+    }
+
+    /// [`Store::apply_pulled`] and the cursor to pull from next time, in one transaction (a crash never
+    /// leaves a page applied with the old cursor, or the new cursor without its page — either would only
+    /// cost a repeat, but one transaction costs nothing).
+    pub fn apply_pulled_page(&mut self, changes: &[Change], cursor: Option<&str>) -> Result<usize> {
         let owner = self.owner()?;
         let tx = self.conn.transaction().map_err(db)?;
         let mut applied = 0;
@@ -550,6 +557,9 @@ impl Store {
             if apply_one(&tx, owner, change)? {
                 applied += 1;
             }
+        }
+        if let Some(cursor) = cursor {
+            set_state(&tx, "cursor", cursor)?;
         }
         tx.commit().map_err(db)?;
         Ok(applied)

@@ -7,3 +7,4 @@ mod build;
 mod export;
 mod matching;
 mod profiles;
+mod sync;
