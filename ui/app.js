@@ -1,6 +1,9 @@
 // Job Gate web UI: plain ES modules, no bundler. Talks to Rust only through `invoke` (Tauri commands)
 // and two events (file drops, analysis progress). Every string comes from locales/*/ui.ftl via the
 // `ui_messages` command; failures arrive as the DESIGN §2 error JSON and are shown as cards.
+// Who is using the app (picker, unlock, lock, Settings → Profile) is ui/people.js's.
+
+import * as people from './people.js';
 
 const tauri = window.__TAURI__;
 const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
@@ -714,6 +717,10 @@ async function checkFit(jobText) {
 function renderSettings(s) {
   current.settings = s;
   for (const b of document.querySelectorAll('.ai-only')) b.hidden = !s.ai_enabled;
+  // The computer's policy may turn AI off: the controls stay visible, disabled, with the reason.
+  $('#ai-blocked').hidden = !s.ai_blocked;
+  if (s.ai_blocked) $('#ai-blocked').textContent = t('ui-settings-ai-blocked', { reason: s.ai_blocked });
+  for (const id of ['#ai-enabled', '#ai-key', '#ai-key-save', '#ai-url', '#ai-model', '#ai-server-save']) $(id).disabled = Boolean(s.ai_blocked);
   $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_host });
   $('#ai-url').value = s.ai_base_url;
   $('#ai-model').value = s.ai_model;
@@ -849,7 +856,7 @@ function wire() {
   loaders.export = loadExport;
   loaders.history = loadHistory;
   loaders.match = loadMatch;
-  loaders.settings = loadSettings;
+  loaders.settings = () => { loadSettings(); people.loadProfile(); };
   loaders.status = loadStatus;
   loaders.builder = () => {
     $('#builder-unavailable').hidden = builder.available;
@@ -886,7 +893,18 @@ async function listenToRust() {
 
 async function start() {
   wire();
-  await loadMessages();
+  people.mount({ $, el, t, invoke, showError, loadMessages, announce });
+  // Nobody signed in: the picker shows, and the app starts again (a page reload) once someone is.
+  let signedIn = true;
+  try { signedIn = await people.begin(); } catch (err) {
+    $('#app').hidden = false;
+    showError(err);
+  }
+  if (!signedIn) {
+    document.body.dataset.ready = 'true';
+    invoke('mark_ready').catch(() => {});
+    return;
+  }
   try {
     const caps = await invoke('capabilities');
     builder.available = caps.builder;

@@ -2,7 +2,8 @@
 //! the engine.
 //!
 //! - [`commands`]: what the UI can call; each returns the DESIGN §2 error JSON on failure.
-//! - [`state`]: the data folder, database, settings and secret store shared by the commands.
+//! - [`state`]: the data folder, the policy, the secret store and the person using the app (their
+//!   database, settings and screens' state), shared by the commands.
 //! - [`screening`]: the Match screen (rank many CVs against a job description, CSV) and a single
 //!   CV's fit with a job.
 //! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
@@ -18,7 +19,7 @@ pub mod state;
 use state::AppState;
 use std::sync::OnceLock;
 use std::time::Instant;
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, Emitter, Manager, Runtime};
 
 /// When `run` began (the start-up time printed by [`commands::mark_ready`] counts from here).
 pub static STARTED: OnceLock<Instant> = OnceLock::new();
@@ -61,6 +62,20 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::ai_cancel,
         commands::ai_rewrite_experience,
         commands::mark_ready,
+        commands::people::people_list,
+        commands::people::who,
+        commands::people::open_person,
+        commands::people::create_person,
+        commands::people::start_guest,
+        commands::people::lock_now,
+        commands::people::switch_person,
+        commands::people::set_passcode,
+        commands::people::remove_passcode,
+        commands::people::wipe_person,
+        commands::people::delete_exported_files,
+        commands::people::note_activity,
+        commands::people::idle_deadline,
+        commands::people::policy,
         screening::match_rank,
         screening::read_job_file,
         screening::list_cv_folder,
@@ -73,6 +88,23 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     ])
 }
 
+/// The event telling the window that the person changed behind its back (the idle lock): it starts again
+/// at the picker or the unlock dialog.
+pub const PERSON_EVENT: &str = "person-changed";
+
+/// Checks the idle lock every few seconds, so an idle person is locked even when the window is quiet.
+fn watch_idle<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(5));
+            let state = app.state::<AppState>();
+            if state.lock_if_idle() {
+                let _ = app.emit(PERSON_EVENT, ());
+            }
+        }
+    });
+}
+
 /// Starts the app: plugins, state (data folder from `JOBGATE_DATA_DIR` or the OS default), window.
 pub fn run() {
     STARTED.get_or_init(Instant::now);
@@ -82,7 +114,12 @@ pub fn run() {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
             let data_dir = state::default_data_dir();
-            app.manage(AppState::new(data_dir, os::os_keychain()));
+            let state = AppState::new(data_dir, os::os_keychain());
+            let idle_lock = state.policy().policy.idle_lock_minutes > 0;
+            app.manage(state);
+            if idle_lock {
+                watch_idle(app.handle().clone());
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -181,9 +181,11 @@ pub fn rank_cvs(
         lang: Some(lang),
         ..AnalyzeOptions::default()
     };
+    // The ranking belongs to whoever asked for it, even if someone else takes the machine meanwhile.
+    let person = state.person()?;
     let ids: Vec<CvId> = cv_ids.iter().copied().map(CvId).collect();
     let from_history =
-        state.with_store(|store, _| screening::history_candidates(store, &ids, &opts))?;
+        person.with_store(|store, _| screening::history_candidates(store, &ids, &opts))?;
     let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
     let (mut candidates, failed) = screening::analyse_files(&paths, &opts, progress);
     let mut origin = HashMap::new();
@@ -193,7 +195,7 @@ pub fn rank_cvs(
     }
     let s = Screening::rank(job, &candidates, failed, lang);
     let view = match_view(&s, &origin);
-    state.set_screening(s);
+    person.set_screening(s);
     Ok(view)
 }
 

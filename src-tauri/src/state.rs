@@ -1,19 +1,34 @@
-//! What the app remembers between commands: the data folder, the database, the user's settings and
-//! the secret store.
+//! What the app remembers between commands: the data folder, the machine's policy, the secret store, and
+//! the person using the app now — with everything of theirs the screens keep in Rust.
 //!
-//! Settings (interface language, AI on/off) are kept in the store's settings table of the default
-//! profile; the OpenRouter key never is — it goes to the [`KeyStore`] (the OS keychain in the app,
-//! memory in tests). The data folder is `JOBGATE_DATA_DIR` when set, else the per-user folder the OS
-//! recommends (the same one the `jobgate` CLI uses, so both see the same history).
+//! One person at a time (DESIGN §7): nobody (the picker is showing), a named profile (its own database,
+//! encrypted when it has a passcode), or a guest (a database in memory, an AI key in memory). Everything
+//! that belongs to the person — their database, settings, builder sessions, the Match screen's ranking,
+//! which keychain entry holds their AI key — sits in one [`Person`]; switching, locking or an idle lock
+//! drops it whole and cancels the AI call in flight, so nothing of one person is reachable from the next.
+//! Long commands hold their own handle on the [`Person`] they started with, so what they write lands in
+//! that person's data even when someone else has taken the machine meanwhile.
+//!
+//! Settings (interface language, AI on/off) are kept in the person's settings table; the OpenRouter key
+//! never is — it goes to the [`KeyStore`] (the OS keychain in the app, memory in tests and for guests).
+//! The data folder is `JOBGATE_DATA_DIR` when set, else the per-user folder the OS recommends (the same
+//! one the `jobgate` CLI uses, so both see the same people). Which person and when to lock is decided by
+//! the engine's `people` and `policy`; this module only holds the result.
 
-use jobgate_ai::keys::KeyStore;
+use jobgate_ai::keys::{KeyStore, MemoryKeys};
 use jobgate_core::{JobGateError, Lang};
+use jobgate_engine::people::{self, Opened, Who};
+use jobgate_engine::policy::{self, LoadedPolicy};
 use jobgate_engine::screening::Screening;
+use jobgate_store::passcode::KdfParams;
+use jobgate_store::profiles::Profiles;
 use jobgate_store::{ProfileId, Store};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 const LANG_KEY: &str = "ui.lang";
 const AI_KEY: &str = "ai.enabled";
@@ -47,75 +62,522 @@ impl Default for Settings {
     }
 }
 
-/// Managed Tauri state.
-pub struct AppState {
-    data_dir: PathBuf,
-    store: Mutex<Store>,
-    /// The open profile's name (its keychain entries are under it); `None` for a guest.
-    profile: Option<String>,
-    /// Why the database in the data folder could not be opened (the app then keeps data in memory).
-    storage_problem: Option<String>,
-    settings: Mutex<Settings>,
-    keys: Box<dyn KeyStore>,
-    /// Builder sessions opened since start; older ones are resumed from the store on first use.
-    sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
-    /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
-    ai_server: jobgate_ai::AiConfig,
-    /// The last ranking of the Match screen, kept for "Save as CSV".
-    screening: Mutex<Option<Screening>>,
-    /// The cancel flag of the AI call running now (one at a time), for the UI's Stop button.
-    ai_call: Mutex<Option<jobgate_ai::CancelToken>>,
+/// How the app is set up on this machine: the policy and what tests replace.
+pub struct Options {
+    /// The machine's policy (tests pass one in instead of setting `JOBGATE_POLICY`).
+    pub policy: LoadedPolicy,
+    /// Key-derivation cost of passcodes set from now on (tests: [`KdfParams::FAST_FOR_TESTS`]).
+    pub kdf: KdfParams,
+    /// Lock after this long without activity; `None`: the policy's `idle_lock_minutes` (0: never).
+    pub idle_limit: Option<Duration>,
 }
 
-impl AppState {
-    /// Opens the default profile's database in `data_dir` (under the machine's policy) and loads the settings.
-    /// A database that cannot be opened does not stop the app: it runs as a guest, in memory, and Status shows
-    /// the reason.
-    pub fn new(data_dir: PathBuf, keys: Box<dyn KeyStore>) -> AppState {
-        let policy = jobgate_engine::policy::load().policy;
-        let who = jobgate_engine::people::Who::Default;
-        let (opened, storage_problem) =
-            match jobgate_engine::people::open(&data_dir, &policy, &who, None) {
-                Ok(o) => (o, None),
-                Err(e) => (
-                    jobgate_engine::people::guest()
-                        .expect("an in-memory SQLite database always opens"),
-                    Some(e.to_string()),
-                ),
-            };
-        let state = AppState {
-            data_dir,
-            store: Mutex::new(opened.store),
-            profile: opened.profile,
-            storage_problem,
-            settings: Mutex::new(Settings::default()),
-            keys,
-            sessions: Mutex::new(HashMap::new()),
-            ai_server: jobgate_ai::AiConfig {
-                api_key: String::new(),
-                ..jobgate_ai::AiConfig::from_env()
-            },
-            screening: Mutex::new(None),
-            ai_call: Mutex::new(None),
-        };
-        let loaded = state.load_settings().unwrap_or_default();
-        *lock(&state.settings) = loaded;
-        state
+impl Options {
+    /// This machine's policy file (or `JOBGATE_POLICY`), real passcode costs.
+    pub fn from_machine() -> Options {
+        Options::with_policy(policy::load())
     }
 
-    fn load_settings(&self) -> Result<Settings, JobGateError> {
+    pub fn with_policy(policy: LoadedPolicy) -> Options {
+        Options {
+            policy,
+            kdf: KdfParams::DEFAULT,
+            idle_limit: None,
+        }
+    }
+}
+
+/// The person using the app now, and everything of theirs the screens keep in Rust.
+pub struct Person {
+    store: Mutex<Store>,
+    /// The profile's name (its keychain entries are under it); `None` for a guest.
+    profile: Option<String>,
+    /// The profile has a passcode (its data is encrypted at rest).
+    has_passcode: AtomicBool,
+    /// A guest's AI key: in memory only, gone with the guest.
+    guest_keys: Option<MemoryKeys>,
+    settings: Mutex<Settings>,
+    /// Builder sessions opened since the person came; older ones are resumed from the store on first use.
+    sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
+    /// The last ranking of the Match screen, kept for "Save as CSV".
+    screening: Mutex<Option<Screening>>,
+}
+
+impl Person {
+    fn new(opened: Opened, has_passcode: bool, lang: Lang) -> Person {
+        let guest_keys = opened.is_guest().then(MemoryKeys::new);
+        let person = Person {
+            store: Mutex::new(opened.store),
+            profile: opened.profile,
+            has_passcode: AtomicBool::new(has_passcode),
+            guest_keys,
+            settings: Mutex::new(Settings {
+                lang,
+                ..Settings::default()
+            }),
+            sessions: Mutex::new(HashMap::new()),
+            screening: Mutex::new(None),
+        };
+        let loaded = person.load_settings(lang).unwrap_or(Settings {
+            lang,
+            ..Settings::default()
+        });
+        *lock(&person.settings) = loaded;
+        person
+    }
+
+    /// The person's saved settings; a language never chosen is the one on screen when they came.
+    fn load_settings(&self, lang: Lang) -> Result<Settings, JobGateError> {
         self.with_store(|store, p| {
             Ok(Settings {
                 lang: store
                     .setting(p, LANG_KEY)?
                     .and_then(|l| Lang::from_code(&l))
-                    .unwrap_or_default(),
+                    .unwrap_or(lang),
                 ai_enabled: store.setting(p, AI_KEY)?.as_deref() == Some("true"),
                 ai_consent_host: store.setting(p, AI_CONSENT_KEY)?.filter(|h| !h.is_empty()),
                 ai_base_url: store.setting(p, AI_URL_KEY)?.filter(|v| !v.is_empty()),
                 ai_model: store.setting(p, AI_MODEL_KEY)?.filter(|v| !v.is_empty()),
             })
         })
+    }
+
+    /// The profile's name; `None` for a guest.
+    pub fn profile(&self) -> Option<&str> {
+        self.profile.as_deref()
+    }
+
+    pub fn is_guest(&self) -> bool {
+        self.profile.is_none()
+    }
+
+    pub fn has_passcode(&self) -> bool {
+        self.has_passcode.load(Ordering::SeqCst)
+    }
+
+    /// Runs `f` with the person's database and their row in it.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store, ProfileId) -> Result<T, JobGateError>,
+    ) -> Result<T, JobGateError> {
+        let mut store = lock(&self.store);
+        // Asked each time: "delete all my data" removes the person's row, and the next use makes it again.
+        let owner = store.owner()?;
+        f(&mut store, owner)
+    }
+
+    /// The store and the person's row for the engine's import flow (which locks the store itself).
+    pub fn keep(&self) -> Result<jobgate_engine::Keep<'_>, JobGateError> {
+        let profile = lock(&self.store).owner()?;
+        Ok(jobgate_engine::Keep {
+            store: &self.store,
+            profile,
+        })
+    }
+
+    /// Keeps the Match screen's latest ranking (for "Save as CSV").
+    pub fn set_screening(&self, s: Screening) {
+        *lock(&self.screening) = Some(s);
+    }
+
+    /// The files this person exported that are still where they were saved (to offer deleting them).
+    pub fn exported_files(&self) -> Result<Vec<String>, JobGateError> {
+        let history = self.with_store(|store, p| store.history(p))?;
+        let mut paths: Vec<String> = history
+            .exports
+            .into_iter()
+            .map(|e| e.path)
+            .filter(|p| Path::new(p).is_file())
+            .collect();
+        paths.sort();
+        paths.dedup();
+        Ok(paths)
+    }
+}
+
+/// Who is using the app, as the UI shows it (the indicator on every screen, the picker, the unlock dialog).
+#[derive(Debug, Clone, Serialize)]
+pub struct WhoView {
+    /// The person using the app now; `None` while the picker (or the unlock dialog) shows.
+    pub person: Option<PersonView>,
+    /// The profile that was locked last (the unlock dialog asks for its passcode); `None` after "Switch".
+    pub locked: Option<String>,
+    /// The language on screen.
+    pub lang: Lang,
+    pub dir: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    /// The profile's name; `None` for a guest.
+    pub name: Option<String>,
+    pub guest: bool,
+    /// Protected by a passcode (and so encrypted at rest).
+    pub has_passcode: bool,
+}
+
+/// Managed Tauri state.
+pub struct AppState {
+    data_dir: PathBuf,
+    policy: LoadedPolicy,
+    kdf: KdfParams,
+    /// The person using the app; `None` while the picker shows.
+    person: Mutex<Option<Arc<Person>>>,
+    /// The profile locked last, for the unlock dialog.
+    locked: Mutex<Option<String>>,
+    /// The language on screen while nobody is signed in (the last person's, so the picker stays readable).
+    screen_lang: Mutex<Lang>,
+    /// Why the data folder could not be used (the app then runs as a guest, in memory).
+    storage_problem: Option<String>,
+    keys: Box<dyn KeyStore>,
+    /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
+    ai_server: jobgate_ai::AiConfig,
+    /// The cancel flag of the AI call running now (one at a time), for the UI's Stop button.
+    ai_call: Mutex<Option<jobgate_ai::CancelToken>>,
+    /// When the UI last reported the person's activity.
+    last_activity: Mutex<Instant>,
+    /// Lock after this long without activity.
+    idle_limit: Option<Duration>,
+    /// Export files a wipe offered to delete; only these may be deleted by [`AppState::delete_offered_files`].
+    offered_files: Mutex<Vec<String>>,
+}
+
+impl AppState {
+    /// Starts under this machine's policy (see [`AppState::with_options`]).
+    pub fn new(data_dir: PathBuf, keys: Box<dyn KeyStore>) -> AppState {
+        AppState::with_options(data_dir, keys, Options::from_machine())
+    }
+
+    /// Starts the app's person: a guest when the policy makes guests the default; on a machine with no
+    /// profile yet (and no passcode required), the default profile, created now; when this machine has
+    /// exactly one profile, without a passcode, that one; otherwise nobody, and the UI shows the picker.
+    /// A data folder that cannot be used does not stop the app: it runs as a guest, in memory, and Status
+    /// shows the reason.
+    pub fn with_options(data_dir: PathBuf, keys: Box<dyn KeyStore>, options: Options) -> AppState {
+        let policy = options.policy;
+        let idle_limit = options.idle_limit.or_else(|| {
+            (policy.policy.idle_lock_minutes > 0)
+                .then(|| Duration::from_secs(u64::from(policy.policy.idle_lock_minutes) * 60))
+        });
+        let mut state = AppState {
+            data_dir,
+            policy,
+            kdf: options.kdf,
+            person: Mutex::new(None),
+            locked: Mutex::new(None),
+            screen_lang: Mutex::new(Lang::En),
+            storage_problem: None,
+            keys,
+            ai_server: jobgate_ai::AiConfig {
+                api_key: String::new(),
+                ..jobgate_ai::AiConfig::from_env()
+            },
+            ai_call: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+            idle_limit,
+            offered_files: Mutex::new(Vec::new()),
+        };
+        match state.first_person() {
+            Ok(Some(person)) => state.enter(person),
+            Ok(None) => {}
+            Err(e) => {
+                state.storage_problem = Some(e.to_string());
+                if let Ok(opened) = people::guest() {
+                    state.enter(Person::new(opened, false, Lang::En));
+                }
+            }
+        }
+        state
+    }
+
+    fn first_person(&self) -> Result<Option<Person>, JobGateError> {
+        let policy = &self.policy.policy;
+        if policy.guest_by_default {
+            return people::guest().map(|o| Some(Person::new(o, false, Lang::En)));
+        }
+        let listed = self.profiles()?.list()?;
+        let open_default = match listed.as_slice() {
+            [] => !policy.require_passcode,
+            [only] => !only.locked && !policy.require_passcode,
+            _ => false,
+        };
+        if !open_default {
+            return Ok(None);
+        }
+        let who = match listed.first() {
+            Some(only) => Who::Named(only.name.clone()),
+            None => Who::Default,
+        };
+        let opened = people::open(&self.data_dir, policy, &who, None)?;
+        Ok(Some(Person::new(opened, false, Lang::En)))
+    }
+
+    /// The profile index, with this app's passcode costs.
+    pub fn profiles(&self) -> Result<Profiles, JobGateError> {
+        Ok(Profiles::open(&self.data_dir)?.with_kdf(self.kdf))
+    }
+
+    pub fn policy(&self) -> &LoadedPolicy {
+        &self.policy
+    }
+
+    /// Makes `person` the one using the app.
+    fn enter(&self, person: Person) {
+        *lock(&self.screen_lang) = lock(&person.settings).lang;
+        self.cancel_ai_call();
+        *lock(&self.person) = Some(Arc::new(person));
+        *lock(&self.locked) = None;
+        lock(&self.offered_files).clear();
+        self.note_activity_now();
+    }
+
+    /// Nobody uses the app any more: the person's data, screens' state and AI call are dropped. With
+    /// `lock`, a profile with a passcode is remembered for the unlock dialog.
+    fn leave(&self, lock_it: bool) {
+        self.cancel_ai_call();
+        let left = lock(&self.person).take();
+        let locked_name = left
+            .as_ref()
+            .filter(|p| lock_it && p.has_passcode())
+            .and_then(|p| p.profile.clone());
+        *lock(&self.locked) = locked_name;
+        lock(&self.offered_files).clear();
+    }
+
+    /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
+    pub fn lock_now(&self) {
+        self.leave(true);
+    }
+
+    /// "Switch": the person's data is closed and the picker shows.
+    pub fn switch(&self) {
+        self.leave(false);
+    }
+
+    /// Opens a profile (its passcode when it has one). On a machine that requires passcodes a profile
+    /// without one must set one first: `new_passcode` does that before it opens.
+    pub fn open_profile(
+        &self,
+        name: &str,
+        passcode: Option<&str>,
+        new_passcode: Option<&str>,
+    ) -> Result<(), JobGateError> {
+        let mut profiles = self.profiles()?;
+        let entry = profiles.find(name)?;
+        let mut passcode = passcode.filter(|p| !p.is_empty());
+        if let Some(new) = new_passcode.filter(|p| !p.is_empty()) {
+            if entry.locked {
+                return Err(JobGateError::InvalidInput {
+                    field: "passcode".into(),
+                    reason: format!("'{}' already has a passcode", entry.name),
+                });
+            }
+            profiles.set_passcode(&entry.name, None, new)?;
+            passcode = Some(new);
+        }
+        drop(profiles);
+        let has_passcode = entry.locked || passcode.is_some() && new_passcode.is_some();
+        let opened = people::open(
+            &self.data_dir,
+            &self.policy.policy,
+            &Who::Named(entry.name.clone()),
+            passcode,
+        )?;
+        self.leave(false);
+        self.enter(Person::new(opened, has_passcode, self.lang()));
+        Ok(())
+    }
+
+    /// A new profile (with a passcode, required when the policy says so), opened at once.
+    pub fn create_profile(&self, name: &str, passcode: Option<&str>) -> Result<(), JobGateError> {
+        let passcode = passcode.filter(|p| !p.is_empty());
+        let mut profiles = self.profiles()?;
+        let entry = people::create(&mut profiles, &self.policy.policy, name, passcode)?;
+        drop(profiles);
+        let opened = people::open(
+            &self.data_dir,
+            &self.policy.policy,
+            &Who::Named(entry.name.clone()),
+            passcode,
+        )?;
+        self.leave(false);
+        self.enter(Person::new(opened, entry.locked, self.lang()));
+        Ok(())
+    }
+
+    /// A guest: nothing of theirs is written to the data folder.
+    pub fn start_guest(&self) -> Result<(), JobGateError> {
+        let opened = people::guest()?;
+        self.leave(false);
+        self.enter(Person::new(opened, false, self.lang()));
+        Ok(())
+    }
+
+    /// Sets, changes (`current` given) or removes (`new` is `None`) the open profile's passcode. The
+    /// database file is swapped underneath, so the person's store is closed while that happens and opened
+    /// again with the new key; their screens' state stays.
+    pub fn change_passcode(
+        &self,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<(), JobGateError> {
+        let person = self.person()?;
+        let Some(name) = person.profile.clone() else {
+            return Err(JobGateError::InvalidInput {
+                field: "profile".into(),
+                reason: "a guest has no profile to protect; create one first".into(),
+            });
+        };
+        let current = current.filter(|p| !p.is_empty());
+        if new.is_none() && self.policy.policy.require_passcode {
+            return Err(JobGateError::InvalidInput {
+                field: "passcode".into(),
+                reason: "this computer's policy requires a passcode on every profile".into(),
+            });
+        }
+        let mut profiles = self.profiles()?;
+        if person.has_passcode() {
+            // Checked before the file is touched (a wrong one counts towards the slow-down once).
+            let Some(current) = current else {
+                return Err(JobGateError::ProfileLocked { profile: name });
+            };
+            profiles.verify(&name, current)?;
+        }
+        let mut store = lock(&person.store);
+        // Close the file before it is swapped; everything waiting for the store waits for the swap too.
+        drop(std::mem::replace(&mut *store, Store::open_in_memory()?));
+        let changed = match (new, current) {
+            (Some(new), _) => profiles.set_passcode(&name, current, new),
+            (None, Some(current)) => profiles.remove_passcode(&name, current),
+            (None, None) => Ok(()),
+        };
+        // Open again with whichever key is in force now (the old one when the change failed).
+        let key = if changed.is_ok() { new } else { current };
+        match profiles.open_store(&name, key) {
+            Ok(reopened) => *store = reopened,
+            Err(e) => {
+                drop(store);
+                self.leave(false);
+                return Err(changed.err().unwrap_or(e));
+            }
+        }
+        drop(store);
+        changed?;
+        person.has_passcode.store(new.is_some(), Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// The open person's exported files still on disk; they are remembered as the ones a wipe may delete.
+    pub fn offer_exported_files(&self) -> Result<Vec<String>, JobGateError> {
+        let files = self.person()?.exported_files()?;
+        *lock(&self.offered_files) = files.clone();
+        Ok(files)
+    }
+
+    /// Wipes a profile: the open person's data is closed first, then the files are shredded and the keychain
+    /// entry removed. Nobody is signed in afterwards when it was the open person.
+    pub fn wipe_profile(&self, name: &str) -> Result<(), JobGateError> {
+        let mut profiles = self.profiles()?;
+        let entry = profiles.find(name)?;
+        let is_open = lock(&self.person)
+            .as_ref()
+            .and_then(|p| p.profile.as_deref())
+            .is_some_and(|p| p == entry.name);
+        let offered = std::mem::take(&mut *lock(&self.offered_files));
+        if is_open {
+            self.leave(false);
+        }
+        let locked = lock(&self.locked).clone();
+        if locked.as_deref() == Some(entry.name.as_str()) {
+            *lock(&self.locked) = None;
+        }
+        people::wipe(&mut profiles, &entry.name, self.keys.as_ref())?;
+        if is_open {
+            *lock(&self.offered_files) = offered;
+        }
+        Ok(())
+    }
+
+    /// Deletes those of `paths` that a wipe offered ([`AppState::offer_exported_files`]); returns the ones
+    /// deleted. Anything else is refused, so the page cannot delete arbitrary files.
+    pub fn delete_offered_files(&self, paths: &[String]) -> Result<Vec<String>, JobGateError> {
+        let mut offered = lock(&self.offered_files);
+        let mut deleted = Vec::new();
+        for p in paths {
+            if !offered.contains(p) {
+                return Err(JobGateError::InvalidInput {
+                    field: "paths".into(),
+                    reason: format!("{p} is not one of the exported files offered for deletion"),
+                });
+            }
+        }
+        for p in paths {
+            match std::fs::remove_file(p) {
+                Ok(()) => deleted.push(p.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(JobGateError::StorageError {
+                        reason: format!("{p}: {e}"),
+                    });
+                }
+            }
+            offered.retain(|o| o != p);
+        }
+        Ok(deleted)
+    }
+
+    /// Who is using the app, for the UI.
+    pub fn who(&self) -> WhoView {
+        let person = lock(&self.person).clone();
+        let lang = self.lang();
+        WhoView {
+            person: person.map(|p| PersonView {
+                name: p.profile.clone(),
+                guest: p.is_guest(),
+                has_passcode: p.has_passcode(),
+            }),
+            locked: lock(&self.locked).clone(),
+            lang,
+            dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+        }
+    }
+
+    /// The person using the app now; `PROFILE_LOCKED` when nobody is (the picker or unlock dialog shows),
+    /// also when they have just been locked for being idle.
+    pub fn person(&self) -> Result<Arc<Person>, JobGateError> {
+        self.lock_if_idle();
+        lock(&self.person)
+            .clone()
+            .ok_or_else(|| JobGateError::ProfileLocked {
+                profile: lock(&self.locked).clone().unwrap_or_default(),
+            })
+    }
+
+    /// The UI saw the person do something: the idle lock starts counting again (unless it is already due).
+    pub fn note_activity(&self) {
+        if !self.lock_if_idle() {
+            self.note_activity_now();
+        }
+    }
+
+    fn note_activity_now(&self) {
+        *lock(&self.last_activity) = Instant::now();
+    }
+
+    /// Time left before the idle lock; `None` when there is none (no limit, or nobody signed in).
+    pub fn idle_left(&self) -> Option<Duration> {
+        let limit = self.idle_limit?;
+        lock(&self.person).as_ref()?;
+        Some(limit.saturating_sub(lock(&self.last_activity).elapsed()))
+    }
+
+    /// Locks when the person has been idle longer than the limit; `true` when it locked now.
+    pub fn lock_if_idle(&self) -> bool {
+        if self.idle_left() == Some(Duration::ZERO) {
+            self.lock_now();
+            return true;
+        }
+        false
     }
 
     /// Points AI requests at another OpenAI-compatible server (tests use a local fake one).
@@ -164,9 +626,19 @@ impl AppState {
         }
     }
 
-    /// The AI configuration when AI may be used now: switched on, agreed to for this server, and
-    /// a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
+    /// Why AI cannot be switched on at all on this machine (the policy), if it cannot.
+    pub fn ai_blocked(&self) -> Option<JobGateError> {
+        (!self.policy.policy.allow_ai).then(|| JobGateError::AiUnavailable {
+            reason: "this computer's policy turns AI off".into(),
+        })
+    }
+
+    /// The AI configuration when AI may be used now: allowed on this machine, switched on, agreed to for
+    /// this server, and a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
     pub fn ai_allowed(&self) -> Result<jobgate_ai::AiConfig, JobGateError> {
+        if let Some(e) = self.ai_blocked() {
+            return Err(e);
+        }
         let s = self.settings();
         let unavailable = |reason: &str| JobGateError::AiUnavailable {
             reason: reason.into(),
@@ -194,51 +666,62 @@ impl AppState {
         self.storage_problem.as_deref()
     }
 
+    /// The person's settings (with AI off when the policy forbids it); defaults while nobody is signed in.
     pub fn settings(&self) -> Settings {
-        lock(&self.settings).clone()
+        let person = lock(&self.person).clone();
+        let mut s = match person {
+            Some(p) => lock(&p.settings).clone(),
+            None => Settings {
+                lang: *lock(&self.screen_lang),
+                ..Settings::default()
+            },
+        };
+        s.ai_enabled &= self.policy.policy.allow_ai;
+        s
     }
 
     pub fn lang(&self) -> Lang {
-        lock(&self.settings).lang
+        match lock(&self.person).as_ref() {
+            Some(p) => lock(&p.settings).lang,
+            None => *lock(&self.screen_lang),
+        }
     }
 
-    /// The keychain name of the open profile's secrets.
-    fn key_owner(&self) -> &str {
-        self.profile
-            .as_deref()
-            .unwrap_or(jobgate_store::DEFAULT_PROFILE)
+    /// The open person's key store and the name their key is kept under: a guest's is in memory.
+    fn with_keys<T>(
+        &self,
+        f: impl FnOnce(&dyn KeyStore, &str) -> Result<T, JobGateError>,
+    ) -> Result<T, JobGateError> {
+        let person = self.person()?;
+        match (&person.guest_keys, person.profile.as_deref()) {
+            (Some(keys), _) => f(keys, GUEST_KEY_NAME),
+            (None, Some(name)) => f(self.keys.as_ref(), name),
+            (None, None) => f(self.keys.as_ref(), jobgate_store::DEFAULT_PROFILE),
+        }
     }
 
-    /// The saved OpenRouter key of the open profile.
+    /// The saved OpenRouter key of the person using the app (`None` while nobody is).
     pub fn api_key(&self) -> Result<Option<String>, JobGateError> {
-        self.keys.load_api_key(self.key_owner())
+        if lock(&self.person).is_none() {
+            return Ok(None);
+        }
+        self.with_keys(|keys, name| keys.load_api_key(name))
     }
 
     pub fn save_api_key(&self, key: &str) -> Result<(), JobGateError> {
-        self.keys.save_api_key(self.key_owner(), key)
+        self.with_keys(|keys, name| keys.save_api_key(name, key))
     }
 
     pub fn delete_api_key(&self) -> Result<(), JobGateError> {
-        self.keys.delete_api_key(self.key_owner())
+        self.with_keys(|keys, name| keys.delete_api_key(name))
     }
 
-    /// Runs `f` with the open profile's database and the person's row in it.
+    /// Runs `f` with the open person's database and their row in it.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store, ProfileId) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
-        let mut store = lock(&self.store);
-        let owner = store.owner()?;
-        f(&mut store, owner)
-    }
-
-    /// The store and the person's row for the engine's import flow (which locks the store itself).
-    pub fn keep(&self) -> Result<jobgate_engine::Keep<'_>, JobGateError> {
-        let profile = lock(&self.store).owner()?;
-        Ok(jobgate_engine::Keep {
-            store: &self.store,
-            profile,
-        })
+        self.person()?.with_store(f)
     }
 
     /// Runs `f` with the database and the builder session `id` (resumed from the store when this
@@ -248,8 +731,9 @@ impl AppState {
         id: &str,
         f: impl FnOnce(&mut Store, &mut jobgate_builder::Session) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
-        let mut store = lock(&self.store);
-        let mut sessions = lock(&self.sessions);
+        let person = self.person()?;
+        let mut store = lock(&person.store);
+        let mut sessions = lock(&person.sessions);
         if !sessions.contains_key(id) {
             let (session, _) = jobgate_builder::Session::resume(&store, id)?;
             sessions.insert(id.to_string(), session);
@@ -259,37 +743,44 @@ impl AppState {
     }
 
     /// Keeps a newly started builder session for the next answers.
-    pub fn add_session(&self, session: jobgate_builder::Session) {
-        lock(&self.sessions).insert(session.id().to_string(), session);
+    pub fn add_session(&self, session: jobgate_builder::Session) -> Result<(), JobGateError> {
+        lock(&self.person()?.sessions).insert(session.id().to_string(), session);
+        Ok(())
     }
 
     /// Resumes builder session `id` from the store (replacing this app's copy, which the store
     /// always matches: every turn is saved before it returns) and keeps it for the next answers.
     pub fn resume_session(&self, id: &str) -> Result<jobgate_core::BuilderResponse, JobGateError> {
-        let store = lock(&self.store);
+        let person = self.person()?;
+        let store = lock(&person.store);
         let (session, response) = jobgate_builder::Session::resume(&store, id)?;
-        lock(&self.sessions).insert(id.to_string(), session);
+        lock(&person.sessions).insert(id.to_string(), session);
         Ok(response)
     }
 
-    /// Keeps the Match screen's latest ranking (for "Save as CSV").
-    pub fn set_screening(&self, s: Screening) {
-        *lock(&self.screening) = Some(s);
-    }
-
+    /// The Match screen's latest ranking of the person using the app.
     pub fn screening(&self) -> Option<Screening> {
-        lock(&self.screening).clone()
+        let person = lock(&self.person).clone()?;
+        lock(&person.screening).clone()
     }
 
-    /// Changes the settings with `change` and saves them.
+    /// Changes the settings with `change` and saves them. While nobody is signed in only the language
+    /// on screen changes (the picker's language switch).
     pub fn update_settings(
         &self,
         change: impl FnOnce(&mut Settings),
     ) -> Result<Settings, JobGateError> {
-        let mut guard = lock(&self.settings);
+        let Some(person) = lock(&self.person).clone() else {
+            let mut s = self.settings();
+            change(&mut s);
+            *lock(&self.screen_lang) = s.lang;
+            return Ok(s);
+        };
+        let mut guard = lock(&person.settings);
         let mut next = guard.clone();
         change(&mut next);
-        self.with_store(|store, p| {
+        next.ai_enabled &= self.policy.policy.allow_ai;
+        person.with_store(|store, p| {
             store.set_setting(p, LANG_KEY, next.lang.code())?;
             store.set_setting(p, AI_KEY, if next.ai_enabled { "true" } else { "false" })?;
             store.set_setting(
@@ -301,17 +792,19 @@ impl AppState {
             store.set_setting(p, AI_MODEL_KEY, next.ai_model.as_deref().unwrap_or(""))
         })?;
         *guard = next.clone();
+        *lock(&self.screen_lang) = next.lang;
         Ok(next)
     }
 
     /// "Delete all my data": the profile with everything it owns, and the key in the keychain.
     /// The interface language is kept in memory so the confirmation is still in the user's language.
     pub fn delete_all_data(&self) -> Result<(), JobGateError> {
+        let person = self.person()?;
         self.delete_api_key()?;
-        self.with_store(|store, p| store.wipe_profile(p))?;
-        lock(&self.sessions).clear();
-        *lock(&self.screening) = None;
-        let mut s = lock(&self.settings);
+        person.with_store(|store, p| store.wipe_profile(p))?;
+        lock(&person.sessions).clear();
+        *lock(&person.screening) = None;
+        let mut s = lock(&person.settings);
         s.ai_enabled = false;
         s.ai_consent_host = None;
         s.ai_base_url = None;
@@ -319,6 +812,9 @@ impl AppState {
         Ok(())
     }
 }
+
+/// The name a guest's AI key is kept under in their in-memory key store.
+const GUEST_KEY_NAME: &str = "guest";
 
 /// The data folder: `JOBGATE_DATA_DIR`, else the OS per-user data folder for Job Gate.
 pub fn default_data_dir() -> PathBuf {

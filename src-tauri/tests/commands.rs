@@ -5,6 +5,9 @@
 #[path = "../../crates/ai/tests/support/mod.rs"]
 mod support;
 
+#[path = "commands/people.rs"]
+mod people;
+
 use jobgate_ai::keys::MemoryKeys;
 use jobgate_desktop::state::AppState;
 use serde_json::{Value, json};

@@ -307,4 +307,60 @@ describe('Job Gate desktop app', () => {
     assert.equal(await app.text('#status-storage'), 'OK');
     await app.screenshot('11-status');
   });
+
+  it('keeps two people on one machine apart: a passcode, Lock now, a guest, unlock', async () => {
+    // Amal makes her own profile with a passcode and analyses her CV.
+    await app.click('#switch-person');
+    await app.picker();
+    assert.equal(await app.text('#picker-title'), 'Who is using Job Gate?');
+    await app.screenshot('18-picker');
+    await app.click('#picker-new');
+    await (await browser.$('#new-person')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await browser.execute(() => document.activeElement.id), 'new-person-name');
+    await app.type('#new-person-name', 'Amal');
+    await app.type('#new-person-passcode', 'amal-2468');
+    await app.type('#new-person-repeat', 'amal-2468');
+    await app.click('#new-person-create');
+    await app.signedIn('Amal');
+    assert.equal(await (await browser.$('#who-locked')).isDisplayed(), true);
+    const result = await app.importFile(SAMPLE);
+    assert.equal(result.error_code, undefined, JSON.stringify(result));
+    assert.match(await app.historyFiles(), /001__even\.pdf/);
+
+    // She locks: the unlock dialog asks for her passcode, nothing of hers is on screen.
+    await app.click('#lock-now');
+    await app.picker();
+    await (await browser.$('#unlock')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await app.text('#unlock-title'), 'Unlock “Amal”');
+    assert.equal(await browser.execute(() => document.activeElement.id), 'unlock-passcode');
+    assert.ok(!(await browser.getPageSource()).includes('001__even'), 'the locked CV is not in the page');
+    await app.type('#unlock-passcode', 'not-hers');
+    await app.click('#unlock-submit');
+    await browser.waitUntil(async () => (await app.text('#unlock-error')) === 'That passcode is not right.',
+      { timeout: 10000, timeoutMsg: 'a wrong passcode was not reported' });
+    await app.click('#unlock-forgot summary');
+    assert.match(await app.text('#unlock-forgot'), /cannot be recovered/);
+    await app.screenshot('19-unlock');
+    await app.click('#unlock-cancel');
+    assert.deepEqual((await app.pickerPeople()).filter((n) => n === 'Amal'), ['Amal']);
+
+    // The next visitor is a guest and never sees Amal's CV.
+    await app.click('#picker-guest');
+    await app.signedIn('Guest');
+    assert.ok(!(await app.historyFiles()).includes('001__even'), 'the guest sees Amal\'s CV');
+    await app.screenshot('20-guest-history');
+
+    // Amal comes back with her passcode and finds her CV.
+    await app.click('#switch-person');
+    await app.picker();
+    await app.click('#picker-people button[data-person="Amal"]');
+    await (await browser.$('#unlock')).waitForDisplayed({ timeout: 5000 });
+    await app.type('#unlock-passcode', 'amal-2468');
+    await app.click('#unlock-submit');
+    await app.signedIn('Amal');
+    assert.match(await app.historyFiles(), /001__even\.pdf/);
+    await app.open('settings');
+    await browser.waitUntil(async () => (await app.text('#profile-state')).includes('encrypted'), { timeout: 5000 });
+    await app.screenshot('21-settings-profile');
+  });
 });

@@ -69,5 +69,44 @@ export class JobGate {
     })));
   }
 
+  // ---- People on one machine -------------------------------------------------------------------
+  // Every change of person reloads the page; these wait for the page that comes after it.
+  async #settled(check, what, ...args) {
+    try {
+      await this.b.waitUntil(async () => {
+        try { return await this.b.execute(check, ...args); } catch { return false; } // mid-reload
+      }, { timeout: 20000, timeoutMsg: what });
+    } catch (e) {
+      const seen = await this.b.execute(() => ({
+        ready: document.body.dataset.ready, gate: !document.querySelector('#gate').hidden,
+        who: document.querySelector('#who-name')?.textContent,
+        errors: [...document.querySelectorAll('.form-error, .error-card')].map((n) => n.textContent).join(' | '),
+      })).catch(() => null);
+      throw new Error(`${what}; the page shows ${JSON.stringify(seen)}`, { cause: e });
+    }
+  }
+  /** Waits for the picker ("Who is using Job Gate?"). */
+  async picker() {
+    await this.#settled(() => document.body.dataset.ready === 'true' && !document.querySelector('#gate').hidden,
+      'the picker did not show');
+  }
+  /** Waits until `name` (or "Guest") is signed in and the app shows. */
+  async signedIn(name) {
+    await this.#settled((n) => document.body.dataset.ready === 'true' && !document.querySelector('#app').hidden
+      && document.querySelector('#who-name').textContent === n, `${name} is not signed in`, name);
+  }
+  async click(selector) { await (await this.b.$(selector)).click(); }
+  async type(selector, text) { await (await this.b.$(selector)).setValue(text); }
+  /** The person buttons of the picker, by name. */
+  async pickerPeople() {
+    return this.b.execute(() => [...document.querySelectorAll('#picker-people button.person')].map((b) => b.dataset.person));
+  }
+  /** The file names of the analyses History lists. */
+  async historyFiles() {
+    await this.open('history');
+    await this.b.pause(500);
+    return this.text('#history-analyses');
+  }
+
   async capabilities() { return this.b.execute(() => window.__TAURI__.core.invoke('capabilities')); }
 }

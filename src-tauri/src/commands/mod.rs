@@ -1,9 +1,12 @@
 //! The Tauri commands: one-screen adapters from the web UI to the engine, the store and the OS.
+//! Who is using the app (picker, unlock, lock, passcodes, wipe, policy) is [`people`]'s; the rest is here.
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
 //! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
 //! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
 //! Tauri runs off the main thread, so the window stays responsive.
+
+pub mod people;
 
 use crate::os;
 use crate::state::{AppState, Settings};
@@ -23,7 +26,7 @@ pub type CommandResult<T> = Result<T, ErrorResponse>;
 /// The event carrying analysis progress (`AnalysisProgress`) to the window.
 pub const PROGRESS_EVENT: &str = "analysis-progress";
 
-fn fail<T>(state: &AppState, e: JobGateError) -> CommandResult<T> {
+pub(crate) fn fail<T>(state: &AppState, e: JobGateError) -> CommandResult<T> {
     Err(e.to_response(state.lang()))
 }
 
@@ -111,6 +114,8 @@ pub struct SettingsView {
     /// The AI server's base URL and model in use (Settings, else the defaults).
     pub ai_base_url: String,
     pub ai_model: String,
+    /// Why AI cannot be switched on on this computer (its policy), in the user's language; `None`: it can.
+    pub ai_blocked: Option<String>,
     pub data_dir: String,
 }
 
@@ -126,6 +131,7 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_host: state.ai_host(),
         ai_base_url: state.ai_server().base_url,
         ai_model: state.ai_server().model,
+        ai_blocked: state.ai_blocked().map(|e| e.to_response(s.lang).error),
         data_dir: state.data_dir().display().to_string(),
     })
 }
@@ -152,6 +158,9 @@ pub async fn set_ai_enabled(
     enabled: bool,
     consent: Option<bool>,
 ) -> CommandResult<SettingsView> {
+    if let (true, Some(e)) = (enabled, state.ai_blocked()) {
+        return fail(&state, e);
+    }
     let host = state.ai_host();
     let consented = state.settings().ai_consent_host.as_deref() == Some(host.as_str());
     if enabled && !consented && consent != Some(true) {
@@ -289,7 +298,9 @@ pub fn import_file(
         ai: ai.clone().and_then(Result::ok),
         ..AnalyzeOptions::default()
     };
-    let mut imported = jobgate_engine::import_file(path, &opts, Some(state.keep()?), &progress)?;
+    // Saved in the history of whoever started the import, even if someone else takes the machine meanwhile.
+    let person = state.person()?;
+    let mut imported = jobgate_engine::import_file(path, &opts, Some(person.keep()?), &progress)?;
     if let Some(Err(e)) = ai {
         imported.analysis.warnings.push(jobgate_core::Warning {
             code: e.code().as_str().to_string(),
@@ -524,7 +535,7 @@ pub async fn builder_start(
         None => jobgate_builder::Session::start(store, p, lang),
     });
     let (session, response) = started.or_else(|e| fail(&state, e))?;
-    state.add_session(session);
+    state.add_session(session).or_else(|e| fail(&state, e))?;
     Ok(BuilderTurn {
         response,
         cv_id: cv_id.map(CvId),

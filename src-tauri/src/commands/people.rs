@@ -1,0 +1,244 @@
+//! Who is using Job Gate (DESIGN §7): the picker's list, opening a person (with their passcode), new
+//! people, guests, "Lock now" and "Switch", passcodes, wipes, the idle lock and the machine's policy.
+//!
+//! Each command is a thin adapter over [`AppState`], which holds the person and drops everything of
+//! theirs when they leave; the rules (passcodes required, slow-down, shredding) are the engine's.
+
+use super::{CommandResult, fail};
+use crate::state::{AppState, WhoView};
+use serde::Serialize;
+use tauri::State;
+
+/// One person on this machine, as the picker lists them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonEntry {
+    pub name: String,
+    /// Protected by a passcode: opening needs it.
+    pub locked: bool,
+}
+
+/// The picker: the people on this machine and what the policy asks of a new one.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeopleView {
+    pub people: Vec<PersonEntry>,
+    /// The picker offers "Guest" first (the policy makes guests the default).
+    pub guest_by_default: bool,
+    /// New profiles must have a passcode, and a profile without one must set one before it opens.
+    pub require_passcode: bool,
+}
+
+/// The people on this machine (names and whether locked, nothing else).
+#[tauri::command]
+pub async fn people_list(state: State<'_, AppState>) -> CommandResult<PeopleView> {
+    let listed = state
+        .profiles()
+        .and_then(|p| p.list())
+        .or_else(|e| fail(&state, e))?;
+    let policy = &state.policy().policy;
+    Ok(PeopleView {
+        people: listed
+            .into_iter()
+            .map(|p| PersonEntry {
+                name: p.name,
+                locked: p.locked,
+            })
+            .collect(),
+        guest_by_default: policy.guest_by_default,
+        require_passcode: policy.require_passcode,
+    })
+}
+
+/// Who is using the app now (the indicator on every screen; `person: null` means the picker shows).
+#[tauri::command]
+pub fn who(state: State<'_, AppState>) -> WhoView {
+    state.lock_if_idle();
+    state.who()
+}
+
+/// Opens a person's profile. A locked one needs `passcode` (`PROFILE_LOCKED` without it,
+/// `WRONG_PASSCODE` with a wrong one, with the wait after five in a row). Where the policy requires
+/// passcodes, a profile without one opens only with `new_passcode`, which is set first.
+#[tauri::command]
+pub async fn open_person(
+    state: State<'_, AppState>,
+    name: String,
+    passcode: Option<String>,
+    new_passcode: Option<String>,
+) -> CommandResult<WhoView> {
+    state
+        .open_profile(&name, passcode.as_deref(), new_passcode.as_deref())
+        .or_else(|e| fail(&state, e))?;
+    Ok(state.who())
+}
+
+/// A new person, with a passcode when given (required by some policies), opened at once.
+#[tauri::command]
+pub async fn create_person(
+    state: State<'_, AppState>,
+    name: String,
+    passcode: Option<String>,
+) -> CommandResult<WhoView> {
+    state
+        .create_profile(&name, passcode.as_deref())
+        .or_else(|e| fail(&state, e))?;
+    Ok(state.who())
+}
+
+/// A guest session: nothing of it is written to the data folder.
+#[tauri::command]
+pub async fn start_guest(state: State<'_, AppState>) -> CommandResult<WhoView> {
+    state.start_guest().or_else(|e| fail(&state, e))?;
+    Ok(state.who())
+}
+
+/// "Lock now": the person's data closes; a profile with a passcode needs it to open again.
+#[tauri::command]
+pub fn lock_now(state: State<'_, AppState>) -> WhoView {
+    state.lock_now();
+    state.who()
+}
+
+/// "Switch": the person's data closes and the picker shows.
+#[tauri::command]
+pub fn switch_person(state: State<'_, AppState>) -> WhoView {
+    state.switch();
+    state.who()
+}
+
+/// Sets a passcode on the open profile, or changes it (`current` must be right).
+#[tauri::command]
+pub async fn set_passcode(
+    state: State<'_, AppState>,
+    current: Option<String>,
+    new: String,
+) -> CommandResult<WhoView> {
+    state
+        .change_passcode(current.as_deref(), Some(&new))
+        .or_else(|e| fail(&state, e))?;
+    Ok(state.who())
+}
+
+/// Removes the open profile's passcode (its data is no longer encrypted); refused where the policy
+/// requires passcodes.
+#[tauri::command]
+pub async fn remove_passcode(
+    state: State<'_, AppState>,
+    current: String,
+) -> CommandResult<WhoView> {
+    state
+        .change_passcode(Some(&current), None)
+        .or_else(|e| fail(&state, e))?;
+    Ok(state.who())
+}
+
+/// What a wipe did, or (without `confirm`) would touch.
+#[derive(Debug, Clone, Serialize)]
+pub struct WipeView {
+    pub wiped: bool,
+    /// Files the person exported that are still on disk (only known while their profile is open): the
+    /// UI offers to delete them with [`delete_exported_files`].
+    pub exported_files: Vec<String>,
+    pub who: WhoView,
+}
+
+/// Wipes a person: their data and keychain entries, beyond recovery. Without `confirm: true` nothing
+/// is wiped and the answer lists the exported files the UI may offer to delete too (when the person
+/// is the one using the app). Wiping a locked profile needs no passcode: it is the way out of a
+/// forgotten one, and it reveals nothing.
+#[tauri::command]
+pub async fn wipe_person(
+    state: State<'_, AppState>,
+    name: String,
+    confirm: Option<bool>,
+) -> CommandResult<WipeView> {
+    let is_open = state.who().person.and_then(|p| p.name).as_deref() == Some(name.trim());
+    let exported_files = if is_open {
+        state.offer_exported_files().or_else(|e| fail(&state, e))?
+    } else {
+        Vec::new()
+    };
+    let wiped = confirm == Some(true);
+    if wiped {
+        state.wipe_profile(&name).or_else(|e| fail(&state, e))?;
+    }
+    Ok(WipeView {
+        wiped,
+        exported_files,
+        who: state.who(),
+    })
+}
+
+/// Deletes files a wipe listed (and only those); returns the ones deleted.
+#[tauri::command]
+pub async fn delete_exported_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<Vec<String>> {
+    state
+        .delete_offered_files(&paths)
+        .or_else(|e| fail(&state, e))
+}
+
+/// The idle lock: seconds left before it (`None`: no idle lock, or nobody signed in).
+#[derive(Debug, Clone, Serialize)]
+pub struct IdleView {
+    pub seconds_left: Option<u64>,
+    /// The person was locked for being idle (the UI then shows the unlock dialog or the picker).
+    pub locked: bool,
+}
+
+fn idle_view(state: &AppState, locked: bool) -> IdleView {
+    IdleView {
+        seconds_left: state.idle_left().map(|d| d.as_secs()),
+        locked,
+    }
+}
+
+/// The page saw the person type, click or scroll: the idle lock starts counting again.
+#[tauri::command]
+pub fn note_activity(state: State<'_, AppState>) -> IdleView {
+    let locked = state.lock_if_idle();
+    if !locked {
+        state.note_activity();
+    }
+    idle_view(&state, locked)
+}
+
+/// When the idle lock comes; locks first when it is already due.
+#[tauri::command]
+pub fn idle_deadline(state: State<'_, AppState>) -> IdleView {
+    let locked = state.lock_if_idle();
+    idle_view(&state, locked)
+}
+
+/// The machine's policy in force, where it came from and why a file could not be used.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyView {
+    pub require_passcode: bool,
+    pub guest_by_default: bool,
+    pub idle_lock_minutes: u32,
+    pub wipe_guests_on_exit: bool,
+    pub allow_ai: bool,
+    pub allow_sync: bool,
+    pub allow_updates: bool,
+    pub source: Option<String>,
+    /// The policy file could not be used: the safest settings apply.
+    pub problem: Option<String>,
+}
+
+#[tauri::command]
+pub fn policy(state: State<'_, AppState>) -> PolicyView {
+    let loaded = state.policy();
+    let p = &loaded.policy;
+    PolicyView {
+        require_passcode: p.require_passcode,
+        guest_by_default: p.guest_by_default,
+        idle_lock_minutes: p.idle_lock_minutes,
+        wipe_guests_on_exit: p.wipe_guests_on_exit,
+        allow_ai: p.allow_ai,
+        allow_sync: p.allow_sync,
+        allow_updates: p.allow_updates,
+        source: loaded.source.as_ref().map(|s| s.display().to_string()),
+        problem: loaded.problem.clone(),
+    }
+}
