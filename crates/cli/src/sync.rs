@@ -87,7 +87,12 @@ pub fn run(a: SyncArgs, person: &PersonArgs) -> ExitCode {
         };
         return output::fail(&e, lang, a.json);
     };
-    match sync_now(store, &SyncTarget::new(&url, &key)) {
+    // Someone is waiting at the terminal: give up after a few tries (about 4 s when the server is down); the
+    // app's background sync keeps the longer defaults.
+    let mut target = SyncTarget::new(&url, &key);
+    target.options.max_failures = 4;
+    target.options.deadline = std::time::Duration::from_secs(30);
+    match sync_now(store, &target) {
         Ok(report) => {
             if a.json {
                 output::print_json_pretty(&report);
