@@ -29,6 +29,9 @@ pub struct MatchArgs {
     /// Also write the ranking as CSV.
     #[arg(long)]
     pub csv: Option<PathBuf>,
+    /// Replace a CSV file that already exists.
+    #[arg(long)]
+    pub force: bool,
     #[arg(long, value_parser = output::parse_lang)]
     pub lang: Option<Lang>,
 }
@@ -48,12 +51,9 @@ pub fn run(a: MatchArgs) -> ExitCode {
     let s = Screening::rank(job, &candidates, failed, lang);
 
     if let Some(path) = &a.csv
-        && let Err(e) = std::fs::write(path, s.csv())
+        && let Err(e) = jobgate_engine::export::write_file(s.csv().as_bytes(), path, a.force)
     {
-        let err = JobGateError::ExportFailed {
-            reason: format!("{}: {e}", path.display()),
-        };
-        return output::fail(&err, lang, a.json);
+        return output::fail(&e, lang, a.json);
     }
     if a.json {
         output::print_json_pretty(&s.report());

@@ -110,7 +110,11 @@ impl Screening {
         for (i, r) in self.ranking.iter().enumerate() {
             let row = vec![
                 (i + 1).to_string(),
-                r.file.clone(),
+                // The file's name: where someone keeps CVs on their disk stays out of a shared sheet.
+                std::path::Path::new(&r.file)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| r.file.clone()),
                 r.name.clone(),
                 format!("{:.1}", r.score),
                 job.skill_labels(&r.matched_skills, lang),
@@ -308,16 +312,19 @@ fn push_row(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-/// One CSV field: quoted when it holds a comma, quote or line break (quotes doubled); text that a
-/// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+/// One CSV field: quoted when it holds a comma, semicolon, quote or line break (quotes doubled); text that a
+/// spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) is prefixed with an apostrophe
+/// and quoted. Semicolons are quoted because spreadsheets set to a `;` list separator split on them, and the
+/// part after one would start a cell of its own.
 fn csv_cell(s: &str) -> String {
     let numeric = s.parse::<f64>().is_ok();
-    let mut v = if !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let formula = !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut v = if formula {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if v.contains([',', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
+    if formula || v.contains([',', ';', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
         v = format!("\"{}\"", v.replace('"', "\"\""));
     }
     v
@@ -358,6 +365,11 @@ mod tests {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("-3.5"), "-3.5");
         assert_eq!(csv_cell("مهندس، برمجيات"), "مهندس، برمجيات");
+        assert_eq!(csv_cell("+20 100"), "\"'+20 100\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_cell("\tx"), "\"'\tx\"");
+        // After a semicolon a `;`-separated spreadsheet starts a new cell: the whole field is quoted.
+        assert_eq!(csv_cell("Go; =cmd|' /C calc'!A0"), "\"Go; =cmd|' /C calc'!A0\"");
     }
 
     #[test]
