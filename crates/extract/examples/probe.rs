@@ -1,13 +1,24 @@
 //! Development probe: prints pdf_oxide spans of a PDF with positions, the span's logical-order
-//! flag and each character's left edge (`-v`).
+//! flag and each character's left edge (`-v`); with `-c`, the page's characters as drawn
+//! (`extract_chars`, what the extractor's glyph index reads) instead.
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
-    args.retain(|a| a != "-v");
+    let chars = args.iter().any(|a| a == "-c");
+    args.retain(|a| a != "-v" && a != "-c");
     let path = args.first().expect("path");
     let doc = pdf_oxide::PdfDocument::open(path).expect("open");
     let n = doc.page_count().expect("pages");
     for p in 0..n {
+        if chars {
+            for c in doc.extract_chars(p).expect("chars") {
+                println!(
+                    "p{} x={:.2} w={:.2} y={:.2} h={:.2} U+{:04X} {:?}",
+                    p, c.bbox.x, c.bbox.width, c.bbox.y, c.bbox.height, c.char as u32, c.char
+                );
+            }
+            continue;
+        }
         let spans = doc.extract_spans(p).expect("spans");
         for s in spans {
             println!(

@@ -365,6 +365,9 @@ fn fragments(row: &[Run]) -> Vec<Vec<Run>> {
 /// script with more letters on the line ("إربد، JO | name@mail.test" is still laid out right to
 /// left in an Arabic CV, and "Khaled Mahmoud | خالد محمود" left to right in an English one).
 fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
+    let size = median(frag.iter().map(|r| r.font_size)).max(1.0);
+    let merged = merge_points(frag, size);
+    let frag = &merged[..];
     let letters = frag
         .iter()
         .flat_map(|r| r.text.chars())
@@ -397,7 +400,6 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
     } else {
         is_rtl(frag)
     };
-    let size = median(frag.iter().map(|r| r.font_size)).max(1.0);
     let mut visual = String::new();
     // A run without width is text put back over glyphs (a ligature with its mark, "لاً"): its place is
     // a point at the glyph's left edge, its letters already in reading order.
@@ -428,6 +430,78 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
         bullet: false,
         column,
     }
+}
+
+/// Puts text drawn over another run's glyphs among those glyphs, at its place, instead of after the
+/// whole run. Two kinds: a run without width (text put back over glyphs, see [`line_of`]: a vowel
+/// sign that LibreOffice writes as `/ActualText`, "جدًا" in "جيد جدًا مع مرتبة الشرف"), and a run
+/// of vowel signs alone (LibreOffice draws "ممرضًا جديدًا" with the two signs after all the letters,
+/// and the library makes them one span of their own), each sign at its glyph's place. A sign belongs
+/// between the letters whose middles stand either side of it; one that falls outside every other
+/// run stays a run of its own.
+fn merge_points(frag: &[Run], size: f32) -> Vec<Run> {
+    /// Glyphs to put among another run's, in drawn order, and where.
+    type Piece = (Vec<(char, f32, f32)>, f32);
+    let pointlike = |r: &Run| r.x1 - r.x0 < 0.05 * size;
+    let mid = |g: &(char, f32, f32)| (g.1 + g.2) / 2.0;
+    let pieces = |r: &Run| -> Option<Vec<Piece>> {
+        if r.text.trim().is_empty() {
+            return None;
+        }
+        if pointlike(r) {
+            // Letters in reading order: drawn (visual) order is the reverse for Arabic.
+            let mut letters: Vec<char> = r.text.trim().chars().collect();
+            if letters.iter().any(|c| is_arabic_char(*c)) {
+                letters.reverse();
+            }
+            let at = r.x0;
+            return Some(vec![(
+                letters.into_iter().map(|c| (c, at, at)).collect(),
+                at,
+            )]);
+        }
+        let marks: Vec<(char, f32, f32)> = r
+            .glyphs
+            .iter()
+            .filter(|g| !g.0.is_whitespace())
+            .copied()
+            .collect();
+        let only_marks = r.glyphs.len() == r.text.chars().count()
+            && !marks.is_empty()
+            && marks.iter().all(|g| is_combining_mark(g.0));
+        only_marks.then(|| marks.into_iter().map(|g| (vec![g], g.1)).collect())
+    };
+    let mut runs: Vec<Run> = Vec::with_capacity(frag.len());
+    let mut over: Vec<(&Run, Vec<Piece>)> = Vec::new();
+    for r in frag {
+        match pieces(r) {
+            Some(p) => over.push((r, p)),
+            None => runs.push(r.clone()),
+        }
+    }
+    let inside = |r: &Run, at: f32| {
+        r.glyphs.len() >= 2
+            && r.glyphs.windows(2).all(|w| mid(&w[0]) <= mid(&w[1]))
+            && r.glyphs.first().is_some_and(|g| mid(g) < at)
+            && r.glyphs.last().is_some_and(|g| mid(g) > at)
+    };
+    for (r, pieces) in over {
+        if !pieces
+            .iter()
+            .all(|(_, at)| runs.iter().any(|h| inside(h, *at)))
+        {
+            runs.push(r.clone());
+            continue;
+        }
+        for (glyphs, at) in pieces {
+            if let Some(host) = runs.iter_mut().find(|h| inside(h, at)) {
+                let i = host.glyphs.partition_point(|g| mid(g) < at);
+                host.glyphs.splice(i..i, glyphs);
+                host.text = host.glyphs.iter().map(|g| g.0).collect();
+            }
+        }
+    }
+    runs
 }
 
 fn is_ltr_strong(c: char) -> bool {
@@ -580,11 +654,15 @@ fn spaced_text(r: &Run) -> String {
     for &(c, x0, x1) in &r.glyphs {
         if let Some((pc, px0, px1)) = prev {
             let gap = if x0 >= px1 - 0.01 { x0 - px1 } else { px0 - x1 };
+            // A glyph without width is a point at the left edge of what it stands for (see
+            // [`merge_points`]): the gap after it is that glyph's width, no space.
+            let point = px1 - px0 < 0.01;
             if gap > 0.2 * size
+                && !point
                 && !pc.is_whitespace()
                 && !c.is_whitespace()
-                && !is_mark(pc)
-                && !is_mark(c)
+                && !is_combining_mark(pc)
+                && !is_combining_mark(c)
             {
                 out.push(' ');
             }
@@ -597,7 +675,7 @@ fn spaced_text(r: &Run) -> String {
 
 /// Combining marks (Arabic harakat and tanween, Latin accents): drawn over a letter, never a word
 /// of their own, so their place says nothing about spaces.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{FE20}'..='\u{FE2F}')
 }
 
@@ -649,6 +727,50 @@ mod tests {
             run("•", 424.0, 428.0),
         ];
         assert_eq!(first_line(rtl), "• تحسين الأداء بنسبة 30%");
+    }
+
+    /// A run with each glyph's place (`glyphs` in drawn order, left to right).
+    fn drawn(glyphs: &[(char, f32, f32)]) -> Run {
+        Run {
+            text: glyphs.iter().map(|g| g.0).collect(),
+            x0: glyphs[0].1,
+            x1: glyphs[glyphs.len() - 1].2,
+            glyphs: glyphs.to_vec(),
+            ..run("", 0.0, 0.0)
+        }
+    }
+
+    #[test]
+    fn a_vowel_sign_drawn_over_a_word_goes_inside_it() {
+        // "جدًا" drawn as ا, د, ج with the sign between alef and dal: given as a point (an
+        // `/ActualText`)…
+        let word = [
+            ('ا', 100.0, 103.0),
+            ('د', 103.0, 108.0),
+            ('ج', 108.0, 114.0),
+        ];
+        let point = run("\u{64B}", 103.2, 103.2);
+        assert_eq!(first_line(vec![drawn(&word), point]), "جد\u{64B}ا");
+        // …or as a run of signs alone, each at its glyph's place ("ممرضًا جديدًا").
+        let words = [
+            ('ا', 100.0, 103.0),
+            ('د', 103.0, 108.0),
+            ('ي', 108.0, 111.0),
+            ('د', 111.0, 116.0),
+            ('ج', 116.0, 122.0),
+            (' ', 122.0, 125.0),
+            ('ا', 125.0, 128.0),
+            ('ض', 128.0, 137.0),
+            ('ر', 137.0, 142.0),
+            ('م', 142.0, 147.0),
+            ('م', 147.0, 152.0),
+        ];
+        let signs = drawn(&[('\u{64B}', 102.6, 102.6), ('\u{64B}', 128.2, 128.2)]);
+        let signs = Run { x1: 128.2, ..signs };
+        assert_eq!(
+            first_line(vec![drawn(&words), signs]),
+            "ممرض\u{64B}ا جديد\u{64B}ا"
+        );
     }
 
     #[test]

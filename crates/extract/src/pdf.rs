@@ -236,13 +236,15 @@ impl GlyphIndex {
     }
 
     /// The span's text as its glyphs are drawn, left to right, when the glyphs inside the span's
-    /// box stand for exactly the span's letters (none missing, none extra).
+    /// box stand for exactly the span's letters (none missing but vowel signs, none extra that the
+    /// span has too).
     ///
     /// Where a span mixes glyphs with `/ActualText` marks, pdf_oxide merges the pieces and may turn
     /// some of them into logical order while keeping the rest visual, and its per-character places
     /// are then guesses. The page's glyphs, each where it is drawn, need no guessing; they are
     /// used only when they say the same letters, so a span whose letters come from `/ActualText`
-    /// (glyphs that map to no text) keeps the library's reading.
+    /// (glyphs that map to no text) keeps the library's reading. The one exception is a vowel sign
+    /// given as `/ActualText` inside the span: it keeps the place the library gives it.
     fn drawn_in(&self, s: &pdf_oxide::layout::TextSpan) -> Option<Vec<(char, f32, f32)>> {
         let (y0, y1) = (s.bbox.y, s.bbox.y + s.bbox.height);
         let (x0, x1) = (s.bbox.x - 0.5, s.bbox.x + s.bbox.width + 0.5);
@@ -261,8 +263,43 @@ impl GlyphIndex {
             v
         };
         let wanted = letters(&mut s.text.chars());
-        if wanted.is_empty() || letters(&mut inside.iter().map(|d| d.c)) != wanted {
+        if wanted.is_empty() {
             return None;
+        }
+        // Characters the span does not hold at all are no glyphs of its own: pdf_oxide gives an
+        // `/ActualText` (LibreOffice writes one over a letter with its mark, "لًا", "ً") to the page's
+        // characters as the bytes of its UTF-8 shown through the font ("Ù", "Ø", "§"), laid at
+        // the marked glyph over its neighbours. The span itself has the replacement right.
+        inside
+            .retain(|d| d.c.is_whitespace() || is_mark(d.c) || wanted.binary_search(&d.c).is_ok());
+        let drawn = letters(&mut inside.iter().map(|d| d.c));
+        if drawn != wanted {
+            // A vowel sign given only as `/ActualText` inside the span ("جدًا" as "جد" + "ً" + "ا")
+            // is drawn by no glyph of the index; the library puts it at the marked glyph's place.
+            let undrawn = missing(&wanted, &drawn)?;
+            if !undrawn.iter().all(|c| layout::is_combining_mark(*c)) {
+                return None;
+            }
+            let chars = s.to_chars();
+            if chars.len() != s.text.chars().count() {
+                return None;
+            }
+            let y_mid = s.bbox.y + s.bbox.height / 2.0;
+            let mut used = vec![false; chars.len()];
+            for c in undrawn {
+                let k = (0..chars.len()).find(|&k| !used[k] && chars[k].char == c)?;
+                used[k] = true;
+                let x = chars[k].bbox.x;
+                if !(x0..=x1).contains(&x) {
+                    return None;
+                }
+                inside.push(Drawn {
+                    c,
+                    x0: x,
+                    x1: x,
+                    y_mid,
+                });
+            }
         }
         // A space "as wide as its word" (LibreOffice with DejaVu Sans draws such ones) would land
         // inside the word when sorted by its middle; the gap it stands for brings the space back.
@@ -281,6 +318,21 @@ impl GlyphIndex {
             .copied()
             .filter(|c| is_arabic_char(*c))
     }
+}
+
+/// The letters of `wanted` that `drawn` lacks, when `drawn` holds no letter `wanted` has not (both
+/// sorted).
+fn missing(wanted: &[char], drawn: &[char]) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    let mut d = drawn.iter().peekable();
+    for &c in wanted {
+        if d.peek() == Some(&&c) {
+            d.next();
+        } else {
+            out.push(c);
+        }
+    }
+    d.next().is_none().then_some(out)
 }
 
 /// Puts back stretches of letters that were turned around: where a stretch of the span's letters
