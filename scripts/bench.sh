@@ -119,7 +119,7 @@ EOF
   for r in $(seq 1 8); do
     for f in "$CORPUS"/*.pdf "$CORPUS"/*.docx; do ln -s "$f" "$TMP/folder/${r}_$(basename "$f")"; done
   done
-  echo "   $(ls "$TMP/folder" | wc -l) files: $(timed "$JG" analyze "$TMP"/folder/* --no-history --out-dir "$TMP/out")"
+  echo "   $(ls "$TMP/folder" | wc -l) files: $(timed "$JG" analyze "$TMP"/folder/* --no-history --force --out-dir "$TMP/out")"
 
   echo "== analyse + rank 500 PDFs (target: <= 10 s, both cores) (load $(load))"
   mkdir -p "$TMP/pdfs"

@@ -36,6 +36,9 @@ pub struct AnalyzeArgs {
     /// Do not keep the analyses in the history (JOBGATE_DATA_DIR or the user's data folder).
     #[arg(long)]
     pub no_history: bool,
+    /// With --out-dir: replace JSON files that already exist there.
+    #[arg(long)]
+    pub force: bool,
     /// Language of messages and suggestions (default: the CV's own language).
     #[arg(long, value_parser = output::parse_lang)]
     pub lang: Option<Lang>,
@@ -86,7 +89,7 @@ pub fn run(a: AnalyzeArgs, person: &PersonArgs) -> ExitCode {
         Ok(imported.analysis)
     };
     if let Some(dir) = &a.out_dir {
-        return run_to_dir(&a.files, dir, &run_one, msg_lang);
+        return run_to_dir(&a.files, dir, a.force, &run_one, msg_lang);
     }
     let mut failed = false;
     let mut all = Vec::new();
@@ -161,6 +164,7 @@ fn open_history(
 fn run_to_dir(
     files: &[PathBuf],
     dir: &Path,
+    force: bool,
     run_one: &(dyn Fn(&Path) -> jobgate_core::error::Result<AnalysisResponse> + Sync),
     lang: Lang,
 ) -> ExitCode {
@@ -182,9 +186,12 @@ fn run_to_dir(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let target = dir.join(format!("{name}.json"));
-            let written = value
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| std::fs::write(&target, bytes).map_err(|e| e.to_string()));
+            // Never over an existing file without --force, and never half a file (a temporary file is renamed).
+            let written = value.map_err(|e| e.to_string()).and_then(|bytes| {
+                jobgate_engine::export::write_file(&bytes, &target, force)
+                    .map(drop)
+                    .map_err(|e| e.to_response(lang).error)
+            });
             (target, ok, written)
         })
         .collect();

@@ -7,8 +7,8 @@
 
 use crate::output;
 use clap::Args;
+use jobgate_core::Lang;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_engine::screening::{self, Failed, Screening};
 use jobgate_matching::{JobSpec, MatchResult};

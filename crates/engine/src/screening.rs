@@ -324,7 +324,8 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.to_string()
     };
-    if formula || v.contains([',', ';', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
+    if formula || v.contains([',', ';', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ')
+    {
         v = format!("\"{}\"", v.replace('"', "\"\""));
     }
     v
@@ -369,7 +370,10 @@ mod tests {
         assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(csv_cell("\tx"), "\"'\tx\"");
         // After a semicolon a `;`-separated spreadsheet starts a new cell: the whole field is quoted.
-        assert_eq!(csv_cell("Go; =cmd|' /C calc'!A0"), "\"Go; =cmd|' /C calc'!A0\"");
+        assert_eq!(
+            csv_cell("Go; =cmd|' /C calc'!A0"),
+            "\"Go; =cmd|' /C calc'!A0\""
+        );
     }
 
     #[test]

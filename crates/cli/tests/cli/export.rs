@@ -78,3 +78,68 @@ fn a_json_resume_comes_in_and_goes_out() {
         assert_eq!(r["error_code"], "FILE_EXISTS");
     }
 }
+
+/// `jobgate ARGS` in a private data folder; exit code.
+fn run_in(data: &Path, args: &[&str]) -> i32 {
+    Command::new(BIN)
+        .args(args)
+        .env("JOBGATE_DATA_DIR", data)
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap()
+}
+
+#[test]
+fn files_already_there_are_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let cv = root.join("corpus/files/001__even.pdf");
+    let job = root.join("jobs/backend_engineer_en.txt");
+    let (cv, job) = (cv.to_str().unwrap(), job.to_str().unwrap());
+    let out = dir.path().join("out");
+    let out_s = out.to_str().unwrap();
+    let target = out.join("001__even.pdf.json");
+    assert_eq!(
+        run_in(&data, &["analyze", cv, "--no-history", "--out-dir", out_s]),
+        0
+    );
+    std::fs::write(&target, b"kept").unwrap();
+    assert_eq!(
+        run_in(&data, &["analyze", cv, "--no-history", "--out-dir", out_s]),
+        1
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), b"kept");
+    assert_eq!(
+        run_in(
+            &data,
+            &["analyze", cv, "--no-history", "--out-dir", out_s, "--force"]
+        ),
+        0
+    );
+    assert_ne!(std::fs::read(&target).unwrap(), b"kept");
+
+    let csv = dir.path().join("ranking.csv");
+    let csv_s = csv.to_str().unwrap();
+    assert_eq!(
+        run_in(&data, &["match", "--job", job, cv, "--csv", csv_s]),
+        0
+    );
+    std::fs::write(&csv, b"kept").unwrap();
+    assert_eq!(
+        run_in(&data, &["match", "--job", job, cv, "--csv", csv_s]),
+        1
+    );
+    assert_eq!(std::fs::read(&csv).unwrap(), b"kept");
+    assert_eq!(
+        run_in(
+            &data,
+            &["match", "--job", job, cv, "--csv", csv_s, "--force"]
+        ),
+        0
+    );
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(written.contains("001__even.pdf") && !written.contains(dir.path().to_str().unwrap()));
+}

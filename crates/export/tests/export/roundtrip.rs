@@ -18,7 +18,8 @@ const MIN_MACRO_F1: f64 = 0.99;
 
 /// The same CVs, exported as DOCX and made PDF by LibreOffice (a producer that is not ours). On a
 /// machine without our fonts installed (as CI) LibreOffice sets Arabic in DejaVu Sans, whose spaces
-/// come out as wide as their word: today 0.997 (English 0.997, Arabic 1.000).
+/// come out as wide as their word, and vowel signs (tanween) come as ActualText over stray glyphs:
+/// today 0.997 (English 0.997, Arabic 1.000) on a fresh machine with only what scripts/setup.sh installs.
 const MIN_LIBREOFFICE_F1: f64 = 0.99;
 
 fn s(v: &Value, k: &str) -> String {
