@@ -297,6 +297,7 @@ describe('Job Gate desktop app', () => {
     }, { timeout: 30000, timeoutMsg: 'Sync now did not finish with nothing waiting' });
     assert.equal(await app.errorText(), '');
     assert.ok(!(await browser.getPageSource()).includes(key), 'the full key is not in the page');
+    await browser.execute(() => document.querySelector('#sync-line').scrollIntoView({ block: 'center' }));
     await app.screenshot('22-settings-sync');
     await app.open('status');
     await browser.waitUntil(async () => (await app.text('#status-sync')).includes('Reachable'),
