@@ -1,9 +1,11 @@
 // Job Gate web UI: plain ES modules, no bundler. Talks to Rust only through `invoke` (Tauri commands)
 // and two events (file drops, analysis progress). Every string comes from locales/*/ui.ftl via the
 // `ui_messages` command; failures arrive as the DESIGN §2 error JSON and are shown as cards.
-// Who is using the app (picker, unlock, lock, Settings → Profile) is ui/people.js's.
+// Who is using the app (picker, unlock, lock, Settings → Profile) is ui/people.js's; Settings → Sync is
+// ui/sync.js's.
 
 import * as people from './people.js';
+import * as sync from './sync.js';
 
 const tauri = window.__TAURI__;
 const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
@@ -744,6 +746,7 @@ async function setLanguage(code) {
     fillSectionOptions();
     renderMatchFiles();
     if (matcher.last) await renderMatch(matcher.last);
+    await sync.relabel();
     $('#settings-result').textContent = t('ui-settings-saved');
   } catch (err) { showError(err); }
 }
@@ -754,6 +757,10 @@ async function loadStatus() {
     const ai = !s.ai_enabled ? ['', 'ui-status-ai-off'] : !s.ai_key_saved ? ['bad', 'ui-status-ai-no-key']
       : s.ai_reachable ? ['ok', 'ui-status-ai-reachable'] : ['bad', 'ui-status-ai-unreachable'];
     $('#status-ai').replaceChildren(el('span', { class: ai[0], text: t(ai[1]) }));
+    const syncState = !s.sync?.enabled ? ['', t('ui-status-sync-off')]
+      : s.sync_server_ok ? ['ok', t('ui-status-sync-ok')] : ['bad', t('ui-status-sync-down')];
+    $('#status-sync').replaceChildren(el('span', { class: syncState[0], text: syncState[1] }),
+      ...(s.sync?.enabled ? [el('br'), el('span', { id: 'status-sync-line' }, ...(await sync.line(s.sync)))] : []));
     $('#status-version').textContent = s.version;
     $('#status-data-folder').textContent = s.data_dir;
   } catch (err) { showError(err); }
@@ -856,7 +863,7 @@ function wire() {
   loaders.export = loadExport;
   loaders.history = loadHistory;
   loaders.match = loadMatch;
-  loaders.settings = () => { loadSettings(); people.loadProfile(); };
+  loaders.settings = () => { loadSettings(); people.loadProfile(); sync.load(); };
   loaders.status = loadStatus;
   loaders.builder = () => {
     $('#builder-unavailable').hidden = builder.available;
@@ -866,6 +873,9 @@ function wire() {
 }
 
 async function listenToRust() {
+  await sync.listen();
+  // A background sync finished: the Status screen, when showing, follows too.
+  await tauri.event.listen('sync-finished', () => { if (!$('#screen-status').hidden) loadStatus(); });
   await tauri.event.listen('ai-preview', (e) => showAiPreview(e.payload));
   await tauri.event.listen('analysis-progress', (e) => {
     $('#import-progress-bar').value = e.payload.percent;
@@ -894,6 +904,7 @@ async function listenToRust() {
 async function start() {
   wire();
   people.mount({ $, el, t, invoke, showError, loadMessages, announce });
+  sync.mount({ $, el, t, tc, invoke, showError, announce });
   // Nobody signed in: the picker shows, and the app starts again (a page reload) once someone is.
   let signedIn = true;
   try { signedIn = await people.begin(); } catch (err) {

@@ -333,3 +333,55 @@ ui-profile-passcode-saved = Passcode saved. This profile is encrypted with it.
 ui-profile-passcode-removed = Passcode removed. This profile is no longer encrypted.
 ui-settings-ai-blocked = AI cannot be turned on: { $reason }
 ui-idle-locked = Locked after a time without activity.
+ui-sync-legend = Sync with your organisation
+ui-sync-help = Optional. Sends your history to your organisation's server (for example your career centre) so it reaches their records and you can get it back on another computer. Off until you turn it on; nothing leaves this computer while it is off.
+ui-sync-url = Server address
+ui-sync-key = Sync key
+ui-sync-key-help = Given to you by your organisation. Stored in your system's keychain only. It is never shown again in full.
+ui-sync-key-save = Save key
+ui-sync-key-delete = Remove key
+ui-sync-key-saved = Saved key: { $hint }
+ui-sync-key-none = No key saved
+ui-sync-save-url = Save address
+ui-sync-test = Test connection
+ui-sync-testing = Testing…
+ui-sync-enable = Sync my history with this server
+ui-sync-now = Sync now
+ui-sync-running = Syncing…
+ui-sync-server = Your data goes to: { $server }
+ui-sync-consent = With sync on, every CV you import or build, its versions, its analyses, your builder sessions and the list of your exports (names only, not the files) are sent to { $server }, now and whenever they change. Your key stays in the system keychain. You can turn sync off at any time; what was sent stays with your organisation.
+ui-sync-consent-yes = Agree and turn on
+ui-sync-blocked = Sync is turned off on this computer by its administrator.
+ui-sync-guest = A guest keeps nothing, so there is nothing to sync. Open or create a profile to use sync.
+ui-sync-off = Sync is off: nothing leaves this computer.
+ui-sync-pending = { PLURAL($count) ->
+    [one] One change waiting to be sent
+   *[other] { $count } changes waiting to be sent
+}
+ui-sync-nothing-waiting = Nothing waiting to be sent
+ui-sync-rejected = { PLURAL($count) ->
+    [one] One change was refused by the server and is kept here
+   *[other] { $count } changes were refused by the server and are kept here
+}
+ui-sync-last = Last successful sync: { $time }
+ui-sync-never = Not synced yet
+ui-sync-last-error = Last problem: { $error }
+ui-sync-done = Synced: { $pushed } sent, { $pulled } received.
+ui-sync-test-ok = Connected to { $server }. The server accepted your key.
+ui-sync-test-ok-no-key = { $server } answers. Save your sync key to finish.
+ui-sync-test-failed = Could not use { $server }: { $error }
+ui-sync-test-insecure = Refused: { $host } would receive your data unencrypted over plain http://. Use an https:// address; plain http:// is allowed only for a server on this computer.
+ui-sync-test-bad-address = This is not a usable server address: { $reason }
+ui-sync-error-key = the server did not accept the sync key. Enter a new key.
+ui-sync-error-insecure = the address uses plain http:// to another computer. Use https://.
+ui-sync-error-address = the server address is not usable.
+ui-sync-error-offline = the server could not be reached. Are you offline? Your changes wait here and go out later.
+ui-sync-error-timeout = the server did not answer in time. Your changes wait here and go out later.
+ui-sync-error-server = the server had a problem. Your changes wait here and go out later.
+ui-sync-error-refused = the server refused the request.
+ui-sync-error-protocol = the server does not speak Job Gate's sync protocol.
+ui-sync-error-local = this computer could not read or write your data.
+ui-status-sync = Sync server
+ui-status-sync-off = Off
+ui-status-sync-ok = Reachable
+ui-status-sync-down = Not reachable (changes wait on this computer)

@@ -7,6 +7,7 @@
 //! - [`screening`]: the Match screen (rank many CVs against a job description, CSV) and a single
 //!   CV's fit with a job.
 //! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
+//! - [`sync`]: sync with the organisation's server: runs, the background worker, the status line.
 //!
 //! All product logic lives in the engine crates; this crate only adapts it to the window.
 //! The Tauri configuration is the repository's top-level `tauri.conf.json` (see `src-tauri/README.md`).
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod os;
 pub mod screening;
 pub mod state;
+pub mod sync;
 
 use state::AppState;
 use std::sync::OnceLock;
@@ -76,6 +78,13 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::people::note_activity,
         commands::people::idle_deadline,
         commands::people::policy,
+        commands::sync::sync_settings,
+        commands::sync::set_sync_server,
+        commands::sync::save_sync_key,
+        commands::sync::delete_sync_key,
+        commands::sync::test_sync_connection,
+        commands::sync::set_sync_enabled,
+        commands::sync::sync_now,
         screening::match_rank,
         screening::read_job_file,
         screening::list_cv_folder,
@@ -117,6 +126,7 @@ pub fn run() {
             let state = AppState::new(data_dir, os::os_keychain());
             let idle_lock = state.policy().policy.idle_lock_minutes > 0;
             app.manage(state);
+            sync::spawn_worker(app.handle().clone());
             if idle_lock {
                 watch_idle(app.handle().clone());
             }

@@ -44,6 +44,21 @@ impl KeyStore for LazyKeychain {
             Err(_) => Ok(()),
         }
     }
+    fn save_sync_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        self.get()?.save_sync_key(profile, key)
+    }
+    fn load_sync_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        match self.get() {
+            Ok(k) => k.load_sync_key(profile),
+            Err(_) => Ok(None),
+        }
+    }
+    fn delete_sync_key(&self, profile: &str) -> Result<(), JobGateError> {
+        match self.get() {
+            Ok(k) => k.delete_sync_key(profile),
+            Err(_) => Ok(()),
+        }
+    }
 }
 
 /// Shows a key as its first 3 and last 4 characters, e.g. `sk-…a1b2`; short keys show only `…`.

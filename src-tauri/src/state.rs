@@ -11,6 +11,8 @@
 //!
 //! Settings (interface language, AI on/off) are kept in the person's settings table; the OpenRouter key
 //! never is — it goes to the [`KeyStore`] (the OS keychain in the app, memory in tests and for guests).
+//! The same holds for Settings → Sync: the server address is a setting, the sync key is in the keychain only
+//! (see [`crate::sync`] for when runs happen and how they share the person's store).
 //! The data folder is `JOBGATE_DATA_DIR` when set, else the per-user folder the OS recommends (the same
 //! one the `jobgate` CLI uses, so both see the same people). Which person and when to lock is decided by
 //! the engine's `people` and `policy`; this module only holds the result.
@@ -35,6 +37,8 @@ const AI_KEY: &str = "ai.enabled";
 const AI_CONSENT_KEY: &str = "ai.consent_host";
 const AI_URL_KEY: &str = "ai.base_url";
 const AI_MODEL_KEY: &str = "ai.model";
+const SYNC_URL_KEY: &str = "sync.server_url";
+const SYNC_CONSENT_KEY: &str = "sync.consent_host";
 
 /// What the user chose in Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +52,10 @@ pub struct Settings {
     pub ai_base_url: Option<String>,
     /// The model name chosen in Settings; `None`: the default (`JOBGATE_AI_MODEL`, else DeepSeek).
     pub ai_model: Option<String>,
+    /// The organisation's sync server as typed in Settings → Sync (its key is in the keychain).
+    pub sync_url: Option<String>,
+    /// The server (`scheme://host[:port]`) the person agreed to send their history to.
+    pub sync_consent_host: Option<String>,
 }
 
 impl Default for Settings {
@@ -58,6 +66,8 @@ impl Default for Settings {
             ai_consent_host: None,
             ai_base_url: None,
             ai_model: None,
+            sync_url: None,
+            sync_consent_host: None,
         }
     }
 }
@@ -70,6 +80,8 @@ pub struct Options {
     pub kdf: KdfParams,
     /// Lock after this long without activity; `None`: the policy's `idle_lock_minutes` (0: never).
     pub idle_limit: Option<Duration>,
+    /// Background sync: how soon after a change, and how often anyway.
+    pub sync_timing: crate::sync::Timing,
 }
 
 impl Options {
@@ -83,6 +95,7 @@ impl Options {
             policy,
             kdf: KdfParams::DEFAULT,
             idle_limit: None,
+            sync_timing: crate::sync::Timing::default(),
         }
     }
 }
@@ -101,6 +114,8 @@ pub struct Person {
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
     /// The last ranking of the Match screen, kept for "Save as CSV".
     screening: Mutex<Option<Screening>>,
+    /// Their sync runs (one at a time) and whether they have left (a run in flight then stops).
+    pub(crate) sync: crate::sync::PersonSync,
 }
 
 impl Person {
@@ -117,12 +132,15 @@ impl Person {
             }),
             sessions: Mutex::new(HashMap::new()),
             screening: Mutex::new(None),
+            sync: crate::sync::PersonSync::default(),
         };
         let loaded = person.load_settings(lang).unwrap_or(Settings {
             lang,
             ..Settings::default()
         });
         *lock(&person.settings) = loaded;
+        let sync_on = !person.is_guest() && lock(&person.store).sync_enabled().unwrap_or(false);
+        person.sync.set_on(sync_on);
         person
     }
 
@@ -138,6 +156,10 @@ impl Person {
                 ai_consent_host: store.setting(p, AI_CONSENT_KEY)?.filter(|h| !h.is_empty()),
                 ai_base_url: store.setting(p, AI_URL_KEY)?.filter(|v| !v.is_empty()),
                 ai_model: store.setting(p, AI_MODEL_KEY)?.filter(|v| !v.is_empty()),
+                sync_url: store.setting(p, SYNC_URL_KEY)?.filter(|v| !v.is_empty()),
+                sync_consent_host: store
+                    .setting(p, SYNC_CONSENT_KEY)?
+                    .filter(|v| !v.is_empty()),
             })
         })
     }
@@ -164,6 +186,11 @@ impl Person {
         // Asked each time: "delete all my data" removes the person's row, and the next use makes it again.
         let owner = store.owner()?;
         f(&mut store, owner)
+    }
+
+    /// The person's database, for a sync run that takes it one step at a time (see [`crate::sync`]).
+    pub(crate) fn store(&self) -> &Mutex<Store> {
+        &self.store
     }
 
     /// The store and the person's row for the engine's import flow (which locks the store itself).
@@ -240,6 +267,9 @@ pub struct AppState {
     idle_limit: Option<Duration>,
     /// Export files a wipe offered to delete; only these may be deleted by [`AppState::delete_offered_files`].
     offered_files: Mutex<Vec<String>>,
+    /// When the background sync runs next.
+    sync_wake: Arc<crate::sync::Wake>,
+    sync_timing: crate::sync::Timing,
 }
 
 impl AppState {
@@ -276,6 +306,8 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             idle_limit,
             offered_files: Mutex::new(Vec::new()),
+            sync_wake: Arc::new(crate::sync::Wake::default()),
+            sync_timing: options.sync_timing,
         };
         match state.first_person() {
             Ok(Some(person)) => state.enter(person),
@@ -325,6 +357,10 @@ impl AppState {
     fn enter(&self, person: Person) {
         *lock(&self.screen_lang) = lock(&person.settings).lang;
         self.cancel_ai_call();
+        // Someone whose sync is on gets a run soon after they come (and then on the timer).
+        if person.sync.is_on() {
+            self.sync_wake.at_most(self.sync_timing.delay);
+        }
         *lock(&self.person) = Some(Arc::new(person));
         *lock(&self.locked) = None;
         lock(&self.offered_files).clear();
@@ -336,6 +372,11 @@ impl AppState {
     fn leave(&self, lock_it: bool) {
         self.cancel_ai_call();
         let left = lock(&self.person).take();
+        // Their sync stops: a run in flight ends at its next step, nothing more is scheduled for them.
+        if let Some(p) = &left {
+            p.sync.stop();
+        }
+        self.sync_wake.clear();
         let locked_name = left
             .as_ref()
             .filter(|p| lock_it && p.has_passcode())
@@ -716,6 +757,62 @@ impl AppState {
         self.with_keys(|keys, name| keys.delete_api_key(name))
     }
 
+    /// The open person's sync key (`None` for a guest, who keeps nothing, or while nobody is signed in).
+    pub fn sync_key(&self) -> Result<Option<String>, JobGateError> {
+        match lock(&self.person).clone() {
+            Some(p) => self.sync_key_of(&p),
+            None => Ok(None),
+        }
+    }
+
+    /// `person`'s sync key from the keychain.
+    pub(crate) fn sync_key_of(&self, person: &Person) -> Result<Option<String>, JobGateError> {
+        match person.profile.as_deref() {
+            Some(name) => self.keys.load_sync_key(name),
+            None => Ok(None),
+        }
+    }
+
+    pub fn save_sync_key(&self, key: &str) -> Result<(), JobGateError> {
+        let person = self.person()?;
+        let name = person
+            .profile
+            .as_deref()
+            .ok_or_else(crate::sync::guest_refused)?;
+        self.keys.save_sync_key(name, key)
+    }
+
+    pub fn delete_sync_key(&self) -> Result<(), JobGateError> {
+        let person = self.person()?;
+        match person.profile.as_deref() {
+            Some(name) => self.keys.delete_sync_key(name),
+            None => Ok(()),
+        }
+    }
+
+    /// The person using the app, without checking the idle lock (the background sync's view).
+    pub fn current_person(&self) -> Option<Arc<Person>> {
+        lock(&self.person).clone()
+    }
+
+    /// What wakes the background sync.
+    pub fn sync_wake(&self) -> Arc<crate::sync::Wake> {
+        self.sync_wake.clone()
+    }
+
+    pub fn sync_timing(&self) -> crate::sync::Timing {
+        self.sync_timing
+    }
+
+    /// Something of the person's changed: with their sync on, a run comes soon (several changes share it).
+    pub fn changed(&self) {
+        if let Some(p) = lock(&self.person).as_ref()
+            && p.sync.is_on()
+        {
+            self.sync_wake.at_most(self.sync_timing.delay);
+        }
+    }
+
     /// Runs `f` with the open person's database and their row in it.
     pub fn with_store<T>(
         &self,
@@ -789,7 +886,13 @@ impl AppState {
                 next.ai_consent_host.as_deref().unwrap_or(""),
             )?;
             store.set_setting(p, AI_URL_KEY, next.ai_base_url.as_deref().unwrap_or(""))?;
-            store.set_setting(p, AI_MODEL_KEY, next.ai_model.as_deref().unwrap_or(""))
+            store.set_setting(p, AI_MODEL_KEY, next.ai_model.as_deref().unwrap_or(""))?;
+            store.set_setting(p, SYNC_URL_KEY, next.sync_url.as_deref().unwrap_or(""))?;
+            store.set_setting(
+                p,
+                SYNC_CONSENT_KEY,
+                next.sync_consent_host.as_deref().unwrap_or(""),
+            )
         })?;
         *guard = next.clone();
         *lock(&self.screen_lang) = next.lang;
@@ -801,7 +904,12 @@ impl AppState {
     pub fn delete_all_data(&self) -> Result<(), JobGateError> {
         let person = self.person()?;
         self.delete_api_key()?;
-        person.with_store(|store, p| store.wipe_profile(p))?;
+        self.delete_sync_key()?;
+        person.with_store(|store, p| {
+            store.disable_sync()?;
+            store.wipe_profile(p)
+        })?;
+        person.sync.set_on(false);
         lock(&person.sessions).clear();
         *lock(&person.screening) = None;
         let mut s = lock(&person.settings);
@@ -809,6 +917,8 @@ impl AppState {
         s.ai_consent_host = None;
         s.ai_base_url = None;
         s.ai_model = None;
+        s.sync_url = None;
+        s.sync_consent_host = None;
         Ok(())
     }
 }

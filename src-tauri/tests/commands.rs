@@ -1,12 +1,15 @@
 //! The commands through Tauri's IPC on the mock runtime (no window, no display): what the web UI
 //! sends and receives, including the DESIGN §2 error JSON in both languages. AI calls go to a local
-//! fake OpenAI-compatible server.
+//! fake OpenAI-compatible server; sync goes to the reference server (`server/`) on PostgreSQL.
 
 #[path = "../../crates/ai/tests/support/mod.rs"]
 mod support;
 
 #[path = "commands/people.rs"]
 mod people;
+
+#[path = "commands/sync.rs"]
+mod sync;
 
 use jobgate_ai::keys::MemoryKeys;
 use jobgate_desktop::state::AppState;

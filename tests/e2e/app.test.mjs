@@ -263,6 +263,49 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('07-settings');
   });
 
+  it('syncs the history with the organisation\'s server: address, key, test, consent, Sync now', async () => {
+    const url = process.env.E2E_SYNC_URL;
+    const key = process.env.E2E_SYNC_KEY;
+    assert.ok(url && key, 'run.sh starts the reference sync server and sets E2E_SYNC_URL and E2E_SYNC_KEY');
+    await app.open('settings');
+    // Off by default: nothing leaves the machine.
+    assert.equal(await (await browser.$('#sync-enabled')).isSelected(), false);
+    assert.match(await app.text('#sync-line'), /Sync is off/);
+    await app.type('#sync-url', url);
+    await app.click('#sync-url-save');
+    await browser.waitUntil(async () => (await app.text('#sync-server')).includes(url.replace(/\/$/, '')),
+      { timeout: 5000, timeoutMsg: 'the server was not saved' });
+    await app.type('#sync-key', key);
+    await app.click('#sync-key-save');
+    await browser.waitUntil(async () => (await app.text('#sync-key-state')).includes('…'), { timeout: 10000, timeoutMsg: 'key not saved' });
+    assert.equal(await (await browser.$('#sync-key')).getValue(), '');
+    await app.click('#sync-test');
+    await browser.waitUntil(async () => /Connected to http:\/\/127\.0\.0\.1:\d+/.test(await app.text('#sync-test-result')),
+      { timeout: 15000, timeoutMsg: 'Test connection did not succeed' });
+    // Turning sync on says what is sent and where, and asks.
+    await app.click('#sync-enabled');
+    await (await browser.$('#confirm-sync')).waitForDisplayed({ timeout: 5000 });
+    assert.match(await app.text('#confirm-sync-text'), /127\.0\.0\.1:\d+/);
+    await app.screenshot('22-settings-sync-consent');
+    await app.click('#confirm-sync-yes');
+    await browser.waitUntil(async () => (await (await browser.$('#sync-enabled')).isSelected())
+      && (await (await browser.$('#sync-now')).isEnabled()), { timeout: 5000, timeoutMsg: 'sync not on' });
+    await app.click('#sync-now');
+    await browser.waitUntil(async () => {
+      const line = await app.text('#sync-line');
+      return line.includes('Nothing waiting to be sent') && line.includes('Last successful sync');
+    }, { timeout: 30000, timeoutMsg: 'Sync now did not finish with nothing waiting' });
+    assert.equal(await app.errorText(), '');
+    assert.ok(!(await browser.getPageSource()).includes(key), 'the full key is not in the page');
+    await browser.execute(() => document.querySelector('#sync-line').scrollIntoView({ block: 'center' }));
+    await app.screenshot('22-settings-sync');
+    await app.open('status');
+    await browser.waitUntil(async () => (await app.text('#status-sync')).includes('Reachable'),
+      { timeout: 10000, timeoutMsg: 'the Status screen does not show the sync server reachable' });
+    assert.match(await app.text('#status-sync'), /Nothing waiting to be sent/);
+    await app.screenshot('23-status-sync');
+  });
+
   it('switches the whole interface to Arabic, right to left', async () => {
     await app.open('settings');
     await (await browser.$('#lang-ar')).click();

@@ -8,6 +8,9 @@
 #                               in a private D-Bus session with an unlocked keyring; exit 1 on failure.
 #   SKIP_BUILD=1 tests/e2e/run.sh     reuse the binary already built.
 # Screenshots of every screen go to tests/e2e/artifacts/.
+# Sync goes to one reference server (server/) for the run, on PostgreSQL: a database of its own in the cluster
+# at DATABASE_URL when set (scripts/test.sh starts one), else a throwaway cluster from server/scripts/pg.sh.
+# The tests get its address and a seeded account's key as E2E_SYNC_URL and E2E_SYNC_KEY.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -25,8 +28,40 @@ if [[ "${1:-}" != "--inside-session" ]]; then
   command -v WebKitWebDriver >/dev/null || { echo "WebKitWebDriver not found: apt-get install webkit2gtk-driver" >&2; exit 1; }
   export TAURI_DRIVER
   WORK="$(mktemp -d)"
-  trap 'rm -rf "$WORK"' EXIT
+  SYNC_PID="" SYNC_DB="" OWN_PG=""
+  finish() {
+    if [[ -n "$SYNC_PID" ]]; then kill "$SYNC_PID" 2>/dev/null || true; wait "$SYNC_PID" 2>/dev/null || true; fi
+    if [[ -n "$SYNC_DB" ]]; then sql "DROP DATABASE IF EXISTS $SYNC_DB WITH (FORCE)" >/dev/null 2>&1 || true; fi
+    if [[ -n "$OWN_PG" ]]; then bash server/scripts/pg.sh stop "$WORK/pg" >/dev/null 2>&1 || true; fi
+    rm -rf "$WORK"
+  }
+  trap finish EXIT
   mkdir -p "$WORK/home" "$WORK/data" "$WORK/out" tests/e2e/artifacts
+
+  # --- the sync server for this run ---
+  [[ -d server/node_modules/pg ]] || (cd server && npm ci --no-audit --no-fund --loglevel=error)
+  sql() { (cd server && ADMIN_URL="$ADMIN_URL" SQL="$1" node -e \
+    "const pg=require('pg');const c=new pg.Client(process.env.ADMIN_URL);c.connect().then(()=>c.query(process.env.SQL)).then(()=>c.end()).catch(e=>{console.error(e.message);process.exit(1)})"); }
+  if [[ -n "${DATABASE_URL:-}" ]]; then
+    ADMIN_URL="$DATABASE_URL"
+  else
+    # As root, pg.sh hands the cluster's folder to the postgres user, who must be able to enter $WORK.
+    chmod 755 "$WORK"
+    ADMIN_URL="$(bash server/scripts/pg.sh start "$WORK/pg" | sed -n 's/^DATABASE_URL=//p')"
+    OWN_PG=1
+  fi
+  SYNC_DB="jobgate_e2e_$$"
+  sql "CREATE DATABASE $SYNC_DB"
+  SYNC_DB_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/$SYNC_DB';console.log(u.href)" "$ADMIN_URL")"
+  export E2E_SYNC_KEY="jgs-e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  node server/bin/jobgate-sync-server.mjs serve --port 0 --host 127.0.0.1 --log-level warn \
+    --database-url "$SYNC_DB_URL" --seed-account "e2e:$E2E_SYNC_KEY" \
+    > "$WORK/sync.out" 2> tests/e2e/artifacts/sync-server.log &
+  SYNC_PID=$!
+  for _ in $(seq 300); do grep -q '^listening on ' "$WORK/sync.out" 2>/dev/null && break; sleep 0.1; done
+  E2E_SYNC_URL="$(sed -n 's/^listening on //p' "$WORK/sync.out")"
+  [[ -n "$E2E_SYNC_URL" ]] || { echo "the sync server did not start; see tests/e2e/artifacts/sync-server.log" >&2; exit 1; }
+  export E2E_SYNC_URL
   # A throwaway HOME (keyring and WebKit caches), data folder and export folder for this run only.
   export JOBGATE_DATA_DIR="$WORK/data" E2E_OUT_DIR="$WORK/out" NO_AT_BRIDGE=1
   # AI requests go to the tests' local fake server (tests/e2e/fake-ai.mjs), never to the internet.

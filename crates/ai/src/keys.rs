@@ -15,13 +15,33 @@ use std::sync::{Arc, Mutex};
 /// Keychain service name of every Job Gate secret.
 pub const SERVICE: &str = "job-gate";
 
-/// Saves, loads and deletes one API key per profile.
+/// Keychain service name of the profiles' sync keys (user = profile name), apart from their AI keys.
+pub const SYNC_SERVICE: &str = "job-gate-sync";
+
+/// Saves, loads and deletes one API key per profile, and one sync key (the organisation's server, DESIGN §7).
 pub trait KeyStore: Send + Sync {
     fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError>;
     /// `Ok(None)` when no key was saved for the profile.
     fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError>;
     /// Deleting a key that is not there is not an error.
     fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError>;
+
+    /// The sync key is kept like the API key, under a name no profile can have (profile names hold no control
+    /// characters); [`Keychain`] keeps it under its own service instead.
+    fn save_sync_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        self.save_api_key(&sync_name(profile), key)
+    }
+    fn load_sync_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        self.load_api_key(&sync_name(profile))
+    }
+    fn delete_sync_key(&self, profile: &str) -> Result<(), JobGateError> {
+        self.delete_api_key(&sync_name(profile))
+    }
+}
+
+/// Where the default [`KeyStore`] methods keep a profile's sync key.
+fn sync_name(profile: &str) -> String {
+    format!("{profile}\u{1f}sync")
 }
 
 /// The OS keychain (or any `keyring-core` store).
@@ -51,8 +71,12 @@ impl Keychain {
     }
 
     fn entry(&self, profile: &str) -> Result<Entry, JobGateError> {
+        self.entry_in(SERVICE, profile)
+    }
+
+    fn entry_in(&self, service: &str, profile: &str) -> Result<Entry, JobGateError> {
         check_profile(profile)?;
-        Entry::new_in_store(&self.store, SERVICE, profile)
+        Entry::new_in_store(&self.store, service, profile)
             .map_err(|e| keychain_error("open the keychain entry", &e))
     }
 }
@@ -157,6 +181,28 @@ impl KeyStore for Keychain {
         match self.entry(profile)?.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(e) => Err(keychain_error("delete the API key", &e)),
+        }
+    }
+
+    fn save_sync_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        let key = check_key(key)?;
+        self.entry_in(SYNC_SERVICE, profile)?
+            .set_password(key)
+            .map_err(|e| keychain_error("save the sync key", &e))
+    }
+
+    fn load_sync_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        match self.entry_in(SYNC_SERVICE, profile)?.get_password() {
+            Ok(k) => Ok(Some(k)),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(e) => Err(keychain_error("read the sync key", &e)),
+        }
+    }
+
+    fn delete_sync_key(&self, profile: &str) -> Result<(), JobGateError> {
+        match self.entry_in(SYNC_SERVICE, profile)?.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(e) => Err(keychain_error("delete the sync key", &e)),
         }
     }
 }

@@ -114,5 +114,6 @@ fn passcode_required(name: &str) -> JobGateError {
 pub fn wipe(profiles: &mut Profiles, name: &str, keys: &dyn KeyStore) -> Result<(), JobGateError> {
     let entry = profiles.find(name)?;
     profiles.wipe(&entry.name)?;
-    keys.delete_api_key(&entry.name)
+    keys.delete_api_key(&entry.name)?;
+    keys.delete_sync_key(&entry.name)
 }

@@ -1,5 +1,6 @@
 //! The Tauri commands: one-screen adapters from the web UI to the engine, the store and the OS.
-//! Who is using the app (picker, unlock, lock, passcodes, wipe, policy) is [`people`]'s; the rest is here.
+//! Who is using the app (picker, unlock, lock, passcodes, wipe, policy) is [`people`]'s, Settings → Sync is
+//! [`sync`]'s; the rest is here.
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
 //! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
@@ -7,6 +8,7 @@
 //! Tauri runs off the main thread, so the window stays responsive.
 
 pub mod people;
+pub mod sync;
 
 use crate::os;
 use crate::state::{AppState, Settings};
@@ -281,6 +283,7 @@ pub async fn analyze_path<R: Runtime>(
         let _ = app.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
     };
     let result = import_file(&state, Path::new(&path), progress);
+    state.changed();
     result.or_else(|e| fail(&state, e))
 }
 
@@ -328,9 +331,10 @@ pub async fn save_cv_edit(
     cv_id: i64,
     cv: Cv,
 ) -> CommandResult<VersionId> {
-    state
-        .with_store(|store, _| store.add_version(CvId(cv_id), VersionSource::Edit, &cv))
-        .or_else(|e| fail(&state, e))
+    let saved =
+        state.with_store(|store, _| store.add_version(CvId(cv_id), VersionSource::Edit, &cv));
+    state.changed();
+    saved.or_else(|e| fail(&state, e))
 }
 
 /// The native "open" dialog for a CV file; `None` when cancelled.
@@ -403,12 +407,12 @@ pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<
 /// files stay where the user saved them); returns the history as it is now.
 #[tauri::command]
 pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<History> {
-    state
-        .with_store(|store, p| {
-            store.delete_cv(p, CvId(cv_id))?;
-            store.history(p)
-        })
-        .or_else(|e| fail(&state, e))
+    let deleted = state.with_store(|store, p| {
+        store.delete_cv(p, CvId(cv_id))?;
+        store.history(p)
+    });
+    state.changed();
+    deleted.or_else(|e| fail(&state, e))
 }
 
 /// A version as the compare view lists it (without its content).
@@ -479,6 +483,10 @@ pub struct Status {
     pub ai_key_saved: bool,
     /// `None` when AI is off or has no key (nothing was tried).
     pub ai_reachable: Option<bool>,
+    /// The status line of Settings → Sync (`None` while nobody is signed in).
+    pub sync: Option<crate::sync::SyncView>,
+    /// The sync server answered its health check; `None` when sync is off or not set up (nothing was tried).
+    pub sync_server_ok: Option<bool>,
 }
 
 #[tauri::command]
@@ -501,6 +509,8 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
         ai_enabled: settings.ai_enabled,
         ai_key_saved,
         ai_reachable,
+        sync: crate::sync::view(&state).ok(),
+        sync_server_ok: crate::sync::server_health(&state),
     })
 }
 
@@ -536,6 +546,7 @@ pub async fn builder_start(
     });
     let (session, response) = started.or_else(|e| fail(&state, e))?;
     state.add_session(session).or_else(|e| fail(&state, e))?;
+    state.changed();
     Ok(BuilderTurn {
         response,
         cv_id: cv_id.map(CvId),
@@ -567,17 +578,17 @@ pub async fn builder_answer(
     session_id: String,
     answer: String,
 ) -> CommandResult<BuilderTurn> {
-    state
-        .with_session(&session_id, |store, session| {
-            let response = session.answer(store, &answer)?;
-            let version = session.last_version();
-            Ok(BuilderTurn {
-                response,
-                cv_id: version.map(|v| v.0),
-                version_id: version.map(|v| v.1),
-            })
+    let turn = state.with_session(&session_id, |store, session| {
+        let response = session.answer(store, &answer)?;
+        let version = session.last_version();
+        Ok(BuilderTurn {
+            response,
+            cv_id: version.map(|v| v.0),
+            version_id: version.map(|v| v.1),
         })
-        .or_else(|e| fail(&state, e))
+    });
+    state.changed();
+    turn.or_else(|e| fail(&state, e))
 }
 
 /// "Suggest with AI": the AI's wording for the achievements of the job being written, offered
@@ -792,7 +803,9 @@ pub async fn export_cv(
         })?;
         Ok(written)
     };
-    run().or_else(|e| fail(&state, e))
+    let exported = run();
+    state.changed();
+    exported.or_else(|e| fail(&state, e))
 }
 
 /// Page 1 of the PDF export of `cv` in `template` as SVG (the export screen's preview); `lang` as

@@ -1,0 +1,131 @@
+// Settings → Sync (DESIGN §7): the organisation's server address, the sync key (kept in the keychain by
+// Rust, only a hint comes back), "Test connection", the on/off switch (asking first, like AI), "Sync now",
+// and the status line, which also shows on the Status screen.
+//
+// Rust decides everything (what is checked, when runs happen, the error in plain words); this module
+// only shows its `SyncView` and sends what the person typed. Background runs end with a `sync-finished`
+// event carrying the new view, so the line follows without polling.
+// Helpers ($, el, t, tc, invoke, showError, announce) come from app.js through `mount`.
+
+let ctx;
+let view = null;
+
+/** Wires Settings → Sync; `helpers`: app.js's $, el, t, tc, invoke, showError, announce. */
+export function mount(helpers) {
+  ctx = helpers;
+  const { $ } = ctx;
+  $('#sync-url-save').addEventListener('click', saveUrl);
+  $('#sync-test').addEventListener('click', testConnection);
+  $('#sync-key-save').addEventListener('click', () => call('save_sync_key', { key: $('#sync-key').value }));
+  $('#sync-key-delete').addEventListener('click', () => call('delete_sync_key'));
+  $('#sync-enabled').addEventListener('change', (e) => {
+    // Turning sync on for a server the person has not agreed to yet says what is sent where, and asks.
+    if (e.target.checked && !view?.consented) {
+      $('#confirm-sync-text').textContent = ctx.t('ui-sync-consent', { server: view?.server ?? '' });
+      $('#confirm-sync').showModal();
+      return;
+    }
+    call('set_sync_enabled', { enabled: e.target.checked });
+  });
+  $('#confirm-sync').addEventListener('close', () => {
+    if ($('#confirm-sync').returnValue !== 'confirm') { $('#sync-enabled').checked = false; return; }
+    call('set_sync_enabled', { enabled: true, consent: true });
+  });
+  $('#sync-now').addEventListener('click', syncNow);
+}
+
+/** Starts following background runs (once the page is set up). */
+export async function listen() {
+  await window.__TAURI__.event.listen('sync-finished', (e) => render(e.payload));
+}
+
+/** Reads Settings → Sync again. */
+export async function load() {
+  try { await render(await ctx.invoke('sync_settings')); } catch (err) { ctx.showError(err); }
+}
+
+/** The language changed: the same view, in the new words. */
+export async function relabel() {
+  if (view) await render(view);
+}
+
+async function call(cmd, args) {
+  try { await render(await ctx.invoke(cmd, args)); } catch (err) {
+    ctx.showError(err);
+    await load();
+  }
+}
+
+async function saveUrl() {
+  const { $ } = ctx;
+  await call('set_sync_server', { url: $('#sync-url').value });
+}
+
+async function testConnection() {
+  const { $, t, invoke } = ctx;
+  const out = $('#sync-test-result');
+  out.className = '';
+  out.textContent = t('ui-sync-testing');
+  try {
+    const check = await invoke('test_sync_connection', { url: $('#sync-url').value });
+    out.className = check.ok ? 'ok' : 'bad';
+    out.textContent = check.message;
+  } catch (err) { out.textContent = ''; ctx.showError(err); }
+}
+
+async function syncNow() {
+  const { $, t, invoke } = ctx;
+  const button = $('#sync-now');
+  button.disabled = true;
+  $('#sync-line').textContent = t('ui-sync-running');
+  try {
+    const done = await invoke('sync_now');
+    await render(done.sync);
+    ctx.announce(t('ui-sync-done', { pushed: done.report.pushed, pulled: done.report.pulled }));
+  } catch (err) {
+    ctx.showError(err);
+    await load();
+  } finally { button.disabled = !view?.enabled; }
+}
+
+/** A time from Rust (RFC 3339, UTC) in the person's language and time zone. */
+function when(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The status line's parts: pending (or nothing waiting), refused, last sync, last problem. */
+export async function lineParts(v) {
+  const { t, tc } = ctx;
+  if (!v.enabled) return [{ text: t('ui-sync-off') }];
+  const parts = [{ text: v.pending > 0 ? await tc('ui-sync-pending', v.pending) : t('ui-sync-nothing-waiting'), cls: 'sync-pending' }];
+  if (v.rejected > 0) parts.push({ text: await tc('ui-sync-rejected', v.rejected), cls: 'bad' });
+  parts.push({ text: v.last_sync_at ? t('ui-sync-last', { time: when(v.last_sync_at) }) : t('ui-sync-never'), cls: 'sync-last' });
+  if (v.last_error) parts.push({ text: t('ui-sync-last-error', { error: v.last_error }), cls: 'bad sync-error' });
+  return parts;
+}
+
+/** The status line as nodes, for Settings and the Status screen. */
+export async function line(v) {
+  const { el } = ctx;
+  const parts = await lineParts(v);
+  return parts.map((p, i) => el('span', { class: p.cls ?? '', text: (i ? ' · ' : '') + p.text }));
+}
+
+async function render(v) {
+  const { $, t } = ctx;
+  view = v;
+  $('#sync-blocked').hidden = !v.blocked;
+  $('#sync-blocked').textContent = v.blocked ?? '';
+  for (const id of ['#sync-url', '#sync-url-save', '#sync-test', '#sync-key', '#sync-key-save', '#sync-enabled']) $(id).disabled = Boolean(v.blocked);
+  if (document.activeElement !== $('#sync-url')) $('#sync-url').value = v.server_url;
+  $('#sync-key').value = '';
+  $('#sync-key-state').textContent = v.key_saved ? t('ui-sync-key-saved', { hint: v.key_hint }) : t('ui-sync-key-none');
+  $('#sync-key-delete').disabled = !v.key_saved || Boolean(v.blocked);
+  $('#sync-server').textContent = v.server ? t('ui-sync-server', { server: v.server }) : '';
+  $('#sync-enabled').checked = v.enabled;
+  $('#sync-now').disabled = !v.enabled || Boolean(v.blocked);
+  $('#sync-line').dataset.pending = String(v.pending);
+  $('#sync-line').replaceChildren(...(await line(v)));
+}
