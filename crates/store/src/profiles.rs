@@ -74,6 +74,15 @@ impl KdfRecord {
     }
 }
 
+/// How the index keeps a profile's key parameters (JSON; `None` for a profile without a passcode).
+fn kdf_text(kdf: Option<&KdfRecord>) -> Result<Option<String>> {
+    kdf.map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| JobGateError::Internal {
+            reason: e.to_string(),
+        })
+}
+
 struct Row {
     id: String,
     name: String,
@@ -346,20 +355,18 @@ impl Profiles {
         let mut store = Store::open_keyed(&path, key.as_ref())?;
         store.owner()?;
         drop(store);
-        let kdf_json = kdf
-            .as_ref()
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(|e| JobGateError::Internal {
-                reason: e.to_string(),
-            })?;
+        self.add_to_index(&id, &name, kdf.as_ref())
+    }
+
+    /// Records a profile whose database is in place.
+    fn add_to_index(&self, id: &str, name: &str, kdf: Option<&KdfRecord>) -> Result<ProfileEntry> {
         self.index
             .execute(
                 "INSERT INTO profiles (id, name, kdf) VALUES (?1, ?2, ?3)",
-                params![id, name, kdf_json],
+                params![id, name, kdf_text(kdf)?],
             )
             .map_err(db)?;
-        self.find(&name)
+        self.find(name)
     }
 
     /// Opens the profile's database. A locked profile needs its passcode: without one the answer is
@@ -479,16 +486,10 @@ impl Profiles {
         let new_path = self.suffixed(&row.id, "new");
         shred_db(&new_path)?;
         crate::export_copy(&path, from, &new_path, to.map(|(k, _)| k))?;
-        let kdf_json = to
-            .map(|(_, r)| serde_json::to_string(r))
-            .transpose()
-            .map_err(|e| JobGateError::Internal {
-                reason: e.to_string(),
-            })?;
         self.index
             .execute(
                 "UPDATE profiles SET kdf = ?1, swap_pending = 1, failures = 0, last_failure = 0 WHERE id = ?2",
-                params![kdf_json, row.id],
+                params![kdf_text(to.map(|(_, r)| r))?, row.id],
             )
             .map_err(db)?;
         self.finish_swap(&row.id)
@@ -633,16 +634,7 @@ impl Profiles {
         }
         let path = self.file(&id);
         std::fs::rename(&tmp, &path).map_err(|e| io(&tmp, e))?;
-        let kdf_json = serde_json::to_string(&header.kdf).map_err(|e| JobGateError::Internal {
-            reason: e.to_string(),
-        })?;
-        self.index
-            .execute(
-                "INSERT INTO profiles (id, name, kdf) VALUES (?1, ?2, ?3)",
-                params![id, name, kdf_json],
-            )
-            .map_err(db)?;
-        self.find(&name)
+        self.add_to_index(&id, &name, Some(&header.kdf))
     }
 
     /// Finishes what a crash interrupted: pending swaps, and copies half-written when it came (shredded). A
