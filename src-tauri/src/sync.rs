@@ -288,15 +288,7 @@ fn run_once(
     key: &str,
     options: &Options,
 ) -> Result<SyncReport, SyncFailure> {
-    let failure = |error: SyncError, pending: usize| SyncFailure {
-        error,
-        pending,
-        pushed: 0,
-        pulled: 0,
-        rejected: 0,
-        failed_attempts: 0,
-        server: String::new(),
-    };
+    let failure = SyncFailure::before_run;
     let pending_now = || {
         person
             .with_store(|s, _| s.sync_status())

@@ -119,15 +119,7 @@ impl SyncTarget {
 /// One sync of the person's data: turns sync on for this store (queuing its history the first time), pushes the
 /// outbox, pulls, and records the outcome (last sync, or the last error) in the store.
 pub fn sync_now(store: &mut Store, target: &SyncTarget) -> Result<SyncReport, SyncFailure> {
-    let failure = |error: jobgate_sync::SyncError, pending: usize| SyncFailure {
-        error,
-        pending,
-        pushed: 0,
-        pulled: 0,
-        rejected: 0,
-        failed_attempts: 0,
-        server: String::new(),
-    };
+    let failure = SyncFailure::before_run;
     let local = |e: JobGateError| jobgate_sync::SyncError::Local(e);
     let prepared = store
         .enable_sync()

@@ -160,6 +160,20 @@ impl fmt::Display for SyncFailure {
 impl std::error::Error for SyncFailure {}
 
 impl SyncFailure {
+    /// A run that failed before anything was sent or received (a bad URL, the local store), with `pending`
+    /// changes waiting.
+    pub fn before_run(error: SyncError, pending: usize) -> SyncFailure {
+        SyncFailure {
+            error,
+            pending,
+            pushed: 0,
+            pulled: 0,
+            rejected: 0,
+            failed_attempts: 0,
+            server: String::new(),
+        }
+    }
+
     /// The error JSON for people and the CLI (DESIGN §2/§8): `SYNC_FAILED` (or the store's own code) with
     /// `details.pending`, the number of changes still waiting. `JobGateError::SyncFailed` itself carries only a
     /// reason, so the count is added here.
