@@ -130,7 +130,8 @@ pub fn extract_file(path: &Path) -> Result<Document> {
     extract(&read_file(path)?)
 }
 
-/// Reads a CV file, refusing folders, missing files and files over [`MAX_FILE_BYTES`].
+/// Reads a CV (or job) file, refusing folders, missing files, files over [`MAX_FILE_BYTES`], and anything that
+/// is not a regular file — a named pipe would block the read for ever and a device (`/dev/zero`) never ends.
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let not_found = || JobGateError::FileNotFound {
         path: path.display().to_string(),
@@ -138,6 +139,11 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|_| not_found())?;
     if meta.is_dir() {
         return Err(not_found());
+    }
+    if !meta.is_file() {
+        return Err(JobGateError::UnsupportedFileType {
+            detected: "a named pipe, socket or device, not a file".into(),
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(JobGateError::FileTooLarge {

@@ -328,6 +328,22 @@ fn file_over_ten_megabytes_is_refused_before_reading() {
     assert_eq!(e.code(), ErrorCode::FileTooLarge);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_is_refused_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("cv.pdf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // Reading a pipe nobody writes to would block for ever; /dev/zero would never end.
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        assert_eq!(code_of(path), "UNSUPPORTED_FILE_TYPE", "{}", path.display());
+    }
+}
+
 #[test]
 fn missing_file_is_file_not_found() {
     assert_eq!(code_of(&hostile("no-such-file.pdf")), "FILE_NOT_FOUND");

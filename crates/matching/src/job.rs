@@ -216,9 +216,8 @@ fn latin_only(text: &str) -> String {
 /// Reads a job description file: PDF or DOCX (by their first bytes) through the extractor, anything
 /// else as UTF-8 or UTF-16 text.
 pub fn load_job(path: &Path) -> Result<JobSpec> {
-    let bytes = std::fs::read(path).map_err(|_| JobGateError::FileNotFound {
-        path: path.display().to_string(),
-    })?;
+    // Size-checked, regular files only (the extractor's reader), like a CV.
+    let bytes = jobgate_extract::read_file(path)?;
     let text = job_text(&bytes)?;
     if text.trim().is_empty() {
         return Err(JobGateError::InvalidInput {

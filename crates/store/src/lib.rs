@@ -966,6 +966,9 @@ impl Store {
         for (entity, uuid) in sync::cv_family(&tx, cv)? {
             sync::queue_delete(&tx, entity, &uuid)?;
         }
+        // The CV's builder sessions hold its contents in their state and turns: they go with it.
+        tx.execute("DELETE FROM builder_sessions WHERE cv_id = ?1", [cv.0])
+            .map_err(db)?;
         let versions = "SELECT id FROM cv_versions WHERE cv_id = ?1";
         tx.execute(
             &format!("DELETE FROM analyses WHERE cv_version_id IN ({versions})"),

@@ -324,7 +324,8 @@ fn ai_answers_are_cached_per_profile_and_survive_reopening() {
 }
 
 #[test]
-fn deleting_a_cv_removes_its_versions_analyses_and_export_rows_but_not_other_cvs_or_files() {
+fn deleting_a_cv_removes_its_versions_analyses_sessions_and_export_rows_but_not_other_cvs_or_files()
+{
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("db.sqlite3")).unwrap();
     let p = store.default_profile().unwrap();
@@ -366,7 +367,11 @@ fn deleting_a_cv_removes_its_versions_analyses_and_export_rows_but_not_other_cvs
     assert!(store.version(edited).is_err());
     assert!(store.analysis(omar.analysis_id).is_err());
     assert!(exported.exists(), "the exported file on disk stays");
-    assert_eq!(store.load_session(&session).unwrap().cv_id, None);
+    // Its builder session held the CV's contents: it is gone too.
+    assert_eq!(
+        store.load_session(&session).unwrap_err().code(),
+        ErrorCode::SessionNotFound
+    );
     // The same file analysed again starts a new CV.
     let again = store
         .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))

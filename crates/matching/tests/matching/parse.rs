@@ -155,3 +155,18 @@ fn job_files_text_encodings_and_errors() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_job_file_that_is_a_device_or_too_large_is_refused_not_read() {
+    let e = jobgate_matching::load_job(std::path::Path::new("/dev/zero")).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::UnsupportedFileType);
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("job.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(jobgate_core::error::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let e = jobgate_matching::load_job(&big).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::FileTooLarge);
+}
