@@ -1,5 +1,6 @@
 //! Safe writing of an export: a default file name made from the person's name, no overwrite without
-//! `force`, and a temporary file in the same folder renamed into place (never a half-written CV).
+//! `force`, and a temporary file (unpredictable name, created exclusively) in the same folder renamed into place
+//! (never a half-written CV).
 
 use crate::Format;
 use jobgate_core::error::Result;
@@ -68,32 +69,35 @@ pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
     let file_name = path
         .file_name()
         .ok_or_else(|| failed(format!("{} has no file name", path.display())))?;
-    let tmp = folder.join(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if !force && path.exists() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "appeared while writing",
-            ));
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
+    // A temporary file with an unpredictable name, created exclusively (never through a symlink someone
+    // planted, never over another file), readable by the user only.
+    let written = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .and_then(|mut tmp| {
+            tmp.write_all(bytes)?;
+            tmp.as_file().sync_all()?;
+            Ok(tmp)
+        })
+        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
+    // Without `force`, the rename itself refuses a file that appeared meanwhile.
+    let persisted = if force {
+        written.persist(path)
+    } else {
+        written.persist_noclobber(path)
+    };
+    if let Err(e) = persisted {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             return Err(JobGateError::FileExists {
                 path: path.display().to_string(),
             });
         }
-        return Err(failed(format!("cannot write {}: {e}", path.display())));
+        return Err(failed(format!(
+            "cannot write {}: {}",
+            path.display(),
+            e.error
+        )));
     }
     Ok(path.to_path_buf())
 }
@@ -142,6 +146,30 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"three");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_in_the_folder_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, b"precious").unwrap();
+        // Every name an old writer would have used for its temporary file points at the victim.
+        for n in 0..50 {
+            let _ = std::os::unix::fs::symlink(
+                &victim,
+                dir.path()
+                    .join(format!(".cv.txt.{}.tmp", std::process::id() + n)),
+            );
+        }
+        std::os::unix::fs::symlink(&victim, dir.path().join("cv.txt")).unwrap();
+        // The target itself is a symlink: without force it is an existing file, with force it is replaced
+        // by the new file, never followed.
+        let e = write_file(b"new", &dir.path().join("cv.txt"), false).unwrap_err();
+        assert_eq!(e.code().as_str(), "FILE_EXISTS");
+        write_file(b"new", &dir.path().join("cv.txt"), true).unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+        assert_eq!(std::fs::read(dir.path().join("cv.txt")).unwrap(), b"new");
     }
 
     #[test]
