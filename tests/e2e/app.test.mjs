@@ -347,7 +347,10 @@ describe('Job Gate desktop app', () => {
     await (await browser.$('#lang-en')).click();
     await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
     await app.open('status');
-    assert.equal(await app.text('#status-storage'), 'OK');
+    // The screen fills in as its checks answer (the sync server's health among them): wait for the new language.
+    await browser.waitUntil(async () => (await app.text('#status-storage')) === 'OK', {
+      timeout: 5000, timeoutMsg: 'the storage status stayed in the old language',
+    });
     await app.screenshot('11-status');
   });
 
