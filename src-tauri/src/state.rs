@@ -270,6 +270,8 @@ pub struct AppState {
     /// When the background sync runs next.
     sync_wake: Arc<crate::sync::Wake>,
     sync_timing: crate::sync::Timing,
+    /// Answers queued for the next file dialogs (see [`AppState::answer_next_dialog`]).
+    dialog_answers: Mutex<std::collections::VecDeque<Option<PathBuf>>>,
 }
 
 impl AppState {
@@ -308,6 +310,7 @@ impl AppState {
             offered_files: Mutex::new(Vec::new()),
             sync_wake: Arc::new(crate::sync::Wake::default()),
             sync_timing: options.sync_timing,
+            dialog_answers: Mutex::new(std::collections::VecDeque::new()),
         };
         match state.first_person() {
             Ok(Some(person)) => state.enter(person),
@@ -342,6 +345,18 @@ impl AppState {
         };
         let opened = people::open(&self.data_dir, policy, &who, None)?;
         Ok(Some(Person::new(opened, false, Lang::En)))
+    }
+
+    /// Queues what the next native file dialog answers instead of showing itself (`None`: the user
+    /// cancelled). For the mock-runtime tests, which have no dialogs; only Rust code can call it, so
+    /// the page never chooses a path itself.
+    pub fn answer_next_dialog(&self, path: Option<PathBuf>) {
+        lock(&self.dialog_answers).push_back(path);
+    }
+
+    /// The queued answer for a dialog about to open, if any (`Some(None)`: cancelled).
+    pub(crate) fn queued_dialog_answer(&self) -> Option<Option<PathBuf>> {
+        lock(&self.dialog_answers).pop_front()
     }
 
     /// The profile index, with this app's passcode costs.

@@ -5,6 +5,9 @@
 #[path = "../../crates/ai/tests/support/mod.rs"]
 mod support;
 
+#[path = "commands/moves.rs"]
+mod moves;
+
 #[path = "commands/people.rs"]
 mod people;
 

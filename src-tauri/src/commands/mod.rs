@@ -1,12 +1,14 @@
 //! The Tauri commands: one-screen adapters from the web UI to the engine, the store and the OS.
 //! Who is using the app (picker, unlock, lock, passcodes, wipe, policy) is [`people`]'s, Settings → Sync is
-//! [`sync`]'s; the rest is here.
+//! [`sync`]'s, moving a profile or a CV to another computer (profile files, JSON Resume) [`moves`]'; the
+//! rest is here.
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
 //! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
 //! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
 //! Tauri runs off the main thread, so the window stays responsive.
 
+pub mod moves;
 pub mod people;
 pub mod sync;
 
