@@ -452,6 +452,7 @@ async function loadHistory() {
       const row = item([el('bdi', { text: c.title }), ` · ${await tc('ui-history-versions', c.versions)} · ${c.created_at}`],
         el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openVersion(c.id, c.latest_version) }),
         c.versions > 1 ? el('button', { type: 'button', class: 'compare-cv', text: t('ui-history-compare'), onclick: () => openCompare(c) }) : null,
+        el('button', { type: 'button', class: 'export-json-cv', text: t('ui-moves-json-export'), 'aria-label': `${t('ui-moves-json-export')}: ${c.title}`, onclick: () => exportJsonResume(c) }),
         el('button', { type: 'button', class: 'danger delete-cv', text: t('ui-history-delete'), 'aria-label': `${t('ui-history-delete')}: ${c.title}`, onclick: () => askDeleteCv(c) }));
       row.dataset.cv = String(c.id);
       return row;
@@ -465,6 +466,25 @@ async function loadHistory() {
       `${t('ui-history-session', { state: t(s.current_state === 'finalized' ? 'ui-history-session-done' : 'ui-history-session-open') })} · ${await tc('ui-history-session-turns', s.turns)} · ${s.updated_at}`,
       el('button', { type: 'button', class: 'resume-session', text: t('ui-history-resume'), onclick: () => resumeSession(s.id) }))));
     $('#history-sessions').replaceChildren(...(sessions.length ? sessions : [empty()]));
+  } catch (err) { showError(err); }
+}
+
+// JSON Resume: the file is chosen in a native dialog Rust opens; the page never sends a path.
+async function exportJsonResume(c) {
+  try {
+    const path = await invoke('export_json_resume', { versionId: c.latest_version });
+    if (path == null) return;
+    $('#history-result').textContent = t('ui-moves-json-exported', { path });
+    await loadHistory();
+  } catch (err) { showError(err); }
+}
+
+async function importJsonResume() {
+  try {
+    const got = await invoke('import_json_resume');
+    if (got == null) return;
+    $('#history-result').textContent = t('ui-moves-json-imported', { name: got.name });
+    await loadHistory();
   } catch (err) { showError(err); }
 }
 
@@ -790,6 +810,7 @@ function wire() {
   });
   $('#export-show').addEventListener('click', () => current.exportPath && invoke('reveal_in_folder', { path: current.exportPath }).catch(showError));
   $('#history-refresh').addEventListener('click', loadHistory);
+  $('#history-import-json').addEventListener('click', importJsonResume);
   $('#confirm-delete-cv').addEventListener('close', () => {
     const c = pendingDelete.cv;
     pendingDelete.cv = null;

@@ -1,6 +1,7 @@
 // Who is using Job Gate (DESIGN §7): the picker shown while nobody is signed in, the unlock and
 // "new person" dialogs, the person shown on every screen with "Lock now" and "Switch", Settings →
-// Profile (passcode, wipe) and the idle lock's activity reports.
+// Profile (passcode, wipe, saving the profile to a file), bringing a profile from another computer and
+// the idle lock's activity reports.
 //
 // Rust holds the person and everything of theirs; this page holds nothing that must outlive them:
 // every change of person reloads the page, so no screen's state (DOM or JS) survives a switch.
@@ -38,6 +39,12 @@ export function mount(helpers) {
   $('#passcode-form').addEventListener('submit', (e) => { e.preventDefault(); savePasscode(); });
   $('#passcode-remove').addEventListener('click', removePasscode);
   $('#profile-wipe').addEventListener('click', (e) => wipeOpenProfile(e.currentTarget));
+  $('#picker-bring').addEventListener('click', (e) => openBring(e.currentTarget));
+  $('#profile-bring-form').addEventListener('submit', (e) => { e.preventDefault(); bringProfile(); });
+  $('#profile-bring-cancel').addEventListener('click', () => $('#profile-bring').close());
+  $('#profile-save-file').addEventListener('click', (e) => openSaveProfile(e.currentTarget));
+  $('#profile-save-form').addEventListener('submit', (e) => { e.preventDefault(); saveProfileFile(); });
+  $('#profile-save-cancel').addEventListener('click', () => $('#profile-save').close());
   watchActivity();
 }
 
@@ -285,6 +292,7 @@ export async function loadProfile() {
     $('#profile-state').textContent = t(p.guest ? 'ui-profile-guest' : p.has_passcode ? 'ui-profile-protected' : 'ui-profile-unprotected');
     $('#passcode-form').hidden = p.guest;
     $('#profile-wipe').hidden = p.guest;
+    $('#profile-save-file').hidden = p.guest;
     $('#passcode-current-row').hidden = !p.has_passcode;
     $('#passcode-save').textContent = t(p.has_passcode ? 'ui-profile-change' : 'ui-profile-set');
     $('#passcode-remove').hidden = !p.has_passcode;
@@ -316,6 +324,70 @@ async function removePasscode() {
     await loadProfile();
     $('#profile-result').textContent = t('ui-profile-passcode-removed');
   } catch (err) { showError(err); }
+}
+
+// ---- moving a profile to another computer ---------------------------------------------------------
+// The file is chosen in a native dialog Rust opens: the page only sends the passcodes.
+function openSaveProfile(opener) {
+  const { $ } = ctx;
+  for (const id of ['#profile-save-current', '#profile-save-passcode', '#profile-save-repeat']) $(id).value = '';
+  $('#profile-save-error').textContent = '';
+  $('#profile-save-current-row').hidden = !who?.person?.has_passcode;
+  $('#profile-save').showModal();
+  $('#profile-save').addEventListener('close', () => opener?.focus(), { once: true });
+  (who?.person?.has_passcode ? $('#profile-save-current') : $('#profile-save-passcode')).focus();
+}
+
+async function saveProfileFile() {
+  const { $, t, invoke } = ctx;
+  if ($('#profile-save-passcode').value !== $('#profile-save-repeat').value) {
+    $('#profile-save-error').textContent = t('ui-passcode-mismatch');
+    $('#profile-save-repeat').focus();
+    return;
+  }
+  $('#profile-save-submit').disabled = true;
+  try {
+    const path = await invoke('export_profile', {
+      passcode: $('#profile-save-current').value || null,
+      filePasscode: $('#profile-save-passcode').value,
+      filePasscodeAgain: $('#profile-save-repeat').value,
+    });
+    if (path == null) return; // the save dialog was cancelled: the form stays for another try
+    $('#profile-save').close();
+    $('#profile-result').textContent = t('ui-moves-profile-saved', { path });
+  } catch (err) {
+    $('#profile-save-error').textContent = err?.error ?? String(err);
+    const field = err?.details?.field;
+    (err?.error_code === 'WRONG_PASSCODE' || err?.error_code === 'PROFILE_LOCKED' ? $('#profile-save-current')
+      : field === 'file_passcode' || field === 'passcode' ? $('#profile-save-passcode') : $('#profile-save-submit')).focus();
+  } finally { $('#profile-save-submit').disabled = false; }
+}
+
+function openBring(opener) {
+  const { $ } = ctx;
+  for (const id of ['#profile-bring-passcode', '#profile-bring-name']) $(id).value = '';
+  $('#profile-bring-error').textContent = '';
+  $('#profile-bring').showModal();
+  $('#profile-bring').addEventListener('close', () => opener?.focus(), { once: true });
+  $('#profile-bring-passcode').focus();
+}
+
+async function bringProfile() {
+  const { $, t, invoke } = ctx;
+  $('#profile-bring-submit').disabled = true;
+  try {
+    const entry = await invoke('import_profile', {
+      filePasscode: $('#profile-bring-passcode').value,
+      name: $('#profile-bring-name').value || null,
+    });
+    if (entry == null) return; // the open dialog was cancelled
+    $('#profile-bring').close();
+    carry(t('ui-moves-profile-brought', { name: entry.name }));
+    restart();
+  } catch (err) {
+    $('#profile-bring-error').textContent = err?.error ?? String(err);
+    (err?.details?.field === 'profile' ? $('#profile-bring-name') : $('#profile-bring-passcode')).focus();
+  } finally { $('#profile-bring-submit').disabled = false; }
 }
 
 // What the end-to-end tests use to read the picker without guessing at its markup.
