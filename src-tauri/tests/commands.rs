@@ -14,13 +14,31 @@ mod people;
 #[path = "commands/sync.rs"]
 mod sync;
 
-use jobgate_ai::keys::MemoryKeys;
+use jobgate_ai::keys::{KeyStore, MemoryKeys};
+use jobgate_core::JobGateError;
 use jobgate_desktop::state::AppState;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// Keys the test can look into after the app has used them.
+#[derive(Clone, Default)]
+pub(crate) struct SharedKeys(Arc<MemoryKeys>);
+
+impl KeyStore for SharedKeys {
+    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
+        self.0.save_api_key(profile, key)
+    }
+    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
+        self.0.load_api_key(profile)
+    }
+    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
+        self.0.delete_api_key(profile)
+    }
+}
 
 struct TestApp {
     _app: App<MockRuntime>,

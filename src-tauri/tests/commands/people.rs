@@ -3,31 +3,14 @@
 //! and the machine's policy (passed in, never through the process-wide `JOBGATE_POLICY`).
 
 use super::{TestApp, assert_error_json, corpus};
+use crate::SharedKeys;
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
-use jobgate_core::JobGateError;
 use jobgate_desktop::state::{AppState, Options};
 use jobgate_engine::policy::{LoadedPolicy, Policy};
 use jobgate_store::passcode::KdfParams;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
-
-/// Keys the test can look into after the app has used them.
-#[derive(Clone, Default)]
-struct SharedKeys(Arc<MemoryKeys>);
-
-impl KeyStore for SharedKeys {
-    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
-        self.0.save_api_key(profile, key)
-    }
-    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
-        self.0.load_api_key(profile)
-    }
-    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
-        self.0.delete_api_key(profile)
-    }
-}
 
 const KEY: &str = "sk-or-v1-0123456789abcdef0123456789abcdef";
 

@@ -20,32 +20,15 @@ macro_rules! env {
 mod support;
 
 use super::{TestApp, arabic_share, assert_error_json, corpus};
+use crate::SharedKeys;
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
-use jobgate_core::JobGateError;
 use jobgate_desktop::state::{AppState, Options};
 use jobgate_desktop::sync::Timing;
 use jobgate_engine::policy::{LoadedPolicy, Policy};
 use jobgate_store::passcode::KdfParams;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// Keys the test can look into after the app has used them.
-#[derive(Clone, Default)]
-struct SharedKeys(Arc<MemoryKeys>);
-
-impl KeyStore for SharedKeys {
-    fn save_api_key(&self, profile: &str, key: &str) -> Result<(), JobGateError> {
-        self.0.save_api_key(profile, key)
-    }
-    fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
-        self.0.load_api_key(profile)
-    }
-    fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
-        self.0.delete_api_key(profile)
-    }
-}
 
 fn options(policy: Policy, timing: Timing) -> Options {
     Options {
