@@ -5,11 +5,11 @@
 //! ignored: the safest settings apply and the problem is reported, so a typo never opens a shared machine up.
 //! Front ends ask the policy; enforcing it in the data (passcodes, guests) is [`crate::people`]'s job.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// What the administrator can require. Field names are the TOML keys.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Every profile must have a passcode (and so is encrypted at rest).

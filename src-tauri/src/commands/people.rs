@@ -214,13 +214,9 @@ pub fn idle_deadline(state: State<'_, AppState>) -> IdleView {
 /// The machine's policy in force, where it came from and why a file could not be used.
 #[derive(Debug, Clone, Serialize)]
 pub struct PolicyView {
-    pub require_passcode: bool,
-    pub guest_by_default: bool,
-    pub idle_lock_minutes: u32,
-    pub wipe_guests_on_exit: bool,
-    pub allow_ai: bool,
-    pub allow_sync: bool,
-    pub allow_updates: bool,
+    /// The policy's own fields, as the administrator writes them in the TOML file.
+    #[serde(flatten)]
+    pub policy: jobgate_engine::policy::Policy,
     pub source: Option<String>,
     /// The policy file could not be used: the safest settings apply.
     pub problem: Option<String>,
@@ -229,15 +225,8 @@ pub struct PolicyView {
 #[tauri::command]
 pub fn policy(state: State<'_, AppState>) -> PolicyView {
     let loaded = state.policy();
-    let p = &loaded.policy;
     PolicyView {
-        require_passcode: p.require_passcode,
-        guest_by_default: p.guest_by_default,
-        idle_lock_minutes: p.idle_lock_minutes,
-        wipe_guests_on_exit: p.wipe_guests_on_exit,
-        allow_ai: p.allow_ai,
-        allow_sync: p.allow_sync,
-        allow_updates: p.allow_updates,
+        policy: loaded.policy.clone(),
         source: loaded.source.as_ref().map(|s| s.display().to_string()),
         problem: loaded.problem.clone(),
     }
