@@ -122,11 +122,19 @@ fn watch_idle<R: Runtime>(app: tauri::AppHandle<R>) {
 pub fn run() {
     STARTED.get_or_init(Instant::now);
     // CVs and job files are read in worker processes of this executable (deadline, memory, stack).
-    if let Ok(cmd) = jobgate_engine::bounded::WorkerCommand::current_exe() {
-        jobgate_engine::bounded::install(jobgate_engine::bounded::Pool::new(
+    // One worker is started in the background at once: this executable links WebKitGTK, so starting
+    // it takes a few tenths of a second that the first import should not wait for.
+    if let Ok(cmd) = jobgate_engine::bounded::WorkerCommand::current_exe()
+        && jobgate_engine::bounded::install(jobgate_engine::bounded::Pool::new(
             cmd,
             jobgate_engine::bounded::Limits::from_env(),
-        ));
+        ))
+    {
+        std::thread::spawn(|| {
+            if let Some(pool) = jobgate_engine::bounded::installed() {
+                pool.warm(1);
+            }
+        });
     }
     let result = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
