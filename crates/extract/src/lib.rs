@@ -12,6 +12,7 @@ pub mod docx;
 pub mod fixups;
 pub mod layout;
 pub mod pdf;
+pub mod pdf_scan;
 
 use jobgate_core::contract::Warning;
 use jobgate_core::document::{Line, SourceFormat};

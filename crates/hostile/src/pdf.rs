@@ -230,6 +230,18 @@ pub fn pdf_page_tree_cycle() -> Vec<u8> {
     b.finish(1)
 }
 
+/// Class "page tree that lists itself twice": the root names itself twice and then the page, with a
+/// huge `/Count`; a count that recurses without a visited set doubles at every level (2^depth).
+pub fn pdf_page_tree_fanout() -> Vec<u8> {
+    let mut b = skeleton("5 0 R", "", "");
+    b.set(
+        2,
+        "<< /Type /Pages /Kids [2 0 R 2 0 R 3 0 R] /Count 1000000000 >>",
+    );
+    b.add(stream("", CV_TEXT.as_bytes()));
+    b.finish(1)
+}
+
 /// Class "huge /Count": an honest tree with one page that claims two billion pages.
 pub fn pdf_huge_count() -> Vec<u8> {
     let mut b = skeleton("5 0 R", "", "");
