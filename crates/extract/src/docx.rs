@@ -3,7 +3,9 @@
 //! heading styles, bold, font sizes, tabs and breaks, hyperlink text and targets.
 //!
 //! Hostile input is bounded here: every part is inflated through a reader that stops at
-//! [`MAX_PART_BYTES`] (zip bombs become `CORRUPTED_FILE`), XML is streamed (no DTD, no entity
+//! [`MAX_PART_BYTES`], all parts together at [`MAX_TOTAL_BYTES`] (zip bombs become
+//! `CORRUPTED_FILE`), a part named by many relationships is read once, a part holds at most
+//! [`MAX_PARAGRAPHS`], XML is streamed (no DTD, no entity
 //! expansion: unknown entities are dropped, so an entity bomb is just a few bytes of text), and the
 //! walker keeps counters instead of recursing, so deep nesting costs nothing. A truncated archive is
 //! read entry by entry from its local headers; what could be read comes back with a `PARTIAL_TEXT`

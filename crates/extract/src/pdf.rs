@@ -5,7 +5,9 @@
 //! Its calls are wrapped in `catch_unwind`, so a panic inside the library on a damaged file becomes
 //! `CORRUPTED_FILE`. Passwords: a file that opens with the empty user password (owner password only)
 //! is read normally; any other encrypted file is `ENCRYPTED_FILE`. Pages that fail to decode are
-//! skipped with a `PARTIAL_TEXT` warning when other pages gave text.
+//! skipped with a `PARTIAL_TEXT` warning when other pages gave text. What the library would do
+//! without bound (deep nesting, self-listing page trees, repeated or inflating content, very many
+//! spans) is checked first by [`crate::pdf_scan`] and refused as `CORRUPTED_FILE`.
 
 use crate::layout::{self, Run};
 use crate::pdf_scan;

@@ -19,14 +19,18 @@ pub const MAX_NESTING: usize = 64;
 /// Most decoded bytes of object streams and content one document may hold (a CV's is under 2 MB).
 pub const MAX_DECODED_BYTES: usize = 64 << 20;
 
+/// Most text objects (`BT` … `ET`) the content streams of one page may open (a dense CV page has a
+/// few hundred).
+pub const MAX_TEXT_OBJECTS: usize = 20_000;
+
 /// Most forms (`/XObject /Subtype /Form`) a page may reach.
 const MAX_FORMS: usize = 2_000;
 
 /// Decoded bytes left for one document.
 pub(crate) struct Budget {
     left: usize,
-    /// Decoded sizes of the streams already inflated, by object.
-    sizes: HashMap<ObjectRef, usize>,
+    /// Decoded sizes and text objects of the streams already inflated, by object.
+    sizes: HashMap<ObjectRef, (usize, usize)>,
     /// Forms already checked.
     forms: HashSet<ObjectRef>,
 }
@@ -55,7 +59,7 @@ impl Budget {
 
 /// Walks the file's bytes: nesting depth, and the objects inside object streams.
 pub(crate) fn check_file(bytes: &[u8], budget: &mut Budget) -> Result<(), String> {
-    walk(bytes, Mode::File, budget)
+    walk(bytes, Mode::File, budget).map(|_| ())
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -123,8 +127,10 @@ fn skip_string(data: &[u8], i: usize) -> usize {
     data.len()
 }
 
-fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<(), String> {
+/// Walks bytes for nesting; returns how many text objects (`BT`) a content stream opens.
+fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
     let mut depth = 0usize;
+    let mut text_objects = 0usize;
     // Where the last dictionary opened at depth 0 began: a stream's own dictionary.
     let mut dict_start = 0usize;
     let n = data.len();
@@ -189,6 +195,7 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<(), String> {
                 i = end + 9;
                 continue;
             }
+            b'B' if mode == Mode::Content && keyword_at(data, i, b"BT") => text_objects += 1,
             b'I' if mode == Mode::Content && keyword_at(data, i, b"ID") => {
                 // Inline image data runs to an `EI` between white space.
                 let mut k = i + 3;
@@ -206,7 +213,7 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<(), String> {
         }
         i += 1;
     }
-    Ok(())
+    Ok(text_objects)
 }
 
 /// The filter names of a stream, from its dictionary's raw bytes (`/Filter /F` or `/Filter [/A /B]`).
@@ -293,11 +300,19 @@ pub(crate) fn check_page(
         Some(Object::Array(items)) => streams.extend(items.iter().cloned()),
         _ => {}
     }
+    let mut text_objects = 0usize;
     for item in &streams {
         if let Object::Reference(r) = item {
-            let size = content_size(doc, *r, budget)?;
+            let (size, texts) = content_size(doc, *r, budget)?;
             budget.charge(size + 1)?;
+            text_objects += texts;
         }
+    }
+    // The library's span extraction grows faster than the number of text objects.
+    if text_objects > MAX_TEXT_OBJECTS {
+        return Err(format!(
+            "it holds more than {MAX_TEXT_OBJECTS} pieces of text on a page"
+        ));
     }
     // Forms reachable from the page's resources, each checked once per document.
     let mut pending: Vec<Object> = inherited_resources(doc, dict).into_iter().collect();
@@ -330,7 +345,7 @@ pub(crate) fn check_page(
             if dict.get("Subtype").and_then(Object::as_name) != Some("Form") {
                 continue;
             }
-            let size = content_size(doc, r, budget)?;
+            let (size, _) = content_size(doc, r, budget)?;
             budget.charge(size)?;
             if let Some(res) = dict.get("Resources") {
                 pending.push(res.clone());
@@ -363,12 +378,13 @@ fn resolve(doc: &pdf_oxide::PdfDocument, obj: &Object) -> Option<Object> {
     }
 }
 
-/// The decoded size of a content stream, inflating and walking it the first time it is seen.
+/// The decoded size and text objects of a content stream, inflating and walking it the first
+/// time it is seen.
 fn content_size(
     doc: &pdf_oxide::PdfDocument,
     r: ObjectRef,
     budget: &mut Budget,
-) -> Result<usize, String> {
+) -> Result<(usize, usize), String> {
     if let Some(size) = budget.sizes.get(&r) {
         return Ok(*size);
     }
@@ -392,12 +408,12 @@ fn content_size(
         _ => None,
     };
     let Some(decoded) = decoded else {
-        budget.sizes.insert(r, 0);
-        return Ok(0);
+        budget.sizes.insert(r, (0, 0));
+        return Ok((0, 0));
     };
-    walk(&decoded, Mode::Content, budget)?;
-    budget.sizes.insert(r, decoded.len());
-    Ok(decoded.len())
+    let texts = walk(&decoded, Mode::Content, budget)?;
+    budget.sizes.insert(r, (decoded.len(), texts));
+    Ok((decoded.len(), texts))
 }
 
 /// Most page-tree entries walked when counting pages.
@@ -495,4 +511,72 @@ pub(crate) fn count_pages(
         return Err("its page tree lists its own nodes again (a loop that multiplies)".into());
     }
     Ok((pages > 0).then_some(pages.min(limit)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_ok(data: &[u8], mode: Mode) -> bool {
+        walk(data, mode, &mut Budget::default()).is_ok()
+    }
+
+    #[test]
+    fn brackets_in_strings_comments_and_hex_do_not_count() {
+        let deep = "[".repeat(100);
+        assert!(!depth_ok(deep.as_bytes(), Mode::File));
+        for text in [
+            format!("({deep})"),
+            format!("(a \\( {deep})"),
+            format!("% {deep}\n[1]"),
+            format!("<41 42> ({deep})"),
+        ] {
+            assert!(depth_ok(text.as_bytes(), Mode::File), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unclosed_string_ends_at_endobj() {
+        let text = format!("1 0 obj ( endobj 2 0 obj {} endobj", "[".repeat(100));
+        assert!(!depth_ok(text.as_bytes(), Mode::File));
+    }
+
+    #[test]
+    fn stream_data_and_inline_images_are_skipped() {
+        let deep = "[".repeat(100);
+        let file = format!("<< /Length 100 >>\nstream\n{deep}\nendstream\n[1]");
+        assert!(depth_ok(file.as_bytes(), Mode::File));
+        let content = format!("BI /W 1 /H 1 ID {deep} EI\nBT (x) Tj ET");
+        assert_eq!(
+            walk(content.as_bytes(), Mode::Content, &mut Budget::default()),
+            Ok(1)
+        );
+    }
+
+    #[test]
+    fn filters_are_read_from_raw_dictionaries() {
+        assert_eq!(
+            filters_in(b"<< /Filter /FlateDecode /N 3 >>"),
+            [b"FlateDecode"]
+        );
+        assert_eq!(
+            filters_in(b"<</Filter[/ASCII85Decode /FlateDecode]>>"),
+            [&b"ASCII85Decode"[..], b"FlateDecode"]
+        );
+        assert!(filters_in(b"<< /N 3 >>").is_empty());
+    }
+
+    #[test]
+    fn inflation_stops_at_the_limit() {
+        let data = zlib(&vec![b' '; 10_000]);
+        assert_eq!(inflate_capped(&data, 10_000).map(|v| v.len()), Ok(10_000));
+        assert!(inflate_capped(&data, 9_999).is_err());
+    }
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).expect("memory");
+        enc.finish().expect("memory")
+    }
 }
