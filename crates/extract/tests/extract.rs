@@ -585,6 +585,14 @@ mod generated {
     }
 
     #[test]
+    fn more_text_than_any_cv_is_refused() {
+        let why = reason(&docx::docx_long_languages_line(100_000));
+        assert!(why.contains("characters of text"), "{why}");
+        let why = reason(&docx::docx_many_runs(200_000));
+        assert!(why.contains("characters of text"), "{why}");
+    }
+
+    #[test]
     fn deep_docx_tables_and_long_runs_are_read() {
         assert!(text(&docx::docx_deep_tables(100_000)).contains("deep"));
         assert!(text(&docx::docx_many_runs(50_000)).contains("Languages"));
