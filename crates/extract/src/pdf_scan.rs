@@ -185,8 +185,20 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
                 if data.get(start) == Some(&b'\n') {
                     start += 1;
                 }
-                let end = find_from(data, start, b"endstream").unwrap_or(n);
                 let dict = &data[dict_start.min(i)..i];
+                // The data ends where a direct `/Length` says when `endstream` stands there (as
+                // the library reads it); otherwise at the next `endstream`.
+                let end = direct_length(dict)
+                    .map(|len| start.saturating_add(len))
+                    .filter(|&e| {
+                        e <= n && {
+                            let rest = &data[e..];
+                            let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+                            rest[skip..].starts_with(b"endstream")
+                        }
+                    })
+                    .or_else(|| find_from(data, start, b"endstream"))
+                    .unwrap_or(n);
                 if find_from(dict, 0, b"/ObjStm").is_some() {
                     let objects = inflate(dict, &data[start..end], budget)?;
                     walk(&objects, Mode::Objects, budget)?;
@@ -214,6 +226,29 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
         i += 1;
     }
     Ok(text_objects)
+}
+
+/// A stream's `/Length` when it is a direct number (`/Length 120`, not `/Length 7 0 R`).
+fn direct_length(dict: &[u8]) -> Option<usize> {
+    // `/Length`, not `/Length1` (font programs have both).
+    let mut from = 0;
+    let at = loop {
+        let at = find_from(dict, from, b"/Length")?;
+        if dict.get(at + 7).is_none_or(|b| is_delimiter(*b)) {
+            break at;
+        }
+        from = at + 7;
+    };
+    let rest = &dict[at + 7..];
+    let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = &rest[digits..];
+    let after = &after[after.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    // `7 0 R` is a reference: a second number follows.
+    if digits == 0 || after.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 /// The filter names of a stream, from its dictionary's raw bytes (`/Filter /F` or `/Filter [/A /B]`).
@@ -551,6 +586,13 @@ mod tests {
             walk(content.as_bytes(), Mode::Content, &mut Budget::default()),
             Ok(1)
         );
+    }
+
+    #[test]
+    fn a_direct_length_is_read() {
+        assert_eq!(direct_length(b"<< /Length1 900 /Length 120 >>"), Some(120));
+        assert_eq!(direct_length(b"<< /Length 7 0 R >>"), None);
+        assert_eq!(direct_length(b"<</Length 5/Filter/FlateDecode>>"), Some(5));
     }
 
     #[test]
