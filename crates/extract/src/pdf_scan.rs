@@ -19,9 +19,15 @@ pub const MAX_NESTING: usize = 64;
 /// Most decoded bytes of object streams and content one document may hold (a CV's is under 2 MB).
 pub const MAX_DECODED_BYTES: usize = 64 << 20;
 
-/// Most text objects (`BT` … `ET`) the content streams of one page may open (a dense CV page has a
-/// few hundred).
+/// Most strings the content streams of one page may show (a dense CV page drawn glyph by glyph has
+/// a few thousand).
 pub const MAX_TEXT_OBJECTS: usize = 20_000;
+
+/// Most bytes of shown strings on one page (a dense CV page has under 30 KB).
+pub const MAX_PAGE_TEXT_BYTES: usize = 512 << 10;
+
+/// Deepest graphics-state nesting (`q` … `Q`) a page's content may reach (CVs stay under 20).
+pub const MAX_SAVES: usize = 10_000;
 
 /// Most forms (`/XObject /Subtype /Form`) a page may reach.
 const MAX_FORMS: usize = 2_000;
@@ -30,7 +36,7 @@ const MAX_FORMS: usize = 2_000;
 pub(crate) struct Budget {
     left: usize,
     /// Decoded sizes and text objects of the streams already inflated, by object.
-    sizes: HashMap<ObjectRef, (usize, usize)>,
+    sizes: HashMap<ObjectRef, (usize, Counts)>,
     /// Forms already checked.
     forms: HashSet<ObjectRef>,
 }
@@ -127,10 +133,22 @@ fn skip_string(data: &[u8], i: usize) -> usize {
     data.len()
 }
 
-/// Walks bytes for nesting; returns how many text objects (`BT`) a content stream opens.
-fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
+/// What a content stream does that costs the library per occurrence.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Counts {
+    /// Strings shown (literal or hex): every piece of text is at least one.
+    texts: usize,
+    /// Bytes of those strings.
+    text_bytes: usize,
+    /// Deepest graphics-state nesting (`q` without its `Q`).
+    saves: usize,
+}
+
+/// Walks bytes for nesting; counts what a content stream does.
+fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<Counts, String> {
     let mut depth = 0usize;
-    let mut text_objects = 0usize;
+    let mut counts = Counts::default();
+    let mut saved = 0usize;
     // Where the last dictionary opened at depth 0 began: a stream's own dictionary.
     let mut dict_start = 0usize;
     let n = data.len();
@@ -143,7 +161,10 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
                 }
             }
             b'(' => {
-                i = skip_string(data, i);
+                let end = skip_string(data, i);
+                counts.texts += 1;
+                counts.text_bytes += end - i;
+                i = end;
                 continue;
             }
             b'<' if data.get(i + 1) == Some(&b'<') => {
@@ -159,10 +180,13 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
             }
             b'<' => {
                 // A hex string holds hex digits and spaces only; anything else ends it.
+                let start = i;
                 i += 1;
                 while i < n && (data[i].is_ascii_hexdigit() || data[i].is_ascii_whitespace()) {
                     i += 1;
                 }
+                counts.texts += 1;
+                counts.text_bytes += (i - start) / 2;
                 continue;
             }
             b'>' if data.get(i + 1) == Some(&b'>') => {
@@ -207,7 +231,13 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
                 i = end + 9;
                 continue;
             }
-            b'B' if mode == Mode::Content && keyword_at(data, i, b"BT") => text_objects += 1,
+            b'q' if mode == Mode::Content && keyword_at(data, i, b"q") => {
+                saved += 1;
+                counts.saves = counts.saves.max(saved);
+            }
+            b'Q' if mode == Mode::Content && keyword_at(data, i, b"Q") => {
+                saved = saved.saturating_sub(1)
+            }
             b'I' if mode == Mode::Content && keyword_at(data, i, b"ID") => {
                 // Inline image data runs to an `EI` between white space.
                 let mut k = i + 3;
@@ -225,7 +255,7 @@ fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<usize, String> {
         }
         i += 1;
     }
-    Ok(text_objects)
+    Ok(counts)
 }
 
 /// A stream's `/Length` when it is a direct number (`/Length 120`, not `/Length 7 0 R`).
@@ -336,17 +366,33 @@ pub(crate) fn check_page(
         _ => {}
     }
     let mut text_objects = 0usize;
+    let mut text_bytes = 0usize;
+    let mut saves = 0usize;
     for item in &streams {
         if let Object::Reference(r) = item {
-            let (size, texts) = content_size(doc, *r, budget)?;
+            let (size, counts) = content_size(doc, *r, budget)?;
             budget.charge(size + 1)?;
-            text_objects += texts;
+            text_objects += counts.texts;
+            text_bytes += counts.text_bytes;
+            saves += counts.saves;
         }
+    }
+    // The library keeps every saved graphics state until its `Q`.
+    if saves > MAX_SAVES {
+        return Err(format!(
+            "it saves the graphics state more than {MAX_SAVES} deep"
+        ));
     }
     // The library's span extraction grows faster than the number of text objects.
     if text_objects > MAX_TEXT_OBJECTS {
         return Err(format!(
             "it holds more than {MAX_TEXT_OBJECTS} pieces of text on a page"
+        ));
+    }
+    if text_bytes > MAX_PAGE_TEXT_BYTES {
+        return Err(format!(
+            "it holds more than {} KB of text on a page",
+            MAX_PAGE_TEXT_BYTES >> 10
         ));
     }
     // Forms reachable from the page's resources, each checked once per document.
@@ -419,7 +465,7 @@ fn content_size(
     doc: &pdf_oxide::PdfDocument,
     r: ObjectRef,
     budget: &mut Budget,
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, Counts), String> {
     if let Some(size) = budget.sizes.get(&r) {
         return Ok(*size);
     }
@@ -443,12 +489,12 @@ fn content_size(
         _ => None,
     };
     let Some(decoded) = decoded else {
-        budget.sizes.insert(r, (0, 0));
-        return Ok((0, 0));
+        budget.sizes.insert(r, (0, Counts::default()));
+        return Ok((0, Counts::default()));
     };
-    let texts = walk(&decoded, Mode::Content, budget)?;
-    budget.sizes.insert(r, (decoded.len(), texts));
-    Ok((decoded.len(), texts))
+    let counts = walk(&decoded, Mode::Content, budget)?;
+    budget.sizes.insert(r, (decoded.len(), counts));
+    Ok((decoded.len(), counts))
 }
 
 /// Most page-tree entries walked when counting pages.
@@ -582,10 +628,12 @@ mod tests {
         let file = format!("<< /Length 100 >>\nstream\n{deep}\nendstream\n[1]");
         assert!(depth_ok(file.as_bytes(), Mode::File));
         let content = format!("BI /W 1 /H 1 ID {deep} EI\nBT (x) Tj ET");
-        assert_eq!(
-            walk(content.as_bytes(), Mode::Content, &mut Budget::default()),
-            Ok(1)
-        );
+        let counts = walk(content.as_bytes(), Mode::Content, &mut Budget::default());
+        assert_eq!(counts.map(|c| c.texts), Ok(1));
+        let counts = walk(b"[(ab) 5 <4142>] TJ", Mode::Content, &mut Budget::default());
+        assert_eq!(counts.map(|c| (c.texts, c.text_bytes)), Ok((2, 6)));
+        let counts = walk(b"q q Q q q Q Q Q q", Mode::Content, &mut Budget::default());
+        assert_eq!(counts.map(|c| c.saves), Ok(3));
     }
 
     #[test]

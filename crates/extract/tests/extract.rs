@@ -556,15 +556,23 @@ mod generated {
             pdf::pdf_shared_xobject(100_000),
             pdf::pdf_xobject_loop(),
             pdf::pdf_xobject_fanout(30, 2),
-            pdf::pdf_deep_save_state(1_000_000),
+            pdf::pdf_deep_save_state(5_000),
         ] {
             assert!(text(&bytes).contains("Jane Doe"));
         }
     }
 
     #[test]
+    fn graphics_states_saved_without_end_are_refused() {
+        let why = reason(&pdf::pdf_deep_save_state(1_000_000));
+        assert!(why.contains("graphics state"), "{why}");
+    }
+
+    #[test]
     fn too_many_pieces_of_text_are_refused() {
         let why = reason(&pdf::pdf_many_spans(60_000));
+        assert!(why.contains("pieces of text"), "{why}");
+        let why = reason(&pdf::pdf_many_shows_one_text_object(60_000));
         assert!(why.contains("pieces of text"), "{why}");
         assert!(text(&pdf::pdf_many_spans(2_000)).contains("Jane Doe"));
     }

@@ -63,6 +63,9 @@ pub fn catalogue() -> Vec<Case> {
         }),
         case!(pdf_flate_bomb, "pdf", || pdf_flate_bomb(1024)),
         case!(pdf_many_spans, "pdf", || pdf_many_spans(50_000)),
+        case!(pdf_many_shows_one_text_object, "pdf", || {
+            pdf_many_shows_one_text_object(50_000)
+        }),
         case!(pdf_many_spans_one_line, "pdf", || {
             pdf_many_spans_one_line(20_000)
         }),

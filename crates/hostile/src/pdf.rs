@@ -305,6 +305,21 @@ pub fn pdf_many_spans(n: usize) -> Vec<u8> {
     b.finish(1)
 }
 
+/// Class "many spans in one text object": one `BT` … `ET` that moves and shows a word `n` times
+/// (a limit on text objects alone does not see them).
+pub fn pdf_many_shows_one_text_object(n: usize) -> Vec<u8> {
+    let mut content = format!("{CV_TEXT}BT /F1 1 Tf 20 680 Td\n");
+    for i in 0..n {
+        let dx = if i % 40 == 39 { -546 } else { 14 };
+        let dy = if i % 40 == 39 { -0.5 } else { 0.0 };
+        let _ = writeln!(content, "{dx} {dy} Td (w{}) Tj", i % 10);
+    }
+    content.push_str("ET\n");
+    let mut b = skeleton("5 0 R", "", "");
+    b.add(flate_stream("", content.as_bytes()));
+    b.finish(1)
+}
+
 /// Class "many spans on one line": `n` one-letter text objects on the same baseline, each a little
 /// to the right of the last (one row to lay out).
 pub fn pdf_many_spans_one_line(n: usize) -> Vec<u8> {
