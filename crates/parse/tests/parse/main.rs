@@ -4,4 +4,5 @@
 mod common;
 mod corpus_accuracy;
 mod heldout_accuracy;
+mod hostile;
 mod rules;
