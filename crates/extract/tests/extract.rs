@@ -1,7 +1,8 @@
 //! Extraction on real files: every sample-corpus CV gives its owner's name and email and the right
 //! language; two-column layouts are read column by column; Arabic with vowel signs printed by
 //! LibreOffice reads in logical order; DOCX structures (tables, text boxes, headers, numbering,
-//! styles) come through; and every hostile file gives its error code.
+//! styles) come through; every hostile file gives its error code; and every input the fuzzers found
+//! (`tests/fixtures/fuzz/`, see `fuzz/README.md`) ends with a document or an error code.
 
 use jobgate_core::contract::DocLanguage;
 use jobgate_core::document::{Document, SourceFormat};
@@ -604,5 +605,34 @@ mod generated {
     fn deep_docx_tables_and_long_runs_are_read() {
         assert!(text(&docx::docx_deep_tables(100_000)).contains("deep"));
         assert!(text(&docx::docx_many_runs(50_000)).contains("Languages"));
+    }
+}
+
+/// The regression files of one fuzz target (`tests/fixtures/fuzz/<target>/`), sorted. Files under its
+/// `out-of-process/` folder abort the process (stack overflow, panic inside pdf_oxide) and are left to
+/// the bounded worker's tests.
+fn fuzz_findings(target: &str) -> Vec<PathBuf> {
+    let dir = root().join("fuzz").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file());
+    files.sort();
+    files
+}
+
+#[test]
+fn fuzz_findings_end_with_a_document_or_an_error_code() {
+    for target in ["extract_pdf", "extract_docx"] {
+        for path in fuzz_findings(target) {
+            match extract_file(&path) {
+                Ok(_) => {}
+                Err(e) => assert!(
+                    !e.code().as_str().is_empty(),
+                    "{}: error without a code",
+                    path.display()
+                ),
+            }
+        }
     }
 }
