@@ -33,12 +33,10 @@ impl AiCache for StoreCache<'_> {
     }
 }
 
-/// Why AI cannot be tried at all with this configuration (no key for a server that needs one).
+/// Why AI cannot be tried at all with this configuration: an address the shared policy refuses, no key
+/// for a server that needs one, or a key that may not travel there (plain HTTP off this machine).
 pub fn missing_key(cfg: &AiConfig) -> Option<JobGateError> {
-    (cfg.needs_key() && cfg.api_key.trim().is_empty()).then(|| JobGateError::AiUnavailable {
-        reason: "no OpenRouter API key is set (save one in Settings, or set OPENROUTER_API_KEY)"
-            .into(),
-    })
+    jobgate_ai::client::ready_to_send(cfg).err()
 }
 
 /// Lets the model improve `analysis` (a rule result for `doc`): on success the merged CV replaces
