@@ -13,6 +13,7 @@ pub mod people;
 pub mod sync;
 
 use crate::os;
+use crate::picked::{PickedFile, Use};
 use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
@@ -22,7 +23,7 @@ use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 /// What every command returns.
 pub type CommandResult<T> = Result<T, ErrorResponse>;
@@ -111,9 +112,11 @@ pub struct SettingsView {
     pub ai_key_saved: bool,
     /// E.g. `sk-…a1b2`; never the whole key.
     pub ai_key_hint: Option<String>,
-    /// Where AI requests go (host only), shown when asking for consent.
+    /// Where AI requests go (host and port, as the request uses them).
     pub ai_host: String,
-    /// The user agreed to send CV text to `ai_host` (else enabling AI asks first).
+    /// `scheme://host[:port]` of the AI server, shown when asking for consent: what is agreed to.
+    pub ai_origin: String,
+    /// The user agreed to send CV text to `ai_origin` (else enabling AI asks first).
     pub ai_consented: bool,
     /// The AI server's base URL and model in use (Settings, else the defaults).
     pub ai_base_url: String,
@@ -131,8 +134,9 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_enabled: s.ai_enabled,
         ai_key_saved: key.is_some(),
         ai_key_hint: key.as_deref().map(os::mask_secret),
-        ai_consented: s.ai_consent_host.as_deref() == Some(state.ai_host().as_str()),
+        ai_consented: state.ai_consented(),
         ai_host: state.ai_host(),
+        ai_origin: state.ai_origin(),
         ai_base_url: state.ai_server().base_url,
         ai_model: state.ai_server().model,
         ai_blocked: state.ai_blocked().map(|e| e.to_response(s.lang).error),
@@ -165,14 +169,16 @@ pub async fn set_ai_enabled(
     if let (true, Some(e)) = (enabled, state.ai_blocked()) {
         return fail(&state, e);
     }
-    let host = state.ai_host();
-    let consented = state.settings().ai_consent_host.as_deref() == Some(host.as_str());
-    if enabled && !consented && consent != Some(true) {
+    let origin = state.ai_origin();
+    if enabled && let Err(e) = state.ai_server().server() {
+        return fail(&state, e);
+    }
+    if enabled && !state.ai_consented() && consent != Some(true) {
         return fail(
             &state,
             JobGateError::InvalidInput {
                 field: "consent".into(),
-                reason: format!("agree first that CV text is sent to {host}"),
+                reason: format!("agree first that CV text is sent to {origin}"),
             },
         );
     }
@@ -180,7 +186,7 @@ pub async fn set_ai_enabled(
         .update_settings(|s| {
             s.ai_enabled = enabled;
             if enabled {
-                s.ai_consent_host = Some(host);
+                s.ai_consent_host = Some(origin);
             }
         })
         .or_else(|e| fail(&state, e))?;
@@ -188,8 +194,9 @@ pub async fn set_ai_enabled(
 }
 
 /// Points AI at another OpenAI-compatible server (a local Ollama or llama.cpp server keeps CV text
-/// on the user's network) and/or model; blank values go back to the defaults. A new server needs
-/// consent again, so AI is switched off until the user agrees to send CV text there.
+/// on the user's network) and/or model; blank values go back to the defaults. The address passes the
+/// shared policy ([`jobgate_core::net`]); the saved key goes only over HTTPS or to this machine. Another
+/// server forgets consent, so AI is switched off until the user agrees to send CV text there.
 #[tauri::command]
 pub async fn set_ai_server(
     state: State<'_, AppState>,
@@ -198,22 +205,17 @@ pub async fn set_ai_server(
 ) -> CommandResult<SettingsView> {
     let clean = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let (base_url, model) = (clean(base_url), clean(model));
-    if let Some(url) = &base_url {
-        let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
-        let host = jobgate_ai::AiConfig {
-            base_url: url.clone(),
-            ..Default::default()
-        }
-        .host();
-        if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
-            return fail(
-                &state,
-                JobGateError::InvalidInput {
-                    field: "ai_base_url".into(),
-                    reason: format!("{url:?} is not an http:// or https:// server address"),
-                },
-            );
-        }
+    // The shared address policy: what Settings then shows is exactly where requests go.
+    if let Some(url) = &base_url
+        && let Err(reason) = jobgate_core::net::BaseUrl::parse(url)
+    {
+        return fail(
+            &state,
+            JobGateError::InvalidInput {
+                field: "ai_base_url".into(),
+                reason,
+            },
+        );
     }
     if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
         return fail(
@@ -230,10 +232,14 @@ pub async fn set_ai_server(
             s.ai_model = model;
         })
         .or_else(|e| fail(&state, e))?;
-    // Consent is per server: another host means asking again before anything is sent.
-    let s = if s.ai_consent_host.as_deref() != Some(state.ai_host().as_str()) && s.ai_enabled {
+    // Consent is per server: another scheme, host or port forgets it, and AI stays off until the user
+    // agrees again to send CV text there.
+    let s = if s.ai_consent_host.is_some() && !state.ai_consented() {
         state
-            .update_settings(|s| s.ai_enabled = false)
+            .update_settings(|s| {
+                s.ai_enabled = false;
+                s.ai_consent_host = None;
+            })
             .or_else(|e| fail(&state, e))?
     } else {
         s
@@ -274,19 +280,44 @@ pub struct ImportResult {
     pub version_id: VersionId,
 }
 
-/// Reads, extracts, analyses and records a PDF or DOCX at `path`, reporting progress as events.
+/// Reads, extracts, analyses and records the PDF or DOCX behind `token` (chosen in the open dialog or
+/// dropped on the window, see [`crate::picked`]), reporting progress as events. The work runs on a
+/// blocking thread, so one slow file never holds up the async runtime the other screens use.
 #[tauri::command]
 pub async fn analyze_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    token: String,
 ) -> CommandResult<ImportResult> {
-    let progress = |stage, percent| {
-        let _ = app.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
-    };
-    let result = import_file(&state, Path::new(&path), progress);
-    state.changed();
+    let path = state
+        .picked()
+        .resolve(&token, Use::Open)
+        .or_else(|e| fail(&state, e))?;
+    let handle = app.clone();
+    let result = blocking(move || {
+        let state = handle.state::<AppState>();
+        let progress = |stage, percent| {
+            let _ = handle.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
+        };
+        let result = import_file(&state, &path, progress);
+        state.changed();
+        result
+    })
+    .await;
     result.or_else(|e| fail(&state, e))
+}
+
+/// Runs `work` on Tauri's blocking thread pool (file reading, extraction, rendering, writing), off the
+/// async runtime's few worker threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, JobGateError> + Send + 'static,
+) -> Result<T, JobGateError> {
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => result,
+        Err(e) => Err(JobGateError::Internal {
+            reason: format!("the work stopped: {e}"),
+        }),
+    }
 }
 
 /// The import flow without Tauri: the engine's import (checked size, extraction, analysis in the
@@ -339,47 +370,74 @@ pub async fn save_cv_edit(
     saved.or_else(|e| fail(&state, e))
 }
 
-/// The native "open" dialog for a CV file; `None` when cancelled.
+/// The native "open" dialog for a CV file; `None` when cancelled. The page gets a token for the file
+/// ([`crate::picked`]), never a path it could pass back.
 #[tauri::command]
 pub async fn pick_cv_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<Option<PickedFile>> {
     let loc = Localizer::get(state.lang());
-    let picked = os::pick_cv_file(
-        &app,
-        &loc.format::<&str, &str>("ui-import-dialog-title", &[]),
-        &loc.format::<&str, &str>("ui-import-dialog-filter", &[]),
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+    let picked = state.dialog(|| {
+        os::pick_cv_file(
+            &app,
+            &loc.format::<&str, &str>("ui-import-dialog-title", &[]),
+            &loc.format::<&str, &str>("ui-import-dialog-filter", &[]),
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Open)))
 }
 
-/// The native "save" dialog; `None` when cancelled.
+/// The native "save" dialog; `None` when cancelled. A token for the place chosen, for [`export_cv`].
 #[tauri::command]
 pub async fn pick_save_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     suggested: String,
     format: String,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<Option<PickedFile>> {
     let loc = Localizer::get(state.lang());
-    let picked = os::pick_save_path(
-        &app,
-        &loc.format::<&str, &str>("ui-export-dialog-title", &[]),
-        &suggested,
-        &format,
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+    let picked = state.dialog(|| {
+        os::pick_save_path(
+            &app,
+            &loc.format::<&str, &str>("ui-export-dialog-title", &[]),
+            &suggested,
+            &format,
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Save)))
 }
 
-/// Opens the file manager with `path` selected.
+/// Opens the file manager with `path` selected: only a file this person exported (the history lists
+/// it), so the page cannot probe the disk.
 #[tauri::command]
 pub async fn reveal_in_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<()> {
+    let person = state.person().or_else(|e| fail(&state, e))?;
+    let exported = person.exported_files().or_else(|e| fail(&state, e))?;
+    if !exported.contains(&path) {
+        return fail(
+            &state,
+            JobGateError::FileNotFound {
+                path: PathBuf::from(&path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            },
+        );
+    }
     os::reveal_in_folder(&app, &PathBuf::from(path)).or_else(|e| fail(&state, e))
+}
+
+/// End-to-end tests only (debug builds; a release has no such command): queues the paths the next
+/// native dialog answers, since WebDriver cannot reach OS dialogs. Empty: the dialog is cancelled.
+#[cfg(debug_assertions)]
+#[tauri::command]
+pub fn e2e_answer_dialog(state: State<'_, AppState>, paths: Vec<String>) {
+    state.answer_next_dialog_with(paths.into_iter().map(PathBuf::from).collect());
 }
 
 #[tauri::command]
@@ -501,8 +559,8 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
         .or_else(|| storage.err().map(|e| e.to_string()));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
     let cfg = state.ai_config();
-    let ai_reachable = (settings.ai_enabled && (ai_key_saved || !cfg.needs_key()))
-        .then(|| os::ai_reachable(&cfg.base_url));
+    let ai_reachable =
+        (settings.ai_enabled && (ai_key_saved || !cfg.needs_key())).then(|| os::ai_reachable(&cfg));
     Ok(Status {
         version: env!("CARGO_PKG_VERSION"),
         storage_ok: storage_problem.is_none(),
@@ -776,8 +834,9 @@ pub fn default_export_name(
     Ok(jobgate_export::default_file_name(&cv, format))
 }
 
-/// Renders `cv` and writes it to `path` (chosen in the save dialog, which already asked before
-/// replacing a file), then records the export in the history. Returns the path written.
+/// Renders `cv` and writes it to the place behind `token` (chosen in the save dialog, which already
+/// asked before replacing a file), then records the export in the history. Returns the path written.
+/// Rendering and writing run on a blocking thread.
 #[tauri::command]
 pub async fn export_cv(
     state: State<'_, AppState>,
@@ -786,15 +845,21 @@ pub async fn export_cv(
     template: String,
     format: String,
     lang: Option<String>,
-    path: String,
+    token: String,
 ) -> CommandResult<String> {
-    let run = || -> Result<String, JobGateError> {
+    let path = state
+        .picked()
+        .resolve(&token, Use::Save)
+        .or_else(|e| fail(&state, e))?;
+    // The export goes to the history of whoever started it.
+    let person = state.person().or_else(|e| fail(&state, e))?;
+    let exported = blocking(move || {
         let format = jobgate_export::Format::parse(&format)?;
         let lang = export_lang(&cv, lang.as_deref())?;
         let bytes = jobgate_export::render(&cv, format, &template, lang)?;
-        let written = jobgate_export::write_file(&bytes, Path::new(&path), true)?;
+        let written = jobgate_export::write_file(&bytes, &path, true)?;
         let written = written.display().to_string();
-        state.with_store(|store, p| {
+        person.with_store(|store, p| {
             store.record_export(
                 p,
                 version_id.map(VersionId),
@@ -804,8 +869,8 @@ pub async fn export_cv(
             )
         })?;
         Ok(written)
-    };
-    let exported = run();
+    })
+    .await;
     state.changed();
     exported.or_else(|e| fail(&state, e))
 }

@@ -34,9 +34,7 @@ fn save_dialog<R: Runtime>(
     suggested: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    state
-        .queued_dialog_answer()
-        .unwrap_or_else(|| os::pick_save_path(app, &message(state, title_id), suggested, extension))
+    state.dialog(|| os::pick_save_path(app, &message(state, title_id), suggested, extension))
 }
 
 /// The open dialog (or the answer a test queued); `None` when cancelled.
@@ -47,7 +45,7 @@ fn open_dialog<R: Runtime>(
     filter_id: &str,
     extensions: &[&str],
 ) -> Option<PathBuf> {
-    state.queued_dialog_answer().unwrap_or_else(|| {
+    state.dialog(|| {
         os::pick_file(
             app,
             &message(state, title_id),
