@@ -503,10 +503,12 @@ function askDeleteCv(c) {
 
 async function deleteCv(cvId) {
   try {
-    await invoke('delete_cv', { cvId });
+    const done = await invoke('delete_cv', { cvId });
     if (current.cvId === cvId) Object.assign(current, { cvId: null, versionId: null });
     if (compare.cvId === cvId) closeCompare();
-    $('#history-result').textContent = t('ui-history-deleted');
+    // The rows are gone; when the database could not be compacted at once, say that traces may stay a while.
+    $('#history-result').textContent = done?.wal_checkpointed === false
+      ? `${t('ui-history-deleted')} ${t('ui-history-deleted-not-compacted')}` : t('ui-history-deleted');
     await loadHistory();
     return true;
   } catch (err) { showError(err); return false; }
@@ -946,6 +948,21 @@ async function listenToRust() {
   });
 }
 
+/**
+ * When the data folder could not be opened the app runs in memory: say so on every screen (a banner
+ * that stays), with the reason and what to do, instead of letting the person work on unsaved.
+ */
+async function showStorageProblem() {
+  let problem = null;
+  try { problem = await invoke('storage_problem'); } catch { /* older shell: Status still shows it */ }
+  const banner = $('#storage-banner');
+  banner.hidden = !problem;
+  if (!problem) return;
+  $('#storage-banner-reason').textContent = problem.error;
+  $('#storage-banner-action').replaceChildren(
+    el('strong', { text: t('ui-error-action') + ': ' }), problem.suggested_action || t('ui-storage-memory-only-action'));
+}
+
 async function start() {
   wire();
   people.mount({ $, el, t, invoke, showError, loadMessages, announce });
@@ -970,6 +987,7 @@ async function start() {
   } catch (err) { showError(err); }
   await loadSettings();
   show('import');
+  await showStorageProblem();
   await listenToRust();
   document.body.dataset.ready = 'true';
   invoke('mark_ready').catch(() => {});

@@ -54,6 +54,7 @@ macro_rules! handler {
         commands::diff_versions,
         commands::delete_all_data,
         commands::status,
+        commands::storage_problem,
         commands::capabilities,
         commands::export_templates,
         commands::export_preview,

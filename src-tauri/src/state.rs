@@ -254,8 +254,8 @@ pub struct AppState {
     locked: Mutex<Option<String>>,
     /// The language on screen while nobody is signed in (the last person's, so the picker stays readable).
     screen_lang: Mutex<Lang>,
-    /// Why the data folder could not be used (the app then runs as a guest, in memory).
-    storage_problem: Option<String>,
+    /// Why the data folder could not be used (the app then runs as a guest, in memory, and says so).
+    storage_problem: Option<JobGateError>,
     keys: Box<dyn KeyStore>,
     /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
     ai_server: jobgate_ai::AiConfig,
@@ -321,7 +321,7 @@ impl AppState {
             Ok(Some(person)) => state.enter(person),
             Ok(None) => {}
             Err(e) => {
-                state.storage_problem = Some(e.to_string());
+                state.storage_problem = Some(e);
                 if let Ok(opened) = people::guest() {
                     state.enter(Person::new(opened, false, Lang::En));
                 }
@@ -760,8 +760,15 @@ impl AppState {
         &self.data_dir
     }
 
-    pub fn storage_problem(&self) -> Option<&str> {
-        self.storage_problem.as_deref()
+    /// Why the data folder could not be used, in words (Status).
+    pub fn storage_problem(&self) -> Option<String> {
+        self.storage_problem.as_ref().map(JobGateError::to_string)
+    }
+
+    /// Why the data folder could not be used, as the error the window shows at start: nothing is being
+    /// saved (the app runs as a guest, in memory) until the folder can be used.
+    pub fn storage_error(&self) -> Option<&JobGateError> {
+        self.storage_problem.as_ref()
     }
 
     /// The person's settings (with AI off when the policy forbids it); defaults while nobody is signed in.

@@ -365,8 +365,21 @@ fn an_unwritable_data_folder_still_starts_and_status_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let state = AppState::new(file, Box::new(MemoryKeys::new()));
+    let state = AppState::new(file.clone(), Box::new(MemoryKeys::new()));
     assert!(state.storage_problem().is_some());
+    // The window is told at start, in the person's language, that nothing is being saved.
+    let app = TestApp::with_state(|_| AppState::new(file, Box::new(MemoryKeys::new())));
+    let problem = app.ok("storage_problem", json!({}));
+    assert_error_json(&problem, "STORAGE_ERROR");
+    assert_eq!(app.ok("who", json!({}))["person"]["guest"], true);
+    app.ok("set_language", json!({"lang": "ar"}));
+    let problem = app.ok("storage_problem", json!({}));
+    assert!(
+        arabic_share(problem["error"].as_str().unwrap()) > 0.3,
+        "{problem}"
+    );
+    // With a usable folder there is nothing to say.
+    assert_eq!(TestApp::new().ok("storage_problem", json!({})), Value::Null);
 }
 
 #[test]
@@ -560,6 +573,16 @@ fn an_import_with_ai_uses_the_model_answer_and_the_cache_the_second_time() {
         server.requests().len(),
         1,
         "the second import was not served from the cache"
+    );
+    // Deleting the CV deletes its cached answer (and empties the WAL): the next import asks again.
+    let deleted = app.ok("delete_cv", json!({"cvId": r["cv_id"]}));
+    assert_eq!(deleted["wal_checkpointed"], true, "{deleted}");
+    assert!(deleted["cvs"].as_array().unwrap().is_empty(), "{deleted}");
+    app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "the deleted CV's answer was still cached"
     );
 }
 

@@ -8,24 +8,48 @@ use jobgate_store::{ProfileId, Store};
 use std::sync::Mutex;
 
 /// AI answers kept in the profile's SQLite cache: the same document analysed again costs nothing,
-/// and wiping the profile wipes its answers.
+/// and wiping the profile wipes its answers. It remembers the keys it was asked for, so that the import
+/// can tie them to the CV (deleting the CV then deletes its answers).
 pub struct StoreCache<'a> {
     store: &'a Mutex<Store>,
     profile: ProfileId,
+    used: Mutex<Vec<String>>,
 }
 
 impl<'a> StoreCache<'a> {
     pub fn new(store: &'a Mutex<Store>, profile: ProfileId) -> StoreCache<'a> {
-        StoreCache { store, profile }
+        StoreCache {
+            store,
+            profile,
+            used: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The keys looked up or written so far.
+    pub fn used_keys(&self) -> Vec<String> {
+        self.used.lock().map(|u| u.clone()).unwrap_or_default()
+    }
+
+    fn note(&self, key: &str) {
+        if let Ok(mut used) = self.used.lock()
+            && !used.iter().any(|k| k == key)
+        {
+            used.push(key.to_string());
+        }
     }
 }
 
 impl AiCache for StoreCache<'_> {
     fn get(&self, key: &str) -> Option<String> {
         let store = self.store.lock().ok()?;
-        store.cached_ai_answer(self.profile, key).ok().flatten()
+        let answer = store.cached_ai_answer(self.profile, key).ok().flatten();
+        if answer.is_some() {
+            self.note(key);
+        }
+        answer
     }
     fn put(&self, key: &str, value: &str) {
+        self.note(key);
         // A cache that cannot be written only costs a later call; the analysis itself is not affected.
         if let Ok(mut store) = self.store.lock() {
             let _ = store.cache_ai_answer(self.profile, key, value);

@@ -60,7 +60,15 @@ pub fn import_file(
             .map_err(|_| JobGateError::StorageError {
                 reason: "the history is busy after an earlier failure; restart the app".into(),
             })
-            .and_then(|mut s| s.record_analysis(k.profile, &file_name, &sha, &analysis))
+            .and_then(|mut s| {
+                let recorded = s.record_analysis(k.profile, &file_name, &sha, &analysis)?;
+                // The AI answers used for this CV go when it is deleted. Not tying them costs only a
+                // cache row left behind, so a failure here does not fail the import.
+                if let Some(cache) = &cache {
+                    let _ = s.note_ai_answers_used(k.profile, recorded.cv_id, &cache.used_keys());
+                }
+                Ok(recorded)
+            })
     });
     progress("done", 100);
     Ok(Imported {

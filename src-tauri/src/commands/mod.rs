@@ -463,13 +463,26 @@ pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<
         .or_else(|e| fail(&state, e))
 }
 
-/// Deletes a CV with its versions and the history rows of its analyses and exports (the exported
-/// files stay where the user saved them); returns the history as it is now.
+/// What deleting a CV left: the history as it is now, and whether the database file was compacted
+/// right away (`false`: another reader kept the write-ahead log busy; the deleted rows may linger in
+/// it until the next checkpoint, and the UI says so).
+#[derive(Debug, Clone, Serialize)]
+pub struct DeletedCv {
+    #[serde(flatten)]
+    pub history: History,
+    pub wal_checkpointed: bool,
+}
+
+/// Deletes a CV with its versions, the history rows of its analyses and exports, its builder
+/// sessions and its cached AI answers (the exported files stay where the user saved them).
 #[tauri::command]
-pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<History> {
+pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<DeletedCv> {
     let deleted = state.with_store(|store, p| {
-        store.delete_cv(p, CvId(cv_id))?;
-        store.history(p)
+        let report = store.delete_cv(p, CvId(cv_id))?;
+        Ok(DeletedCv {
+            history: store.history(p)?,
+            wal_checkpointed: report.wal_checkpointed,
+        })
     });
     state.changed();
     deleted.or_else(|e| fail(&state, e))
@@ -532,6 +545,14 @@ pub async fn delete_all_data(state: State<'_, AppState>) -> CommandResult<Settin
     settings_view(&state, state.settings())
 }
 
+/// Why the data folder could not be opened at start, as the error JSON in the user's language; `None`
+/// when it was. The window then says, on every screen, that nothing is being saved (the app runs as a
+/// guest, in memory) instead of quietly losing the person's work.
+#[tauri::command]
+pub fn storage_problem(state: State<'_, AppState>) -> Option<ErrorResponse> {
+    state.storage_error().map(|e| e.to_response(state.lang()))
+}
+
 /// The health view.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -555,7 +576,6 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
     let storage = state.with_store(|store, _| store.schema_version());
     let storage_problem = state
         .storage_problem()
-        .map(str::to_string)
         .or_else(|| storage.err().map(|e| e.to_string()));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
     let cfg = state.ai_config();
