@@ -5,8 +5,10 @@
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
 //! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
-//! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
-//! Tauri runs off the main thread, so the window stays responsive.
+//! Commands run off the main thread (async commands), so the window stays responsive; long work —
+//! reading and analysing a file, rendering and writing an export, a model's answer — goes further, to a
+//! blocking thread ([`blocking`]), so one slow file never holds up the async runtime other screens use.
+//! Files reach commands as tokens from Rust-side dialogs or drops ([`crate::picked`]), never as paths.
 
 pub mod moves;
 pub mod people;
@@ -305,6 +307,15 @@ pub async fn analyze_path<R: Runtime>(
     })
     .await;
     result.or_else(|e| fail(&state, e))
+}
+
+/// [`blocking`] with the app's handle and state, for work that reports to the window as it goes.
+pub(crate) async fn blocking_with<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    work: impl FnOnce(&AppHandle<R>, &AppState) -> Result<T, JobGateError> + Send + 'static,
+) -> Result<T, JobGateError> {
+    let handle = app.clone();
+    blocking(move || work(&handle, &handle.state::<AppState>())).await
 }
 
 /// Runs `work` on Tauri's blocking thread pool (file reading, extraction, rendering, writing), off the
@@ -679,7 +690,8 @@ pub async fn builder_ai_rewrite<R: Runtime>(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<BuilderTurn> {
-    let run = || -> Result<BuilderTurn, JobGateError> {
+    // Model calls take seconds: they run on a blocking thread, off the async runtime.
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let (job, items, lang) = state.with_session(&session_id, |_, session| {
             let b = session.builder();
@@ -693,7 +705,7 @@ pub async fn builder_ai_rewrite<R: Runtime>(
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.
         // Each wording streams into the UI as the model writes it ([`AI_PREVIEW_EVENT`]).
-        let offered = reword(&app, &state, &cfg, lang, "rewrite", items)?;
+        let offered = reword(app, state, &cfg, lang, "rewrite", items)?;
         state.with_session(&session_id, |store, session| {
             Ok(BuilderTurn {
                 response: session.offer_rewrites(store, job, offered)?,
@@ -701,8 +713,8 @@ pub async fn builder_ai_rewrite<R: Runtime>(
                 version_id: None,
             })
         })
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// "Draft a summary with AI" for the CV on screen (contact details are not sent); the user edits
@@ -713,14 +725,14 @@ pub async fn ai_draft_summary<R: Runtime>(
     state: State<'_, AppState>,
     cv: Cv,
 ) -> CommandResult<String> {
-    let run = || -> Result<String, JobGateError> {
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let lang = jobgate_export::language_of(&cv);
         let cancel = state.start_ai_call();
-        let mut preview = ai_preview(&app, "summary", None);
+        let mut preview = ai_preview(app, "summary", None);
         jobgate_ai::draft_summary_streaming(&cv, lang, &cfg, &cancel, &mut preview)
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// "Suggest wording with AI" for one job of the CV on screen: an achievement-focused rewrite of
@@ -732,7 +744,7 @@ pub async fn ai_rewrite_experience<R: Runtime>(
     cv: Cv,
     entry: usize,
 ) -> CommandResult<Vec<String>> {
-    let run = || -> Result<Vec<String>, JobGateError> {
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let job = cv
             .experience
@@ -749,10 +761,10 @@ pub async fn ai_rewrite_experience<R: Runtime>(
         }
         let lang = jobgate_export::language_of(&cv);
         let items = job.achievements.iter().cloned().enumerate();
-        let wordings = reword(&app, &state, &cfg, lang, "experience", items)?;
+        let wordings = reword(app, state, &cfg, lang, "experience", items)?;
         Ok(wordings.into_iter().map(|(_, w)| w).collect())
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// The AI's wording of each numbered achievement, each streamed to the UI as `target` while it is
@@ -904,8 +916,10 @@ pub async fn export_preview(
     template: String,
     lang: Option<String>,
 ) -> CommandResult<String> {
-    let run = || jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?);
-    run().or_else(|e| fail(&state, e))
+    let run = blocking(move || {
+        jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?)
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// The language `cv` is written in (`en` or `ar`): what the export screen offers first.

@@ -109,10 +109,12 @@ pub async fn export_profile<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    profiles
-        .export_to(&name, passcode.as_deref(), &file_passcode, &dest)
+    // Deriving the file's key and writing the encrypted copy take seconds: on a blocking thread.
+    let shown = dest.display().to_string();
+    super::blocking(move || profiles.export_to(&name, passcode.as_deref(), &file_passcode, &dest))
+        .await
         .or_else(|e| fail(&state, e))?;
-    Ok(Some(dest.display().to_string()))
+    Ok(Some(shown))
 }
 
 /// A profile brought from another computer, as the picker lists it.
@@ -148,10 +150,11 @@ pub async fn import_profile<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    let entry = state
-        .profiles()
-        .and_then(|mut p| p.import_from(&src, &file_passcode, name.as_deref()))
-        .or_else(|e| fail(&state, e))?;
+    let mut profiles = state.profiles().or_else(|e| fail(&state, e))?;
+    let entry =
+        super::blocking(move || profiles.import_from(&src, &file_passcode, name.as_deref()))
+            .await
+            .or_else(|e| fail(&state, e))?;
     Ok(Some(ImportedProfile {
         name: entry.name,
         locked: entry.locked,
