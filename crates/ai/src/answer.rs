@@ -3,8 +3,10 @@
 //!
 //! Nothing here trusts the model: unknown keys are ignored, wrong types drop the field, over-long values are
 //! dropped or clipped, dates are normalised again, and an email or phone is only taken when it is well-formed
-//! AND appears in the CV text (a model must not invent contact details). Merging with the rule result is
-//! [`crate::merge`]'s job.
+//! AND appears in the CV text (a model must not invent contact details). The same holds for what the
+//! CV claims: a skill, a job's employer, a school, a certification, a project or a bullet point the text
+//! does not state is dropped (words compared folded, with the article and PDF lam-alef damage allowed
+//! for), and every list is capped. Merging with the rule result is [`crate::merge`]'s job.
 
 use jobgate_core::dates::{DatePoint, find_points, parse_period};
 use jobgate_core::lexicon::SkillLexicon;
