@@ -85,6 +85,13 @@ impl Picked {
         self.register(path, usage)
     }
 
+    /// Forgets every token (the person leaves: what they chose is not the next person's).
+    pub fn forget_all(&self) {
+        let mut guard = self.lock();
+        guard.0.clear();
+        guard.1.clear();
+    }
+
     /// The path behind `token`, if it was chosen for `usage`; otherwise `INVALID_INPUT`.
     pub fn resolve(&self, token: &str, usage: Use) -> Result<PathBuf, JobGateError> {
         match self.lock().0.get(token) {
@@ -126,6 +133,8 @@ mod tests {
         let save = picked.register(PathBuf::from("/tmp/out.docx"), Use::Save);
         assert_ne!(save.token, open.token);
         assert!(picked.resolve(&save.token, Use::Open).is_err());
+        picked.forget_all();
+        assert!(picked.resolve(&save.token, Use::Save).is_err());
     }
 
     #[test]

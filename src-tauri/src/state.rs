@@ -428,6 +428,8 @@ impl AppState {
             .and_then(|p| p.profile.clone());
         *lock(&self.locked) = locked_name;
         lock(&self.offered_files).clear();
+        // Files one person chose are not the next person's to open.
+        self.picked.forget_all();
     }
 
     /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
