@@ -5,6 +5,13 @@ error-unsupported-file-type = Only PDF and DOCX files are supported
 error-unsupported-file-type-action = Save your CV as PDF or as a Word document (.docx) and try again
 error-corrupted-file = The file is damaged and cannot be read
 error-corrupted-file-action = Open it in Word or a PDF viewer, save it again as PDF or DOCX, and try again
+error-over-limit = { $limit ->
+    [time] Reading the file took far longer than any CV takes, so it was stopped
+    [memory] The file needed far more memory than any CV needs, so reading it was stopped
+    [stack] The file is nested far more deeply than any CV, so reading it was stopped
+   *[other] The file made the reader stop, so it could not be read
+}
+error-over-limit-action = The file is probably damaged or made to overload programs. Open it in Word or a PDF viewer, save it again as PDF or DOCX, and try again. Other files are not affected.
 error-encrypted-file = The file is protected by a password
 error-encrypted-file-action = Remove the password (save an unprotected copy) and try again
 error-no-text-found = No text found: the pages look like images, e.g. a scanned CV

@@ -157,6 +157,13 @@ fn watch_idle<R: Runtime>(app: tauri::AppHandle<R>) {
 /// Starts the app: plugins, state (data folder from `JOBGATE_DATA_DIR` or the OS default), window.
 pub fn run() {
     STARTED.get_or_init(Instant::now);
+    // CVs and job files are read in worker processes of this executable (deadline, memory, stack).
+    if let Ok(cmd) = jobgate_engine::bounded::WorkerCommand::current_exe() {
+        jobgate_engine::bounded::install(jobgate_engine::bounded::Pool::new(
+            cmd,
+            jobgate_engine::bounded::Limits::from_env(),
+        ));
+    }
     let result = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

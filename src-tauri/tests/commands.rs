@@ -61,6 +61,7 @@ impl TestApp {
     }
 
     fn with_state(make: impl FnOnce(&Path) -> AppState) -> TestApp {
+        bounded_reader();
         let data = tempfile::tempdir().unwrap();
         let app = jobgate_desktop::app_builder(mock_builder())
             .manage(make(data.path()))
@@ -139,6 +140,16 @@ impl TestApp {
             Err(e) => e,
         }
     }
+}
+
+/// Files are read as in the app: by worker processes of the real `jobgate-desktop` (what `run()` installs).
+fn bounded_reader() {
+    use jobgate_engine::bounded::{Limits, Pool, WORKER_FLAG, WorkerCommand};
+    let worker = WorkerCommand {
+        program: PathBuf::from(env!("CARGO_BIN_EXE_jobgate-desktop")),
+        args: vec![WORKER_FLAG.into()],
+    };
+    jobgate_engine::bounded::install(Pool::new(worker, Limits::default()));
 }
 
 fn corpus(name: &str) -> PathBuf {
@@ -733,6 +744,36 @@ fn the_match_screen_ranks_real_cvs_with_reasons_lists_failures_and_saves_csv() {
     // Ranking files does not add them to the history.
     let h = app.ok("history", json!({}));
     assert_eq!(h["cvs"].as_array().unwrap().len(), 1, "{h}");
+}
+
+#[test]
+fn a_file_built_to_crash_the_reader_is_an_error_and_the_app_goes_on() {
+    let app = TestApp::new();
+    // A PDF object nested 100,000 deep overflows any recursive reader's stack: the app must live.
+    let deep = app.data.path().join("deep.pdf");
+    std::fs::write(&deep, jobgate_hostile::pdf::pdf_nested_arrays(100_000)).unwrap();
+    let e = app.err("analyze_path", json!({"path": deep}));
+    assert_error_json(&e, "CORRUPTED_FILE");
+    // Nothing was saved for it, and the next CV is read as usual.
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(r["analysis"]["success"], json!(true));
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["analyses"].as_array().unwrap().len(), 1, "{h}");
+
+    // In a batch on the Match screen it is one failed file among ranked ones.
+    let view = app.ok(
+        "match_rank",
+        json!({
+            "jobText": job_text("backend_engineer_en.txt"),
+            "files": [corpus("002__flat.pdf"), deep, corpus("003__stackoverflow.pdf")],
+            "cvIds": [],
+        }),
+    );
+    assert_eq!(view["ranking"].as_array().unwrap().len(), 2, "{view}");
+    let failed = view["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1, "{view}");
+    assert_eq!(failed[0]["file_name"], "deep.pdf");
+    assert_error_json(&failed[0], "CORRUPTED_FILE");
 }
 
 #[test]

@@ -118,9 +118,7 @@ fn start_improve(
         lang,
         ..AnalyzeOptions::default()
     };
-    let bytes = std::fs::read(file).map_err(|_| JobGateError::FileNotFound {
-        path: file.display().to_string(),
-    })?;
+    let bytes = jobgate_engine::extract::read_file(file)?;
     let r = jobgate_engine::analyze_bytes(&bytes, &opts)?;
     let name = file
         .file_name()

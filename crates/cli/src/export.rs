@@ -124,9 +124,7 @@ fn export_json_resume(a: &ExportArgs) -> Result<Exported> {
 
 /// The CV in `path`, and its language when the input says it (an analysis response).
 fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
-    let bytes = std::fs::read(path).map_err(|_| JobGateError::FileNotFound {
-        path: path.display().to_string(),
-    })?;
+    let bytes = jobgate_engine::extract::read_file(path)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if first == Some(b'{') {
         let value: serde_json::Value =

@@ -12,6 +12,7 @@ mod profile;
 mod sync;
 
 use clap::{Parser, Subcommand};
+use jobgate_engine::bounded;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -50,6 +51,18 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    // `jobgate --jobgate-worker`: this process is a bounded reader of untrusted files for another one.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == bounded::WORKER_FLAG)
+    {
+        return bounded::serve();
+    }
+    // Every CV or job file is read in worker processes (this same executable) under a deadline and
+    // memory and stack limits; without them (no path to ourselves) files are read in this process.
+    if let Ok(cmd) = bounded::WorkerCommand::current_exe() {
+        bounded::install(bounded::Pool::new(cmd, bounded::Limits::from_env()));
+    }
     let cli = Cli::parse();
     let person = cli.person;
     match cli.cmd {

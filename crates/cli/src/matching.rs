@@ -37,7 +37,7 @@ pub struct MatchArgs {
 }
 
 pub fn run(a: MatchArgs) -> ExitCode {
-    let job = match jobgate_matching::load_job(&a.job) {
+    let job = match screening::load_job(&a.job) {
         Ok(j) => j,
         Err(e) => return output::fail(&e, a.lang.unwrap_or_default(), a.json),
     };

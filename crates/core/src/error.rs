@@ -86,7 +86,8 @@ impl ErrorCode {
 }
 
 /// Every failure a user can cause. `Display` is the English message for logs; users see [`Self::to_response`].
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Serializable so a bounded worker process can hand its failure to the front end unchanged.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum JobGateError {
     #[error("file is too large: {actual_bytes} bytes, the limit is {max_bytes}")]
     FileTooLarge { max_bytes: u64, actual_bytes: u64 },
@@ -94,6 +95,10 @@ pub enum JobGateError {
     UnsupportedFileType { detected: String },
     #[error("the file is damaged: {reason}")]
     CorruptedFile { reason: String },
+    /// A file stopped by the bounded reader: it took longer, or needed more memory or stack, than any
+    /// CV does (`limit`: `time`, `memory`, `stack` or `crash`). Reported as `CORRUPTED_FILE`.
+    #[error("reading the file was stopped at its {limit} limit: {reason}")]
+    OverLimit { limit: String, reason: String },
     #[error("the file is protected by a password")]
     EncryptedFile,
     #[error("no text found (the pages are images, e.g. a scan)")]
@@ -145,7 +150,9 @@ impl JobGateError {
         match self {
             JobGateError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
             JobGateError::UnsupportedFileType { .. } => ErrorCode::UnsupportedFileType,
-            JobGateError::CorruptedFile { .. } => ErrorCode::CorruptedFile,
+            JobGateError::CorruptedFile { .. } | JobGateError::OverLimit { .. } => {
+                ErrorCode::CorruptedFile
+            }
             JobGateError::EncryptedFile => ErrorCode::EncryptedFile,
             JobGateError::NoTextFound { .. } => ErrorCode::NoTextFound,
             JobGateError::FileNotFound { .. } => ErrorCode::FileNotFound,
@@ -189,6 +196,9 @@ impl JobGateError {
                 }
                 _ => json!({ "reason": reason }),
             },
+            JobGateError::OverLimit { limit, reason } => {
+                json!({ "limit": limit, "reason": reason })
+            }
             JobGateError::EncryptedFile => json!({}),
             JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
             JobGateError::FileNotFound { path } | JobGateError::FileExists { path } => {
@@ -211,14 +221,24 @@ impl JobGateError {
         }
     }
 
+    /// The Fluent message id stem: the code's, or a more precise one where a variant has its own.
+    fn message_id(&self) -> String {
+        match self {
+            JobGateError::OverLimit { .. } => "error-over-limit".into(),
+            _ => self.code().message_id(),
+        }
+    }
+
     /// The error JSON of DESIGN §2, in `lang`.
     pub fn to_response(&self, lang: Lang) -> ErrorResponse {
         let loc = Localizer::get(lang);
-        let id = self.code().message_id();
+        let id = self.message_id();
         let args = flat_args(&self.details());
         let mut error = loc.format(&id, &args);
-        // The reason is for people too: add it when the message does not already carry it.
+        // The reason is for people too: add it when the message does not already carry it (a stopped
+        // file's message already says which limit stopped it, in the user's language).
         if let Some(reason) = self.details().get("reason").and_then(Value::as_str)
+            && !matches!(self, JobGateError::OverLimit { .. })
             && !reason.is_empty()
             && !error.contains(reason)
         {
@@ -288,6 +308,28 @@ mod tests {
         let ar = e.to_response(Lang::Ar);
         assert!(crate::text::arabic_ratio(&ar.error) > 0.5, "{}", ar.error);
         assert!(crate::text::arabic_ratio(&ar.suggested_action) > 0.5);
+    }
+
+    #[test]
+    fn a_stopped_file_says_which_limit_in_the_users_language() {
+        for (limit, en_word) in [
+            ("time", "longer"),
+            ("memory", "memory"),
+            ("stack", "nested"),
+        ] {
+            let e = JobGateError::OverLimit {
+                limit: limit.into(),
+                reason: "killed".into(),
+            };
+            let r = e.to_response(Lang::En);
+            assert_eq!(r.error_code, "CORRUPTED_FILE");
+            assert_eq!(r.details["limit"], limit);
+            assert!(r.error.contains(en_word), "{limit}: {}", r.error);
+            assert!(!r.error.contains("killed"), "{}", r.error);
+            let ar = e.to_response(Lang::Ar);
+            assert!(crate::text::arabic_ratio(&ar.error) > 0.8, "{}", ar.error);
+            assert!(crate::text::arabic_ratio(&ar.suggested_action) > 0.5);
+        }
     }
 
     #[test]

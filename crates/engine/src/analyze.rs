@@ -35,15 +35,28 @@ pub fn analyze_file_cached(
     cache: Option<&dyn AiCache>,
 ) -> Result<AnalysisResponse> {
     let started = Instant::now();
-    let doc = jobgate_extract::extract_file(path)?;
-    Ok(finish(analyze_document_cached(&doc, opts, cache), started))
+    let bytes = jobgate_extract::read_file(path)?;
+    Ok(finish(analyze_untrusted(&bytes, opts, cache)?, started))
 }
 
 /// Analyses a PDF or DOCX given as bytes.
 pub fn analyze_bytes(bytes: &[u8], opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
     let started = Instant::now();
-    let doc = jobgate_extract::extract(bytes)?;
-    Ok(finish(analyze_document(&doc, opts), started))
+    Ok(finish(analyze_untrusted(bytes, opts, None)?, started))
+}
+
+/// The bytes of a file from anyone: extracted, parsed and scored in a bounded worker
+/// ([`crate::bounded`]), then improved by AI here when `opts.ai` is set.
+pub fn analyze_untrusted(
+    bytes: &[u8],
+    opts: &AnalyzeOptions,
+    cache: Option<&dyn AiCache>,
+) -> Result<AnalysisResponse> {
+    let (doc, mut r) = crate::bounded::analyse(bytes, opts)?;
+    if let Some(cfg) = &opts.ai {
+        improve_with_ai(&doc, &mut r, cfg, cache, opts);
+    }
+    Ok(r)
 }
 
 fn finish(mut r: AnalysisResponse, started: Instant) -> AnalysisResponse {
@@ -65,18 +78,21 @@ pub fn analyze_document_cached(
     let started = Instant::now();
     let mut r = analyze_by_rules(doc, opts);
     if let Some(cfg) = &opts.ai {
-        let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
-        crate::ai::improve(
-            doc,
-            &mut r,
-            cfg,
-            cache,
-            lang,
-            opts.today(),
-            &CancelToken::new(),
-        );
+        improve_with_ai(doc, &mut r, cfg, cache, opts);
     }
     finish(r, started)
+}
+
+/// The AI step of an analysis (the profile's answer cache when given).
+pub(crate) fn improve_with_ai(
+    doc: &Document,
+    r: &mut AnalysisResponse,
+    cfg: &AiConfig,
+    cache: Option<&dyn AiCache>,
+    opts: &AnalyzeOptions,
+) {
+    let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
+    crate::ai::improve(doc, r, cfg, cache, lang, opts.today(), &CancelToken::new());
 }
 
 /// Parses and scores an already extracted document by rules only.

@@ -1,8 +1,9 @@
-//! Importing a CV file: read (size-checked), extract, analyse (rules, then AI when asked, with the
-//! profile's answer cache) and record the analysis and its CV version in the history.
+//! Importing a CV file: read (size-checked), extract and analyse by rules in a bounded worker
+//! ([`crate::bounded`]), improve by AI when asked (with the profile's answer cache), and record the
+//! analysis and its CV version in the history.
 
 use crate::ai::StoreCache;
-use crate::analyze::{AnalyzeOptions, analyze_document_cached};
+use crate::analyze::{AnalyzeOptions, improve_with_ai};
 use jobgate_core::error::Result;
 use jobgate_core::{AnalysisResponse, JobGateError};
 use jobgate_store::{ProfileId, RecordedAnalysis, Store};
@@ -39,14 +40,13 @@ pub fn import_file(
     progress("reading", 5);
     let bytes = jobgate_extract::read_file(path)?;
     progress("extracting", 25);
-    let doc = jobgate_extract::extract(&bytes)?;
-    progress(if opts.ai.is_some() { "ai" } else { "scoring" }, 60);
-    let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
-    let mut analysis = analyze_document_cached(
-        &doc,
-        opts,
-        cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache),
-    );
+    let (doc, mut analysis) = crate::bounded::analyse(&bytes, opts)?;
+    if let Some(cfg) = &opts.ai {
+        progress("ai", 60);
+        let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
+        let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
+        improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
+    }
     analysis.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
     let file_name = path
         .file_name()

@@ -2,7 +2,8 @@
 //!
 //! The phase crates are re-exported under short names; the flows that cross phases live here:
 //! [`analyze`] (file → analysis response, rules then optional AI), [`import`] (file → analysis →
-//! history), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
+//! history), [`bounded`] (untrusted files read in worker processes under a deadline and memory and
+//! stack limits), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
 //! parallel and ranked against a job, failures kept, CSV) and [`compare`] (two CV versions side by
 //! side), [`people`] and [`policy`] (whose data is open on a shared machine, under the administrator's rules)
 //! and [`sync`] (the person's store synced with the organisation's server). The engine never depends on a GUI
@@ -10,6 +11,7 @@
 
 pub mod ai;
 pub mod analyze;
+pub mod bounded;
 pub mod clock;
 pub mod compare;
 pub mod import;

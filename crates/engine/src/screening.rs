@@ -146,11 +146,16 @@ pub fn job_from_text(text: &str) -> Result<JobSpec> {
     Ok(jobgate_matching::parse_job(text))
 }
 
-/// The text of a job description file (.txt, .pdf or .docx; at most 10 MB), to show and edit
-/// before ranking. A file with no text is `INVALID_INPUT`.
+/// A job description file, read in a bounded worker and parsed (what `jobgate match JOB` ranks against).
+pub fn load_job(path: &Path) -> Result<JobSpec> {
+    job_from_text(&job_file_text(path)?)
+}
+
+/// The text of a job description file (.txt, .pdf or .docx; at most 10 MB, read in a bounded
+/// worker), to show and edit before ranking. A file with no text is `INVALID_INPUT`.
 pub fn job_file_text(path: &Path) -> Result<String> {
     let bytes = jobgate_extract::read_file(path)?;
-    let text = jobgate_matching::job_text(&bytes)?;
+    let text = crate::bounded::job_text(&bytes)?;
     if text.trim().is_empty() {
         return Err(JobGateError::InvalidInput {
             field: "job".into(),

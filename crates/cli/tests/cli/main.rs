@@ -3,6 +3,7 @@
 //! `--guest`).
 
 mod analyze;
+mod bounded;
 mod build;
 mod export;
 mod matching;

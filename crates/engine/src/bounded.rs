@@ -1,0 +1,689 @@
+//! Untrusted documents are read in a bounded worker process, so no file can take the app, the CLI
+//! or a batch down with it.
+//!
+//! A CV or job file from a stranger may be built to overflow the stack (objects nested thousands
+//! deep), to loop, or to allocate gigabytes. A stack overflow aborts a process outright (it is not a
+//! panic), and nothing inside one process can stop a loop in a library. So the front ends read such
+//! files through a [`Pool`] of worker processes — the same executable started with
+//! [`WORKER_FLAG`] — that talk framed JSON over stdin/stdout ([`serve`] is the worker's side):
+//!
+//! - **deadline**: the front end waits at most [`Limits::deadline`] per file, then kills the worker;
+//! - **memory**: the worker caps its own writable memory (`RLIMIT_DATA`) before it reads a byte, so
+//!   an allocation past [`Limits::memory_bytes`] fails and ends it; it cannot write files or core dumps;
+//! - **stack**: each file is read on a thread with a fixed [`Limits::stack_bytes`] stack.
+//!
+//! A worker that ends any other way than by answering is replaced; its file is reported as
+//! `CORRUPTED_FILE` ([`JobGateError::OverLimit`]) with the limit that stopped it, and the next file
+//! goes on. Warm workers are reused (an idle pool of up to one per core), so a batch pays the start of
+//! a process once per core, not once per file. Memory limits are enforced on Linux (and other Unix
+//! systems that honour `RLIMIT_DATA`); elsewhere the deadline and the stack still hold.
+//!
+//! [`analyse`] and [`job_text`] are the one door for untrusted bytes: through the pool when a front
+//! end has [`install`]ed one, in this process otherwise (library users, tests).
+
+use crate::analyze::{AnalyzeOptions, analyze_by_rules};
+use jobgate_core::error::Result;
+use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang};
+use serde::{Deserialize, Serialize};
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, ExitCode, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// The first argument that turns a Job Gate executable into a worker ([`serve`]).
+pub const WORKER_FLAG: &str = "--jobgate-worker";
+
+/// Every frame starts with these bytes, so anything else on the pipe is a broken worker, not data.
+const MAGIC: &[u8; 4] = b"JGW1";
+/// The largest reply a worker may send (a CV's analysis is a few hundred KB).
+const MAX_REPLY_BYTES: usize = 64 << 20;
+/// The largest task header (options, never the file).
+const MAX_HEADER_BYTES: usize = 64 << 10;
+/// A worker is replaced after this many files, so no state builds up over a long batch.
+const JOBS_PER_WORKER: u32 = 100;
+/// How much of a worker's last words (stderr) is kept to tell why it ended.
+const STDERR_TAIL: usize = 4096;
+
+/// What one file may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time for one file, from handing it over to its answer.
+    pub deadline: Duration,
+    /// Writable memory of the worker process (heap, stacks, buffers).
+    pub memory_bytes: u64,
+    /// The stack of the thread that reads the file.
+    pub stack_bytes: usize,
+}
+
+impl Default for Limits {
+    /// Measured (docs/BENCHMARKS.md, Bounded analysis): a 10 MB PDF, the largest file accepted,
+    /// needs about 0.5 s and 90 MB; typical CVs 5 ms and 15 MB.
+    fn default() -> Self {
+        Limits {
+            deadline: Duration::from_secs(6),
+            memory_bytes: 256 << 20,
+            stack_bytes: 8 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, with the deadline from `JOBGATE_READ_DEADLINE_MS` when set (slow machines, tests).
+    pub fn from_env() -> Self {
+        let mut limits = Limits::default();
+        if let Some(ms) = std::env::var("JOBGATE_READ_DEADLINE_MS")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|&ms| ms > 0)
+        {
+            limits.deadline = Duration::from_millis(ms);
+        }
+        limits
+    }
+}
+
+/// How to start a worker: an executable that calls [`serve`] when its first argument is [`WORKER_FLAG`].
+#[derive(Debug, Clone)]
+pub struct WorkerCommand {
+    pub program: PathBuf,
+    /// Arguments before the limits; normally just [`WORKER_FLAG`].
+    pub args: Vec<OsString>,
+}
+
+impl WorkerCommand {
+    /// This very executable in worker mode (the CLI and the app are their own workers).
+    pub fn current_exe() -> std::io::Result<Self> {
+        Ok(WorkerCommand {
+            program: std::env::current_exe()?,
+            args: vec![WORKER_FLAG.into()],
+        })
+    }
+}
+
+/// What a worker is asked to do with one file's bytes.
+#[derive(Debug, Serialize, Deserialize)]
+enum Task {
+    /// Extract, parse and score by rules.
+    Analyse {
+        lang: Option<Lang>,
+        today: Option<(u16, u8)>,
+    },
+    /// The text of a job description file.
+    JobText,
+}
+
+/// A worker's answer.
+#[derive(Debug, Serialize, Deserialize)]
+enum Reply {
+    Analysed {
+        document: Box<Document>,
+        analysis: Box<AnalysisResponse>,
+    },
+    JobText(String),
+    Failed(JobGateError),
+}
+
+/// Extracts, parses and scores (rules) an untrusted PDF or DOCX: in a bounded worker when a pool is
+/// [`install`]ed, here otherwise. The AI step, which needs the network and the store, is the caller's.
+pub fn analyse(bytes: &[u8], opts: &AnalyzeOptions) -> Result<(Document, AnalysisResponse)> {
+    match installed() {
+        Some(pool) => pool.analyse(bytes, opts),
+        None => analyse_here(bytes, opts.lang, opts.today),
+    }
+}
+
+/// The text of an untrusted job description file (PDF, DOCX or text): bounded like [`analyse`].
+pub fn job_text(bytes: &[u8]) -> Result<String> {
+    match installed() {
+        Some(pool) => pool.job_text(bytes),
+        None => jobgate_matching::job_text(bytes),
+    }
+}
+
+fn analyse_here(
+    bytes: &[u8],
+    lang: Option<Lang>,
+    today: Option<(u16, u8)>,
+) -> Result<(Document, AnalysisResponse)> {
+    let document = jobgate_extract::extract(bytes)?;
+    let opts = AnalyzeOptions {
+        lang,
+        today,
+        ai: None,
+    };
+    let analysis = analyze_by_rules(&document, &opts);
+    Ok((document, analysis))
+}
+
+/// Does one task in this process: the worker's work.
+fn run_here(task: &Task, bytes: &[u8]) -> Result<Reply> {
+    match task {
+        Task::Analyse { lang, today } => {
+            let (document, analysis) = analyse_here(bytes, *lang, *today)?;
+            Ok(Reply::Analysed {
+                document: Box::new(document),
+                analysis: Box::new(analysis),
+            })
+        }
+        Task::JobText => jobgate_matching::job_text(bytes).map(Reply::JobText),
+    }
+}
+
+fn unexpected(reply: &Reply) -> JobGateError {
+    JobGateError::Internal {
+        reason: format!("the reader answered with the wrong kind of reply: {reply:?}"),
+    }
+}
+
+static INSTALLED: OnceLock<Pool> = OnceLock::new();
+
+/// Makes `pool` the one [`analyse`] and [`job_text`] use from now on, for the whole process. The
+/// first call wins; later ones return `false`.
+pub fn install(pool: Pool) -> bool {
+    INSTALLED.set(pool).is_ok()
+}
+
+/// The installed pool, if a front end installed one.
+pub fn installed() -> Option<&'static Pool> {
+    INSTALLED.get()
+}
+
+/// Worker processes, started on demand and kept warm between files.
+pub struct Pool {
+    command: WorkerCommand,
+    limits: Limits,
+    idle: Mutex<Vec<Worker>>,
+    max_idle: usize,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool")
+            .field("command", &self.command)
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pool {
+    /// A pool keeping up to one idle worker per core.
+    pub fn new(command: WorkerCommand, limits: Limits) -> Self {
+        Pool {
+            command,
+            limits,
+            idle: Mutex::new(Vec::new()),
+            max_idle: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Starts up to `n` idle workers now (e.g. before a batch), so the first files do not wait for them.
+    pub fn warm(&self, n: usize) {
+        let want = n.min(self.max_idle);
+        let have = self.idle.lock().map_or(want, |v| v.len());
+        let fresh: Vec<Worker> = (have..want)
+            .filter_map(|_| Worker::start(&self.command, &self.limits).ok())
+            .collect();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.extend(fresh);
+        }
+    }
+
+    /// Extracts, parses and scores `bytes` in a worker: like [`analyse`] with this pool.
+    pub fn analyse(
+        &self,
+        bytes: &[u8],
+        opts: &AnalyzeOptions,
+    ) -> Result<(Document, AnalysisResponse)> {
+        let task = Task::Analyse {
+            lang: opts.lang,
+            today: opts.today,
+        };
+        match self.run(&task, bytes)? {
+            Reply::Analysed { document, analysis } => Ok((*document, *analysis)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The text of a job description file in a worker: like [`job_text`] with this pool.
+    pub fn job_text(&self, bytes: &[u8]) -> Result<String> {
+        match self.run(&Task::JobText, bytes)? {
+            Reply::JobText(text) => Ok(text),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    fn run(&self, task: &Task, bytes: &[u8]) -> Result<Reply> {
+        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        let mut worker = match idle {
+            Some(w) => w,
+            None => {
+                Worker::start(&self.command, &self.limits).map_err(|e| JobGateError::Internal {
+                    reason: format!("could not start the file reader process: {e}"),
+                })?
+            }
+        };
+        match worker.ask(task, bytes, self.limits.deadline) {
+            Ok(reply) => {
+                worker.jobs += 1;
+                if worker.jobs < JOBS_PER_WORKER
+                    && let Ok(mut idle) = self.idle.lock()
+                    && idle.len() < self.max_idle
+                {
+                    idle.push(worker);
+                }
+                match reply {
+                    Reply::Failed(e) => Err(e),
+                    ok => Ok(ok),
+                }
+            }
+            Err(stop) => Err(stop.into_error(&self.limits)),
+        }
+    }
+}
+
+/// One worker process and the threads that read its pipes.
+struct Worker {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    replies: Receiver<std::io::Result<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    jobs: u32,
+}
+
+/// Why a worker did not answer.
+enum Stop {
+    Deadline,
+    Ended {
+        status: Option<ExitStatus>,
+        last_words: String,
+    },
+    Garbled(String),
+}
+
+impl Worker {
+    fn start(command: &WorkerCommand, limits: &Limits) -> std::io::Result<Worker> {
+        let mut child = Command::new(&command.program)
+            .args(&command.args)
+            .arg(format!("--memory-bytes={}", limits.memory_bytes))
+            .arg(format!("--stack-bytes={}", limits.stack_bytes))
+            // A backstop if the front end itself were stopped while the worker spins.
+            .arg(format!(
+                "--cpu-seconds={}",
+                limits.deadline.as_secs().saturating_mul(4).max(10)
+            ))
+            // Its last words must name the limit, not drown it in a backtrace.
+            .env("RUST_BACKTRACE", "0")
+            .env("RUST_LIB_BACKTRACE", "0")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let (mut stdout, mut stderr) = match (child.stdout.take(), child.stderr.take()) {
+            (Some(o), Some(e)) => (o, e),
+            _ => return Err(std::io::Error::other("the worker's pipes are missing")),
+        };
+        let (tx, replies) = channel();
+        std::thread::Builder::new()
+            .name("jobgate-worker-out".into())
+            .spawn(move || {
+                loop {
+                    let frame = read_frame(&mut stdout, MAX_REPLY_BYTES);
+                    let end = frame.is_err();
+                    if tx.send(frame).is_err() || end {
+                        break;
+                    }
+                }
+            })?;
+        let tail = Arc::new(Mutex::new(Vec::new()));
+        let keep = Arc::clone(&tail);
+        std::thread::Builder::new()
+            .name("jobgate-worker-err".into())
+            .spawn(move || {
+                let mut buf = [0u8; 1024];
+                while let Ok(n) = stderr.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut t) = keep.lock() {
+                        t.extend_from_slice(&buf[..n]);
+                        let over = t.len().saturating_sub(STDERR_TAIL);
+                        t.drain(..over);
+                    }
+                }
+            })?;
+        Ok(Worker {
+            stdin: child.stdin.take(),
+            child,
+            replies,
+            stderr: tail,
+            jobs: 0,
+        })
+    }
+
+    fn ask(&mut self, task: &Task, bytes: &[u8], deadline: Duration) -> Result<Reply, Stop> {
+        let started = Instant::now();
+        let header = serde_json::to_vec(task).map_err(|e| Stop::Garbled(e.to_string()))?;
+        let sent = self.stdin.as_mut().map(|stdin| {
+            write_frame(stdin, &header)
+                .and_then(|()| write_frame(stdin, bytes))
+                .and_then(|()| stdin.flush())
+        });
+        if !matches!(sent, Some(Ok(()))) {
+            return Err(self.ended());
+        }
+        let left = deadline.saturating_sub(started.elapsed());
+        match self.replies.recv_timeout(left) {
+            Ok(Ok(body)) => serde_json::from_slice(&body).map_err(|e| {
+                self.kill();
+                Stop::Garbled(e.to_string())
+            }),
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.ended()),
+            Err(RecvTimeoutError::Timeout) => {
+                self.kill();
+                Err(Stop::Deadline)
+            }
+        }
+    }
+
+    /// The worker stopped answering: wait for it (briefly) and keep how it ended.
+    fn ended(&mut self) -> Stop {
+        self.stdin = None;
+        let mut status = None;
+        let until = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < until {
+            match self.child.try_wait() {
+                Ok(Some(s)) => {
+                    status = Some(s);
+                    break;
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Err(_) => break,
+            }
+        }
+        if status.is_none() {
+            self.kill();
+        }
+        // Let the stderr thread take in the last words written before the end.
+        std::thread::sleep(Duration::from_millis(20));
+        let last_words = self
+            .stderr
+            .lock()
+            .map(|t| String::from_utf8_lossy(&t).into_owned())
+            .unwrap_or_default();
+        Stop::Ended { status, last_words }
+    }
+
+    fn kill(&mut self) {
+        self.stdin = None;
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing stdin ends an idle worker's loop; kill in case it is busy.
+        self.stdin = None;
+        if !matches!(self.child.try_wait(), Ok(Some(_))) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl Stop {
+    fn into_error(self, limits: &Limits) -> JobGateError {
+        let (limit, reason) = match self {
+            Stop::Deadline => (
+                "time",
+                format!("still reading after {} s", limits.deadline.as_secs_f32()),
+            ),
+            Stop::Garbled(why) => ("other", format!("the reader's answer was garbled: {why}")),
+            Stop::Ended { status, last_words } => {
+                let how = status.map_or("was stopped".to_string(), describe_exit);
+                let limit = if last_words.contains("overflowed its stack") {
+                    "stack"
+                } else if last_words.contains("memory allocation of")
+                    || last_words.contains("capacity overflow")
+                {
+                    "memory"
+                } else if status.is_some_and(is_cpu_limit) {
+                    "time"
+                } else {
+                    "other"
+                };
+                let words = last_words.lines().rev().find(|l| !l.trim().is_empty());
+                let reason = match (limit, words) {
+                    ("stack", _) => format!(
+                        "the reader ran out of its {} MB stack and {how}",
+                        limits.stack_bytes >> 20
+                    ),
+                    ("memory", _) => format!(
+                        "the reader ran out of its {} MB of memory and {how}",
+                        limits.memory_bytes >> 20
+                    ),
+                    (_, Some(w)) => format!("the reader {how}: {}", w.trim()),
+                    (_, None) => format!("the reader {how}"),
+                };
+                (limit, reason)
+            }
+        };
+        JobGateError::OverLimit {
+            limit: limit.into(),
+            reason,
+        }
+    }
+}
+
+fn describe_exit(status: ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return format!("was ended by signal {sig}");
+        }
+    }
+    match status.code() {
+        Some(code) => format!("exited with code {code}"),
+        None => "ended".into(),
+    }
+}
+
+fn is_cpu_limit(status: ExitStatus) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        // SIGXCPU: the CPU-time backstop.
+        status.signal() == Some(24)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
+}
+
+fn write_frame(w: &mut impl Write, body: &[u8]) -> std::io::Result<()> {
+    let len = u32::try_from(body.len()).map_err(|_| std::io::Error::other("frame too large"))?;
+    w.write_all(MAGIC)?;
+    w.write_all(&len.to_le_bytes())?;
+    w.write_all(body)
+}
+
+/// Reads one frame; `UnexpectedEof` at a clean end of the stream.
+fn read_frame(r: &mut impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = [0u8; 8];
+    r.read_exact(&mut head)?;
+    if &head[..4] != MAGIC {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not a Job Gate frame",
+        ));
+    }
+    let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    if len > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("a frame of {len} bytes is over the limit of {max}"),
+        ));
+    }
+    let mut body = vec![0u8; len];
+    r.read_exact(&mut body)?;
+    Ok(body)
+}
+
+/// The worker's side: call this from `main` when the first argument is [`WORKER_FLAG`]. Caps its own
+/// memory, file writes and core dumps before reading anything, then answers tasks until stdin closes.
+pub fn serve() -> ExitCode {
+    let mut limits = Limits::default();
+    let mut cpu_seconds = 60;
+    for arg in std::env::args().skip(2) {
+        let value = |prefix: &str| arg.strip_prefix(prefix).and_then(|v| v.parse::<u64>().ok());
+        if let Some(v) = value("--memory-bytes=") {
+            limits.memory_bytes = v;
+        } else if let Some(v) = value("--stack-bytes=") {
+            limits.stack_bytes = usize::try_from(v).unwrap_or(limits.stack_bytes);
+        } else if let Some(v) = value("--cpu-seconds=") {
+            cpu_seconds = v;
+        }
+    }
+    if let Err(e) = limit_self(&limits, cpu_seconds) {
+        eprintln!("jobgate worker: could not set its limits: {e}");
+        return ExitCode::FAILURE;
+    }
+    let mut stdin = std::io::stdin().lock();
+    let mut stdout = std::io::stdout().lock();
+    loop {
+        let header = match read_frame(&mut stdin, MAX_HEADER_BYTES) {
+            Ok(h) => h,
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("jobgate worker: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let max_file = jobgate_core::error::MAX_FILE_BYTES as usize + 1;
+        let bytes = match read_frame(&mut stdin, max_file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("jobgate worker: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let reply = match serde_json::from_slice::<Task>(&header) {
+            Ok(task) => work_on_own_stack(task, bytes, limits.stack_bytes),
+            Err(e) => Reply::Failed(JobGateError::Internal {
+                reason: format!("the reader did not understand its task: {e}"),
+            }),
+        };
+        let sent = serde_json::to_vec(&reply)
+            .map_err(std::io::Error::other)
+            .and_then(|body| write_frame(&mut stdout, &body))
+            .and_then(|()| stdout.flush());
+        if let Err(e) = sent {
+            eprintln!("jobgate worker: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+}
+
+/// Runs one task on a thread with a fixed stack; a panic becomes an error reply.
+fn work_on_own_stack(task: Task, bytes: Vec<u8>, stack_bytes: usize) -> Reply {
+    let thread = std::thread::Builder::new()
+        .name("jobgate-reader".into())
+        .stack_size(stack_bytes)
+        .spawn(move || run_here(&task, &bytes).unwrap_or_else(Reply::Failed));
+    match thread.map(|t| t.join()) {
+        Ok(Ok(reply)) => reply,
+        Ok(Err(_)) => Reply::Failed(JobGateError::CorruptedFile {
+            reason: "the reader failed on this file".into(),
+        }),
+        Err(e) => Reply::Failed(JobGateError::Internal {
+            reason: format!("could not start the reading thread: {e}"),
+        }),
+    }
+}
+
+#[cfg(unix)]
+fn limit_self(limits: &Limits, cpu_seconds: u64) -> std::io::Result<()> {
+    use rustix::process::{Resource, Rlimit, setrlimit};
+    let set = |resource, value: u64| {
+        setrlimit(
+            resource,
+            Rlimit {
+                current: Some(value),
+                maximum: Some(value),
+            },
+        )
+    };
+    // Writable memory: heap, thread stacks, buffers — what a hostile file makes grow.
+    set(Resource::Data, limits.memory_bytes)?;
+    // No core dumps of a worker a file made crash; no files written at all.
+    set(Resource::Core, 0)?;
+    set(Resource::Fsize, 0)?;
+    set(Resource::Cpu, cpu_seconds)?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn limit_self(_limits: &Limits, _cpu_seconds: u64) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_garbage_is_refused() {
+        let mut buf = Vec::new();
+        write_frame(&mut buf, b"hello").unwrap();
+        write_frame(&mut buf, b"").unwrap();
+        let mut r = &buf[..];
+        assert_eq!(read_frame(&mut r, 16).unwrap(), b"hello");
+        assert_eq!(read_frame(&mut r, 16).unwrap(), b"");
+        assert_eq!(
+            read_frame(&mut r, 16).unwrap_err().kind(),
+            std::io::ErrorKind::UnexpectedEof
+        );
+        let mut junk: &[u8] = b"Hello, world! not a frame";
+        assert_eq!(
+            read_frame(&mut junk, 1 << 20).unwrap_err().kind(),
+            std::io::ErrorKind::InvalidData
+        );
+        let mut big = Vec::new();
+        write_frame(&mut big, &[0u8; 100]).unwrap();
+        assert!(read_frame(&mut &big[..], 99).is_err(), "over the limit");
+    }
+
+    #[test]
+    fn a_worker_that_dies_is_told_apart_by_its_last_words() {
+        let limits = Limits::default();
+        let stack = Stop::Ended {
+            status: None,
+            last_words: "\nthread 'jobgate-reader' has overflowed its stack\nfatal runtime error: stack overflow\n".into(),
+        };
+        let e = stack.into_error(&limits);
+        assert!(
+            matches!(&e, JobGateError::OverLimit { limit, .. } if limit == "stack"),
+            "{e:?}"
+        );
+        let memory = Stop::Ended {
+            status: None,
+            last_words: "memory allocation of 4294967296 bytes failed\n".into(),
+        };
+        assert!(
+            matches!(memory.into_error(&limits), JobGateError::OverLimit { limit, .. } if limit == "memory")
+        );
+        let late = Stop::Deadline.into_error(&limits);
+        assert_eq!(late.code().as_str(), "CORRUPTED_FILE");
+        assert!(matches!(late, JobGateError::OverLimit { limit, .. } if limit == "time"));
+    }
+}
