@@ -41,9 +41,9 @@ pub fn import_file(
     let bytes = jobgate_extract::read_file(path)?;
     progress("extracting", 25);
     let (doc, mut analysis) = crate::bounded::analyse(&bytes, opts)?;
+    let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
     if let Some(cfg) = &opts.ai {
         progress("ai", 60);
-        let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
         let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
         improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
     }
