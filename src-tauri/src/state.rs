@@ -254,8 +254,8 @@ pub struct AppState {
     locked: Mutex<Option<String>>,
     /// The language on screen while nobody is signed in (the last person's, so the picker stays readable).
     screen_lang: Mutex<Lang>,
-    /// Why the data folder could not be used (the app then runs as a guest, in memory).
-    storage_problem: Option<String>,
+    /// Why the data folder could not be used (the app then runs as a guest, in memory, and says so).
+    storage_problem: Option<JobGateError>,
     keys: Box<dyn KeyStore>,
     /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
     ai_server: jobgate_ai::AiConfig,
@@ -270,8 +270,11 @@ pub struct AppState {
     /// When the background sync runs next.
     sync_wake: Arc<crate::sync::Wake>,
     sync_timing: crate::sync::Timing,
-    /// Answers queued for the next file dialogs (see [`AppState::answer_next_dialog`]).
-    dialog_answers: Mutex<std::collections::VecDeque<Option<PathBuf>>>,
+    /// Answers queued for the next file dialogs (see [`AppState::answer_next_dialog`]); debug builds only.
+    #[cfg(debug_assertions)]
+    dialog_answers: Mutex<std::collections::VecDeque<Vec<PathBuf>>>,
+    /// The files and folders the person chose, behind the tokens the page holds.
+    picked: crate::picked::Picked,
 }
 
 impl AppState {
@@ -310,13 +313,15 @@ impl AppState {
             offered_files: Mutex::new(Vec::new()),
             sync_wake: Arc::new(crate::sync::Wake::default()),
             sync_timing: options.sync_timing,
+            #[cfg(debug_assertions)]
             dialog_answers: Mutex::new(std::collections::VecDeque::new()),
+            picked: crate::picked::Picked::default(),
         };
         match state.first_person() {
             Ok(Some(person)) => state.enter(person),
             Ok(None) => {}
             Err(e) => {
-                state.storage_problem = Some(e.to_string());
+                state.storage_problem = Some(e);
                 if let Ok(opened) = people::guest() {
                     state.enter(Person::new(opened, false, Lang::En));
                 }
@@ -348,15 +353,40 @@ impl AppState {
     }
 
     /// Queues what the next native file dialog answers instead of showing itself (`None`: the user
-    /// cancelled). For the mock-runtime tests, which have no dialogs; only Rust code can call it, so
-    /// the page never chooses a path itself.
+    /// cancelled). For the mock-runtime tests, which have no dialogs, and the end-to-end tests (through
+    /// the `e2e_answer_dialog` command); only in debug builds, so a release has no way around the dialogs.
+    #[cfg(debug_assertions)]
     pub fn answer_next_dialog(&self, path: Option<PathBuf>) {
-        lock(&self.dialog_answers).push_back(path);
+        lock(&self.dialog_answers).push_back(path.into_iter().collect());
     }
 
-    /// The queued answer for a dialog about to open, if any (`Some(None)`: cancelled).
-    pub(crate) fn queued_dialog_answer(&self) -> Option<Option<PathBuf>> {
-        lock(&self.dialog_answers).pop_front()
+    /// [`Self::answer_next_dialog`] for a dialog that picks several files (empty: cancelled).
+    #[cfg(debug_assertions)]
+    pub fn answer_next_dialog_with(&self, paths: Vec<PathBuf>) {
+        lock(&self.dialog_answers).push_back(paths);
+    }
+
+    /// What a one-file dialog answers: a queued test answer (debug builds), else `show` (the dialog).
+    pub(crate) fn dialog(&self, show: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        #[cfg(debug_assertions)]
+        if let Some(queued) = lock(&self.dialog_answers).pop_front() {
+            return queued.into_iter().next();
+        }
+        show()
+    }
+
+    /// What a several-files dialog answers, like [`Self::dialog`].
+    pub(crate) fn dialog_many(&self, show: impl FnOnce() -> Vec<PathBuf>) -> Vec<PathBuf> {
+        #[cfg(debug_assertions)]
+        if let Some(queued) = lock(&self.dialog_answers).pop_front() {
+            return queued;
+        }
+        show()
+    }
+
+    /// The files and folders chosen so far (see [`crate::picked`]).
+    pub fn picked(&self) -> &crate::picked::Picked {
+        &self.picked
     }
 
     /// The profile index, with this app's passcode costs.
@@ -398,6 +428,8 @@ impl AppState {
             .and_then(|p| p.profile.clone());
         *lock(&self.locked) = locked_name;
         lock(&self.offered_files).clear();
+        // Files one person chose are not the next person's to open.
+        self.picked.forget_all();
     }
 
     /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
@@ -663,9 +695,21 @@ impl AppState {
         cfg
     }
 
-    /// Where AI requests go (host and port only).
+    /// Where AI requests go (host and port only, as the request uses them), for messages.
     pub fn ai_host(&self) -> String {
         self.ai_server().host()
+    }
+
+    /// The AI server that consent is given to: `scheme://host[:port]` exactly as requests go there (empty
+    /// for an address the policy refuses, which no consent matches).
+    pub fn ai_origin(&self) -> String {
+        self.ai_server().origin()
+    }
+
+    /// Whether the person agreed to send CV text to the AI server in use now.
+    pub fn ai_consented(&self) -> bool {
+        let origin = self.ai_origin();
+        !origin.is_empty() && self.settings().ai_consent_host.as_deref() == Some(origin.as_str())
     }
 
     /// A fresh cancel flag for an AI call that starts now (replacing a finished one's).
@@ -702,7 +746,7 @@ impl AppState {
         if !s.ai_enabled {
             return Err(unavailable("AI is switched off in Settings"));
         }
-        if s.ai_consent_host.as_deref() != Some(self.ai_host().as_str()) {
+        if !self.ai_consented() {
             return Err(unavailable(
                 "you have not yet agreed in Settings to send CV text to this AI server",
             ));
@@ -718,8 +762,15 @@ impl AppState {
         &self.data_dir
     }
 
-    pub fn storage_problem(&self) -> Option<&str> {
-        self.storage_problem.as_deref()
+    /// Why the data folder could not be used, in words (Status).
+    pub fn storage_problem(&self) -> Option<String> {
+        self.storage_problem.as_ref().map(JobGateError::to_string)
+    }
+
+    /// Why the data folder could not be used, as the error the window shows at start: nothing is being
+    /// saved (the app runs as a guest, in memory) until the folder can be used.
+    pub fn storage_error(&self) -> Option<&JobGateError> {
+        self.storage_problem.as_ref()
     }
 
     /// The person's settings (with AI off when the policy forbids it); defaults while nobody is signed in.
