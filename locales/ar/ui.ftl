@@ -440,3 +440,16 @@ ui-moves-json-import = استورد JSON Resume…
 ui-moves-json-open-title = اختر ملف JSON Resume
 ui-moves-json-filter = JSON Resume (.json)
 ui-moves-json-imported = أُضيفت السيرة الذاتية لـ { $name } إلى سيرك الذاتية.
+
+# A guest leaving: the files they exported (PDF, DOCX, JSON) are outside Job Gate's data, so the app asks.
+ui-guest-files-title = ملفات حُفظت في جلسة الضيف
+ui-guest-files-text-left = حفظ الضيف الذي غادر للتوّ هذه الملفات على هذا الحاسوب. هي ليست جزءًا من بيانات Job Gate، لذا تبقى ما لم تحذفها.
+ui-guest-files-text-quit = حفظتَ هذه الملفات على هذا الحاسوب بصفتك ضيفًا. هي ليست جزءًا من بيانات Job Gate، لذا تبقى بعد إغلاق Job Gate ما لم تحذفها.
+ui-guest-files-legend = احذف هذه الملفات من هذا الحاسوب:
+ui-guest-files-keep = أبقِها
+ui-guest-files-delete = احذف الملفات المحدّدة
+ui-guest-files-stay = لا تُغلق
+ui-guest-files-deleted = الملفات المحذوفة: { $count }
+# The profile made on first use or from an earlier release's single database (the command line calls it "default").
+ui-person-default = الملف الرئيسي
+ui-profile-default-note = يسمّي سطر الأوامر هذا الملف «default».

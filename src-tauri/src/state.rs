@@ -173,6 +173,13 @@ impl Person {
         self.profile.is_none()
     }
 
+    /// The profile called [`jobgate_store::DEFAULT_PROFILE`] (names compare case-insensitively).
+    pub fn is_default(&self) -> bool {
+        self.profile
+            .as_deref()
+            .is_some_and(jobgate_engine::people::is_default)
+    }
+
     pub fn has_passcode(&self) -> bool {
         self.has_passcode.load(Ordering::SeqCst)
     }
@@ -229,6 +236,8 @@ pub struct WhoView {
     pub person: Option<PersonView>,
     /// The profile that was locked last (the unlock dialog asks for its passcode); `None` after "Switch".
     pub locked: Option<String>,
+    /// Files the guest who left exported and that are still on disk: the picker asks whether to delete them.
+    pub guest_files: Vec<String>,
     /// The language on screen.
     pub lang: Lang,
     pub dir: &'static str,
@@ -238,6 +247,9 @@ pub struct WhoView {
 pub struct PersonView {
     /// The profile's name; `None` for a guest.
     pub name: Option<String>,
+    /// The profile made on first use or from an earlier release's single database, named `default` (the
+    /// CLI's `--profile default`): the UI shows a label in the person's language instead of that name.
+    pub default: bool,
     pub guest: bool,
     /// Protected by a passcode (and so encrypted at rest).
     pub has_passcode: bool,
@@ -267,6 +279,9 @@ pub struct AppState {
     idle_limit: Option<Duration>,
     /// Export files a wipe offered to delete; only these may be deleted by [`AppState::delete_offered_files`].
     offered_files: Mutex<Vec<String>>,
+    /// Files the guest who left (or is quitting) exported that are still on disk: the picker asks whether to
+    /// delete them; only these may be deleted by [`AppState::answer_guest_files`].
+    guest_files: Mutex<Vec<String>>,
     /// When the background sync runs next.
     sync_wake: Arc<crate::sync::Wake>,
     sync_timing: crate::sync::Timing,
@@ -308,6 +323,7 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             idle_limit,
             offered_files: Mutex::new(Vec::new()),
+            guest_files: Mutex::new(Vec::new()),
             sync_wake: Arc::new(crate::sync::Wake::default()),
             sync_timing: options.sync_timing,
             dialog_answers: Mutex::new(std::collections::VecDeque::new()),
@@ -379,6 +395,7 @@ impl AppState {
         *lock(&self.person) = Some(Arc::new(person));
         *lock(&self.locked) = None;
         lock(&self.offered_files).clear();
+        lock(&self.guest_files).clear();
         self.note_activity_now();
     }
 
@@ -398,6 +415,14 @@ impl AppState {
             .and_then(|p| p.profile.clone());
         *lock(&self.locked) = locked_name;
         lock(&self.offered_files).clear();
+        // A guest's exports are their documents outside the data folder: whoever is at the picker next (the
+        // guest, or someone after an idle lock) is asked whether to delete them.
+        let guest_files = left
+            .as_ref()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        *lock(&self.guest_files) = guest_files;
     }
 
     /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
@@ -554,11 +579,38 @@ impl AppState {
         Ok(())
     }
 
+    /// The guest using the app is about to quit: the files they exported that are still on disk (remembered
+    /// as the ones [`AppState::answer_guest_files`] may delete). Empty when nobody, or a named person, is in.
+    pub fn guest_quitting_files(&self) -> Vec<String> {
+        let files = lock(&self.person)
+            .clone()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        lock(&self.guest_files).clone_from(&files);
+        files
+    }
+
+    /// The answer to "delete the files the guest exported?": deletes those of `delete` that the guest exported
+    /// (anything else is refused, so the page cannot delete arbitrary files) and forgets the question. Returns
+    /// the files deleted.
+    pub fn answer_guest_files(&self, delete: &[String]) -> Result<Vec<String>, JobGateError> {
+        let mut offered = lock(&self.guest_files);
+        if let Some(p) = delete.iter().find(|p| !offered.contains(p)) {
+            return Err(JobGateError::InvalidInput {
+                field: "paths".into(),
+                reason: format!("{p} is not one of the files the guest exported"),
+            });
+        }
+        let deleted = remove_files(delete);
+        offered.clear();
+        deleted
+    }
+
     /// Deletes those of `paths` that a wipe offered ([`AppState::offer_exported_files`]); returns the ones
     /// deleted. Anything else is refused, so the page cannot delete arbitrary files.
     pub fn delete_offered_files(&self, paths: &[String]) -> Result<Vec<String>, JobGateError> {
         let mut offered = lock(&self.offered_files);
-        let mut deleted = Vec::new();
         for p in paths {
             if !offered.contains(p) {
                 return Err(JobGateError::InvalidInput {
@@ -567,19 +619,9 @@ impl AppState {
                 });
             }
         }
-        for p in paths {
-            match std::fs::remove_file(p) {
-                Ok(()) => deleted.push(p.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(JobGateError::StorageError {
-                        reason: format!("{p}: {e}"),
-                    });
-                }
-            }
-            offered.retain(|o| o != p);
-        }
-        Ok(deleted)
+        let deleted = remove_files(paths);
+        offered.retain(|o| !paths.contains(o));
+        deleted
     }
 
     /// Who is using the app, for the UI.
@@ -588,11 +630,13 @@ impl AppState {
         let lang = self.lang();
         WhoView {
             person: person.map(|p| PersonView {
+                default: p.is_default(),
                 name: p.profile.clone(),
                 guest: p.is_guest(),
                 has_passcode: p.has_passcode(),
             }),
             locked: lock(&self.locked).clone(),
+            guest_files: lock(&self.guest_files).clone(),
             lang,
             dir: if lang.is_rtl() { "rtl" } else { "ltr" },
         }
@@ -936,6 +980,23 @@ impl AppState {
         s.sync_consent_host = None;
         Ok(())
     }
+}
+
+/// Deletes `paths` (a file already gone is fine); returns the ones deleted.
+fn remove_files(paths: &[String]) -> Result<Vec<String>, JobGateError> {
+    let mut deleted = Vec::new();
+    for p in paths {
+        match std::fs::remove_file(p) {
+            Ok(()) => deleted.push(p.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(JobGateError::StorageError {
+                    reason: format!("{p}: {e}"),
+                });
+            }
+        }
+    }
+    Ok(deleted)
 }
 
 /// The name a guest's AI key is kept under in their in-memory key store.
