@@ -152,6 +152,8 @@ async function startGuest() {
 }
 
 async function gateLanguage(code) {
+  // Notices and errors were in the other language.
+  ctx.$('#gate-errors').replaceChildren();
   try {
     await ctx.invoke('set_language', { lang: code });
     who.lang = code;
@@ -343,6 +345,7 @@ export async function loadProfile() {
     const p = who.person;
     $('#profile-name').textContent = displayName(p);
     $('#profile-default-note').hidden = !p.default;
+    showPolicy(policy);
     $('#profile-state').textContent = t(p.guest ? 'ui-profile-guest' : p.has_passcode ? 'ui-profile-protected' : 'ui-profile-unprotected');
     $('#passcode-form').hidden = p.guest;
     $('#profile-wipe').hidden = p.guest;
@@ -355,6 +358,21 @@ export async function loadProfile() {
     for (const id of ['#passcode-current', '#passcode-new', '#passcode-repeat']) $(id).value = '';
     renderIndicator();
   } catch (err) { showError(err); }
+}
+
+/** What the machine's policy imposes, in Settings → Profile (only where a policy file is in force). */
+function showPolicy(policy) {
+  const { $, el, t } = ctx;
+  const rules = [
+    [policy.require_passcode, t('ui-policy-passcode')],
+    [policy.guest_by_default, t('ui-policy-guest')],
+    [policy.idle_lock_minutes > 0, t('ui-policy-idle', { minutes: policy.idle_lock_minutes })],
+    [!policy.allow_ai, t('ui-policy-no-ai')],
+    [!policy.allow_sync, t('ui-policy-no-sync')],
+    [!policy.allow_updates, t('ui-policy-no-updates')],
+  ].filter(([on]) => on).map(([, text]) => el('li', { text }));
+  $('#profile-policy').hidden = !policy.source || rules.length === 0;
+  $('#profile-policy-rules').replaceChildren(...rules);
 }
 
 async function savePasscode() {

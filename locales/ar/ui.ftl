@@ -453,3 +453,11 @@ ui-guest-files-deleted = الملفات المحذوفة: { $count }
 # The profile made on first use or from an earlier release's single database (the command line calls it "default").
 ui-person-default = الملف الرئيسي
 ui-profile-default-note = يسمّي سطر الأوامر هذا الملف «default».
+# What the machine's policy imposes, listed in Settings → Profile.
+ui-policy-title = ضبطها مسؤول هذا الحاسوب:
+ui-policy-passcode = يحتاج كل ملف إلى رمز مرور.
+ui-policy-guest = يبدأ Job Gate بوضع الضيف.
+ui-policy-idle = يُقفَل الملف تلقائيًا بعد مدة بلا نشاط (عدد الدقائق: { $minutes }).
+ui-policy-no-ai = الذكاء الاصطناعي مُطفأ.
+ui-policy-no-sync = المزامنة مُطفأة.
+ui-policy-no-updates = لا يبحث Job Gate عن تحديثات.

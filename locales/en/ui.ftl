@@ -421,3 +421,11 @@ ui-guest-files-deleted = Files deleted: { $count }
 # The profile made on first use or from an earlier release's single database (the command line calls it "default").
 ui-person-default = Main profile
 ui-profile-default-note = The command line calls this profile “default”.
+# What the machine's policy imposes, listed in Settings → Profile.
+ui-policy-title = Set for this computer by its administrator:
+ui-policy-passcode = Every profile needs a passcode.
+ui-policy-guest = Job Gate starts as a guest.
+ui-policy-idle = A profile locks after { $minutes } min without activity.
+ui-policy-no-ai = AI is turned off.
+ui-policy-no-sync = Sync is turned off.
+ui-policy-no-updates = Job Gate does not look for updates.
