@@ -91,7 +91,10 @@ fn a_profile_file_brings_the_person_to_another_computer_locked_with_the_file_pas
     );
     assert!(!holds(&file, &email), "the email is readable in the file");
     assert!(!holds(&file, &name), "the name is readable in the file");
-    assert!(!holds(&file, "Amal"), "the profile's name is readable in the file");
+    assert!(
+        !holds(&file, "Amal"),
+        "the profile's name is readable in the file"
+    );
     // An existing file is never replaced.
     answer(&here, Some(&file));
     assert_error_json(&here.err("export_profile", args), "FILE_EXISTS");
