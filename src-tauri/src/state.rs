@@ -114,6 +114,9 @@ pub struct Person {
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
     /// The last ranking of the Match screen, kept for "Save as CSV".
     screening: Mutex<Option<Screening>>,
+    /// A guest's exports recorded before "delete all my data" emptied their history: still theirs to be asked
+    /// about when they leave.
+    earlier_exports: Mutex<Vec<String>>,
     /// Their sync runs (one at a time) and whether they have left (a run in flight then stops).
     pub(crate) sync: crate::sync::PersonSync,
 }
@@ -132,6 +135,7 @@ impl Person {
             }),
             sessions: Mutex::new(HashMap::new()),
             screening: Mutex::new(None),
+            earlier_exports: Mutex::new(Vec::new()),
             sync: crate::sync::PersonSync::default(),
         };
         let loaded = person.load_settings(lang).unwrap_or(Settings {
@@ -217,10 +221,12 @@ impl Person {
     /// The files this person exported that are still where they were saved (to offer deleting them).
     pub fn exported_files(&self) -> Result<Vec<String>, JobGateError> {
         let history = self.with_store(|store, p| store.history(p))?;
+        let earlier = lock(&self.earlier_exports).clone();
         let mut paths: Vec<String> = history
             .exports
             .into_iter()
             .map(|e| e.path)
+            .chain(earlier)
             .filter(|p| Path::new(p).is_file())
             .collect();
         paths.sort();
@@ -964,6 +970,10 @@ impl AppState {
         let person = self.person()?;
         self.delete_api_key()?;
         self.delete_sync_key()?;
+        if person.is_guest() {
+            let exported = person.exported_files()?;
+            *lock(&person.earlier_exports) = exported;
+        }
         person.with_store(|store, p| {
             store.disable_sync()?;
             store.wipe_profile(p)

@@ -601,6 +601,16 @@ fn a_guest_who_leaves_is_asked_about_the_files_they_exported() {
     let fourth = guest_export(&app, out_dir.path(), "guest CV 4.docx");
     std::fs::remove_file(&fourth).unwrap();
     assert_eq!(app.ok("switch_person", json!({}))["guest_files"], json!([]));
+    // "Delete all my data" empties a guest's history, not the list of files they exported.
+    app.ok("start_guest", json!({}));
+    let sixth = guest_export(&app, out_dir.path(), "guest CV 6.docx");
+    app.ok("delete_all_data", json!({}));
+    assert_eq!(
+        app.ok("switch_person", json!({}))["guest_files"],
+        json!([sixth.display().to_string()])
+    );
+    app.ok("answer_guest_files", json!({"delete": [sixth]}));
+    assert!(!sixth.exists());
     // Someone signing in ends the question (the files stay).
     app.ok("start_guest", json!({}));
     let fifth = guest_export(&app, out_dir.path(), "guest CV 5.docx");
