@@ -308,6 +308,8 @@ async function askGuestFiles(files, quitting) {
   $('#guest-files-list').replaceChildren(...files.map((f, i) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', checked: true, value: f, id: `guest-file-${i}` }), ' ', el('bdi', { text: f }))));
   $('#guest-files-stay').hidden = !quitting;
+  $('#guest-files-keep').textContent = t(quitting ? 'ui-guest-files-keep-quit' : 'ui-guest-files-keep');
+  $('#guest-files-delete').textContent = t(quitting ? 'ui-guest-files-delete-quit' : 'ui-guest-files-delete');
   const dialog = $('#guest-files');
   dialog.returnValue = '';
   if (!dialog.open) dialog.showModal();

@@ -449,6 +449,8 @@ ui-guest-files-legend = احذف هذه الملفات من هذا الحاسو�
 ui-guest-files-keep = أبقِها
 ui-guest-files-delete = احذف الملفات المحدّدة
 ui-guest-files-stay = لا تُغلق
+ui-guest-files-keep-quit = أبقِها وأغلق
+ui-guest-files-delete-quit = احذف الملفات المحدّدة وأغلق
 ui-guest-files-deleted = الملفات المحذوفة: { $count }
 # The profile made on first use or from an earlier release's single database (the command line calls it "default").
 ui-person-default = الملف الرئيسي

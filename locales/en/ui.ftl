@@ -417,6 +417,8 @@ ui-guest-files-legend = Delete these files from this computer:
 ui-guest-files-keep = Keep them
 ui-guest-files-delete = Delete the ticked files
 ui-guest-files-stay = Don't quit
+ui-guest-files-keep-quit = Keep them and quit
+ui-guest-files-delete-quit = Delete the ticked files and quit
 ui-guest-files-deleted = Files deleted: { $count }
 # The profile made on first use or from an earlier release's single database (the command line calls it "default").
 ui-person-default = Main profile

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
+import { execFileSync } from 'node:child_process';
 import { JobGate } from './pages.mjs';
 import { startFakeAi } from './fake-ai.mjs';
 
@@ -461,7 +462,7 @@ describe('On a machine with a policy', () => {
   });
 
   after(async () => {
-    await browser?.deleteSession();
+    await browser?.deleteSession().catch(() => {}); // the last test quits the app
     if (policyFile) rmSync(policyFile, { force: true });
   });
 
@@ -520,5 +521,38 @@ describe('On a machine with a policy', () => {
     await app.type('#unlock-passcode', 'basma-1357');
     await app.click('#unlock-submit');
     await app.signedIn('Basma');
+  });
+
+  it('asks a guest who closes the window about the files they exported, then quits', async (t) => {
+    if (!policyFile) return t.skip('JOBGATE_POLICY is not set (run.sh sets it)');
+    if (!process.env.E2E_WM_CLOSE) return t.skip('no X11 client to close the window (run.sh builds tests/e2e/wm-close.c)');
+    await app.click('#switch-person');
+    await app.picker();
+    await app.click('#picker-guest');
+    await app.signedIn('Guest');
+    assert.equal((await app.importFile(SAMPLE)).error_code, undefined);
+    await app.open('export');
+    await browser.waitUntil(async () => browser.execute(() => Boolean(document.querySelector('input[name="template"]:checked'))),
+      { timeout: 10000, timeoutMsg: 'no template to export with' });
+    const guestFile = path.join(OUT, 'guest-quitting.docx');
+    assert.equal(await app.exportTo(guestFile), guestFile);
+    const close = () => execFileSync(process.env.E2E_WM_CLOSE);
+    const asking = async () => (await browser.$('#guest-files')).waitForDisplayed({ timeout: 5000 });
+    // The close waits for the answer; "Don't quit" stays.
+    close();
+    await asking();
+    assert.match(await app.text('#guest-files-text'), /stay after Job Gate closes/);
+    assert.equal(await app.text('#guest-files-delete'), 'Delete the ticked files and quit');
+    await app.screenshot('28-guest-quitting');
+    await app.click('#guest-files-stay');
+    await browser.pause(500);
+    assert.equal(await app.text('#who-name'), 'Guest');
+    // Asked again: delete, and the app quits.
+    close();
+    await asking();
+    await app.click('#guest-files-delete');
+    await browser.waitUntil(async () => !existsSync(guestFile), { timeout: 5000, timeoutMsg: 'the guest\'s file is still on disk' });
+    await browser.waitUntil(async () => { try { await browser.execute(() => 1); return false; } catch { return true; } },
+      { timeout: 10000, timeoutMsg: 'the app did not quit' });
   });
 });

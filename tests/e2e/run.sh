@@ -67,6 +67,8 @@ if [[ "${1:-}" != "--inside-session" ]]; then
   # The machine's policy file: absent at first (a person's own computer); the policy tests write it and start
   # the app again, which reads it at start-up.
   export JOBGATE_POLICY="$WORK/policy.toml"
+  # Closing the window as a window manager would (Xvfb has none): a small X11 client, built for this run.
+  if cc -O -o "$WORK/wm-close" tests/e2e/wm-close.c -lX11 2>/dev/null; then export E2E_WM_CLOSE="$WORK/wm-close"; fi
   # AI requests go to the tests' local fake server (tests/e2e/fake-ai.mjs), never to the internet.
   export E2E_AI_PORT="${E2E_AI_PORT:-4599}"
   export JOBGATE_OPENROUTER_URL="http://127.0.0.1:$E2E_AI_PORT/v1"
