@@ -83,6 +83,8 @@ macro_rules! handler {
         commands::people::note_activity,
         commands::people::idle_deadline,
         commands::people::policy,
+        commands::people::answer_guest_files,
+        commands::people::quit_app,
         commands::moves::export_profile,
         commands::moves::import_profile,
         commands::moves::export_json_resume,
@@ -173,6 +175,7 @@ pub fn run() {
         });
     }
     let result = app_builder(tauri::Builder::default())
+        .on_window_event(commands::people::on_window_event)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_updater::Builder::new().build())

@@ -114,6 +114,9 @@ pub struct Person {
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
     /// The last ranking of the Match screen, kept for "Save as CSV".
     screening: Mutex<Option<Screening>>,
+    /// A guest's exports recorded before "delete all my data" emptied their history: still theirs to be asked
+    /// about when they leave.
+    earlier_exports: Mutex<Vec<String>>,
     /// Their sync runs (one at a time) and whether they have left (a run in flight then stops).
     pub(crate) sync: crate::sync::PersonSync,
 }
@@ -132,6 +135,7 @@ impl Person {
             }),
             sessions: Mutex::new(HashMap::new()),
             screening: Mutex::new(None),
+            earlier_exports: Mutex::new(Vec::new()),
             sync: crate::sync::PersonSync::default(),
         };
         let loaded = person.load_settings(lang).unwrap_or(Settings {
@@ -173,6 +177,13 @@ impl Person {
         self.profile.is_none()
     }
 
+    /// The profile called [`jobgate_store::DEFAULT_PROFILE`] (names compare case-insensitively).
+    pub fn is_default(&self) -> bool {
+        self.profile
+            .as_deref()
+            .is_some_and(jobgate_engine::people::is_default)
+    }
+
     pub fn has_passcode(&self) -> bool {
         self.has_passcode.load(Ordering::SeqCst)
     }
@@ -210,10 +221,12 @@ impl Person {
     /// The files this person exported that are still where they were saved (to offer deleting them).
     pub fn exported_files(&self) -> Result<Vec<String>, JobGateError> {
         let history = self.with_store(|store, p| store.history(p))?;
+        let earlier = lock(&self.earlier_exports).clone();
         let mut paths: Vec<String> = history
             .exports
             .into_iter()
             .map(|e| e.path)
+            .chain(earlier)
             .filter(|p| Path::new(p).is_file())
             .collect();
         paths.sort();
@@ -229,6 +242,8 @@ pub struct WhoView {
     pub person: Option<PersonView>,
     /// The profile that was locked last (the unlock dialog asks for its passcode); `None` after "Switch".
     pub locked: Option<String>,
+    /// Files the guest who left exported and that are still on disk: the picker asks whether to delete them.
+    pub guest_files: Vec<String>,
     /// The language on screen.
     pub lang: Lang,
     pub dir: &'static str,
@@ -238,6 +253,9 @@ pub struct WhoView {
 pub struct PersonView {
     /// The profile's name; `None` for a guest.
     pub name: Option<String>,
+    /// The profile made on first use or from an earlier release's single database, named `default` (the
+    /// CLI's `--profile default`): the UI shows a label in the person's language instead of that name.
+    pub default: bool,
     pub guest: bool,
     /// Protected by a passcode (and so encrypted at rest).
     pub has_passcode: bool,
@@ -267,6 +285,9 @@ pub struct AppState {
     idle_limit: Option<Duration>,
     /// Export files a wipe offered to delete; only these may be deleted by [`AppState::delete_offered_files`].
     offered_files: Mutex<Vec<String>>,
+    /// Files the guest who left (or is quitting) exported that are still on disk: the picker asks whether to
+    /// delete them; only these may be deleted by [`AppState::answer_guest_files`].
+    guest_files: Mutex<Vec<String>>,
     /// When the background sync runs next.
     sync_wake: Arc<crate::sync::Wake>,
     sync_timing: crate::sync::Timing,
@@ -311,6 +332,7 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             idle_limit,
             offered_files: Mutex::new(Vec::new()),
+            guest_files: Mutex::new(Vec::new()),
             sync_wake: Arc::new(crate::sync::Wake::default()),
             sync_timing: options.sync_timing,
             #[cfg(debug_assertions)]
@@ -409,6 +431,7 @@ impl AppState {
         *lock(&self.person) = Some(Arc::new(person));
         *lock(&self.locked) = None;
         lock(&self.offered_files).clear();
+        lock(&self.guest_files).clear();
         self.note_activity_now();
     }
 
@@ -430,6 +453,14 @@ impl AppState {
         lock(&self.offered_files).clear();
         // Files one person chose are not the next person's to open.
         self.picked.forget_all();
+        // A guest's exports are their documents outside the data folder: whoever is at the picker next (the
+        // guest, or someone after an idle lock) is asked whether to delete them.
+        let guest_files = left
+            .as_ref()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        *lock(&self.guest_files) = guest_files;
     }
 
     /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
@@ -586,11 +617,38 @@ impl AppState {
         Ok(())
     }
 
+    /// The guest using the app is about to quit: the files they exported that are still on disk (remembered
+    /// as the ones [`AppState::answer_guest_files`] may delete). Empty when nobody, or a named person, is in.
+    pub fn guest_quitting_files(&self) -> Vec<String> {
+        let files = lock(&self.person)
+            .clone()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        lock(&self.guest_files).clone_from(&files);
+        files
+    }
+
+    /// The answer to "delete the files the guest exported?": deletes those of `delete` that the guest exported
+    /// (anything else is refused, so the page cannot delete arbitrary files) and forgets the question. Returns
+    /// the files deleted.
+    pub fn answer_guest_files(&self, delete: &[String]) -> Result<Vec<String>, JobGateError> {
+        let mut offered = lock(&self.guest_files);
+        if let Some(p) = delete.iter().find(|p| !offered.contains(p)) {
+            return Err(JobGateError::InvalidInput {
+                field: "paths".into(),
+                reason: format!("{p} is not one of the files the guest exported"),
+            });
+        }
+        let deleted = remove_files(delete);
+        offered.clear();
+        deleted
+    }
+
     /// Deletes those of `paths` that a wipe offered ([`AppState::offer_exported_files`]); returns the ones
     /// deleted. Anything else is refused, so the page cannot delete arbitrary files.
     pub fn delete_offered_files(&self, paths: &[String]) -> Result<Vec<String>, JobGateError> {
         let mut offered = lock(&self.offered_files);
-        let mut deleted = Vec::new();
         for p in paths {
             if !offered.contains(p) {
                 return Err(JobGateError::InvalidInput {
@@ -599,19 +657,9 @@ impl AppState {
                 });
             }
         }
-        for p in paths {
-            match std::fs::remove_file(p) {
-                Ok(()) => deleted.push(p.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(JobGateError::StorageError {
-                        reason: format!("{p}: {e}"),
-                    });
-                }
-            }
-            offered.retain(|o| o != p);
-        }
-        Ok(deleted)
+        let deleted = remove_files(paths);
+        offered.retain(|o| !paths.contains(o));
+        deleted
     }
 
     /// Who is using the app, for the UI.
@@ -620,11 +668,13 @@ impl AppState {
         let lang = self.lang();
         WhoView {
             person: person.map(|p| PersonView {
+                default: p.is_default(),
                 name: p.profile.clone(),
                 guest: p.is_guest(),
                 has_passcode: p.has_passcode(),
             }),
             locked: lock(&self.locked).clone(),
+            guest_files: lock(&self.guest_files).clone(),
             lang,
             dir: if lang.is_rtl() { "rtl" } else { "ltr" },
         }
@@ -971,6 +1021,10 @@ impl AppState {
         let person = self.person()?;
         self.delete_api_key()?;
         self.delete_sync_key()?;
+        if person.is_guest() {
+            let exported = person.exported_files()?;
+            *lock(&person.earlier_exports) = exported;
+        }
         person.with_store(|store, p| {
             store.disable_sync()?;
             store.wipe_profile(p)
@@ -987,6 +1041,23 @@ impl AppState {
         s.sync_consent_host = None;
         Ok(())
     }
+}
+
+/// Deletes `paths` (a file already gone is fine); returns the ones deleted.
+fn remove_files(paths: &[String]) -> Result<Vec<String>, JobGateError> {
+    let mut deleted = Vec::new();
+    for p in paths {
+        match std::fs::remove_file(p) {
+            Ok(()) => deleted.push(p.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(JobGateError::StorageError {
+                    reason: format!("{p}: {e}"),
+                });
+            }
+        }
+    }
+    Ok(deleted)
 }
 
 /// The name a guest's AI key is kept under in their in-memory key store.

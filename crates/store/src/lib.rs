@@ -335,7 +335,7 @@ pub(crate) fn restrict_file(path: &Path) -> Result<()> {
 
 /// A connection to the database at `path`, opened with `key` when it is encrypted. A wrong key is
 /// `WRONG_PASSCODE` (the profile index counts those); the schema is not touched.
-fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connection> {
+pub(crate) fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         profiles::private_dir(dir)?;
     }

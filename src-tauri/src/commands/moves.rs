@@ -99,7 +99,8 @@ pub async fn export_profile<R: Runtime>(
         return fail(&state, JobGateError::ProfileLocked { profile: name });
     }
     jobgate_store::passcode::check_new(&file_passcode).or_else(|e| fail(&state, e))?;
-    let suggested = format!("{name}.{PROFILE_EXTENSION}");
+    // The file reveals nothing without its passcode; its suggested name does not name the person either.
+    let suggested = format!("jobgate-profile.{PROFILE_EXTENSION}");
     let Some(dest) = save_dialog(
         &app,
         &state,
