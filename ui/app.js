@@ -947,6 +947,9 @@ async function start() {
   await loadSettings();
   show('import');
   await listenToRust();
+  // Opened with a CV ("Open with Job Gate", a double-click on a PDF or DOCX): imported as if it were dropped.
+  const opened = await invoke('launch_file').catch(() => null);
+  if (opened) importPath(opened);
   document.body.dataset.ready = 'true';
   invoke('mark_ready').catch(() => {});
 }

@@ -64,6 +64,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::ai_cancel,
         commands::ai_rewrite_experience,
         commands::mark_ready,
+        commands::launch::launch_file,
         commands::people::people_list,
         commands::people::who,
         commands::people::open_person,

@@ -8,6 +8,7 @@
 //! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
 //! Tauri runs off the main thread, so the window stays responsive.
 
+pub mod launch;
 pub mod moves;
 pub mod people;
 pub mod sync;
