@@ -989,6 +989,9 @@ async function start() {
   show('import');
   await showStorageProblem();
   await listenToRust();
+  // Opened with a CV ("Open with Job Gate", a double-click on a PDF or DOCX): imported as if it were dropped.
+  const opened = await invoke('launch_file').catch(() => null);
+  if (opened) importPath(opened);
   document.body.dataset.ready = 'true';
   invoke('mark_ready').catch(() => {});
 }

@@ -69,6 +69,7 @@ macro_rules! handler {
         commands::ai_cancel,
         commands::ai_rewrite_experience,
         commands::mark_ready,
+        commands::launch::launch_file,
         commands::people::people_list,
         commands::people::who,
         commands::people::open_person,

@@ -10,6 +10,7 @@
 //! blocking thread ([`blocking`]), so one slow file never holds up the async runtime other screens use.
 //! Files reach commands as tokens from Rust-side dialogs or drops ([`crate::picked`]), never as paths.
 
+pub mod launch;
 pub mod moves;
 pub mod people;
 pub mod sync;
