@@ -87,10 +87,12 @@ linux() {
   # deb and rpm in one call (a second call would find the bundle-type marker already patched in the binary).
   TAURI_APP_PATH=src-tauri timed nice -n 10 npx tauri build --ci --bundles deb,rpm
   mkdir -p dist
-  local f
+  local f name
   for f in "$target_dir"/release/bundle/deb/*_"$version"_*.deb "$target_dir"/release/bundle/rpm/*-"$version"-*.rpm; do
-    cp "$f" dist/
-    size_of "dist/$(basename "$f")"
+    # "Job Gate_0.1.0_amd64.deb" -> "job-gate_0.1.0_amd64.deb" (the package's own name; no space to quote).
+    name=$(basename "$f" | tr '[:upper:] ' '[:lower:]-')
+    cp "$f" "dist/$name"
+    size_of "dist/$name"
   done
 }
 
