@@ -2,6 +2,8 @@
 //! register both types), or `jobgate-desktop cv.pdf` from a terminal. The window asks for it once it knows who
 //! is using the app and imports it exactly as a dropped file (`analyze_path`, the bounded reader).
 
+use crate::picked::{PickedFile, Use};
+use crate::state::AppState;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,13 +21,14 @@ pub fn file_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf
     std::path::absolute(&first).ok()
 }
 
-/// The file the app was started with, the first time it is asked; `null` after that or when there is none.
+/// The file the app was started with, the first time it is asked, as a token to open (the person chose it
+/// in their file manager, as they would in the open dialog); `null` after that or when there is none.
 #[tauri::command]
-pub fn launch_file() -> Option<String> {
+pub fn launch_file(state: tauri::State<'_, AppState>) -> Option<PickedFile> {
     if TAKEN.swap(true, Ordering::SeqCst) {
         return None;
     }
-    file_argument(std::env::args_os().skip(1)).map(|p| p.to_string_lossy().into_owned())
+    file_argument(std::env::args_os().skip(1)).map(|p| state.picked().register(p, Use::Open))
 }
 
 #[cfg(test)]
