@@ -8,6 +8,7 @@
 //!   CV's fit with a job.
 //! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
 //! - [`sync`]: sync with the organisation's server: runs, the background worker, the status line.
+//! - [`updater`]: signed updates from the server and key fixed at build time, when allowed.
 //!
 //! All product logic lives in the engine crates; this crate only adapts it to the window.
 //! The Tauri configuration is the repository's top-level `tauri.conf.json` (see `src-tauri/README.md`).
@@ -17,6 +18,7 @@ pub mod os;
 pub mod screening;
 pub mod state;
 pub mod sync;
+pub mod updater;
 
 use state::AppState;
 use std::sync::OnceLock;
@@ -89,6 +91,11 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::sync::test_sync_connection,
         commands::sync::set_sync_enabled,
         commands::sync::sync_now,
+        commands::updates::update_settings,
+        commands::updates::set_update_auto,
+        commands::updates::check_for_update,
+        commands::updates::install_update,
+        commands::updates::restart_app,
         screening::match_rank,
         screening::read_job_file,
         screening::list_cv_folder,
@@ -128,11 +135,15 @@ pub fn run() {
             jobgate_engine::bounded::Limits::from_env(),
         ));
     }
-    let result = app_builder(tauri::Builder::default())
+    let mut context = tauri::generate_context!();
+    // The updater plugin is registered only when this build has an update server and key.
+    let updates = updater::Updates::from_build();
+    let check_updates = updates.configured();
+    let builder = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_updater::Builder::new().build())
-        .setup(|app| {
+        .plugin(tauri_plugin_opener::init());
+    let result = updater::setup(builder, &mut context, updates)
+        .setup(move |app| {
             let data_dir = state::default_data_dir();
             let state = AppState::new(data_dir, os::os_keychain());
             let idle_lock = state.policy().policy.idle_lock_minutes > 0;
@@ -141,9 +152,12 @@ pub fn run() {
             if idle_lock {
                 watch_idle(app.handle().clone());
             }
+            if check_updates {
+                updater::spawn_worker(app.handle().clone());
+            }
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("Job Gate could not start: {e}");
         std::process::exit(1);

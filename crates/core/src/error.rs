@@ -30,11 +30,12 @@ pub enum ErrorCode {
     ProfileLocked,
     WrongPasscode,
     ProfileNotFound,
+    UpdateFailed,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -52,6 +53,7 @@ impl ErrorCode {
         ErrorCode::ProfileLocked,
         ErrorCode::WrongPasscode,
         ErrorCode::ProfileNotFound,
+        ErrorCode::UpdateFailed,
         ErrorCode::Internal,
     ];
 
@@ -75,6 +77,7 @@ impl ErrorCode {
             ErrorCode::ProfileLocked => "PROFILE_LOCKED",
             ErrorCode::WrongPasscode => "WRONG_PASSCODE",
             ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
+            ErrorCode::UpdateFailed => "UPDATE_FAILED",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -130,6 +133,17 @@ pub enum JobGateError {
     WrongPasscode { failures: u32, wait_seconds: u64 },
     #[error("no profile called '{profile}'")]
     ProfileNotFound { profile: String },
+    /// An update that was refused or could not be had. `kind`: `signature` (tampered, or signed with another
+    /// key), `downgrade` (not newer than the version installed), `unreachable` (the server is down or
+    /// offline), `invalid` (the server's answer is not an update), `install` (verified, but the installer
+    /// failed), `policy` (the machine's policy turns updates off), `off` (built without an update server),
+    /// `nothing` (no update was found to install). `version`: the version offered, when known.
+    #[error("update refused ({kind}): {reason}")]
+    UpdateFailed {
+        kind: String,
+        reason: String,
+        version: String,
+    },
     #[error("internal error: {reason}")]
     Internal { reason: String },
 }
@@ -167,6 +181,7 @@ impl JobGateError {
             JobGateError::ProfileLocked { .. } => ErrorCode::ProfileLocked,
             JobGateError::WrongPasscode { .. } => ErrorCode::WrongPasscode,
             JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
+            JobGateError::UpdateFailed { .. } => ErrorCode::UpdateFailed,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -218,6 +233,11 @@ impl JobGateError {
             JobGateError::TemplateNotFound { name, available } => {
                 json!({"template": name, "available": available})
             }
+            JobGateError::UpdateFailed {
+                kind,
+                reason,
+                version,
+            } => json!({ "kind": kind, "reason": reason, "version": version }),
         }
     }
 
