@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Job Gate needs on a fresh Debian/Ubuntu machine; does nothing that is already done.
-# Usage: scripts/setup.sh [app|test]   (app: what running the app needs; test: also the test tools)
+# Usage: scripts/setup.sh [app|test|windows]   (app: what running the app needs; test: also the test tools;
+#        windows: also what building for Windows and testing it under Wine needs, scripts/test.sh windows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-test}
@@ -14,6 +15,11 @@ pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libs
 if [ "$what" = test ]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui xvfb xauth x11-utils webkit2gtk-driver
          dbus gnome-keyring libsecret-tools postgresql)
+fi
+# Windows from Linux: mingw-w64 links x86_64-pc-windows-gnu (and builds SQLCipher's OpenSSL, with perl and make),
+# NSIS packs the installer, Wine 8 (64-bit only: the app and the installer are 64-bit) runs both in the tests.
+if [ "$what" = windows ]; then
+  pkgs+=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 perl make nsis wine wine64 poppler-utils python3)
 fi
 
 missing=()
@@ -35,6 +41,11 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "setup: Rust is needed (https://rustup.rs); install it and run this again" >&2
   exit 1
+fi
+
+if [ "$what" = windows ]; then
+  rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
+  exit 0
 fi
 
 # JavaScript tools (Tauri CLI, WebDriver client) from the lock file.

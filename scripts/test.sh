@@ -7,6 +7,9 @@
 #   scripts/test.sh rust       build + lint, then every Rust test (engine, CLI, desktop commands)
 #   scripts/test.sh e2e        the end-to-end tests of the real app (builds the app if it is not built)
 #   scripts/test.sh server     the sync reference server's tests against a throwaway PostgreSQL
+#   scripts/test.sh windows    the CLI cross-built for Windows (x86_64-pc-windows-gnu), checked under Wine against
+#                              the Linux build, and the NSIS installer installed and uninstalled silently under Wine
+#                              (tests/windows/run.sh; not part of `all`, see docs/BENCHMARKS.md, Installers)
 #
 # The workspace is compiled once. Clippy runs as the compiler of our own crates (RUSTC_WORKSPACE_WRAPPER, exactly
 # what `cargo clippy` does, but with code generation), so the lint pass and the test build are the same build;
@@ -74,13 +77,25 @@ e2e_tests() {
   SKIP_BUILD=1 run_logged tests/e2e/run.sh
 }
 
+# One cross build (the CLI, debug profile: dependencies are optimised as in every build here) reused by every
+# check; the Linux CLI it is compared with is the one the build stage made.
+windows_tests() {
+  step "Windows build under Wine (CLI end to end, installer)"
+  scripts/setup.sh windows || { rc=1; return; }
+  cargo build --locked --target x86_64-pc-windows-gnu -p jobgate-cli || { echo "Windows cross build failed"; rc=1; return; }
+  local target_dir=${CARGO_TARGET_DIR:-target}
+  [ -x "$target_dir/debug/jobgate" ] || cargo build --locked -p jobgate-cli || { rc=1; return; }
+  run_logged tests/windows/run.sh "$target_dir/x86_64-pc-windows-gnu/debug"
+}
+
 case "$what" in
   all) setup; format; build; start_postgres; rust_tests; server_tests; e2e_tests ;;
   engine) build; start_postgres; rust_tests ;;
   rust) format; build; start_postgres; rust_tests ;;
   e2e) build; e2e_tests ;;
   server) start_postgres; server_tests ;;
-  *) echo "usage: scripts/test.sh [all|engine|rust|e2e|server]" >&2; exit 2 ;;
+  windows) windows_tests ;;
+  *) echo "usage: scripts/test.sh [all|engine|rust|e2e|server|windows]" >&2; exit 2 ;;
 esac
 
 step "done"

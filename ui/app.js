@@ -155,7 +155,15 @@ function showAiPreview({ target, index, text }) {
 // ---- import & analyse -------------------------------------------------------------------------
 const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', ai: 'ui-progress-ai', saving: 'ui-progress-saving', done: 'ui-progress-done' };
 
-async function importPath(path) {
+/**
+ * Imports a CV: `file` is what the open dialog or a drop on the window gave (a token with the name to
+ * show; the shell takes no paths from the page). Without it, the open dialog asks first.
+ */
+async function importPath(file) {
+  if (!file) {
+    try { file = await invoke('pick_cv_file'); } catch (err) { return showError(err); }
+    if (!file) return null;
+  }
   clearErrors();
   show('import');
   $('#import-progress').hidden = false;
@@ -163,7 +171,7 @@ async function importPath(path) {
   $('#import-progress-text').textContent = t('ui-import-working');
   $('#choose-file').disabled = true;
   try {
-    const result = await invoke('analyze_path', { path });
+    const result = await invoke('analyze_path', { token: file.token });
     current.cv = result.analysis.structured_data;
     current.cvId = result.cv_id;
     current.versionId = result.version_id;
@@ -292,10 +300,7 @@ async function saveEdits() {
 }
 
 async function chooseFile() {
-  try {
-    const path = await invoke('pick_cv_file');
-    if (path) await importPath(path);
-  } catch (err) { showError(err); }
+  await importPath();
 }
 
 // ---- builder ----------------------------------------------------------------------------------
@@ -422,17 +427,18 @@ async function refreshPreview() {
   }
 }
 
-async function exportCv(path) {
+/** Exports the CV on screen to `place` (what the save dialog gave); without it, the save dialog asks first. */
+async function exportCv(place) {
   const template = document.querySelector('input[name="template"]:checked')?.value;
   const format = document.querySelector('input[name="format"]:checked').value;
   const cvLang = document.querySelector('input[name="export-lang"]:checked').value;
   try {
-    if (!path) {
+    if (!place) {
       const suggested = await invoke('default_export_name', { cv: current.cv, format });
-      path = await invoke('pick_save_path', { suggested, format });
-      if (!path) return null;
+      place = await invoke('pick_save_path', { suggested, format });
+      if (!place) return null;
     }
-    const written = await invoke('export_cv', { cv: current.cv, versionId: current.versionId, template, format, lang: cvLang, path });
+    const written = await invoke('export_cv', { cv: current.cv, versionId: current.versionId, template, format, lang: cvLang, token: place.token });
     current.exportPath = written;
     $('#export-path').textContent = written;
     $('#export-result').hidden = false;
@@ -497,10 +503,12 @@ function askDeleteCv(c) {
 
 async function deleteCv(cvId) {
   try {
-    await invoke('delete_cv', { cvId });
+    const done = await invoke('delete_cv', { cvId });
     if (current.cvId === cvId) Object.assign(current, { cvId: null, versionId: null });
     if (compare.cvId === cvId) closeCompare();
-    $('#history-result').textContent = t('ui-history-deleted');
+    // The rows are gone; when the database could not be compacted at once, say that traces may stay a while.
+    $('#history-result').textContent = done?.wal_checkpointed === false
+      ? `${t('ui-history-deleted')} ${t('ui-history-deleted-not-compacted')}` : t('ui-history-deleted');
     await loadHistory();
     return true;
   } catch (err) { showError(err); return false; }
@@ -586,7 +594,6 @@ async function openVersion(cvId, versionId) {
 // ---- match: rank CVs against a job description ------------------------------------------------
 const matcher = { files: [], last: null, historyLoaded: false };
 const listSep = () => (lang === 'ar' ? '، ' : ', ');
-const baseName = (p) => p.split(/[\\/]/).pop();
 
 /** Skill names, each isolated in a <bdi> so Latin names keep their order in Arabic text. */
 function skillList(names) {
@@ -598,19 +605,30 @@ function renderMatchFiles() {
   const list = $('#match-files');
   if (!matcher.files.length) { list.replaceChildren(el('li', { class: 'muted', text: t('ui-match-no-files') })); return; }
   list.replaceChildren(...matcher.files.map((f) => el('li', {},
-    el('bdi', { text: baseName(f), title: f }),
-    el('button', { type: 'button', class: 'small', text: t('ui-match-remove'), 'aria-label': `${t('ui-match-remove')}: ${baseName(f)}`,
+    el('bdi', { text: f.name, title: f.path }),
+    el('button', { type: 'button', class: 'small', text: t('ui-match-remove'), 'aria-label': `${t('ui-match-remove')}: ${f.name}`,
       onclick: () => { matcher.files = matcher.files.filter((x) => x !== f); renderMatchFiles(); } }))));
 }
 
-function addMatchFiles(paths) {
-  for (const p of paths) if (p && !matcher.files.includes(p)) matcher.files.push(p);
+/** Adds chosen CV files (tokens from a dialog or a drop, with their names) to the list, each once. */
+function addMatchFiles(files) {
+  for (const f of files) if (f && !matcher.files.some((x) => x.path === f.path)) matcher.files.push(f);
   renderMatchFiles();
-  return matcher.files.slice();
+  return matcher.files.map((f) => f.path);
 }
 
-async function addMatchFolder(path) {
-  try { return addMatchFiles(await invoke('list_cv_folder', { path })); } catch (err) { return showError(err); }
+/** "Add files…": the open dialog for several CVs. */
+async function pickMatchFiles() {
+  try { return addMatchFiles(await invoke('pick_cv_files')); } catch (err) { return showError(err); }
+}
+
+/** Adds the CVs in a folder (what the folder dialog or a drop gave); without it, the dialog asks first. */
+async function addMatchFolder(folder) {
+  try {
+    if (!folder) folder = await invoke('pick_cv_folder');
+    if (!folder) return null;
+    return addMatchFiles(await invoke('list_cv_folder', { token: folder.token }));
+  } catch (err) { return showError(err); }
 }
 
 async function loadMatch() {
@@ -626,12 +644,12 @@ async function loadMatch() {
   } catch (err) { showError(err); }
 }
 
-/** Opens a job description file (the dialog when no path is given) into the editable box. */
-async function openJobFile(path) {
+/** Opens a job description file (the dialog when none is given) into the editable box. */
+async function openJobFile(file) {
   try {
-    if (!path) path = await invoke('pick_job_file');
-    if (!path) return null;
-    const text = await invoke('read_job_file', { path });
+    if (!file) file = await invoke('pick_job_file');
+    if (!file) return null;
+    const text = await invoke('read_job_file', { token: file.token });
     $('#match-job').value = text;
     return text;
   } catch (err) { return showError(err); }
@@ -646,7 +664,7 @@ async function rankCvs() {
   $('#match-status').textContent = t('ui-match-working');
   $('#match-rank').disabled = true;
   try {
-    const view = await invoke('match_rank', { jobText: $('#match-job').value, files: matcher.files, cvIds });
+    const view = await invoke('match_rank', { jobText: $('#match-job').value, files: matcher.files.map((f) => f.token), cvIds });
     matcher.last = view;
     await renderMatch(view);
     return view;
@@ -704,12 +722,12 @@ async function renderMatch(view) {
   $('#match-save-csv').disabled = view.ranking.length === 0;
 }
 
-/** Saves the ranking as CSV (the save dialog when no path is given). */
-async function saveMatchCsv(path) {
+/** Saves the ranking as CSV (the save dialog when no place is given). */
+async function saveMatchCsv(place) {
   try {
-    if (!path) path = await invoke('pick_csv_path');
-    if (!path) return null;
-    const written = await invoke('save_match_csv', { path });
+    if (!place) place = await invoke('pick_csv_path');
+    if (!place) return null;
+    const written = await invoke('save_match_csv', { token: place.token });
     $('#match-csv-result').replaceChildren(`${t('ui-match-csv-saved')}: `, el('bdi', { text: written }));
     return written;
   } catch (err) { return showError(err); }
@@ -743,7 +761,7 @@ function renderSettings(s) {
   $('#ai-blocked').hidden = !s.ai_blocked;
   if (s.ai_blocked) $('#ai-blocked').textContent = t('ui-settings-ai-blocked', { reason: s.ai_blocked });
   for (const id of ['#ai-enabled', '#ai-key', '#ai-key-save', '#ai-url', '#ai-model', '#ai-server-save']) $(id).disabled = Boolean(s.ai_blocked);
-  $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_host });
+  $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_origin || s.ai_host });
   $('#ai-url').value = s.ai_base_url;
   $('#ai-model').value = s.ai_model;
   $(`#lang-${s.lang}`).checked = true;
@@ -820,9 +838,9 @@ function wire() {
   $('#compare-close').addEventListener('click', closeCompare);
   $('#match-form').addEventListener('submit', (e) => { e.preventDefault(); rankCvs(); });
   $('#match-job-open').addEventListener('click', () => openJobFile());
-  $('#match-add-files').addEventListener('click', async () => { try { addMatchFiles(await invoke('pick_cv_files')); } catch (err) { showError(err); } });
+  $('#match-add-files').addEventListener('click', () => pickMatchFiles());
   $('#match-add-folder').addEventListener('click', async () => {
-    try { const dir = await invoke('pick_cv_folder'); if (dir) await addMatchFolder(dir); } catch (err) { showError(err); }
+    await addMatchFolder();
   });
   $('#match-clear').addEventListener('click', () => { matcher.files = []; renderMatchFiles(); });
   $('#match-save-csv').addEventListener('click', () => saveMatchCsv());
@@ -831,7 +849,7 @@ function wire() {
   $('#ai-enabled').addEventListener('change', async (e) => {
     // Turning AI on the first time (per profile and server) says what is sent where, and asks.
     if (e.target.checked && !current.settings?.ai_consented) {
-      $('#confirm-ai-text').textContent = t('ui-settings-ai-consent', { host: current.settings?.ai_host ?? '' });
+      $('#confirm-ai-text').textContent = t('ui-settings-ai-consent', { host: current.settings?.ai_origin || current.settings?.ai_host || '' });
       $('#confirm-ai').showModal();
       return;
     }
@@ -908,18 +926,41 @@ async function listenToRust() {
     $('#match-progress-text').textContent = await tc('ui-match-progress', total, { done });
   });
   const zone = $('#dropzone');
+  // The webview's drag events only light up the drop zone; what was dropped comes from Rust as tokens
+  // (the shell takes no paths from the page).
   await tauri.webview.getCurrentWebview().onDragDropEvent((e) => {
     const type = e.payload.type;
     if (type === 'enter' || type === 'over') zone.classList.add('over');
     else zone.classList.remove('over');
-    if (type !== 'drop' || !e.payload.paths?.length) return;
-    // On the Match screen dropped CVs (or folders of CVs) join the list; elsewhere the first is imported.
-    if (!$('#screen-match').hidden) {
-      for (const p of e.payload.paths) {
-        if (/\.(pdf|docx)$/i.test(p)) addMatchFiles([p]); else addMatchFolder(p);
-      }
-    } else importPath(e.payload.paths[0]);
   });
+  await tauri.event.listen('files-dropped', (e) => {
+    const dropped = e.payload ?? [];
+    if (!dropped.length) return;
+    // On the Match screen dropped CVs (or folders of CVs) join the list; elsewhere the first file is imported.
+    if (!$('#screen-match').hidden) {
+      for (const f of dropped) {
+        if (f.folder) addMatchFolder(f); else if (/\.(pdf|docx)$/i.test(f.name)) addMatchFiles([f]);
+      }
+    } else {
+      const file = dropped.find((f) => !f.folder);
+      if (file) importPath(file);
+    }
+  });
+}
+
+/**
+ * When the data folder could not be opened the app runs in memory: say so on every screen (a banner
+ * that stays), with the reason and what to do, instead of letting the person work on unsaved.
+ */
+async function showStorageProblem() {
+  let problem = null;
+  try { problem = await invoke('storage_problem'); } catch { /* older shell: Status still shows it */ }
+  const banner = $('#storage-banner');
+  banner.hidden = !problem;
+  if (!problem) return;
+  $('#storage-banner-reason').textContent = problem.error;
+  $('#storage-banner-action').replaceChildren(
+    el('strong', { text: t('ui-error-action') + ': ' }), problem.suggested_action || t('ui-storage-memory-only-action'));
 }
 
 async function start() {
@@ -946,16 +987,20 @@ async function start() {
   } catch (err) { showError(err); }
   await loadSettings();
   show('import');
+  await showStorageProblem();
   await listenToRust();
+  // Opened with a CV ("Open with Job Gate", a double-click on a PDF or DOCX): imported as if it were dropped.
+  const opened = await invoke('launch_file').catch(() => null);
+  if (opened) importPath(opened);
   document.body.dataset.ready = 'true';
   invoke('mark_ready').catch(() => {});
 }
 
-// What the end-to-end tests drive instead of the native dialogs (which WebDriver cannot reach):
-// the same functions the drop handler and the dialogs call.
+// What the end-to-end tests drive: the same functions the buttons and the drop handler call. The tests
+// answer the native dialogs (which WebDriver cannot reach) through a hook only debug builds have.
 window.jobgate = {
   importPath, exportCv, setLanguage, show, builderStart, builderSend, current,
-  openJobFile, addMatchFiles, addMatchFolder, rankCvs, saveMatchCsv, checkFit, deleteCv, resumeSession,
+  openJobFile, addMatchFiles, pickMatchFiles, addMatchFolder, rankCvs, saveMatchCsv, checkFit, deleteCv, resumeSession,
 };
 
 start();

@@ -12,6 +12,7 @@ let who = null;
 let people = { people: [], guest_by_default: false, require_passcode: false };
 const unlock = { name: null, mode: 'unlock', opener: null };
 const wipe = { name: null, files: [], fromSettings: false, opener: null };
+let policy = null;
 
 // A notice that survives the reload that follows a change of person (e.g. "The profile was wiped.").
 const NOTICE = 'jobgate-notice';
@@ -45,6 +46,8 @@ export function mount(helpers) {
   $('#profile-save-file').addEventListener('click', (e) => openSaveProfile(e.currentTarget));
   $('#profile-save-form').addEventListener('submit', (e) => { e.preventDefault(); saveProfileFile(); });
   $('#profile-save-cancel').addEventListener('click', () => $('#profile-save').close());
+  $('#guest-files').addEventListener('close', answerGuestFiles);
+  window.__TAURI__.event.listen('guest-quitting', (e) => askGuestFiles(e.payload, true));
   watchActivity();
 }
 
@@ -66,10 +69,18 @@ export async function begin() {
   $('#app').hidden = true;
   $('#gate').hidden = false;
   await showPicker();
+  // A guest just left (or was locked out for being idle) with files they exported still on disk.
+  if (who.guest_files?.length) askGuestFiles(who.guest_files, false);
   return false;
 }
 
-function displayName(p) { return p.guest ? ctx.t('ui-person-guest') : p.name; }
+// The default profile (first use, or an earlier release's data) is shown under a label in the person's
+// language; its name stays "default" for the command line.
+function displayName(p) { return p.guest ? ctx.t('ui-person-guest') : p.default ? ctx.t('ui-person-default') : p.name; }
+function labelOf(name) {
+  const p = people.people.find((x) => x.name === name);
+  return p ? displayName(p) : name;
+}
 
 function renderIndicator() {
   const { $ } = ctx;
@@ -91,17 +102,18 @@ async function showPicker() {
   $(`#gate-lang-${who.lang}`).checked = true;
   try {
     people = await invoke('people_list');
-    const policy = await invoke('policy');
+    policy = await invoke('policy');
     $('#picker-policy').hidden = !policy.problem;
     if (policy.problem) $('#picker-policy').textContent = t('ui-picker-policy-problem', { problem: policy.problem });
   } catch (err) { gateError(err); }
   const list = $('#picker-people');
-  list.replaceChildren(...people.people.map((p) => el('li', {},
+  const listed = [...people.people].sort((a, b) => Number(b.default) - Number(a.default));
+  list.replaceChildren(...listed.map((p) => el('li', {},
     el('button', {
       type: 'button', class: 'person', 'data-person': p.name,
       'aria-describedby': p.locked ? `locked-${cssId(p.name)}` : null,
       onclick: (e) => choose(p, e.currentTarget),
-    }, el('bdi', { text: p.name }),
+    }, el('bdi', { text: displayName(p) }),
     p.locked ? el('span', { class: 'badge', id: `locked-${cssId(p.name)}`, text: t('ui-person-locked') }) : null))));
   $('#picker-none').hidden = people.people.length > 0;
   // Guest by default: the Guest button comes first and takes the focus.
@@ -140,6 +152,8 @@ async function startGuest() {
 }
 
 async function gateLanguage(code) {
+  // Notices and errors were in the other language.
+  ctx.$('#gate-errors').replaceChildren();
   try {
     await ctx.invoke('set_language', { lang: code });
     who.lang = code;
@@ -153,7 +167,7 @@ function openUnlock(name, mode, opener) {
   const { $, t } = ctx;
   Object.assign(unlock, { name, mode, opener });
   const set = mode === 'set';
-  $('#unlock-title').textContent = t(set ? 'ui-unlock-set-title' : 'ui-unlock-title', { name });
+  $('#unlock-title').textContent = t(set ? 'ui-unlock-set-title' : 'ui-unlock-title', { name: labelOf(name) });
   $('#unlock-intro').hidden = !set;
   $('#unlock-current').hidden = set;
   $('#unlock-new').hidden = !set;
@@ -247,7 +261,7 @@ function lockedForIdle() {
 function askWipe(name, files, opener, fromSettings = false) {
   const { $, el, t } = ctx;
   Object.assign(wipe, { name, files, opener, fromSettings });
-  $('#wipe-title').textContent = t('ui-wipe-title', { name });
+  $('#wipe-title').textContent = t('ui-wipe-title', { name: who?.person?.name === name ? displayName(who.person) : labelOf(name) });
   $('#wipe-files-block').hidden = files.length === 0;
   $('#wipe-files').replaceChildren(...files.map((f, i) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', checked: true, value: f, id: `wipe-file-${i}` }), ' ', el('bdi', { text: f }))));
@@ -280,6 +294,49 @@ async function wipeOpenProfile(opener) {
   } catch (err) { ctx.showError(err); }
 }
 
+// ---- a guest's exported files --------------------------------------------------------------------
+// A guest's PDFs, DOCX and JSON files are outside Job Gate's data: when the guest leaves (Switch, Lock now,
+// the idle lock) the picker asks whether to delete them; when a guest closes the window, it asks before
+// quitting. Where the policy says nothing of a guest should outlive the session, "Delete" has the focus.
+const guestFiles = { quitting: false };
+
+async function askGuestFiles(files, quitting) {
+  const { $, el, t } = ctx;
+  policy ??= await ctx.invoke('policy').catch(() => null);
+  guestFiles.quitting = quitting;
+  $('#guest-files-text').textContent = t(quitting ? 'ui-guest-files-text-quit' : 'ui-guest-files-text-left');
+  $('#guest-files-list').replaceChildren(...files.map((f, i) => el('label', { class: 'check' },
+    el('input', { type: 'checkbox', checked: true, value: f, id: `guest-file-${i}` }), ' ', el('bdi', { text: f }))));
+  $('#guest-files-stay').hidden = !quitting;
+  $('#guest-files-keep').textContent = t(quitting ? 'ui-guest-files-keep-quit' : 'ui-guest-files-keep');
+  $('#guest-files-delete').textContent = t(quitting ? 'ui-guest-files-delete-quit' : 'ui-guest-files-delete');
+  const dialog = $('#guest-files');
+  dialog.returnValue = '';
+  if (!dialog.open) dialog.showModal();
+  const deleteFirst = policy?.wipe_guests_on_exit ?? true;
+  (deleteFirst ? $('#guest-files-delete') : $('#guest-files-keep')).focus();
+}
+
+async function answerGuestFiles() {
+  const { $, t, invoke } = ctx;
+  const answer = $('#guest-files').returnValue;
+  // Escape: keep the files (and, when quitting, stay).
+  if (guestFiles.quitting && (answer === 'stay' || answer === '')) return;
+  const chosen = answer === 'delete' ? [...document.querySelectorAll('#guest-files-list input:checked')].map((i) => i.value) : [];
+  const notice = (text) => {
+    if (guestFiles.quitting) return;
+    $('#gate-errors').replaceChildren(ctx.el('p', { class: 'card notice', role: 'status', text }));
+  };
+  try {
+    const deleted = await invoke('answer_guest_files', { delete: chosen });
+    if (answer === 'delete') notice(t('ui-guest-files-deleted', { count: deleted.length }));
+    if (guestFiles.quitting) await invoke('quit_app');
+  } catch (err) {
+    if (guestFiles.quitting) ctx.showError(err); else gateError(err);
+  }
+  if (!guestFiles.quitting) ($('#picker-people button') ?? $('#picker-new')).focus();
+}
+
 // ---- Settings → Profile ------------------------------------------------------------------------------
 export async function loadProfile() {
   const { $, t, invoke, showError } = ctx;
@@ -289,6 +346,8 @@ export async function loadProfile() {
     const policy = await invoke('policy');
     const p = who.person;
     $('#profile-name').textContent = displayName(p);
+    $('#profile-default-note').hidden = !p.default;
+    showPolicy(policy);
     $('#profile-state').textContent = t(p.guest ? 'ui-profile-guest' : p.has_passcode ? 'ui-profile-protected' : 'ui-profile-unprotected');
     $('#passcode-form').hidden = p.guest;
     $('#profile-wipe').hidden = p.guest;
@@ -301,6 +360,21 @@ export async function loadProfile() {
     for (const id of ['#passcode-current', '#passcode-new', '#passcode-repeat']) $(id).value = '';
     renderIndicator();
   } catch (err) { showError(err); }
+}
+
+/** What the machine's policy imposes, in Settings → Profile (only where a policy file is in force). */
+function showPolicy(policy) {
+  const { $, el, t } = ctx;
+  const rules = [
+    [policy.require_passcode, t('ui-policy-passcode')],
+    [policy.guest_by_default, t('ui-policy-guest')],
+    [policy.idle_lock_minutes > 0, t('ui-policy-idle', { minutes: policy.idle_lock_minutes })],
+    [!policy.allow_ai, t('ui-policy-no-ai')],
+    [!policy.allow_sync, t('ui-policy-no-sync')],
+    [!policy.allow_updates, t('ui-policy-no-updates')],
+  ].filter(([on]) => on).map(([, text]) => el('li', { text }));
+  $('#profile-policy').hidden = !policy.source || rules.length === 0;
+  $('#profile-policy-rules').replaceChildren(...rules);
 }
 
 async function savePasscode() {

@@ -160,6 +160,8 @@ ui-status-title = الحالة
 ui-status-storage = التخزين
 ui-status-storage-ok = سليم
 ui-status-storage-problem = مشكلة: { $reason }
+ui-storage-memory-only = لا يُحفَظ شيء: تعذّر على Job Gate فتح مجلد بياناته، لذا يبقى عملك في الذاكرة فقط ويضيع عند إغلاق التطبيق.
+ui-storage-memory-only-action = أغلق Job Gate، وتأكد أن مجلد البيانات قابل للكتابة (تعرض الإعدادات مكانه)، ثم شغّل Job Gate من جديد.
 ui-status-ai = خدمة الذكاء الاصطناعي
 ui-status-ai-off = متوقفة
 ui-status-ai-no-key = مفعّلة لكن بلا مفتاح محفوظ
@@ -276,6 +278,7 @@ ui-fit-none-missing = لا شيء: في سيرتك كل الكلمات المف�
 ui-history-delete = حذف
 ui-history-delete-confirm = هل تريد حذف «{ $title }» مع كل نسخها وتحليلاتها وسجلات تصديرها؟ تبقى الملفات التي صدّرتها حيث حفظتها.
 ui-history-deleted = حُذفت السيرة الذاتية.
+ui-history-deleted-not-compacted = تعذّر ضغط ملف قاعدة البيانات فورًا (كان مشغولًا): قد تبقى آثار من السيرة فيه حتى يُغلَق Job Gate.
 ui-history-compare = قارن النسخ
 ui-history-compare-title = قارن بين نسختين
 ui-history-compare-old = النسخة الأقدم
@@ -440,3 +443,26 @@ ui-moves-json-import = استورد JSON Resume…
 ui-moves-json-open-title = اختر ملف JSON Resume
 ui-moves-json-filter = JSON Resume (.json)
 ui-moves-json-imported = أُضيفت السيرة الذاتية لـ { $name } إلى سيرك الذاتية.
+
+# A guest leaving: the files they exported (PDF, DOCX, JSON) are outside Job Gate's data, so the app asks.
+ui-guest-files-title = ملفات حُفظت في جلسة الضيف
+ui-guest-files-text-left = حفظ الضيف الذي غادر للتوّ هذه الملفات على هذا الحاسوب. هي ليست جزءًا من بيانات Job Gate، لذا تبقى ما لم تحذفها.
+ui-guest-files-text-quit = حفظتَ هذه الملفات على هذا الحاسوب بصفتك ضيفًا. هي ليست جزءًا من بيانات Job Gate، لذا تبقى بعد إغلاق Job Gate ما لم تحذفها.
+ui-guest-files-legend = احذف هذه الملفات من هذا الحاسوب:
+ui-guest-files-keep = أبقِها
+ui-guest-files-delete = احذف الملفات المحدّدة
+ui-guest-files-stay = لا تُغلق
+ui-guest-files-keep-quit = أبقِها وأغلق
+ui-guest-files-delete-quit = احذف الملفات المحدّدة وأغلق
+ui-guest-files-deleted = الملفات المحذوفة: { $count }
+# The profile made on first use or from an earlier release's single database (the command line calls it "default").
+ui-person-default = الملف الرئيسي
+ui-profile-default-note = يسمّي سطر الأوامر هذا الملف «default».
+# What the machine's policy imposes, listed in Settings → Profile.
+ui-policy-title = ضبطها مسؤول هذا الحاسوب:
+ui-policy-passcode = يحتاج كل ملف إلى رمز مرور.
+ui-policy-guest = يبدأ Job Gate بوضع الضيف.
+ui-policy-idle = يُقفَل الملف تلقائيًا بعد مدة بلا نشاط (عدد الدقائق: { $minutes }).
+ui-policy-no-ai = الذكاء الاصطناعي مُطفأ.
+ui-policy-no-sync = المزامنة مُطفأة.
+ui-policy-no-updates = لا يبحث Job Gate عن تحديثات.

@@ -152,6 +152,8 @@ ui-status-title = Status
 ui-status-storage = Storage
 ui-status-storage-ok = OK
 ui-status-storage-problem = Problem: { $reason }
+ui-storage-memory-only = Nothing is being saved: Job Gate could not open its data folder, so your work is kept in memory only and is lost when the app closes.
+ui-storage-memory-only-action = Close Job Gate, check that the data folder can be written (Settings shows where it is), then start Job Gate again.
 ui-status-ai = AI service
 ui-status-ai-off = Off
 ui-status-ai-no-key = On, but no key saved
@@ -256,6 +258,7 @@ ui-fit-none-missing = None: your CV has every keyword this job names.
 ui-history-delete = Delete
 ui-history-delete-confirm = Delete “{ $title }” with all its versions, analyses and export records? Files you exported stay where you saved them.
 ui-history-deleted = The CV was deleted.
+ui-history-deleted-not-compacted = The database file could not be compacted right away (it was busy): traces of the CV may stay in it until Job Gate closes.
 ui-history-compare = Compare versions
 ui-history-compare-title = Compare two versions
 ui-history-compare-old = Older version
@@ -408,3 +411,26 @@ ui-moves-json-import = Import JSON Resume…
 ui-moves-json-open-title = Choose a JSON Resume file
 ui-moves-json-filter = JSON Resume (.json)
 ui-moves-json-imported = The CV of { $name } was added to your CVs.
+
+# A guest leaving: the files they exported (PDF, DOCX, JSON) are outside Job Gate's data, so the app asks.
+ui-guest-files-title = Files saved in the guest session
+ui-guest-files-text-left = The guest who just left saved these files on this computer. They are not part of Job Gate's data, so they stay unless you delete them.
+ui-guest-files-text-quit = You saved these files on this computer as a guest. They are not part of Job Gate's data, so they stay after Job Gate closes unless you delete them.
+ui-guest-files-legend = Delete these files from this computer:
+ui-guest-files-keep = Keep them
+ui-guest-files-delete = Delete the ticked files
+ui-guest-files-stay = Don't quit
+ui-guest-files-keep-quit = Keep them and quit
+ui-guest-files-delete-quit = Delete the ticked files and quit
+ui-guest-files-deleted = Files deleted: { $count }
+# The profile made on first use or from an earlier release's single database (the command line calls it "default").
+ui-person-default = Main profile
+ui-profile-default-note = The command line calls this profile “default”.
+# What the machine's policy imposes, listed in Settings → Profile.
+ui-policy-title = Set for this computer by its administrator:
+ui-policy-passcode = Every profile needs a passcode.
+ui-policy-guest = Job Gate starts as a guest.
+ui-policy-idle = A profile locks after { $minutes } min without activity.
+ui-policy-no-ai = AI is turned off.
+ui-policy-no-sync = Sync is turned off.
+ui-policy-no-updates = Job Gate does not look for updates.

@@ -7,6 +7,8 @@
 //! - [`screening`]: the Match screen (rank many CVs against a job description, CSV) and a single
 //!   CV's fit with a job.
 //! - [`os`]: keychain, native dialogs, "show in folder" and the AI reachability probe.
+//! - [`picked`]: files chosen in dialogs or dropped on the window, as the tokens the page holds (the
+//!   page never hands the shell a path).
 //! - [`sync`]: sync with the organisation's server: runs, the background worker, the status line.
 //! - [`updater`]: signed updates from the server and key fixed at build time, when allowed.
 //!
@@ -15,6 +17,7 @@
 
 pub mod commands;
 pub mod os;
+pub mod picked;
 pub mod screening;
 pub mod state;
 pub mod sync;
@@ -28,9 +31,10 @@ use tauri::{Builder, Emitter, Manager, Runtime};
 /// When `run` began (the start-up time printed by [`commands::mark_ready`] counts from here).
 pub static STARTED: OnceLock<Instant> = OnceLock::new();
 
-/// Registers the commands on `builder`; shared by the app and the mock-runtime tests.
-pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
+/// Every command, plus `$extra` (the end-to-end hooks of debug builds).
+macro_rules! handler {
+    ($($extra:path),*) => {
+        tauri::generate_handler![
         commands::ui_messages,
         commands::format_message,
         commands::get_settings,
@@ -52,6 +56,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::diff_versions,
         commands::delete_all_data,
         commands::status,
+        commands::storage_problem,
         commands::capabilities,
         commands::export_templates,
         commands::export_preview,
@@ -66,6 +71,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::ai_cancel,
         commands::ai_rewrite_experience,
         commands::mark_ready,
+        commands::launch::launch_file,
         commands::people::people_list,
         commands::people::who,
         commands::people::open_person,
@@ -80,6 +86,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::people::note_activity,
         commands::people::idle_deadline,
         commands::people::policy,
+        commands::people::answer_guest_files,
+        commands::people::quit_app,
         commands::moves::export_profile,
         commands::moves::import_profile,
         commands::moves::export_json_resume,
@@ -104,8 +112,39 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         screening::pick_job_file,
         screening::pick_cv_files,
         screening::pick_cv_folder,
-        screening::pick_csv_path,
-    ])
+        screening::pick_csv_path
+        $(, $extra)*
+        ]
+    };
+}
+
+/// Registers the commands on `builder`; shared by the app and the mock-runtime tests. Debug builds (the
+/// ones the tests drive) add the end-to-end hook that answers the native dialogs; a release has none.
+pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    #[cfg(debug_assertions)]
+    let builder = builder.invoke_handler(handler!(commands::e2e_answer_dialog));
+    #[cfg(not(debug_assertions))]
+    let builder = builder.invoke_handler(handler!());
+    builder.on_window_event(|window, event| {
+        if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+            on_drop(window.app_handle(), paths);
+        }
+    })
+}
+
+/// The event carrying files dropped on the window to the page, as tokens ([`picked::PickedFile`]s).
+pub const DROP_EVENT: &str = "files-dropped";
+
+/// Files dropped on the window reach Rust with their paths; the page gets tokens for them.
+pub fn on_drop<R: Runtime>(app: &tauri::AppHandle<R>, paths: &[std::path::PathBuf]) {
+    let state = app.state::<AppState>();
+    let dropped: Vec<picked::PickedFile> = paths
+        .iter()
+        .map(|p| state.picked().register_dropped(p.clone()))
+        .collect();
+    if !dropped.is_empty() {
+        let _ = app.emit(DROP_EVENT, dropped);
+    }
 }
 
 /// The event telling the window that the person changed behind its back (the idle lock): it starts again
@@ -129,17 +168,26 @@ fn watch_idle<R: Runtime>(app: tauri::AppHandle<R>) {
 pub fn run() {
     STARTED.get_or_init(Instant::now);
     // CVs and job files are read in worker processes of this executable (deadline, memory, stack).
-    if let Ok(cmd) = jobgate_engine::bounded::WorkerCommand::current_exe() {
-        jobgate_engine::bounded::install(jobgate_engine::bounded::Pool::new(
+    // One worker is started in the background at once: this executable links WebKitGTK, so starting
+    // it takes a few tenths of a second that the first import should not wait for.
+    if let Ok(cmd) = jobgate_engine::bounded::WorkerCommand::current_exe()
+        && jobgate_engine::bounded::install(jobgate_engine::bounded::Pool::new(
             cmd,
             jobgate_engine::bounded::Limits::from_env(),
-        ));
+        ))
+    {
+        std::thread::spawn(|| {
+            if let Some(pool) = jobgate_engine::bounded::installed() {
+                pool.warm(1);
+            }
+        });
     }
     let mut context = tauri::generate_context!();
     // The updater plugin is registered only when this build has an update server and key.
     let updates = updater::Updates::from_build();
     let check_updates = updates.configured();
     let builder = app_builder(tauri::Builder::default())
+        .on_window_event(commands::people::on_window_event)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init());
     let result = updater::setup(builder, &mut context, updates)

@@ -169,23 +169,16 @@ pub fn reveal_in_folder<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(
 }
 
 /// Whether a TCP connection to the AI service can be opened within 3 s (no request is sent).
-pub fn ai_reachable(base: &str) -> bool {
-    use std::net::{TcpStream, ToSocketAddrs};
-    let (default_port, rest) = if let Some(r) = base.strip_prefix("https://") {
-        (443, r)
-    } else if let Some(r) = base.strip_prefix("http://") {
-        (80, r)
-    } else {
-        (443, base)
-    };
-    let host_port = rest.split('/').next().unwrap_or_default();
-    let addr = if host_port.contains(':') {
-        host_port.to_string()
-    } else {
-        format!("{host_port}:{default_port}")
-    };
-    let Ok(mut addrs) = addr.to_socket_addrs() else {
+pub fn ai_reachable(cfg: &jobgate_ai::AiConfig) -> bool {
+    use std::net::TcpStream;
+    // The address as requests use it (the shared policy); one it refuses is not reachable.
+    let Ok(server) = cfg.server() else {
         return false;
     };
-    addrs.any(|a| TcpStream::connect_timeout(&a, std::time::Duration::from_secs(3)).is_ok())
+    let Ok(addrs) = server.url().socket_addrs(|| None) else {
+        return false;
+    };
+    addrs
+        .iter()
+        .any(|a| TcpStream::connect_timeout(a, std::time::Duration::from_secs(3)).is_ok())
 }

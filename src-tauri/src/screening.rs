@@ -8,6 +8,7 @@
 
 use crate::commands::CommandResult;
 use crate::os;
+use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, ErrorResponse, JobGateError, Lang};
@@ -208,6 +209,20 @@ pub async fn match_rank<R: Runtime>(
     files: Vec<String>,
     cv_ids: Vec<i64>,
 ) -> CommandResult<MatchView> {
+    // The page passes tokens of files chosen in a dialog or dropped on the window, never paths.
+    let files = {
+        let state = app.state::<AppState>();
+        files
+            .iter()
+            .map(|t| {
+                state
+                    .picked()
+                    .resolve(t, Use::Open)
+                    .map(|p| p.display().to_string())
+            })
+            .collect::<Result<Vec<String>, JobGateError>>()
+            .map_err(|e| e.to_response(state.lang()))?
+    };
     let handle = app.clone();
     let run = tauri::async_runtime::spawn_blocking(move || {
         let state = handle.state::<AppState>();
@@ -226,35 +241,52 @@ pub async fn match_rank<R: Runtime>(
     }
 }
 
-/// The text of a job description file, to show in the editable box before ranking.
+/// The text of the job description file behind `token` (chosen in the open dialog or dropped), to show
+/// in the editable box before ranking.
 #[tauri::command]
-pub async fn read_job_file(state: State<'_, AppState>, path: String) -> CommandResult<String> {
-    screening::job_file_text(Path::new(&path)).map_err(|e| e.to_response(state.lang()))
-}
-
-/// The PDF and DOCX files in a folder (not its subfolders).
-#[tauri::command]
-pub async fn list_cv_folder(
-    state: State<'_, AppState>,
-    path: String,
-) -> CommandResult<Vec<String>> {
-    screening::cv_files_in(Path::new(&path))
-        .map(|files| files.iter().map(|p| p.display().to_string()).collect())
+pub async fn read_job_file(state: State<'_, AppState>, token: String) -> CommandResult<String> {
+    let path = state
+        .picked()
+        .resolve(&token, Use::Open)
+        .map_err(|e| e.to_response(state.lang()))?;
+    crate::commands::blocking(move || screening::job_file_text(&path))
+        .await
         .map_err(|e| e.to_response(state.lang()))
 }
 
-/// Writes the last ranking as CSV to `path` (chosen in the save dialog, which already asked before
-/// replacing a file). Returns the path written.
+/// The PDF and DOCX files in the folder behind `token` (not its subfolders), each with a token to rank it.
 #[tauri::command]
-pub async fn save_match_csv(state: State<'_, AppState>, path: String) -> CommandResult<String> {
+pub async fn list_cv_folder(
+    state: State<'_, AppState>,
+    token: String,
+) -> CommandResult<Vec<PickedFile>> {
+    let listed = state
+        .picked()
+        .resolve(&token, Use::Folder)
+        .and_then(|dir| screening::cv_files_in(&dir));
+    listed
+        .map(|files| {
+            files
+                .into_iter()
+                .map(|p| state.picked().register(p, Use::Open))
+                .collect()
+        })
+        .map_err(|e| e.to_response(state.lang()))
+}
+
+/// Writes the last ranking as CSV to the place behind `token` (chosen in the save dialog, which already
+/// asked before replacing a file). Returns the path written.
+#[tauri::command]
+pub async fn save_match_csv(state: State<'_, AppState>, token: String) -> CommandResult<String> {
     let run = || -> Result<String, JobGateError> {
+        let path = state.picked().resolve(&token, Use::Save)?;
         let s = state
             .screening()
             .ok_or_else(|| JobGateError::InvalidInput {
                 field: "ranking".into(),
                 reason: "rank some CVs first".into(),
             })?;
-        let written = jobgate_export::write_file(s.csv().as_bytes(), Path::new(&path), true)?;
+        let written = jobgate_export::write_file(s.csv().as_bytes(), &path, true)?;
         Ok(written.display().to_string())
     };
     run().map_err(|e| e.to_response(state.lang()))
@@ -274,19 +306,22 @@ fn message(state: &AppState, id: &str) -> String {
     Localizer::get(state.lang()).format::<&str, &str>(id, &[])
 }
 
-/// The native "open" dialog for a job description; `None` when cancelled.
+/// The native "open" dialog for a job description; `None` when cancelled. Files and folders chosen
+/// in these dialogs reach the page as tokens ([`crate::picked`]).
 #[tauri::command]
 pub async fn pick_job_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Option<String>> {
-    let picked = os::pick_file(
-        &app,
-        &message(&state, "ui-match-job-dialog-title"),
-        &message(&state, "ui-match-job-dialog-filter"),
-        &["txt", "pdf", "docx", "TXT", "PDF", "DOCX"],
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+) -> CommandResult<Option<PickedFile>> {
+    let picked = state.dialog(|| {
+        os::pick_file(
+            &app,
+            &message(&state, "ui-match-job-dialog-title"),
+            &message(&state, "ui-match-job-dialog-filter"),
+            &["txt", "pdf", "docx", "TXT", "PDF", "DOCX"],
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Open)))
 }
 
 /// The native "open" dialog for several CVs; empty when cancelled.
@@ -294,13 +329,18 @@ pub async fn pick_job_file<R: Runtime>(
 pub async fn pick_cv_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Vec<String>> {
-    let picked = os::pick_cv_files(
-        &app,
-        &message(&state, "ui-match-files-dialog-title"),
-        &message(&state, "ui-import-dialog-filter"),
-    );
-    Ok(picked.iter().map(|p| p.display().to_string()).collect())
+) -> CommandResult<Vec<PickedFile>> {
+    let picked = state.dialog_many(|| {
+        os::pick_cv_files(
+            &app,
+            &message(&state, "ui-match-files-dialog-title"),
+            &message(&state, "ui-import-dialog-filter"),
+        )
+    });
+    Ok(picked
+        .into_iter()
+        .map(|p| state.picked().register(p, Use::Open))
+        .collect())
 }
 
 /// The native folder dialog; `None` when cancelled.
@@ -308,9 +348,10 @@ pub async fn pick_cv_files<R: Runtime>(
 pub async fn pick_cv_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Option<String>> {
-    let picked = os::pick_folder(&app, &message(&state, "ui-match-folder-dialog-title"));
-    Ok(picked.map(|p| p.display().to_string()))
+) -> CommandResult<Option<PickedFile>> {
+    let picked =
+        state.dialog(|| os::pick_folder(&app, &message(&state, "ui-match-folder-dialog-title")));
+    Ok(picked.map(|p| state.picked().register(p, Use::Folder)))
 }
 
 /// The native "save" dialog for the ranking's CSV file; `None` when cancelled.
@@ -318,12 +359,14 @@ pub async fn pick_cv_folder<R: Runtime>(
 pub async fn pick_csv_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Option<String>> {
-    let picked = os::pick_save_path(
-        &app,
-        &message(&state, "ui-match-csv-dialog-title"),
-        &message(&state, "ui-match-csv-file-name"),
-        "csv",
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+) -> CommandResult<Option<PickedFile>> {
+    let picked = state.dialog(|| {
+        os::pick_save_path(
+            &app,
+            &message(&state, "ui-match-csv-dialog-title"),
+            &message(&state, "ui-match-csv-file-name"),
+            "csv",
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Save)))
 }

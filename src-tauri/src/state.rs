@@ -114,6 +114,9 @@ pub struct Person {
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
     /// The last ranking of the Match screen, kept for "Save as CSV".
     screening: Mutex<Option<Screening>>,
+    /// A guest's exports recorded before "delete all my data" emptied their history: still theirs to be asked
+    /// about when they leave.
+    earlier_exports: Mutex<Vec<String>>,
     /// Their sync runs (one at a time) and whether they have left (a run in flight then stops).
     pub(crate) sync: crate::sync::PersonSync,
 }
@@ -132,6 +135,7 @@ impl Person {
             }),
             sessions: Mutex::new(HashMap::new()),
             screening: Mutex::new(None),
+            earlier_exports: Mutex::new(Vec::new()),
             sync: crate::sync::PersonSync::default(),
         };
         let loaded = person.load_settings(lang).unwrap_or(Settings {
@@ -173,6 +177,13 @@ impl Person {
         self.profile.is_none()
     }
 
+    /// The profile called [`jobgate_store::DEFAULT_PROFILE`] (names compare case-insensitively).
+    pub fn is_default(&self) -> bool {
+        self.profile
+            .as_deref()
+            .is_some_and(jobgate_engine::people::is_default)
+    }
+
     pub fn has_passcode(&self) -> bool {
         self.has_passcode.load(Ordering::SeqCst)
     }
@@ -210,10 +221,12 @@ impl Person {
     /// The files this person exported that are still where they were saved (to offer deleting them).
     pub fn exported_files(&self) -> Result<Vec<String>, JobGateError> {
         let history = self.with_store(|store, p| store.history(p))?;
+        let earlier = lock(&self.earlier_exports).clone();
         let mut paths: Vec<String> = history
             .exports
             .into_iter()
             .map(|e| e.path)
+            .chain(earlier)
             .filter(|p| Path::new(p).is_file())
             .collect();
         paths.sort();
@@ -229,6 +242,8 @@ pub struct WhoView {
     pub person: Option<PersonView>,
     /// The profile that was locked last (the unlock dialog asks for its passcode); `None` after "Switch".
     pub locked: Option<String>,
+    /// Files the guest who left exported and that are still on disk: the picker asks whether to delete them.
+    pub guest_files: Vec<String>,
     /// The language on screen.
     pub lang: Lang,
     pub dir: &'static str,
@@ -238,6 +253,9 @@ pub struct WhoView {
 pub struct PersonView {
     /// The profile's name; `None` for a guest.
     pub name: Option<String>,
+    /// The profile made on first use or from an earlier release's single database, named `default` (the
+    /// CLI's `--profile default`): the UI shows a label in the person's language instead of that name.
+    pub default: bool,
     pub guest: bool,
     /// Protected by a passcode (and so encrypted at rest).
     pub has_passcode: bool,
@@ -254,8 +272,8 @@ pub struct AppState {
     locked: Mutex<Option<String>>,
     /// The language on screen while nobody is signed in (the last person's, so the picker stays readable).
     screen_lang: Mutex<Lang>,
-    /// Why the data folder could not be used (the app then runs as a guest, in memory).
-    storage_problem: Option<String>,
+    /// Why the data folder could not be used (the app then runs as a guest, in memory, and says so).
+    storage_problem: Option<JobGateError>,
     keys: Box<dyn KeyStore>,
     /// The AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), without the key.
     ai_server: jobgate_ai::AiConfig,
@@ -267,11 +285,17 @@ pub struct AppState {
     idle_limit: Option<Duration>,
     /// Export files a wipe offered to delete; only these may be deleted by [`AppState::delete_offered_files`].
     offered_files: Mutex<Vec<String>>,
+    /// Files the guest who left (or is quitting) exported that are still on disk: the picker asks whether to
+    /// delete them; only these may be deleted by [`AppState::answer_guest_files`].
+    guest_files: Mutex<Vec<String>>,
     /// When the background sync runs next.
     sync_wake: Arc<crate::sync::Wake>,
     sync_timing: crate::sync::Timing,
-    /// Answers queued for the next file dialogs (see [`AppState::answer_next_dialog`]).
-    dialog_answers: Mutex<std::collections::VecDeque<Option<PathBuf>>>,
+    /// Answers queued for the next file dialogs (see [`AppState::answer_next_dialog`]); debug builds only.
+    #[cfg(debug_assertions)]
+    dialog_answers: Mutex<std::collections::VecDeque<Vec<PathBuf>>>,
+    /// The files and folders the person chose, behind the tokens the page holds.
+    picked: crate::picked::Picked,
 }
 
 impl AppState {
@@ -308,15 +332,18 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             idle_limit,
             offered_files: Mutex::new(Vec::new()),
+            guest_files: Mutex::new(Vec::new()),
             sync_wake: Arc::new(crate::sync::Wake::default()),
             sync_timing: options.sync_timing,
+            #[cfg(debug_assertions)]
             dialog_answers: Mutex::new(std::collections::VecDeque::new()),
+            picked: crate::picked::Picked::default(),
         };
         match state.first_person() {
             Ok(Some(person)) => state.enter(person),
             Ok(None) => {}
             Err(e) => {
-                state.storage_problem = Some(e.to_string());
+                state.storage_problem = Some(e);
                 if let Ok(opened) = people::guest() {
                     state.enter(Person::new(opened, false, Lang::En));
                 }
@@ -348,15 +375,40 @@ impl AppState {
     }
 
     /// Queues what the next native file dialog answers instead of showing itself (`None`: the user
-    /// cancelled). For the mock-runtime tests, which have no dialogs; only Rust code can call it, so
-    /// the page never chooses a path itself.
+    /// cancelled). For the mock-runtime tests, which have no dialogs, and the end-to-end tests (through
+    /// the `e2e_answer_dialog` command); only in debug builds, so a release has no way around the dialogs.
+    #[cfg(debug_assertions)]
     pub fn answer_next_dialog(&self, path: Option<PathBuf>) {
-        lock(&self.dialog_answers).push_back(path);
+        lock(&self.dialog_answers).push_back(path.into_iter().collect());
     }
 
-    /// The queued answer for a dialog about to open, if any (`Some(None)`: cancelled).
-    pub(crate) fn queued_dialog_answer(&self) -> Option<Option<PathBuf>> {
-        lock(&self.dialog_answers).pop_front()
+    /// [`Self::answer_next_dialog`] for a dialog that picks several files (empty: cancelled).
+    #[cfg(debug_assertions)]
+    pub fn answer_next_dialog_with(&self, paths: Vec<PathBuf>) {
+        lock(&self.dialog_answers).push_back(paths);
+    }
+
+    /// What a one-file dialog answers: a queued test answer (debug builds), else `show` (the dialog).
+    pub(crate) fn dialog(&self, show: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        #[cfg(debug_assertions)]
+        if let Some(queued) = lock(&self.dialog_answers).pop_front() {
+            return queued.into_iter().next();
+        }
+        show()
+    }
+
+    /// What a several-files dialog answers, like [`Self::dialog`].
+    pub(crate) fn dialog_many(&self, show: impl FnOnce() -> Vec<PathBuf>) -> Vec<PathBuf> {
+        #[cfg(debug_assertions)]
+        if let Some(queued) = lock(&self.dialog_answers).pop_front() {
+            return queued;
+        }
+        show()
+    }
+
+    /// The files and folders chosen so far (see [`crate::picked`]).
+    pub fn picked(&self) -> &crate::picked::Picked {
+        &self.picked
     }
 
     /// The profile index, with this app's passcode costs.
@@ -379,6 +431,7 @@ impl AppState {
         *lock(&self.person) = Some(Arc::new(person));
         *lock(&self.locked) = None;
         lock(&self.offered_files).clear();
+        lock(&self.guest_files).clear();
         self.note_activity_now();
     }
 
@@ -398,6 +451,16 @@ impl AppState {
             .and_then(|p| p.profile.clone());
         *lock(&self.locked) = locked_name;
         lock(&self.offered_files).clear();
+        // Files one person chose are not the next person's to open.
+        self.picked.forget_all();
+        // A guest's exports are their documents outside the data folder: whoever is at the picker next (the
+        // guest, or someone after an idle lock) is asked whether to delete them.
+        let guest_files = left
+            .as_ref()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        *lock(&self.guest_files) = guest_files;
     }
 
     /// "Lock now": the person's data is closed; a profile with a passcode needs it again.
@@ -554,11 +617,38 @@ impl AppState {
         Ok(())
     }
 
+    /// The guest using the app is about to quit: the files they exported that are still on disk (remembered
+    /// as the ones [`AppState::answer_guest_files`] may delete). Empty when nobody, or a named person, is in.
+    pub fn guest_quitting_files(&self) -> Vec<String> {
+        let files = lock(&self.person)
+            .clone()
+            .filter(|p| p.is_guest())
+            .and_then(|p| p.exported_files().ok())
+            .unwrap_or_default();
+        lock(&self.guest_files).clone_from(&files);
+        files
+    }
+
+    /// The answer to "delete the files the guest exported?": deletes those of `delete` that the guest exported
+    /// (anything else is refused, so the page cannot delete arbitrary files) and forgets the question. Returns
+    /// the files deleted.
+    pub fn answer_guest_files(&self, delete: &[String]) -> Result<Vec<String>, JobGateError> {
+        let mut offered = lock(&self.guest_files);
+        if let Some(p) = delete.iter().find(|p| !offered.contains(p)) {
+            return Err(JobGateError::InvalidInput {
+                field: "paths".into(),
+                reason: format!("{p} is not one of the files the guest exported"),
+            });
+        }
+        let deleted = remove_files(delete);
+        offered.clear();
+        deleted
+    }
+
     /// Deletes those of `paths` that a wipe offered ([`AppState::offer_exported_files`]); returns the ones
     /// deleted. Anything else is refused, so the page cannot delete arbitrary files.
     pub fn delete_offered_files(&self, paths: &[String]) -> Result<Vec<String>, JobGateError> {
         let mut offered = lock(&self.offered_files);
-        let mut deleted = Vec::new();
         for p in paths {
             if !offered.contains(p) {
                 return Err(JobGateError::InvalidInput {
@@ -567,19 +657,9 @@ impl AppState {
                 });
             }
         }
-        for p in paths {
-            match std::fs::remove_file(p) {
-                Ok(()) => deleted.push(p.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(JobGateError::StorageError {
-                        reason: format!("{p}: {e}"),
-                    });
-                }
-            }
-            offered.retain(|o| o != p);
-        }
-        Ok(deleted)
+        let deleted = remove_files(paths);
+        offered.retain(|o| !paths.contains(o));
+        deleted
     }
 
     /// Who is using the app, for the UI.
@@ -588,11 +668,13 @@ impl AppState {
         let lang = self.lang();
         WhoView {
             person: person.map(|p| PersonView {
+                default: p.is_default(),
                 name: p.profile.clone(),
                 guest: p.is_guest(),
                 has_passcode: p.has_passcode(),
             }),
             locked: lock(&self.locked).clone(),
+            guest_files: lock(&self.guest_files).clone(),
             lang,
             dir: if lang.is_rtl() { "rtl" } else { "ltr" },
         }
@@ -663,9 +745,21 @@ impl AppState {
         cfg
     }
 
-    /// Where AI requests go (host and port only).
+    /// Where AI requests go (host and port only, as the request uses them), for messages.
     pub fn ai_host(&self) -> String {
         self.ai_server().host()
+    }
+
+    /// The AI server that consent is given to: `scheme://host[:port]` exactly as requests go there (empty
+    /// for an address the policy refuses, which no consent matches).
+    pub fn ai_origin(&self) -> String {
+        self.ai_server().origin()
+    }
+
+    /// Whether the person agreed to send CV text to the AI server in use now.
+    pub fn ai_consented(&self) -> bool {
+        let origin = self.ai_origin();
+        !origin.is_empty() && self.settings().ai_consent_host.as_deref() == Some(origin.as_str())
     }
 
     /// A fresh cancel flag for an AI call that starts now (replacing a finished one's).
@@ -702,7 +796,7 @@ impl AppState {
         if !s.ai_enabled {
             return Err(unavailable("AI is switched off in Settings"));
         }
-        if s.ai_consent_host.as_deref() != Some(self.ai_host().as_str()) {
+        if !self.ai_consented() {
             return Err(unavailable(
                 "you have not yet agreed in Settings to send CV text to this AI server",
             ));
@@ -718,8 +812,15 @@ impl AppState {
         &self.data_dir
     }
 
-    pub fn storage_problem(&self) -> Option<&str> {
-        self.storage_problem.as_deref()
+    /// Why the data folder could not be used, in words (Status).
+    pub fn storage_problem(&self) -> Option<String> {
+        self.storage_problem.as_ref().map(JobGateError::to_string)
+    }
+
+    /// Why the data folder could not be used, as the error the window shows at start: nothing is being
+    /// saved (the app runs as a guest, in memory) until the folder can be used.
+    pub fn storage_error(&self) -> Option<&JobGateError> {
+        self.storage_problem.as_ref()
     }
 
     /// The person's settings (with AI off when the policy forbids it); defaults while nobody is signed in.
@@ -920,6 +1021,10 @@ impl AppState {
         let person = self.person()?;
         self.delete_api_key()?;
         self.delete_sync_key()?;
+        if person.is_guest() {
+            let exported = person.exported_files()?;
+            *lock(&person.earlier_exports) = exported;
+        }
         person.with_store(|store, p| {
             store.disable_sync()?;
             store.wipe_profile(p)
@@ -936,6 +1041,23 @@ impl AppState {
         s.sync_consent_host = None;
         Ok(())
     }
+}
+
+/// Deletes `paths` (a file already gone is fine); returns the ones deleted.
+fn remove_files(paths: &[String]) -> Result<Vec<String>, JobGateError> {
+    let mut deleted = Vec::new();
+    for p in paths {
+        match std::fs::remove_file(p) {
+            Ok(()) => deleted.push(p.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(JobGateError::StorageError {
+                    reason: format!("{p}: {e}"),
+                });
+            }
+        }
+    }
+    Ok(deleted)
 }
 
 /// The name a guest's AI key is kept under in their in-memory key store.

@@ -16,13 +16,14 @@ mod sync;
 
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
 use jobgate_core::JobGateError;
+use jobgate_desktop::picked::Use;
 use jobgate_desktop::state::AppState;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// Keys the test can look into after the app has used them.
 #[derive(Clone, Default)]
@@ -76,8 +77,43 @@ impl TestApp {
         }
     }
 
-    /// Invokes `cmd` like the page does; `Err` holds the rejected value (the error JSON).
+    /// Invokes `cmd` like the page does, after [`Self::choose`]; `Err` holds the rejected value (the
+    /// error JSON).
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_raw(cmd, self.choose(cmd, args))
+    }
+
+    /// Stands in for the person choosing files in the native dialogs: the tests name the files by
+    /// `path` (and `files` to rank), the commands take the tokens a dialog hands the page.
+    fn choose(&self, cmd: &str, mut args: Value) -> Value {
+        let usage = match cmd {
+            "analyze_path" | "read_job_file" => Some(Use::Open),
+            "list_cv_folder" => Some(Use::Folder),
+            "export_cv" | "save_match_csv" => Some(Use::Save),
+            _ => None,
+        };
+        let state = self.window.state::<AppState>();
+        let token = |v: &Value, usage| match v {
+            Value::String(p) => json!(state.picked().register(PathBuf::from(p), usage).token),
+            Value::Object(o) => o["token"].clone(),
+            other => other.clone(),
+        };
+        if let Some(args) = args.as_object_mut() {
+            if let (Some(usage), Some(path)) = (usage, args.remove("path")) {
+                args.insert("token".into(), token(&path, usage));
+            }
+            if cmd == "match_rank"
+                && let Some(Value::Array(files)) = args.get("files")
+            {
+                let tokens: Vec<Value> = files.iter().map(|f| token(f, Use::Open)).collect();
+                args.insert("files".into(), Value::Array(tokens));
+            }
+        }
+        args
+    }
+
+    /// Invokes `cmd` with exactly `args`.
+    fn call_raw(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         get_ipc_response(
             &self.window,
             InvokeRequest {
@@ -340,8 +376,21 @@ fn an_unwritable_data_folder_still_starts_and_status_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let state = AppState::new(file, Box::new(MemoryKeys::new()));
+    let state = AppState::new(file.clone(), Box::new(MemoryKeys::new()));
     assert!(state.storage_problem().is_some());
+    // The window is told at start, in the person's language, that nothing is being saved.
+    let app = TestApp::with_state(|_| AppState::new(file, Box::new(MemoryKeys::new())));
+    let problem = app.ok("storage_problem", json!({}));
+    assert_error_json(&problem, "STORAGE_ERROR");
+    assert_eq!(app.ok("who", json!({}))["person"]["guest"], true);
+    app.ok("set_language", json!({"lang": "ar"}));
+    let problem = app.ok("storage_problem", json!({}));
+    assert!(
+        arabic_share(problem["error"].as_str().unwrap()) > 0.3,
+        "{problem}"
+    );
+    // With a usable folder there is nothing to say.
+    assert_eq!(TestApp::new().ok("storage_problem", json!({})), Value::Null);
 }
 
 #[test]
@@ -502,7 +551,10 @@ fn model_cv() -> Value {
         "personal_info": {"name": "Omar Hassan El-Sayed", "email": "omar.elsayed@mailbox.test", "phone": "",
                           "location": "Cairo", "headline": "Senior Backend Engineer", "links": []},
         "summary": "",
-        "experience": [{"title": "Senior Backend Engineer", "company": "Zebra Quantum Logistics",
+        "experience": [{"title": "Senior Backend Engineer", "company": "Fawry Digital Payments",
+                        "location": "Cairo", "start": "2021-03", "end": "present", "period": "Mar 2021 – Present",
+                        "achievements": ["Led a team of 5 engineers migrating 14 services to Kubernetes"]},
+                       {"title": "Senior Backend Engineer", "company": "Zebra Quantum Logistics",
                         "location": "Cairo", "start": "2020-01", "end": "present", "period": "2020 – Present",
                         "achievements": ["Cut p99 latency by 35% for 2M daily requests"]}],
         "education": [], "skills": ["Rust", "PostgreSQL"], "achievements": [], "certifications": [],
@@ -521,14 +573,27 @@ fn an_import_with_ai_uses_the_model_answer_and_the_cache_the_second_time() {
         "{}",
         r["analysis"]["warnings"]
     );
-    let companies = r["analysis"]["structured_data"]["experience"].to_string();
-    assert!(companies.contains("Zebra Quantum Logistics"), "{companies}");
+    // The model's jobs replace the rules' three; the employer the CV never names is not taken.
+    let jobs = &r["analysis"]["structured_data"]["experience"];
+    assert_eq!(jobs.as_array().unwrap().len(), 1, "{jobs}");
+    assert_eq!(jobs[0]["company"], "Fawry Digital Payments");
+    assert!(!jobs.to_string().contains("Zebra"), "{jobs}");
     let again = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
     assert_eq!(again["analysis"]["parser"], "ai");
     assert_eq!(
         server.requests().len(),
         1,
         "the second import was not served from the cache"
+    );
+    // Deleting the CV deletes its cached answer (and empties the WAL): the next import asks again.
+    let deleted = app.ok("delete_cv", json!({"cvId": r["cv_id"]}));
+    assert_eq!(deleted["wal_checkpointed"], true, "{deleted}");
+    assert!(deleted["cvs"].as_array().unwrap().is_empty(), "{deleted}");
+    app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "the deleted CV's answer was still cached"
     );
 }
 
@@ -972,6 +1037,63 @@ fn another_ai_server_and_model_are_used_after_asking_again_and_survive_a_restart
 }
 
 #[test]
+fn an_ai_address_that_hides_its_host_is_refused_and_another_server_forgets_consent() {
+    let app = TestApp::new();
+    let s = app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    assert_eq!(s["ai_origin"], "https://openrouter.ai");
+    assert_eq!(s["ai_consented"], true);
+    // Shown as openrouter.ai by a naive reading, but sent elsewhere: refused, nothing changes.
+    for trick in [
+        "https://evil.example\\@openrouter.ai/api/v1",
+        "https://openrouter.ai@evil.example/api/v1",
+        "https://user:pw@openrouter.ai/api/v1",
+        "https://open\trouter.ai/api/v1",
+        "https://openrouter.ai/api/v1?redirect=evil.example",
+    ] {
+        let e = app.err("set_ai_server", json!({"baseUrl": trick, "model": ""}));
+        assert_error_json(&e, "INVALID_INPUT");
+        assert_eq!(e["details"]["field"], "ai_base_url", "{trick:?}");
+        let s = app.ok("get_settings", json!({}));
+        assert_eq!(
+            (s["ai_enabled"].clone(), s["ai_consented"].clone()),
+            (json!(true), json!(true))
+        );
+    }
+    // The same server spelled otherwise (upper case, the default port) keeps consent.
+    let s = app.ok(
+        "set_ai_server",
+        json!({"baseUrl": "HTTPS://OpenRouter.AI:443/api/v1", "model": ""}),
+    );
+    assert_eq!(s["ai_origin"], "https://openrouter.ai");
+    assert_eq!(
+        (s["ai_enabled"].clone(), s["ai_consented"].clone()),
+        (json!(true), json!(true))
+    );
+    // Another port, scheme or host is another server: consent is forgotten and AI goes off.
+    for other in [
+        "https://openrouter.ai:8443/api/v1",
+        "http://openrouter.ai/api/v1",
+        "https://xn--penrouter-7ze.ai/api/v1",
+        "http://localhost.evil.test/v1",
+    ] {
+        let s = app.ok("set_ai_server", json!({"baseUrl": other, "model": ""}));
+        assert_eq!(
+            (s["ai_enabled"].clone(), s["ai_consented"].clone()),
+            (json!(false), json!(false)),
+            "{other}"
+        );
+        let e = app.err("ai_draft_summary", json!({"cv": {"skills": ["SQL"]}}));
+        assert_error_json(&e, "AI_UNAVAILABLE");
+        // Back to OpenRouter: forgotten there too, so it asks again.
+        let s = app.ok("set_ai_server", json!({"baseUrl": "", "model": ""}));
+        assert_eq!(s["ai_consented"], false, "{other}");
+        let e = app.err("set_ai_enabled", json!({"enabled": true}));
+        assert_eq!(e["details"]["field"], "consent");
+        app.ok("set_ai_enabled", json!({"enabled": true, "consent": true}));
+    }
+}
+
+#[test]
 fn the_analysis_view_rewords_one_jobs_achievements_with_ai() {
     let server = support::FakeServer::start(vec![support::Reply::stream(
         &[
@@ -1007,4 +1129,114 @@ fn the_analysis_view_rewords_one_jobs_achievements_with_ai() {
     assert_error_json(&e, "INVALID_INPUT");
     let e = app.err("ai_rewrite_experience", json!({"cv": cv, "entry": 7}));
     assert_error_json(&e, "INVALID_INPUT");
+}
+
+/// The page never hands the shell a path: files come from the dialogs (or a drop) as tokens, each for
+/// the use it was chosen for.
+#[test]
+fn files_reach_the_commands_only_as_tokens_from_a_dialog_or_a_drop() {
+    let app = TestApp::new();
+    let cv = corpus("001__even.pdf");
+    // A path where a token belongs: refused before anything is read.
+    for (cmd, args) in [
+        ("analyze_path", json!({"token": cv})),
+        ("read_job_file", json!({"token": "/etc/passwd"})),
+        ("list_cv_folder", json!({"token": "/etc"})),
+        ("save_match_csv", json!({"token": "/tmp/evil.csv"})),
+        (
+            "match_rank",
+            json!({"jobText": "Accountant\nRequired: Excel", "files": [cv], "cvIds": []}),
+        ),
+    ] {
+        let e = app.call_raw(cmd, args).expect_err(cmd);
+        assert_error_json(&e, "INVALID_INPUT");
+        assert_eq!(e["details"]["field"], "file", "{cmd}");
+    }
+    assert!(
+        app.ok("history", json!({}))["analyses"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // The open dialog gives a token; cancelling gives nothing.
+    let state = app.window.state::<AppState>();
+    state.answer_next_dialog(Some(cv.clone()));
+    let picked = app.ok("pick_cv_file", json!({}));
+    assert_eq!(picked["name"], "001__even.pdf");
+    let r = app.call_raw("analyze_path", json!({"token": picked["token"]}));
+    assert!(r.is_ok(), "{r:?}");
+    state.answer_next_dialog(None);
+    assert_eq!(app.ok("pick_cv_file", json!({})), Value::Null);
+
+    // A file chosen to open is never written; a place chosen to save is never read.
+    let cv_json = app.ok("open_version", json!({"id": r.unwrap()["version_id"]}));
+    let e = app
+        .call_raw(
+            "export_cv",
+            json!({"cv": cv_json, "template": "classic", "format": "txt", "token": picked["token"]}),
+        )
+        .unwrap_err();
+    assert_error_json(&e, "INVALID_INPUT");
+    let out = app.data.path().join("out.txt");
+    state.answer_next_dialog(Some(out.clone()));
+    let save = app.ok(
+        "pick_save_path",
+        json!({"suggested": "cv.txt", "format": "txt"}),
+    );
+    let e = app
+        .call_raw("analyze_path", json!({"token": save["token"]}))
+        .unwrap_err();
+    assert_error_json(&e, "INVALID_INPUT");
+    let written = app.call_raw(
+        "export_cv",
+        json!({"cv": cv_json, "template": "classic", "format": "txt", "token": save["token"]}),
+    );
+    assert_eq!(written.unwrap(), json!(out.display().to_string()));
+    // Only a file this person exported can be shown in its folder.
+    let e = app
+        .call_raw("reveal_in_folder", json!({"path": "/etc/passwd"}))
+        .unwrap_err();
+    assert_error_json(&e, "FILE_NOT_FOUND");
+
+    // Several files at once, and a folder.
+    state.answer_next_dialog_with(vec![
+        corpus("002__flat.pdf"),
+        corpus("003__stackoverflow.pdf"),
+    ]);
+    let files = app.ok("pick_cv_files", json!({}));
+    assert_eq!(files.as_array().unwrap().len(), 2);
+    state.answer_next_dialog(Some(corpus("")));
+    let folder = app.ok("pick_cv_folder", json!({}));
+    assert_eq!(folder["folder"], true);
+    let listed = app.call_raw("list_cv_folder", json!({"token": folder["token"]}));
+    assert!(listed.unwrap().as_array().unwrap().len() > 20);
+    // A folder token cannot be read as a file.
+    let e = app
+        .call_raw("read_job_file", json!({"token": folder["token"]}))
+        .unwrap_err();
+    assert_error_json(&e, "INVALID_INPUT");
+
+    // A drop on the window: Rust gets the paths, the page gets tokens in an event.
+    let got = Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let sink = got.clone();
+    app.window
+        .listen_any(jobgate_desktop::DROP_EVENT, move |e| {
+            sink.lock()
+                .unwrap()
+                .push(serde_json::from_str(e.payload()).unwrap());
+        });
+    jobgate_desktop::on_drop(
+        app.window.app_handle(),
+        &[corpus("002__flat.pdf"), corpus("")],
+    );
+    let dropped = got.lock().unwrap().clone();
+    assert_eq!(dropped.len(), 1);
+    let dropped = dropped[0].as_array().unwrap();
+    assert_eq!(
+        (dropped[0]["folder"].clone(), dropped[1]["folder"].clone()),
+        (json!(false), json!(true))
+    );
+    let r = app.call_raw("analyze_path", json!({"token": dropped[0]["token"]}));
+    assert!(r.is_ok(), "{r:?}");
 }

@@ -2,9 +2,10 @@
 // Run by tests/e2e/run.sh (Xvfb, private D-Bus, unlocked keyring); `node --test` prints the summary.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
+import { execFileSync } from 'node:child_process';
 import { JobGate } from './pages.mjs';
 import { startFakeAi } from './fake-ai.mjs';
 
@@ -18,21 +19,26 @@ let browser;
 let app;
 let ai;
 
+/** Starts the app (a new process, which reads the policy file at start-up) in a WebDriver session. */
+async function startApp() {
+  assert.ok(process.env.APP_BIN, 'APP_BIN must point at the jobgate-desktop binary');
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: Number(process.env.E2E_DRIVER_PORT ?? 4444),
+    logLevel: 'warn',
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true, // tauri-driver does not proxy WebDriver BiDi
+      'tauri:options': { application: process.env.APP_BIN },
+    },
+  });
+  app = new JobGate(browser);
+  await app.ready();
+}
+
 describe('Job Gate desktop app', () => {
   before(async () => {
-    assert.ok(process.env.APP_BIN, 'APP_BIN must point at the jobgate-desktop binary');
     ai = await startFakeAi(Number(process.env.E2E_AI_PORT ?? 4599));
-    browser = await remote({
-      hostname: '127.0.0.1',
-      port: Number(process.env.E2E_DRIVER_PORT ?? 4444),
-      logLevel: 'warn',
-      capabilities: {
-        'wdio:enforceWebDriverClassic': true, // tauri-driver does not proxy WebDriver BiDi
-        'tauri:options': { application: process.env.APP_BIN },
-      },
-    });
-    app = new JobGate(browser);
-    await app.ready();
+    await startApp();
   });
 
   after(async () => { await browser?.deleteSession(); ai?.server.close(); });
@@ -359,6 +365,9 @@ describe('Job Gate desktop app', () => {
     await app.click('#switch-person');
     await app.picker();
     assert.equal(await app.text('#picker-title'), 'Who is using Job Gate?');
+    // The profile made on first use is shown under a label, first; the command line still calls it "default".
+    assert.equal(await app.text('#picker-people li:first-child button'), 'Main profile');
+    assert.equal(await app.attr('#picker-people li:first-child button', 'data-person'), 'default');
     await app.screenshot('18-picker');
     await app.click('#picker-new');
     await (await browser.$('#new-person')).waitForDisplayed({ timeout: 5000 });
@@ -396,9 +405,39 @@ describe('Job Gate desktop app', () => {
     assert.ok(!(await app.historyFiles()).includes('001__even'), 'the guest sees Amal\'s CV');
     await app.screenshot('20-guest-history');
 
-    // Amal comes back with her passcode and finds her CV.
+    // The guest exports their CV; when they leave, they are asked whether to delete it from this computer.
+    assert.equal((await app.importFile(SAMPLE)).error_code, undefined);
+    await app.open('export');
+    await browser.waitUntil(async () => browser.execute(() => Boolean(document.querySelector('input[name="template"]:checked'))),
+      { timeout: 10000, timeoutMsg: 'no template to export with' });
+    const guestFile = path.join(OUT, 'guest-cv.docx');
+    assert.equal(await app.exportTo(guestFile), guestFile);
     await app.click('#switch-person');
     await app.picker();
+    const asked = await browser.$('#guest-files');
+    await asked.waitForDisplayed({ timeout: 5000 });
+    assert.equal(await app.text('#guest-files-title'), 'Files saved in the guest session');
+    assert.match(await app.text('#guest-files-list'), /guest-cv\.docx/);
+    assert.equal(await (await browser.$('#guest-file-0')).isSelected(), true);
+    // Nothing of a guest should outlive the session (the default policy): Delete has the focus.
+    assert.equal(await browser.execute(() => document.activeElement.id), 'guest-files-delete');
+    await app.screenshot('24-guest-files');
+    await app.click('#guest-files-delete');
+    await browser.waitUntil(async () => (await app.text('#gate-errors')) === 'Files deleted: 1',
+      { timeout: 5000, timeoutMsg: 'the deletion was not reported' });
+    assert.ok(!existsSync(guestFile), 'the guest\'s file is still on disk');
+    assert.equal(await asked.isDisplayed(), false);
+
+    // The picker in Arabic: right to left, the default profile under its Arabic label.
+    await app.click('#gate-lang-ar');
+    await browser.waitUntil(async () => (await app.dir()) === 'rtl', { timeout: 5000 });
+    assert.match(await app.text('#picker-title'), /[\u0600-\u06FF]/);
+    assert.equal(await app.text('#picker-people li:first-child button'), 'الملف الرئيسي');
+    await app.screenshot('18-picker-ar');
+    await app.click('#gate-lang-en');
+    await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
+
+    // Amal comes back with her passcode and finds her CV (the guest has left: the picker shows).
     await app.click('#picker-people button[data-person="Amal"]');
     await (await browser.$('#unlock')).waitForDisplayed({ timeout: 5000 });
     await app.type('#unlock-passcode', 'amal-2468');
@@ -408,5 +447,112 @@ describe('Job Gate desktop app', () => {
     await app.open('settings');
     await browser.waitUntil(async () => (await app.text('#profile-state')).includes('encrypted'), { timeout: 5000 });
     await app.screenshot('21-settings-profile');
+  });
+});
+
+// A career centre's machine: the administrator's policy file (JOBGATE_POLICY, set by run.sh) requires passcodes,
+// turns AI off and locks after one idle minute (whole minutes are the policy's unit: the real minute is waited).
+describe('On a machine with a policy', () => {
+  const policyFile = process.env.JOBGATE_POLICY;
+
+  before(async () => {
+    if (!policyFile) return;
+    writeFileSync(policyFile, 'require_passcode = true\nallow_ai = false\nidle_lock_minutes = 1\n');
+    await startApp();
+  });
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {}); // the last test quits the app
+    if (policyFile) rmSync(policyFile, { force: true });
+  });
+
+  it('requires a passcode for a new person, shows AI off by policy, and locks after an idle minute', async (t) => {
+    if (!policyFile) return t.skip('JOBGATE_POLICY is not set (run.sh sets it)');
+    // Two people on the machine: the picker shows, nobody is signed in.
+    await app.picker();
+    // A profile without a passcode must choose one before it opens.
+    await app.click('#picker-people button[data-person="default"]');
+    await (await browser.$('#unlock')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await app.text('#unlock-title'), 'Choose a passcode for “Main profile”');
+    await app.click('#unlock-cancel');
+    // A new person cannot leave the passcode out.
+    await app.click('#picker-new');
+    await (await browser.$('#new-person')).waitForDisplayed({ timeout: 5000 });
+    assert.equal(await app.text('#new-person-passcode-label'), 'Passcode (required on this computer)');
+    assert.equal(await browser.execute(() => document.querySelector('#new-person-passcode').required), true);
+    await app.type('#new-person-name', 'Basma');
+    await app.click('#new-person-create');
+    assert.equal(await browser.execute(() => document.querySelector('#new-person-passcode').validity.valueMissing), true);
+    assert.equal(await (await browser.$('#new-person')).isDisplayed(), true, 'created without a passcode');
+    await app.screenshot('25-policy-new-person');
+    await app.type('#new-person-passcode', 'basma-1357');
+    await app.type('#new-person-repeat', 'basma-1357');
+    await app.click('#new-person-create');
+    await app.signedIn('Basma');
+    // The idle minute counts from here (the page reports activity at most every 20 s).
+    const signedIn = Date.now();
+    await app.open('settings');
+    await browser.waitUntil(async () => (await (await browser.$('#ai-blocked')).isDisplayed()),
+      { timeout: 5000, timeoutMsg: 'the policy\'s AI block is not shown' });
+    assert.match(await app.text('#ai-blocked'), /policy/);
+    assert.equal(await (await browser.$('#ai-enabled')).isEnabled(), false);
+    assert.equal(await (await browser.$('#passcode-remove')).isEnabled(), false);
+    // Settings → Profile lists what the administrator set.
+    assert.deepEqual(await browser.execute(() => [...document.querySelectorAll('#profile-policy-rules li')].map((li) => li.textContent)),
+      ['Every profile needs a passcode.', 'A profile locks after 1 min without activity.', 'AI is turned off.']);
+    await app.screenshot('26-policy-settings');
+    await browser.execute(() => document.querySelector('#ai-blocked').scrollIntoView({ block: 'center' }));
+    await app.screenshot('26-policy-settings-ai');
+
+    // Nobody touches the app: within the minute (and the 5 s the watcher takes) Basma is locked, and the
+    // unlock dialog asks for her passcode.
+    await browser.waitUntil(async () => {
+      try {
+        return await browser.execute(() => !document.querySelector('#gate').hidden && document.querySelector('#unlock').open);
+      } catch { return false; } // mid-reload
+    }, { timeout: 80000, interval: 1000, timeoutMsg: 'the app did not lock after an idle minute' });
+    const waited = (Date.now() - signedIn) / 1000;
+    assert.ok(waited >= 55, `locked after ${waited} s`);
+    assert.equal(await app.text('#unlock-title'), 'Unlock “Basma”');
+    assert.equal(await browser.execute(() => document.activeElement.id), 'unlock-passcode');
+    assert.equal(await app.text('#gate-errors'), 'Locked after a time without activity.');
+    assert.equal(await (await browser.$('#who-name')).isDisplayed(), false);
+    await app.screenshot('27-idle-locked');
+    await app.type('#unlock-passcode', 'basma-1357');
+    await app.click('#unlock-submit');
+    await app.signedIn('Basma');
+  });
+
+  it('asks a guest who closes the window about the files they exported, then quits', async (t) => {
+    if (!policyFile) return t.skip('JOBGATE_POLICY is not set (run.sh sets it)');
+    if (!process.env.E2E_WM_CLOSE) return t.skip('no X11 client to close the window (run.sh builds tests/e2e/wm-close.c)');
+    await app.click('#switch-person');
+    await app.picker();
+    await app.click('#picker-guest');
+    await app.signedIn('Guest');
+    assert.equal((await app.importFile(SAMPLE)).error_code, undefined);
+    await app.open('export');
+    await browser.waitUntil(async () => browser.execute(() => Boolean(document.querySelector('input[name="template"]:checked'))),
+      { timeout: 10000, timeoutMsg: 'no template to export with' });
+    const guestFile = path.join(OUT, 'guest-quitting.docx');
+    assert.equal(await app.exportTo(guestFile), guestFile);
+    const close = () => execFileSync(process.env.E2E_WM_CLOSE);
+    const asking = async () => (await browser.$('#guest-files')).waitForDisplayed({ timeout: 5000 });
+    // The close waits for the answer; "Don't quit" stays.
+    close();
+    await asking();
+    assert.match(await app.text('#guest-files-text'), /stay after Job Gate closes/);
+    assert.equal(await app.text('#guest-files-delete'), 'Delete the ticked files and quit');
+    await app.screenshot('28-guest-quitting');
+    await app.click('#guest-files-stay');
+    await browser.pause(500);
+    assert.equal(await app.text('#who-name'), 'Guest');
+    // Asked again: delete, and the app quits.
+    close();
+    await asking();
+    await app.click('#guest-files-delete');
+    await browser.waitUntil(async () => !existsSync(guestFile), { timeout: 5000, timeoutMsg: 'the guest\'s file is still on disk' });
+    await browser.waitUntil(async () => { try { await browser.execute(() => 1); return false; } catch { return true; } },
+      { timeout: 10000, timeoutMsg: 'the app did not quit' });
   });
 });

@@ -19,14 +19,22 @@ export class JobGate {
   async screenshot(name) {
     await this.b.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
   }
-  /** The same call the drop handler and the native dialog make, with a path (WebDriver cannot drive OS dialogs). */
+  /**
+   * Answers the next native dialog with `paths` (WebDriver cannot drive OS dialogs) through the hook only
+   * debug builds have; the page itself never passes a path to the shell.
+   */
+  async answerDialog(...paths) {
+    await this.b.execute((p) => window.__TAURI__.core.invoke('e2e_answer_dialog', { paths: p }), paths);
+  }
   // Results travel as JSON text: an object with an `error` field (our error JSON) would otherwise be
   // taken for a WebDriver error by the client.
   async importFile(file) {
-    return JSON.parse(await this.b.execute((p) => window.jobgate.importPath(p).then((r) => JSON.stringify(r ?? null)), file));
+    await this.answerDialog(file);
+    return JSON.parse(await this.b.execute(() => window.jobgate.importPath().then((r) => JSON.stringify(r ?? null))));
   }
   async exportTo(file) {
-    return JSON.parse(await this.b.execute((p) => window.jobgate.exportCv(p).then((r) => JSON.stringify(r ?? null)), file));
+    await this.answerDialog(file);
+    return JSON.parse(await this.b.execute(() => window.jobgate.exportCv().then((r) => JSON.stringify(r ?? null))));
   }
   async errorText() {
     const card = await this.b.$('#errors .error-card');
@@ -43,14 +51,17 @@ export class JobGate {
   // ---- Match screen ---------------------------------------------------------------------------
   /** Reads a job description file into the box (what "Open a file…" does after its dialog). */
   async openJobFile(file) {
-    return JSON.parse(await this.b.execute((p) => window.jobgate.openJobFile(p).then((r) => JSON.stringify(r ?? null)), file));
+    await this.answerDialog(file);
+    return JSON.parse(await this.b.execute(() => window.jobgate.openJobFile().then((r) => JSON.stringify(r ?? null))));
   }
-  /** Adds CV files to the list (what "Add files…" does after its dialog). */
+  /** Adds CV files to the list ("Add files…" with its dialog answered). */
   async addMatchFiles(files) {
-    return this.b.execute((f) => window.jobgate.addMatchFiles(f), files);
+    await this.answerDialog(...files);
+    return this.b.execute(() => window.jobgate.pickMatchFiles());
   }
   async saveMatchCsv(file) {
-    return JSON.parse(await this.b.execute((p) => window.jobgate.saveMatchCsv(p).then((r) => JSON.stringify(r ?? null)), file));
+    await this.answerDialog(file);
+    return JSON.parse(await this.b.execute(() => window.jobgate.saveMatchCsv().then((r) => JSON.stringify(r ?? null))));
   }
   /** Clicks Rank and waits for the table (or an error card). */
   async rank() {

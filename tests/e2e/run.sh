@@ -64,6 +64,11 @@ if [[ "${1:-}" != "--inside-session" ]]; then
   export E2E_SYNC_URL
   # A throwaway HOME (keyring and WebKit caches), data folder and export folder for this run only.
   export JOBGATE_DATA_DIR="$WORK/data" E2E_OUT_DIR="$WORK/out" NO_AT_BRIDGE=1
+  # The machine's policy file: absent at first (a person's own computer); the policy tests write it and start
+  # the app again, which reads it at start-up.
+  export JOBGATE_POLICY="$WORK/policy.toml"
+  # Closing the window as a window manager would (Xvfb has none): a small X11 client, built for this run.
+  if cc -O -o "$WORK/wm-close" tests/e2e/wm-close.c -lX11 2>/dev/null; then export E2E_WM_CLOSE="$WORK/wm-close"; fi
   # AI requests go to the tests' local fake server (tests/e2e/fake-ai.mjs), never to the internet.
   export E2E_AI_PORT="${E2E_AI_PORT:-4599}"
   export JOBGATE_OPENROUTER_URL="http://127.0.0.1:$E2E_AI_PORT/v1"
@@ -77,7 +82,8 @@ fi
 echo -n "e2e-password" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
 PORT="${E2E_DRIVER_PORT:-4444}"
-"$TAURI_DRIVER" --port "$PORT" > tests/e2e/artifacts/tauri-driver.log 2>&1 &
+# The native WebDriver port next to ours, so runs on other ports do not collide on tauri-driver's default (4445).
+"$TAURI_DRIVER" --port "$PORT" --native-port $((PORT + 1)) > tests/e2e/artifacts/tauri-driver.log 2>&1 &
 DRIVER=$!
 cleanup() { kill "$DRIVER" 2>/dev/null || true; wait "$DRIVER" 2>/dev/null || true; }
 trap cleanup EXIT

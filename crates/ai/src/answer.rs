@@ -3,11 +3,14 @@
 //!
 //! Nothing here trusts the model: unknown keys are ignored, wrong types drop the field, over-long values are
 //! dropped or clipped, dates are normalised again, and an email or phone is only taken when it is well-formed
-//! AND appears in the CV text (a model must not invent contact details). Merging with the rule result is
-//! [`crate::merge`]'s job.
+//! AND appears in the CV text (a model must not invent contact details). The same holds for what the
+//! CV claims: a skill, a job's employer, a school, a certification, a project or a bullet point the text
+//! does not state is dropped (words compared folded, with the article and PDF lam-alef damage allowed
+//! for), and every list is capped. Merging with the rule result is [`crate::merge`]'s job.
 
 use jobgate_core::dates::{DatePoint, find_points, parse_period};
-use jobgate_core::text::{ascii_digits, normalize_line};
+use jobgate_core::lexicon::SkillLexicon;
+use jobgate_core::text::{ascii_digits, fold, is_arabic_char, normalize_line};
 use jobgate_core::{Education, Experience, JobGateError, LanguageSkill, Project};
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -112,6 +115,21 @@ pub fn read_answer(content: &str, cv_text: &str) -> Result<AiAnswer, JobGateErro
     Ok(answer)
 }
 
+/// Most jobs, degrees, skills, ... taken from one answer: a CV has far fewer, a runaway model far more.
+const MAX_JOBS: usize = 30;
+const MAX_DEGREES: usize = 15;
+const MAX_SKILLS: usize = 100;
+const MAX_ITEMS: usize = 50;
+const MAX_LANGUAGES: usize = 20;
+const MAX_PROJECTS: usize = 30;
+const MAX_LINKS: usize = 20;
+/// Most bullet points of one job.
+const MAX_BULLETS: usize = 30;
+
+fn capped<T>(items: impl Iterator<Item = T>, max: usize) -> Vec<T> {
+    items.take(max).collect()
+}
+
 fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
     let empty = Map::new();
     // A model that drifts into the JSON Resume shape (`basics`, `work`, `startDate`) is read too.
@@ -130,27 +148,58 @@ fn from_map(map: &Map<String, Value>, cv_text: &str) -> AiAnswer {
             .filter(|p| valid_phone(p) && grounding.has_phone(p)),
         location: Some(location(pi)).filter(|s| !s.is_empty()),
         headline: Some(short(pi, &["headline", "title", "label"], 200)).filter(|s| !s.is_empty()),
-        links: strings(pi.get("links").or_else(|| pi.get("profiles")), 300)
-            .into_iter()
-            .filter(|l| valid_link(l))
-            .collect(),
+        links: capped(
+            strings(pi.get("links").or_else(|| pi.get("profiles")), 300)
+                .into_iter()
+                .filter(|l| valid_link(l)),
+            MAX_LINKS,
+        ),
         summary: Some(long(map, &["summary", "profile", "objective"], 3000))
             .filter(|s| !s.is_empty()),
-        experience: objects(map.get("experience").or_else(|| map.get("work")))
-            .filter_map(experience)
-            .collect(),
-        education: objects(map.get("education"))
-            .filter_map(education)
-            .collect(),
-        skills: strings(map.get("skills"), 80),
-        achievements: strings(map.get("achievements").or_else(|| map.get("awards")), 500),
-        certifications: strings(
-            map.get("certifications")
-                .or_else(|| map.get("certificates")),
-            300,
+        experience: capped(
+            objects(map.get("experience").or_else(|| map.get("work")))
+                .filter_map(experience)
+                .filter_map(|e| grounding.job(e)),
+            MAX_JOBS,
         ),
-        languages: list(map.get("languages")).filter_map(language).collect(),
-        projects: list(map.get("projects")).filter_map(project).collect(),
+        education: capped(
+            objects(map.get("education"))
+                .filter_map(education)
+                .filter_map(|e| grounding.degree(e)),
+            MAX_DEGREES,
+        ),
+        skills: capped(
+            strings(map.get("skills"), 80)
+                .into_iter()
+                .filter(|s| grounding.has_skill(s)),
+            MAX_SKILLS,
+        ),
+        achievements: capped(
+            strings(map.get("achievements").or_else(|| map.get("awards")), 500)
+                .into_iter()
+                .filter(|a| grounding.supports(a)),
+            MAX_ITEMS,
+        ),
+        certifications: capped(
+            strings(
+                map.get("certifications")
+                    .or_else(|| map.get("certificates")),
+                300,
+            )
+            .into_iter()
+            .filter(|c| grounding.supports(c)),
+            MAX_ITEMS,
+        ),
+        languages: capped(
+            list(map.get("languages")).filter_map(language),
+            MAX_LANGUAGES,
+        ),
+        projects: capped(
+            list(map.get("projects"))
+                .filter_map(project)
+                .filter(|p| grounding.supports(&p.title)),
+            MAX_PROJECTS,
+        ),
     }
 }
 
@@ -414,10 +463,15 @@ fn valid_link(s: &str) -> bool {
     !s.contains('@') && !s.contains(char::is_whitespace) && s.contains('.') && s.len() >= 4
 }
 
-/// What the CV text contains, to check that contact details were copied, not made up.
+/// What the CV text contains, to check that contact details, jobs, degrees and skills were copied, not
+/// made up: its words (folded: case, Arabic letter variants, diacritics) and the lexicon skills it mentions.
 struct Grounding {
     lower: String,
     phones: Vec<String>,
+    words: HashSet<String>,
+    /// The folded letters and digits alone, for values whose spaces the extraction lost or added.
+    squashed: String,
+    skills: Vec<bool>,
 }
 
 impl Grounding {
@@ -442,9 +496,78 @@ impl Grounding {
             })
             .filter(|d| d.len() >= 7)
             .collect();
+        let words = words_of(&ascii)
+            .flat_map(|w| [bare(&w).to_string(), w])
+            .collect();
+        let mut skills = Vec::new();
+        SkillLexicon::builtin().mark_all(text, &mut skills);
         Grounding {
             lower: ascii.to_lowercase(),
             phones,
+            words,
+            squashed: squash(&ascii),
+            skills,
+        }
+    }
+
+    /// Whether the text supports `value`: all its words are in the text when it has one or two, at least
+    /// two in three of them when it has more (a model may join or re-punctuate a line), or its letters and
+    /// digits appear in this order in the text (a line whose spaces the extraction lost: "UrbanaChampaign").
+    /// No words: no.
+    fn supports(&self, value: &str) -> bool {
+        let value = ascii_digits(value);
+        let squashed = squash(&value);
+        if squashed.chars().count() >= 4 && self.squashed.contains(&squashed) {
+            return true;
+        }
+        let words: Vec<String> = words_of(&value).collect();
+        let found = words
+            .iter()
+            .filter(|w| self.words.contains(w.as_str()) || self.words.contains(bare(w)))
+            .count();
+        match words.len() {
+            0 => false,
+            n @ 1..=2 => found == n,
+            n => found * 3 >= n * 2,
+        }
+    }
+
+    /// A skill the text names: its words are there, or it is a lexicon skill the text mentions under
+    /// another spelling ("JS" for JavaScript).
+    fn has_skill(&self, skill: &str) -> bool {
+        self.supports(skill)
+            || SkillLexicon::builtin()
+                .canonical_index(skill)
+                .is_some_and(|i| self.skills.get(i).copied().unwrap_or(false))
+    }
+
+    /// A job the text supports: one at an employer the text never names is dropped, a title it does not
+    /// state is cleared (the job stays when its employer is stated), bullet points it does not support
+    /// are dropped.
+    fn job(&self, mut e: Experience) -> Option<Experience> {
+        if !e.company.is_empty() && !self.supports(&e.company) {
+            return None;
+        }
+        self.keep_if_supported(&mut e.title);
+        self.keep_if_supported(&mut e.location);
+        e.achievements.retain(|a| self.supports(a));
+        e.achievements.truncate(MAX_BULLETS);
+        (!e.title.is_empty() || !e.company.is_empty()).then_some(e)
+    }
+
+    /// A qualification the text supports: the same rule with the school and the degree.
+    fn degree(&self, mut e: Education) -> Option<Education> {
+        if !e.school.is_empty() && !self.supports(&e.school) {
+            return None;
+        }
+        self.keep_if_supported(&mut e.degree);
+        self.keep_if_supported(&mut e.field);
+        (!e.degree.is_empty() || !e.school.is_empty()).then_some(e)
+    }
+
+    fn keep_if_supported(&self, value: &mut String) {
+        if !value.is_empty() && !self.supports(value) {
+            value.clear();
         }
     }
 
@@ -462,6 +585,52 @@ impl Grounding {
                 || (core.len() >= 7 && pc.len() >= 7 && (pc.ends_with(core) || core.ends_with(pc)))
         })
     }
+}
+
+/// The folded words of `s`: runs of letters and digits, split where Arabic letters meet others too (an
+/// extracted line can lose the space there: "at\u{202c}مستشفى").
+fn words_of(s: &str) -> impl Iterator<Item = String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut arabic = false;
+    for c in folded(s).chars() {
+        if !c.is_alphanumeric() || (!word.is_empty() && is_arabic_char(c) != arabic) {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            if !c.is_alphanumeric() {
+                continue;
+            }
+        }
+        arabic = is_arabic_char(c);
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.into_iter()
+}
+
+/// [`fold`], and a lam-alef that a PDF's text layer gave in the wrong order (`األمير` for `الأمير`) put back.
+fn folded(s: &str) -> String {
+    fold(s).replace("اال", "الا")
+}
+
+/// The folded letters and digits of `s`, nothing else.
+fn squash(s: &str) -> String {
+    folded(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// An Arabic word without the article or a joined "and"/"by" before it (`والإدارة` → `اداره`), so a model
+/// that writes a word with or without them is still grounded.
+fn bare(word: &str) -> &str {
+    ["وال", "بال", "فال", "لل", "ال"]
+        .iter()
+        .find_map(|p| {
+            word.strip_prefix(p)
+                .filter(|rest| rest.chars().count() >= 2)
+        })
+        .unwrap_or(word)
 }
 
 fn digits_only(s: &str) -> String {
@@ -542,7 +711,7 @@ mod tests {
             r#"{"skills": "Python, SQL، Excel", "experience": "lots", "education": [{"degree": 5}],
                 "languages": ["Arabic (native)", {"name": "English", "level": "C1"}],
                 "projects": [{"title": "CV parser", "link": "github.com/x/y"}]}"#,
-            TEXT,
+            &format!("{TEXT}\nSkills: Python, SQL, Excel\nProjects: CV parser (github.com/x/y)"),
         )
         .unwrap();
         assert_eq!(a.skills, ["Python", "SQL", "Excel"]);
@@ -557,5 +726,69 @@ mod tests {
     fn an_answer_without_any_known_field_is_refused() {
         let e = read_answer(r#"{"hacked": true, "note": "ignored"}"#, TEXT).unwrap_err();
         assert!(e.to_string().contains("none of the expected"), "{e}");
+    }
+
+    const CV: &str = "Sara Ali\nData Analyst\nEXPERIENCE\nSenior Data Analyst, Acme Retail — Riyadh\n\
+- Cut reporting time by 40% by automating weekly dashboards in Power BI\n\
+EDUCATION\nBSc Computer Science, King Saud University\nSKILLS\nSQL, Python, JS\n\
+CERTIFICATIONS\nAWS Certified Cloud Practitioner\n";
+
+    #[test]
+    fn skills_jobs_and_degrees_the_text_does_not_state_are_dropped() {
+        let a = read_answer(
+            r#"{"skills": ["SQL", "python", "JavaScript", "Kubernetes", "Rust"],
+                "experience": [
+                    {"title": "Senior Data Analyst", "company": "Acme Retail",
+                     "achievements": ["Cut reporting time by 40% by automating dashboards in Power BI",
+                                      "Led a team of 50 engineers at Google"]},
+                    {"title": "Chief Executive Officer", "company": "Google"},
+                    {"title": "Data Analyst", "company": "Microsoft"}],
+                "education": [
+                    {"degree": "BSc", "field": "Computer Science", "school": "King Saud University"},
+                    {"degree": "PhD", "field": "Astrophysics", "school": "Harvard University"}],
+                "certifications": ["AWS Certified Cloud Practitioner", "Certified Kubernetes Administrator"],
+                "projects": [{"title": "Mars rover firmware"}]}"#,
+            CV,
+        )
+        .unwrap();
+        // "JavaScript" is the lexicon's name for the "JS" the CV lists; Kubernetes and Rust are nowhere.
+        assert_eq!(a.skills, ["SQL", "python", "JavaScript"]);
+        // A job at an employer the CV never names is dropped, even with a title the CV states.
+        assert_eq!(a.experience.len(), 1, "{:?}", a.experience);
+        assert_eq!(a.experience[0].company, "Acme Retail");
+        assert_eq!(a.experience[0].achievements.len(), 1);
+        assert_eq!(a.education.len(), 1);
+        assert_eq!(a.education[0].school, "King Saud University");
+        assert_eq!(a.certifications, ["AWS Certified Cloud Practitioner"]);
+        assert!(a.projects.is_empty());
+    }
+
+    #[test]
+    fn arabic_words_are_grounded_with_or_without_the_article() {
+        let text = "خبرة العمل\nمحاسب أول - شركة الراجحي\nالمهارات: إدارة المشاريع، المحاسبة";
+        let a = read_answer(
+            r#"{"skills": ["إدارة المشاريع", "محاسبة", "البرمجة"],
+                "experience": [{"title": "محاسب اول", "company": "شركة الراجحي"}]}"#,
+            text,
+        )
+        .unwrap();
+        assert_eq!(a.skills, ["إدارة المشاريع", "محاسبة"]);
+        assert_eq!(a.experience.len(), 1);
+        assert_eq!(a.experience[0].title, "محاسب اول");
+    }
+
+    #[test]
+    fn lists_are_capped() {
+        let many: Vec<String> = (0..400).map(|i| format!("skill{i}")).collect();
+        let text = many.join(", ");
+        let jobs: Vec<Value> = (0..200)
+            .map(|i| serde_json::json!({"title": format!("skill{i}")}))
+            .collect();
+        let answer =
+            serde_json::json!({"skills": many, "experience": jobs, "certifications": many});
+        let a = read_answer(&answer.to_string(), &text).unwrap();
+        assert_eq!(a.skills.len(), MAX_SKILLS);
+        assert_eq!(a.experience.len(), MAX_JOBS);
+        assert_eq!(a.certifications.len(), MAX_ITEMS);
     }
 }

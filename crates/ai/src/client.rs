@@ -89,17 +89,31 @@ fn unavailable(reason: impl Into<String>) -> JobGateError {
     }
 }
 
+/// Why a call to this server cannot be made at all: an address the shared policy refuses, or a server
+/// that needs a key (OpenRouter) without one, or with one that may not travel there (plain HTTP).
+pub fn ready_to_send(cfg: &AiConfig) -> Result<(), JobGateError> {
+    cfg.server()?;
+    if cfg.needs_key() && cfg.api_key.trim().is_empty() {
+        return Err(unavailable(
+            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
+        ));
+    }
+    if cfg.needs_key() && !cfg.may_send_key() {
+        return Err(unavailable(format!(
+            "the API key is only sent over https (the address of {} starts with http://)",
+            cfg.host()
+        )));
+    }
+    Ok(())
+}
+
 /// Sends `messages` and returns the assistant message's text (`choices[0].message.content`).
 pub fn complete(
     cfg: &AiConfig,
     messages: &[Message],
     cancel: &CancelToken,
 ) -> Result<String, JobGateError> {
-    if cfg.api_key.trim().is_empty() && cfg.needs_key() {
-        return Err(unavailable(
-            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
-        ));
-    }
+    ready_to_send(cfg)?;
     let body = serde_json::to_vec(&request_body(cfg, messages))
         .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
     let reply = send_with_retries(cfg, cancel, |timeout| {
@@ -121,11 +135,7 @@ pub fn complete_streaming(
     cancel: &CancelToken,
     on_delta: &mut dyn FnMut(&str),
 ) -> Result<String, JobGateError> {
-    if cfg.api_key.trim().is_empty() && cfg.needs_key() {
-        return Err(unavailable(
-            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
-        ));
-    }
+    ready_to_send(cfg)?;
     let body = serde_json::to_vec(&request_body_with(cfg, messages, true))
         .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
     let mut streamed = String::new();
@@ -191,8 +201,10 @@ fn http_client(loopback: bool) -> &'static reqwest::blocking::Client {
     cell.get_or_init(|| {
         // reqwest is built without a bundled crypto provider; `ring` needs no C toolchain beyond cc.
         let _ = rustls::crypto::ring::default_provider().install_default();
+        // Redirects are never followed: the key would go along to wherever a redirect points.
         let mut builder = reqwest::blocking::Client::builder()
             .user_agent(concat!("JobGate/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
             .timeout(None::<Duration>);
         if loopback {
             // A local model must not be sent through a corporate proxy from the environment.
@@ -211,16 +223,20 @@ fn send(
     timeout: Duration,
     accept: &str,
 ) -> Result<reqwest::blocking::Response, Attempt> {
-    let client = http_client(cfg.is_loopback());
+    let server = cfg
+        .server()
+        .map_err(|_| Attempt::Unreachable("the AI server address is not usable".into()))?;
+    let client = http_client(server.is_loopback());
     let mut req = client
-        .post(cfg.endpoint())
+        .post(server.join("chat/completions"))
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header("Accept", accept)
         .header("HTTP-Referer", APP_URL)
         .header("X-Title", APP_TITLE)
         .body(body);
-    if !cfg.api_key.trim().is_empty() {
+    // The key travels only over HTTPS or to this machine; a plain-HTTP server elsewhere gets none.
+    if !cfg.api_key.trim().is_empty() && server.may_carry_secrets() {
         req = req.bearer_auth(cfg.api_key.trim());
     }
     match req.send() {

@@ -3,6 +3,8 @@
 //! The API key is a secret: it is never printed by `Debug`, never put in an error message, and never stored
 //! here longer than the config lives. Loading it from the OS keychain is [`crate::keys`]' job.
 
+use jobgate_core::JobGateError;
+use jobgate_core::net::BaseUrl;
 use std::fmt;
 use std::time::Duration;
 
@@ -91,42 +93,58 @@ impl AiConfig {
         cfg
     }
 
-    /// The chat-completions endpoint.
-    pub fn endpoint(&self) -> String {
-        format!("{}/chat/completions", self.base_url.trim_end_matches('/'))
+    /// The base URL checked by the shared address policy ([`BaseUrl::parse`]): what is shown and agreed to
+    /// is exactly where requests go. An unusable address is `AI_UNAVAILABLE` with the reason.
+    pub fn server(&self) -> Result<BaseUrl, JobGateError> {
+        BaseUrl::parse(&self.base_url).map_err(|reason| JobGateError::AiUnavailable {
+            reason: format!("the AI server address is not usable: {reason}"),
+        })
     }
 
-    /// The server's host (and port), for messages: never the path or any credentials in the URL.
+    /// The chat-completions endpoint (the base URL as given when it is not usable, for messages only:
+    /// nothing is ever sent to an address [`Self::server`] refuses).
+    pub fn endpoint(&self) -> String {
+        match self.server() {
+            Ok(url) => url.join("chat/completions").to_string(),
+            Err(_) => format!("{}/chat/completions", self.base_url.trim_end_matches('/')),
+        }
+    }
+
+    /// The server's host and port (the port only when it is not the scheme's default), as requests use
+    /// it: never the path or anything else in the URL. Empty when the address is not usable.
     pub fn host(&self) -> String {
-        let rest = self
-            .base_url
-            .split_once("://")
-            .map_or(self.base_url.as_str(), |(_, r)| r);
-        let authority = rest.split('/').next().unwrap_or(rest);
-        authority
-            .rsplit_once('@')
-            .map_or(authority, |(_, h)| h)
-            .to_string()
+        self.server().map(|u| u.host_port()).unwrap_or_default()
+    }
+
+    /// `scheme://host[:port]` of the server: what consent is given to (another scheme, host or port is
+    /// another server). Empty when the address is not usable.
+    pub fn origin(&self) -> String {
+        self.server().map(|u| u.origin()).unwrap_or_default()
+    }
+
+    /// The server as the AI cache tells servers apart: the whole normalised base URL, without a final `/`.
+    pub fn server_id(&self) -> String {
+        match self.server() {
+            Ok(url) => url.as_str().trim_end_matches('/').to_string(),
+            Err(_) => self.base_url.trim().to_string(),
+        }
     }
 
     /// True for OpenRouter itself, which always needs a key (local servers usually need none).
     pub fn needs_key(&self) -> bool {
-        self.host().eq_ignore_ascii_case("openrouter.ai")
+        self.server()
+            .is_ok_and(|u| u.host().eq_ignore_ascii_case("openrouter.ai"))
     }
 
     /// True when the server is on this machine (no proxy is used for it).
     pub fn is_loopback(&self) -> bool {
-        let host = self.host();
-        let name = if let Some(v6) = host.strip_prefix('[') {
-            v6.split(']').next().unwrap_or("")
-        } else {
-            host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h)
-        };
-        name.eq_ignore_ascii_case("localhost")
-            || name == "::1"
-            || name
-                .parse::<std::net::Ipv4Addr>()
-                .is_ok_and(|ip| ip.is_loopback())
+        self.server().is_ok_and(|u| u.is_loopback())
+    }
+
+    /// Whether the API key may be sent to this server: over HTTPS, or plain HTTP to this machine. To any
+    /// other plain-HTTP server (a model on the local network) requests go without it.
+    pub fn may_send_key(&self) -> bool {
+        self.server().is_ok_and(|u| u.may_carry_secrets())
     }
 }
 
@@ -189,18 +207,81 @@ mod tests {
         assert!(shown.contains("<redacted>"));
     }
 
+    fn at(url: &str) -> AiConfig {
+        AiConfig {
+            base_url: url.into(),
+            ..AiConfig::default()
+        }
+    }
+
     #[test]
-    fn host_hides_credentials_and_path() {
-        let cfg = AiConfig {
-            base_url: "https://user:pw@llm.example.org:8443/v1".into(),
-            ..AiConfig::default()
-        };
-        assert_eq!(cfg.host(), "llm.example.org:8443");
-        assert!(!cfg.is_loopback());
-        let local = AiConfig {
-            base_url: "http://localhost:8080/v1".into(),
-            ..AiConfig::default()
-        };
-        assert!(local.is_loopback());
+    fn the_host_shown_is_the_host_the_request_goes_to() {
+        // Shown as openrouter.ai by a naive split at the last '@', but sent to evil.example: refused.
+        let trick = at("https://evil.example\\@openrouter.ai/api/v1");
+        assert_eq!(trick.host(), "");
+        assert_eq!(trick.origin(), "");
+        assert!(!trick.needs_key() && !trick.may_send_key());
+        assert!(matches!(
+            trick.server(),
+            Err(JobGateError::AiUnavailable { .. })
+        ));
+        for bad in [
+            "https://user:pw@llm.example.org:8443/v1",
+            "https://openrouter.ai@evil.example/api/v1",
+            "https://evil.example\\.openrouter.ai/api/v1",
+            "https://openrouter.ai\t.evil.example/v1",
+            "https://openrouter.ai\n.evil.example/v1",
+            "ftp://openrouter.ai/api/v1",
+            "https://openrouter.ai/api/v1?x=1",
+        ] {
+            assert_eq!(at(bad).host(), "", "{bad:?}");
+        }
+        let cfg = at("HTTPS://OpenRouter.AI:443/api/v1/");
+        assert_eq!(cfg.host(), "openrouter.ai");
+        assert_eq!(cfg.origin(), "https://openrouter.ai");
+        assert_eq!(
+            cfg.endpoint(),
+            "https://openrouter.ai/api/v1/chat/completions"
+        );
+        assert!(cfg.needs_key());
+        assert_eq!(
+            at("https://llm.example.org:8443/v1").host(),
+            "llm.example.org:8443"
+        );
+        assert!(at("https://bücher.example/v1").host().starts_with("xn--"));
+    }
+
+    #[test]
+    fn the_key_goes_only_over_https_or_to_this_machine() {
+        for ok in [
+            "https://openrouter.ai/api/v1",
+            "http://127.0.0.1:11434/v1",
+            "http://localhost:8080/v1",
+            "http://[::1]:8080/v1",
+        ] {
+            assert!(at(ok).may_send_key(), "{ok}");
+        }
+        assert!(at("http://[::1]:8080/v1").is_loopback());
+        for plain in [
+            "http://openrouter.ai/api/v1",
+            "http://192.168.1.20:11434/v1",
+            "http://localhost.evil.test/v1",
+            "http://[::2]:8080/v1",
+        ] {
+            assert!(!at(plain).may_send_key(), "{plain}");
+            assert!(!at(plain).is_loopback(), "{plain}");
+        }
+    }
+
+    #[test]
+    fn server_ids_tell_servers_apart() {
+        assert_eq!(
+            at("https://OpenRouter.ai/api/v1/").server_id(),
+            "https://openrouter.ai/api/v1"
+        );
+        assert_ne!(
+            at("https://openrouter.ai/api/v1").server_id(),
+            at("http://127.0.0.1:11434/v1").server_id()
+        );
     }
 }

@@ -19,7 +19,7 @@ pub mod merge;
 pub mod prompts;
 pub mod stream;
 
-pub use cache::{AiCache, MemoryCache, cache_key};
+pub use cache::{AiCache, MemoryCache, cache_key, text_digest};
 pub use client::CancelToken;
 pub use config::AiConfig;
 
@@ -56,7 +56,7 @@ pub fn enhance_cancellable(
     if text.trim().is_empty() {
         return Err(unavailable("the document has no text to send"));
     }
-    let key = cache_key(text, &cfg.model);
+    let key = cache_key(text, &cfg.server_id(), &cfg.model);
     if let Some(cached) = cache.and_then(|c| c.get(&key))
         && let Ok(answer) = answer::read_answer(&cached, text)
     {

@@ -314,6 +314,81 @@ fn a_local_server_needs_no_key_and_gets_no_authorization_header() {
     assert_eq!(r.json()["model"], "qwen2.5:7b-instruct");
 }
 
+/// `0.0.0.0` reaches this machine's listeners on Linux, but it is not a loopback address by the policy:
+/// the same fake server plays a model on the local network reached over plain HTTP.
+#[test]
+fn the_key_is_never_sent_over_plain_http_off_this_machine() {
+    let server = FakeServer::start(vec![Reply::json(&model_cv())]);
+    let cfg = AiConfig {
+        base_url: format!("http://0.0.0.0:{}/v1", server.port),
+        ..config(&server)
+    };
+    assert!(!cfg.may_send_key());
+    enhance(CV_TEXT, &rules(), &cfg, None).expect("a keyless local-network model still answers");
+    let reqs = server.requests();
+    assert_eq!(reqs.len(), 1);
+    assert!(
+        !reqs[0].headers.contains_key("authorization"),
+        "{:?}",
+        reqs[0].headers
+    );
+    assert!(!reqs[0].body.contains(KEY));
+    // Over loopback the same key goes along.
+    enhance(CV_TEXT, &rules(), &config(&server), None).expect("merged CV");
+    assert_eq!(
+        server.requests()[1].headers["authorization"],
+        format!("Bearer {KEY}")
+    );
+}
+
+#[test]
+fn openrouter_over_plain_http_is_refused_before_anything_is_sent() {
+    let cfg = AiConfig {
+        base_url: "http://openrouter.ai/api/v1".into(),
+        api_key: KEY.into(),
+        ..AiConfig::default()
+    };
+    let e = enhance(CV_TEXT, &rules(), &cfg, None).unwrap_err();
+    assert!(reason(&e).contains("only sent over https"), "{e}");
+    assert!(!reason(&e).contains(KEY));
+}
+
+#[test]
+fn an_address_that_hides_its_real_host_is_refused_before_anything_is_sent() {
+    let server = FakeServer::start(vec![Reply::json(&model_cv())]);
+    for trick in [
+        format!("http://127.0.0.1:{}\\@openrouter.ai/v1", server.port),
+        format!("http://openrouter.ai@127.0.0.1:{}/v1", server.port),
+        format!("http://127.0.\t0.1:{}/v1", server.port),
+    ] {
+        let cfg = AiConfig {
+            base_url: trick.clone(),
+            ..config(&server)
+        };
+        let e = enhance(CV_TEXT, &rules(), &cfg, None).unwrap_err();
+        assert!(
+            reason(&e).contains("address is not usable"),
+            "{trick:?}: {e}"
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn a_redirect_is_not_followed_so_the_key_stays_with_the_server() {
+    // Where a redirect would send the key: a listener that must never hear from the client.
+    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    elsewhere.set_nonblocking(true).unwrap();
+    let target = format!(
+        "http://127.0.0.1:{}/v1/chat/completions",
+        elsewhere.local_addr().unwrap().port()
+    );
+    let server = FakeServer::start(vec![Reply::status(307, "").header("Location", &target)]);
+    let e = enhance(CV_TEXT, &rules(), &config(&server), None).unwrap_err();
+    assert!(reason(&e).contains("HTTP 307"), "{e}");
+    assert!(elsewhere.accept().is_err(), "the redirect was followed");
+}
+
 #[test]
 fn prompt_injection_in_the_cv_cannot_change_the_request_or_the_schema() {
     let injected = format!(
@@ -405,6 +480,11 @@ fn the_cache_makes_the_second_analysis_free() {
     };
     enhance(CV_TEXT, &rules(), &other, Some(&cache)).unwrap();
     assert_eq!(server.requests().len(), 2);
+    // Another server is another key too: its answer is asked for, never taken from the first one's.
+    let second_server = FakeServer::start(vec![Reply::json(&model_cv())]);
+    enhance(CV_TEXT, &rules(), &config(&second_server), Some(&cache)).unwrap();
+    assert_eq!(second_server.requests().len(), 1);
+    assert_eq!(cache.len(), 3);
 }
 
 #[test]
@@ -443,7 +523,7 @@ fn cancelling_stops_a_running_call_at_once() {
 
 #[test]
 fn arabic_cv_text_is_sent_intact_and_arabic_answers_are_merged() {
-    let text = "أحمد محمد العلي\nمهندس برمجيات\nahmad@example.com | ٠٥٠١٢٣٤٥٦٧\nالخبرات\nمهندس برمجيات أول — شركة الحلول\nيناير ٢٠٢٠ - حتى الآن";
+    let text = "أحمد محمد العلي\nمهندس برمجيات\nahmad@example.com | ٠٥٠١٢٣٤٥٦٧\nالخبرات\nمهندس برمجيات أول — شركة الحلول\nيناير ٢٠٢٠ - حتى الآن\nالتعليم\nبكالوريوس، جامعة الملك سعود، ٢٠١٠ - ٢٠١٤";
     let answer = json!({"personal_info": {"name": "أحمد محمد العلي", "phone": "0501234567",
                                           "headline": "مهندس برمجيات"},
                         "experience": [{"title": "مهندس برمجيات أول", "company": "شركة الحلول",

@@ -6,6 +6,7 @@
 //! - [`document`]: the extracted text of a CV, as lines, before it is parsed.
 //! - [`text`] and [`dates`]: normalisation of digits, presentation forms, bidi marks and dates.
 //! - [`lexicon`]: the skills lexicon (canonical skills, synonyms, Arabic equivalents).
+//! - [`net`]: the policy for server addresses people type (the host shown is the host used).
 //!
 //! This crate does no I/O besides reading data files compiled into it.
 
@@ -16,6 +17,7 @@ pub mod error;
 pub mod i18n;
 pub mod jsonresume;
 pub mod lexicon;
+pub mod net;
 pub mod text;
 
 pub use contract::*;

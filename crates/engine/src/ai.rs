@@ -8,24 +8,48 @@ use jobgate_store::{ProfileId, Store};
 use std::sync::Mutex;
 
 /// AI answers kept in the profile's SQLite cache: the same document analysed again costs nothing,
-/// and wiping the profile wipes its answers.
+/// and wiping the profile wipes its answers. It remembers the keys it was asked for, so that the import
+/// can tie them to the CV (deleting the CV then deletes its answers).
 pub struct StoreCache<'a> {
     store: &'a Mutex<Store>,
     profile: ProfileId,
+    used: Mutex<Vec<String>>,
 }
 
 impl<'a> StoreCache<'a> {
     pub fn new(store: &'a Mutex<Store>, profile: ProfileId) -> StoreCache<'a> {
-        StoreCache { store, profile }
+        StoreCache {
+            store,
+            profile,
+            used: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The keys looked up or written so far.
+    pub fn used_keys(&self) -> Vec<String> {
+        self.used.lock().map(|u| u.clone()).unwrap_or_default()
+    }
+
+    fn note(&self, key: &str) {
+        if let Ok(mut used) = self.used.lock()
+            && !used.iter().any(|k| k == key)
+        {
+            used.push(key.to_string());
+        }
     }
 }
 
 impl AiCache for StoreCache<'_> {
     fn get(&self, key: &str) -> Option<String> {
         let store = self.store.lock().ok()?;
-        store.cached_ai_answer(self.profile, key).ok().flatten()
+        let answer = store.cached_ai_answer(self.profile, key).ok().flatten();
+        if answer.is_some() {
+            self.note(key);
+        }
+        answer
     }
     fn put(&self, key: &str, value: &str) {
+        self.note(key);
         // A cache that cannot be written only costs a later call; the analysis itself is not affected.
         if let Ok(mut store) = self.store.lock() {
             let _ = store.cache_ai_answer(self.profile, key, value);
@@ -33,12 +57,10 @@ impl AiCache for StoreCache<'_> {
     }
 }
 
-/// Why AI cannot be tried at all with this configuration (no key for a server that needs one).
+/// Why AI cannot be tried at all with this configuration: an address the shared policy refuses, no key
+/// for a server that needs one, or a key that may not travel there (plain HTTP off this machine).
 pub fn missing_key(cfg: &AiConfig) -> Option<JobGateError> {
-    (cfg.needs_key() && cfg.api_key.trim().is_empty()).then(|| JobGateError::AiUnavailable {
-        reason: "no OpenRouter API key is set (save one in Settings, or set OPENROUTER_API_KEY)"
-            .into(),
-    })
+    jobgate_ai::client::ready_to_send(cfg).err()
 }
 
 /// Lets the model improve `analysis` (a rule result for `doc`): on success the merged CV replaces

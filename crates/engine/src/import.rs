@@ -41,9 +41,9 @@ pub fn import_file(
     let bytes = jobgate_extract::read_file(path)?;
     progress("extracting", 25);
     let (doc, mut analysis) = crate::bounded::analyse(&bytes, opts)?;
+    let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
     if let Some(cfg) = &opts.ai {
         progress("ai", 60);
-        let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
         let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
         improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
     }
@@ -60,7 +60,15 @@ pub fn import_file(
             .map_err(|_| JobGateError::StorageError {
                 reason: "the history is busy after an earlier failure; restart the app".into(),
             })
-            .and_then(|mut s| s.record_analysis(k.profile, &file_name, &sha, &analysis))
+            .and_then(|mut s| {
+                let recorded = s.record_analysis(k.profile, &file_name, &sha, &analysis)?;
+                // The AI answers used for this CV go when it is deleted. Not tying them costs only a
+                // cache row left behind, so a failure here does not fail the import.
+                if let Some(cache) = &cache {
+                    let _ = s.note_ai_answers_used(k.profile, recorded.cv_id, &cache.used_keys());
+                }
+                Ok(recorded)
+            })
     });
     progress("done", 100);
     Ok(Imported {

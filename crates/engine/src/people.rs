@@ -35,6 +35,12 @@ impl Opened {
     }
 }
 
+/// Whether `name` is the default profile's (made on first use, or from an earlier release's single database).
+/// Front ends show it under a label in the person's language; its name stays `default` for `--profile default`.
+pub fn is_default(name: &str) -> bool {
+    name.trim().eq_ignore_ascii_case(DEFAULT_PROFILE)
+}
+
 /// A guest's empty database in memory.
 pub fn guest() -> Result<Opened, JobGateError> {
     let mut store = Store::open_in_memory()?;

@@ -192,6 +192,10 @@ pub fn analyse_files(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Vec<Candidate>, Vec<Failed>) {
     let total = files.len();
+    if let Some(pool) = crate::bounded::installed() {
+        // Every core's worker started at once, not one after another as the first files arrive.
+        pool.warm(total.min(rayon::current_num_threads()));
+    }
     let done = AtomicUsize::new(0);
     let results: Vec<(String, Result<AnalysisResponse>)> = files
         .par_iter()

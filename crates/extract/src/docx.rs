@@ -3,7 +3,9 @@
 //! heading styles, bold, font sizes, tabs and breaks, hyperlink text and targets.
 //!
 //! Hostile input is bounded here: every part is inflated through a reader that stops at
-//! [`MAX_PART_BYTES`] (zip bombs become `CORRUPTED_FILE`), XML is streamed (no DTD, no entity
+//! [`MAX_PART_BYTES`], all parts together at [`MAX_TOTAL_BYTES`] (zip bombs become
+//! `CORRUPTED_FILE`), a part named by many relationships is read once, a part holds at most
+//! [`MAX_PARAGRAPHS`], XML is streamed (no DTD, no entity
 //! expansion: unknown entities are dropped, so an entity bomb is just a few bytes of text), and the
 //! walker keeps counters instead of recursing, so deep nesting costs nothing. A truncated archive is
 //! read entry by entry from its local headers; what could be read comes back with a `PARTIAL_TEXT`
@@ -14,11 +16,19 @@ use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Cursor, Read};
 
 /// Most bytes one part may inflate to. A CV's document.xml is well under 1 MB.
-pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Most bytes all the parts read from one file may inflate to together (each part read once,
+/// however many relationships name it).
+pub const MAX_TOTAL_BYTES: u64 = 24 * 1024 * 1024;
+
+/// Most paragraphs one part may hold (a long CV has a few hundred).
+pub const MAX_PARAGRAPHS: usize = 20_000;
 
 /// What a DOCX gave: lines in reading order, hyperlink targets, and whether some of it was unreadable.
 pub(crate) struct DocxText {
@@ -41,27 +51,43 @@ fn corrupted(reason: impl Into<String>) -> JobGateError {
     }
 }
 
-/// A reader that fails once more than `left` bytes have come through (inflation cap).
-struct Capped<R> {
+/// A reader that fails once more than `left` bytes of this part, or more than the file's shared
+/// budget, have come through (inflation caps).
+struct Capped<'a, R> {
     inner: R,
     left: u64,
+    total: &'a Cell<u64>,
 }
 
-impl<R: Read> Read for Capped<R> {
+impl<'a, R> Capped<'a, R> {
+    fn new(inner: R, total: &'a Cell<u64>) -> Self {
+        Capped {
+            inner,
+            left: MAX_PART_BYTES,
+            total,
+        }
+    }
+}
+
+impl<R: Read> Read for Capped<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.left.min(self.total.get());
         let want = buf
             .len()
-            .min(self.left.saturating_add(1).min(usize::MAX as u64) as usize);
+            .min(left.saturating_add(1).min(usize::MAX as u64) as usize);
         let n = self.inner.read(&mut buf[..want])?;
-        if n as u64 > self.left {
+        if n as u64 > left {
+            // Past a cap the whole file is refused: later parts see an empty budget.
+            self.total.set(0);
             return Err(std::io::Error::other(BOMB));
         }
         self.left -= n as u64;
+        self.total.set(self.total.get() - n as u64);
         Ok(n)
     }
 }
 
-const BOMB: &str = "a part inflates beyond the 64 MB limit (zip bomb?)";
+const BOMB: &str = "its parts inflate beyond the 16 MB limit (zip bomb?)";
 
 fn zip_error(e: zip::result::ZipError) -> JobGateError {
     let text = e.to_string();
@@ -73,6 +99,7 @@ fn zip_error(e: zip::result::ZipError) -> JobGateError {
 }
 
 fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Result<DocxText> {
+    let total = Cell::new(MAX_TOTAL_BYTES);
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -81,10 +108,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
         true => {
             let f = archive.by_name("word/styles.xml").map_err(zip_error)?;
             check_size(f.size())?;
-            read_styles(BufReader::new(Capped {
-                inner: f,
-                left: MAX_PART_BYTES,
-            }))?
+            read_styles(BufReader::new(Capped::new(f, &total)))?
         }
         false => Styles::default(),
     };
@@ -94,10 +118,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
                 .by_name("word/_rels/document.xml.rels")
                 .map_err(zip_error)?;
             check_size(f.size())?;
-            read_rels(BufReader::new(Capped {
-                inner: f,
-                left: MAX_PART_BYTES,
-            }))
+            read_rels(BufReader::new(Capped::new(f, &total)))
         }
         false => HashMap::new(),
     };
@@ -107,13 +128,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
             e => zip_error(e),
         })?;
         check_size(f.size())?;
-        walk(
-            BufReader::new(Capped {
-                inner: f,
-                left: MAX_PART_BYTES,
-            }),
-            &styles,
-        )?
+        walk(BufReader::new(Capped::new(f, &total)), &styles)?
     };
     // Headers and footers in the order the relationships name them (default, first, even).
     let mut header_parts: Vec<&String> = Vec::new();
@@ -128,34 +143,36 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
         }
     }
     let mut partial = body.partial.clone();
-    let mut read_parts = |parts: &[&String], archive: &mut zip::ZipArchive<R>| -> Vec<Para> {
-        let mut out = Vec::new();
-        for target in parts {
-            let name = format!("word/{}", target.trim_start_matches('/'));
-            let Ok(f) = archive.by_name(&name) else {
-                continue;
-            };
-            if check_size(f.size()).is_err() {
-                partial.get_or_insert_with(|| format!("{name} is too large"));
-                continue;
-            }
-            match walk(
-                BufReader::new(Capped {
-                    inner: f,
-                    left: MAX_PART_BYTES,
-                }),
-                &styles,
-            ) {
-                Ok(part) => out.extend(part.paras),
-                Err(_) => {
-                    partial.get_or_insert_with(|| format!("{name} is damaged"));
+    // A part named by many relationships is read once.
+    let mut read_before = std::collections::HashSet::new();
+    let mut read_parts =
+        |parts: &[&String], archive: &mut zip::ZipArchive<R>| -> Result<Vec<Para>> {
+            let mut out = Vec::new();
+            for target in parts {
+                let name = format!("word/{}", target.trim_start_matches('/'));
+                if !read_before.insert(name.clone()) {
+                    continue;
+                }
+                let Ok(f) = archive.by_name(&name) else {
+                    continue;
+                };
+                if check_size(f.size()).is_err() {
+                    partial.get_or_insert_with(|| format!("{name} is too large"));
+                    continue;
+                }
+                match walk(BufReader::new(Capped::new(f, &total)), &styles) {
+                    Ok(part) => out.extend(part.paras),
+                    // Over the file's budget: the whole file is refused, as for the body.
+                    Err(_) if total.get() == 0 => return Err(corrupted(BOMB)),
+                    Err(_) => {
+                        partial.get_or_insert_with(|| format!("{name} is damaged"));
+                    }
                 }
             }
-        }
-        out
-    };
-    let headers = read_parts(&header_parts, &mut archive);
-    let footers = read_parts(&footer_parts, &mut archive);
+            Ok(out)
+        };
+    let headers = read_parts(&header_parts, &mut archive)?;
+    let footers = read_parts(&footer_parts, &mut archive)?;
 
     let mut lines: Vec<RawLine> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -202,6 +219,7 @@ fn check_size(declared: u64) -> Result<()> {
 
 /// A DOCX whose central directory is missing (truncated download): read local entries in order.
 fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
+    let total = Cell::new(MAX_TOTAL_BYTES);
     let mut cursor = Cursor::new(bytes);
     loop {
         let file = match zip::read::read_zipfile_from_stream(&mut cursor) {
@@ -214,10 +232,7 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             .unwrap_or(false)
         {
             let body = walk(
-                BufReader::new(Capped {
-                    inner: file,
-                    left: MAX_PART_BYTES,
-                }),
+                BufReader::new(Capped::new(file, &total)),
                 &Styles::default(),
             )?;
             let lines: Vec<RawLine> = body.paras.iter().flat_map(Para::lines).collect();
@@ -641,6 +656,11 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
                 "p" => {
                     if let Some(p) = stack.pop() {
                         out.paras.push(p);
+                        if out.paras.len() > MAX_PARAGRAPHS {
+                            return Err(corrupted(format!(
+                                "a part holds more than {MAX_PARAGRAPHS} paragraphs"
+                            )));
+                        }
                     }
                     para_style.pop();
                 }

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod fixups;
 pub mod layout;
 pub mod pdf;
+pub mod pdf_scan;
 
 use jobgate_core::contract::Warning;
 use jobgate_core::document::{Line, SourceFormat};
@@ -183,14 +184,50 @@ pub struct RawPage {
     pub lines: Vec<RawLine>,
 }
 
+/// Most lines one document may give (a long CV has a few hundred); past it the file is refused, so
+/// nothing after extraction ever sees more.
+pub const MAX_LINES: usize = 20_000;
+
+/// Most characters of text one document may give (a long CV has under 30,000).
+pub const MAX_TEXT_CHARS: usize = 500_000;
+
+/// `CORRUPTED_FILE` for a document with more text than any CV: the budget after extraction.
+fn check_text_budget(pages: &[RawPage]) -> Result<()> {
+    let lines: usize = pages.iter().map(|p| p.lines.len()).sum();
+    let chars: usize = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text.len())
+        .sum();
+    let why = if lines > MAX_LINES {
+        format!("it holds more than {MAX_LINES} lines of text")
+    } else if chars > MAX_TEXT_CHARS * 4
+        || (chars > MAX_TEXT_CHARS && count_chars(pages) > MAX_TEXT_CHARS)
+    {
+        format!("it holds more than {MAX_TEXT_CHARS} characters of text")
+    } else {
+        return Ok(());
+    };
+    Err(JobGateError::CorruptedFile { reason: why })
+}
+
+fn count_chars(pages: &[RawPage]) -> usize {
+    pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text.chars().count())
+        .sum()
+}
+
 /// Normalises every line, strips bullet glyphs, repairs reversed phone numbers, detects the language.
-/// A document without any text is `NO_TEXT_FOUND`.
+/// A document without any text is `NO_TEXT_FOUND`; one with more text than any CV is `CORRUPTED_FILE`.
 pub(crate) fn finish(
     pages: Vec<RawPage>,
     format: SourceFormat,
     warnings: Vec<Warning>,
     links: Vec<String>,
 ) -> Result<Document> {
+    check_text_budget(&pages)?;
     let page_count = pages.len() as u32;
     let mut pages = pages;
     if format == SourceFormat::Pdf {

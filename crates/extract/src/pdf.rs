@@ -5,9 +5,12 @@
 //! Its calls are wrapped in `catch_unwind`, so a panic inside the library on a damaged file becomes
 //! `CORRUPTED_FILE`. Passwords: a file that opens with the empty user password (owner password only)
 //! is read normally; any other encrypted file is `ENCRYPTED_FILE`. Pages that fail to decode are
-//! skipped with a `PARTIAL_TEXT` warning when other pages gave text.
+//! skipped with a `PARTIAL_TEXT` warning when other pages gave text. What the library would do
+//! without bound (deep nesting, self-listing page trees, repeated or inflating content, very many
+//! spans) is checked first by [`crate::pdf_scan`] and refused as `CORRUPTED_FILE`.
 
 use crate::layout::{self, Run};
+use crate::pdf_scan;
 use crate::{RawPage, partial_text};
 use jobgate_core::JobGateError;
 use jobgate_core::contract::Warning;
@@ -18,6 +21,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Pages never read past this many (a CV has 1–4; a hostile file may claim millions).
 pub const MAX_PAGES: usize = 50;
+
+/// Most text runs (spans) one document may hold: a dense CV page has under 2,000.
+pub const MAX_RUNS: usize = 20_000;
 
 /// Positioned text of one page, as a backend sees it.
 #[derive(Debug, Clone, Default)]
@@ -101,8 +107,16 @@ fn corrupted(e: impl std::fmt::Display) -> JobGateError {
     }
 }
 
+fn unsafe_pdf(why: String) -> JobGateError {
+    JobGateError::CorruptedFile {
+        reason: format!("unsafe PDF: {why}"),
+    }
+}
+
 impl PdfBackend for OxideBackend {
     fn read(&self, bytes: &[u8]) -> Result<BackendOutput> {
+        let mut budget = pdf_scan::Budget::default();
+        pdf_scan::check_file(bytes, &mut budget).map_err(unsafe_pdf)?;
         let doc = pdf_oxide::PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| {
             let text = e.to_string();
             if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
@@ -118,10 +132,16 @@ impl PdfBackend for OxideBackend {
                 return Err(JobGateError::EncryptedFile);
             }
         }
-        let count = doc.page_count().map_err(corrupted)?;
+        // Our own walk first: the library's count trusts `/Count` and walks self-listing trees.
+        let count = match pdf_scan::count_pages(&doc, MAX_PAGES).map_err(unsafe_pdf)? {
+            Some(n) => n,
+            None => doc.page_count().map_err(corrupted)?,
+        };
         let mut out = BackendOutput::default();
         let mut last_err = None;
+        let mut runs_total = 0usize;
         for index in 0..count.min(MAX_PAGES) {
+            pdf_scan::check_page(&doc, index, &mut budget).map_err(unsafe_pdf)?;
             let (width, height) = doc
                 .get_page_media_box(index)
                 .map(|(x0, y0, x1, y1)| ((x1 - x0).abs(), y1.max(y0)))
@@ -132,6 +152,12 @@ impl PdfBackend for OxideBackend {
                     let glyphs = PageGlyphs::new(&doc, index);
                     if spans.iter().any(|s| s.text.chars().any(is_arabic_char)) {
                         glyphs.get();
+                    }
+                    runs_total += spans.len();
+                    if runs_total > MAX_RUNS {
+                        return Err(unsafe_pdf(format!(
+                            "it holds more than {MAX_RUNS} pieces of text"
+                        )));
                     }
                     let runs = spans
                         .iter()

@@ -117,7 +117,12 @@ pub fn docx_shared_header(refs: usize) -> Vec<u8> {
 /// Class "many distinct parts, each under the per-part cap": `parts` header and footer parts of
 /// `part_bytes` each (highly compressible), so only a total budget stops them.
 pub fn docx_many_parts(parts: usize, part_bytes: usize) -> Vec<u8> {
-    let part = big_part("hdr", part_bytes, 1);
+    // One paragraph of `part_bytes` of text: under any paragraph count, only bytes add up.
+    let part = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}"><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:hdr>"#,
+        "word ".repeat(part_bytes / 5)
+    )
+    .into_bytes();
     let names: Vec<String> = (0..parts).map(|i| format!("word/header{i}.xml")).collect();
     let rels: Vec<(String, &str, String)> = (0..parts)
         .map(|i| {

@@ -53,6 +53,7 @@ pub fn catalogue() -> Vec<Case> {
         }),
         case!(pdf_page_tree_loop, "pdf", pdf_page_tree_loop),
         case!(pdf_page_tree_cycle, "pdf", pdf_page_tree_cycle),
+        case!(pdf_page_tree_fanout, "pdf", pdf_page_tree_fanout),
         case!(pdf_huge_count, "pdf", pdf_huge_count),
         case!(pdf_shared_page, "pdf", || pdf_shared_page(100_000)),
         case!(pdf_deep_page_tree, "pdf", || pdf_deep_page_tree(10_000)),
@@ -62,6 +63,9 @@ pub fn catalogue() -> Vec<Case> {
         }),
         case!(pdf_flate_bomb, "pdf", || pdf_flate_bomb(1024)),
         case!(pdf_many_spans, "pdf", || pdf_many_spans(50_000)),
+        case!(pdf_many_shows_one_text_object, "pdf", || {
+            pdf_many_shows_one_text_object(50_000)
+        }),
         case!(pdf_many_spans_one_line, "pdf", || {
             pdf_many_spans_one_line(20_000)
         }),
@@ -80,7 +84,7 @@ pub fn catalogue() -> Vec<Case> {
         )),
         case!(docx_plain, "docx", docx_plain),
         case!(docx_shared_header, "docx", || docx_shared_header(5_000)),
-        case!(docx_many_parts, "docx", || docx_many_parts(32, 16 << 20)),
+        case!(docx_many_parts, "docx", || docx_many_parts(32, 8 << 20)),
         case!(docx_body_bomb, "docx", || docx_body_bomb(60)),
         case!(docx_long_languages_line, "docx", || {
             docx_long_languages_line(100_000)
@@ -92,6 +96,9 @@ pub fn catalogue() -> Vec<Case> {
         case!(docx_deep_tables, "docx", || docx_deep_tables(100_000)),
         case!(long_languages_line, "txt", || {
             text::long_languages_line(100_000).into_bytes()
+        }),
+        case!(long_spaced_languages_line, "txt", || {
+            text::long_spaced_languages_line(100_000).into_bytes()
         }),
         case!(long_skills_line, "txt", || {
             text::long_skills_line(100_000).into_bytes()

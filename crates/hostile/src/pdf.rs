@@ -230,6 +230,18 @@ pub fn pdf_page_tree_cycle() -> Vec<u8> {
     b.finish(1)
 }
 
+/// Class "page tree that lists itself twice": the root names itself twice and then the page, with a
+/// huge `/Count`; a count that recurses without a visited set doubles at every level (2^depth).
+pub fn pdf_page_tree_fanout() -> Vec<u8> {
+    let mut b = skeleton("5 0 R", "", "");
+    b.set(
+        2,
+        "<< /Type /Pages /Kids [2 0 R 2 0 R 3 0 R] /Count 1000000000 >>",
+    );
+    b.add(stream("", CV_TEXT.as_bytes()));
+    b.finish(1)
+}
+
 /// Class "huge /Count": an honest tree with one page that claims two billion pages.
 pub fn pdf_huge_count() -> Vec<u8> {
     let mut b = skeleton("5 0 R", "", "");
@@ -288,6 +300,21 @@ pub fn pdf_many_spans(n: usize) -> Vec<u8> {
         let y = 680.0 - ((i / 40) % 1300) as f32 * 0.5;
         let _ = writeln!(content, "BT /F1 1 Tf {x} {y:.1} Td (w{}) Tj ET", i % 10);
     }
+    let mut b = skeleton("5 0 R", "", "");
+    b.add(flate_stream("", content.as_bytes()));
+    b.finish(1)
+}
+
+/// Class "many spans in one text object": one `BT` … `ET` that moves and shows a word `n` times
+/// (a limit on text objects alone does not see them).
+pub fn pdf_many_shows_one_text_object(n: usize) -> Vec<u8> {
+    let mut content = format!("{CV_TEXT}BT /F1 1 Tf 20 680 Td\n");
+    for i in 0..n {
+        let dx = if i % 40 == 39 { -546 } else { 14 };
+        let dy = if i % 40 == 39 { -0.5 } else { 0.0 };
+        let _ = writeln!(content, "{dx} {dy} Td (w{}) Tj", i % 10);
+    }
+    content.push_str("ET\n");
     let mut b = skeleton("5 0 R", "", "");
     b.add(flate_stream("", content.as_bytes()));
     b.finish(1)

@@ -31,6 +31,18 @@ pub fn language_list(n: usize) -> String {
     s
 }
 
+/// Class "quadratic word splits": a `Languages` heading and one line of `n` words with only spaces
+/// between them (a name/level splitter that tries every split point of a token is quadratic).
+pub fn long_spaced_languages_line(n: usize) -> String {
+    let words: Vec<&str> = (0..n)
+        .map(|i| if i % 2 == 0 { "English" } else { "fluent" })
+        .collect();
+    format!(
+        "Jane Doe\njane@example.com\nLanguages\n{}\n",
+        words.join(" ")
+    )
+}
+
 /// Class "one very long line": a `Skills` heading and one line of `n` comma-separated skills.
 pub fn long_skills_line(n: usize) -> String {
     let skills = [

@@ -2,7 +2,7 @@
 //! arguments), extracts and parses it in this process, and prints the outcome and the time taken.
 //! Run each case in its own process under `timeout` and `/usr/bin/time -v` (peak memory): a stack
 //! overflow aborts the process. `--list` names the cases; `--write DIR` writes every case to DIR.
-//! Usage: `hostile NAME` | `hostile --list` | `hostile --write DIR`
+//! Usage: `hostile NAME|FILE` | `hostile --list` | `hostile --write DIR` | `hostile --sized CLASS N FILE`
 
 use jobgate_core::Document;
 use std::time::Instant;
@@ -16,6 +16,18 @@ fn main() {
                 println!("{}", c.name);
             }
         }
+        Some("--sized") => {
+            // One class at another size, written to a file: `--sized CLASS N FILE`.
+            let n: usize = args[2].parse().expect("size");
+            let bytes = match args[1].as_str() {
+                "pdf_many_spans" => jobgate_hostile::pdf::pdf_many_spans(n),
+                "pdf_many_spans_one_line" => jobgate_hostile::pdf::pdf_many_spans_one_line(n),
+                "docx_many_paragraphs" => jobgate_hostile::docx::docx_many_paragraphs(n),
+                "many_lines" => jobgate_hostile::text::many_lines(n).into_bytes(),
+                other => panic!("no sized class {other}"),
+            };
+            std::fs::write(&args[3], bytes).expect("write");
+        }
         Some("--write") => {
             let dir = std::path::Path::new(args.get(1).expect("DIR"));
             std::fs::create_dir_all(dir).expect("dir");
@@ -25,10 +37,17 @@ fn main() {
             }
         }
         Some(name) => {
-            let case = cases.iter().find(|c| c.name == name).expect("no such case");
-            let bytes = (case.make)();
+            // A file written by `--write` (no generation cost in the measurement), or a case by name.
+            let path = std::path::Path::new(name);
+            let (bytes, ext) = if path.is_file() {
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                (std::fs::read(path).expect("read"), ext.to_string())
+            } else {
+                let case = cases.iter().find(|c| c.name == name).expect("no such case");
+                ((case.make)(), case.ext.to_string())
+            };
             let start = Instant::now();
-            let doc = if case.ext == "txt" {
+            let doc = if ext == "txt" {
                 Ok(Document::from_text(&String::from_utf8_lossy(&bytes)))
             } else {
                 jobgate_extract::extract(&bytes)

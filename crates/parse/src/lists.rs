@@ -15,11 +15,12 @@ use crate::terms::terms;
 use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::text::fold;
 use jobgate_core::{LanguageSkill, Project};
+use std::collections::{HashSet, VecDeque};
 
 /// Skills from the lines of skills sections.
 pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for ln in lines {
         let text = ln.text.as_str();
         if matches!(role_of(ln), Role::Date { ref rest, .. } if rest.is_empty()) {
@@ -53,8 +54,7 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
                 continue;
             }
             let key = fold(item);
-            if !seen.contains(&key) {
-                seen.push(key);
+            if seen.insert(key) {
                 out.push(item.to_string());
             }
         }
@@ -156,8 +156,13 @@ fn name_and_level(s: &str) -> (String, String) {
         }
     }
     // "English Native", "العربية اللغة الأم": a known name followed by a known level.
+    // Names and levels are a few words each; a longer stretch is neither (and trying every split
+    // of it would be quadratic).
     let t = terms();
     let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 8 {
+        return (s.to_string(), String::new());
+    }
     for k in 1..words.len() {
         let (a, b) = (words[..k].join(" "), words[k..].join(" "));
         if t.languages.is(&a) && t.levels.is(&b) {
@@ -192,7 +197,9 @@ pub(crate) fn only_skills(text: &str) -> bool {
 pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
     let t = terms();
     let mut out: Vec<LanguageSkill> = Vec::new();
-    let mut waiting_levels: Vec<String> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut waiting_levels: VecDeque<String> = VecDeque::new();
+    let mut first_without_level = 0usize;
     for line in items {
         for token in line.split([',', '،', '|', '·', ';', '•']) {
             let token = token.trim();
@@ -202,17 +209,22 @@ pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
             let (name, level) = name_and_level(token);
             if language_like(&name) {
                 let level = if level.is_empty() && !waiting_levels.is_empty() {
-                    waiting_levels.remove(0)
+                    waiting_levels.pop_front().unwrap_or_default()
                 } else {
                     level
                 };
-                if !out.iter().any(|l| fold(&l.name) == fold(&name)) {
+                if names.insert(fold(&name)) {
                     out.push(LanguageSkill { name, level });
                 }
             } else if t.levels.is(token) || t.levels.prefix_words(token) > 0 {
-                match out.iter_mut().find(|l| l.level.is_empty()) {
+                // Levels never empty again, so the first language without one only moves on.
+                while first_without_level < out.len() && !out[first_without_level].level.is_empty()
+                {
+                    first_without_level += 1;
+                }
+                match out.get_mut(first_without_level) {
                     Some(l) => l.level = token.to_string(),
-                    None => waiting_levels.push(token.to_string()),
+                    None => waiting_levels.push_back(token.to_string()),
                 }
             }
         }

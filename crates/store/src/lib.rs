@@ -119,6 +119,16 @@ pub struct CvInfo {
     pub created_at: String,
 }
 
+/// What [`Store::delete_cv`] removed besides the CV, and whether its rows left the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DeleteReport {
+    /// Cached AI answers deleted with the CV (those no other CV used).
+    pub ai_answers_deleted: usize,
+    /// The WAL was written back into the database file and emptied. When false (another reader kept it
+    /// busy), the deleted rows may stay in the WAL file until the next checkpoint.
+    pub wal_checkpointed: bool,
+}
+
 /// What [`Store::record_analysis`] wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RecordedAnalysis {
@@ -225,6 +235,20 @@ pub struct SavedTurn {
     pub version: Option<(CvId, VersionId)>,
 }
 
+/// Deletes the cached AI answers used for `cv` that no other CV of the profile used. Run before the CV
+/// itself is deleted (its `ai_cache_uses` rows go with it).
+pub(crate) fn forget_ai_answers_of(tx: &Transaction, cv: CvId) -> Result<usize> {
+    tx.execute(
+        "DELETE FROM ai_cache
+         WHERE EXISTS (SELECT 1 FROM ai_cache_uses u
+                       WHERE u.cv_id = ?1 AND u.key = ai_cache.key AND u.profile_id = ai_cache.profile_id)
+           AND NOT EXISTS (SELECT 1 FROM ai_cache_uses o
+                           WHERE o.cv_id <> ?1 AND o.key = ai_cache.key AND o.profile_id = ai_cache.profile_id)",
+        [cv.0],
+    )
+    .map_err(db)
+}
+
 pub(crate) fn db(e: rusqlite::Error) -> JobGateError {
     JobGateError::StorageError {
         reason: e.to_string(),
@@ -311,7 +335,7 @@ pub(crate) fn restrict_file(path: &Path) -> Result<()> {
 
 /// A connection to the database at `path`, opened with `key` when it is encrypted. A wrong key is
 /// `WRONG_PASSCODE` (the profile index counts those); the schema is not touched.
-fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connection> {
+pub(crate) fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         profiles::private_dir(dir)?;
     }
@@ -952,10 +976,11 @@ impl Store {
         })
     }
 
-    /// Deletes a CV of profile `p` with all its versions and the rows of its analyses and exports,
-    /// in one transaction. Exported files on disk are left alone (the user saved them); builder
-    /// sessions that worked on the CV stay, no longer linked to it.
-    pub fn delete_cv(&mut self, p: ProfileId, cv: CvId) -> Result<()> {
+    /// Deletes a CV of profile `p` with all its versions, the rows of its analyses and exports, its
+    /// builder sessions and the AI answers cached for it (those no other CV used), in one transaction;
+    /// then writes the WAL back into the database file, so the deleted rows leave it. Exported files on
+    /// disk are left alone (the user saved them). The report says whether the WAL could be emptied.
+    pub fn delete_cv(&mut self, p: ProfileId, cv: CvId) -> Result<DeleteReport> {
         if Store::cv_profile(&self.conn, cv)? != p {
             return Err(JobGateError::InvalidInput {
                 field: "cv".into(),
@@ -969,6 +994,7 @@ impl Store {
         // The CV's builder sessions hold its contents in their state and turns: they go with it.
         tx.execute("DELETE FROM builder_sessions WHERE cv_id = ?1", [cv.0])
             .map_err(db)?;
+        let ai_answers_deleted = forget_ai_answers_of(&tx, cv)?;
         let versions = "SELECT id FROM cv_versions WHERE cv_id = ?1";
         tx.execute(
             &format!("DELETE FROM analyses WHERE cv_version_id IN ({versions})"),
@@ -984,12 +1010,23 @@ impl Store {
         tx.execute("DELETE FROM cvs WHERE id = ?1", [cv.0])
             .map_err(db)?;
         tx.commit().map_err(db)?;
-        if self.path.is_some() {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .map_err(db)?;
+        Ok(DeleteReport {
+            ai_answers_deleted,
+            wal_checkpointed: self.checkpoint_now(),
+        })
+    }
+
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`: true when the whole WAL was written back and emptied (always
+    /// for a database in memory); false when a reader kept it busy or it failed.
+    pub fn checkpoint_now(&self) -> bool {
+        if self.path.is_none() {
+            return true;
         }
-        Ok(())
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .is_ok_and(|busy| busy == 0)
     }
 
     // ---- settings ---------------------------------------------------------------------------
@@ -1035,6 +1072,24 @@ impl Store {
             )
             .optional()
             .map_err(db)
+    }
+
+    /// Records that the AI answers under `keys` were used for CV `cv`, so that deleting the CV deletes
+    /// them too (see [`Store::delete_cv`]).
+    pub fn note_ai_answers_used(&mut self, p: ProfileId, cv: CvId, keys: &[String]) -> Result<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(db)?;
+        for key in keys {
+            tx.execute(
+                "INSERT INTO ai_cache_uses (profile_id, cv_id, key) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                params![p.0, cv.0, key],
+            )
+            .map_err(db)?;
+        }
+        tx.commit().map_err(db)
     }
 
     /// Keeps an AI answer so that the same document costs nothing next time; wiped with the profile.

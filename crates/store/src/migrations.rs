@@ -170,6 +170,17 @@ CREATE TABLE tombstones (
     PRIMARY KEY (entity, entity_id)
 );
 "#,
+    // v5: which CV each cached AI answer was used for, so that deleting the CV deletes its answers too
+    // (answers are keyed by the document's text, which no other row keeps). Local only: never synced.
+    r#"
+CREATE TABLE ai_cache_uses (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    cv_id      INTEGER NOT NULL REFERENCES cvs(id) ON DELETE CASCADE,
+    key        TEXT NOT NULL,
+    PRIMARY KEY (cv_id, key)
+);
+CREATE INDEX ai_cache_uses_by_key ON ai_cache_uses (profile_id, key);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -27,8 +27,12 @@ use std::path::{Path, PathBuf};
 pub const INDEX_FILE: &str = "profiles.sqlite3";
 /// The folder of the per-person databases.
 pub const PROFILES_DIR: &str = "profiles";
-/// The first bytes of a profile exported for another machine.
-pub const EXPORT_MAGIC: &[u8] = b"JOBGATE-PROFILE-1\n";
+/// The first bytes of a profile exported for another machine (format 2: the name is inside the encrypted part).
+pub const EXPORT_MAGIC: &[u8] = b"JOBGATE-PROFILE-2\n";
+/// The first bytes of format 1, whose header named the profile in plain text; still read.
+pub const EXPORT_MAGIC_V1: &[u8] = b"JOBGATE-PROFILE-1\n";
+/// The table, inside an exported file's encrypted database, that holds the profile's name.
+const EXPORT_NAME_TABLE: &str = "jobgate_profile_file";
 /// Longest profile name, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
 
@@ -531,8 +535,9 @@ impl Profiles {
 
     /// Writes one person's profile to `dest` as a single file for another machine, encrypted with
     /// `file_passcode` (Argon2id + SQLCipher, like a locked profile); the profile's own passcode is needed when it
-    /// has one. The file is `EXPORT_MAGIC`, one JSON line (the name and the key parameters, nothing else), then
-    /// the encrypted database. An existing file is not replaced.
+    /// has one. The file is `EXPORT_MAGIC`, one JSON line (the key parameters and salt, nothing about the
+    /// person), then the encrypted database, which holds the profile's name too: the file's bytes reveal nothing
+    /// without the passcode. An existing file is not replaced.
     pub fn export_to(
         &mut self,
         name: &str,
@@ -552,30 +557,32 @@ impl Profiles {
         }
         let tmp = self.suffixed(&row.id, "new");
         shred_db(&tmp)?;
-        crate::export_copy(&self.file(&row.id), from.as_ref(), &tmp, Some(&key))?;
-        let header = serde_json::json!({ "name": row.name, "kdf": record });
-        let written = std::fs::read(&tmp).map_err(|e| io(&tmp, e)).and_then(|db| {
-            let mut out = EXPORT_MAGIC.to_vec();
-            out.extend_from_slice(header.to_string().as_bytes());
-            out.push(b'\n');
-            out.extend_from_slice(&db);
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            use std::io::Write;
-            options
-                .open(dest)
-                .and_then(|mut f| f.write_all(&out).and_then(|_| f.sync_all()))
-                .map_err(|e| io(dest, e))
-        });
+        let header = serde_json::json!({ "kdf": record });
+        let written = crate::export_copy(&self.file(&row.id), from.as_ref(), &tmp, Some(&key))
+            .and_then(|()| write_export_name(&tmp, &key, &row.name))
+            .and_then(|()| std::fs::read(&tmp).map_err(|e| io(&tmp, e)))
+            .and_then(|db| {
+                let mut out = EXPORT_MAGIC.to_vec();
+                out.extend_from_slice(header.to_string().as_bytes());
+                out.push(b'\n');
+                out.extend_from_slice(&db);
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create_new(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                use std::io::Write;
+                options
+                    .open(dest)
+                    .and_then(|mut f| f.write_all(&out).and_then(|_| f.sync_all()))
+                    .map_err(|e| io(dest, e))
+            });
         shred_db(&tmp)?;
         written
     }
 
-    /// Brings in a profile exported by [`Profiles::export_to`]: it arrives locked with the file's passcode (which
-    /// can then be changed or removed), under its own name or `name`. A wrong passcode is `WRONG_PASSCODE`, a
-    /// file that is not an exported profile `CORRUPTED_FILE`.
+    /// Brings in a profile exported by [`Profiles::export_to`] (this format, or format 1 of earlier releases):
+    /// it arrives locked with the file's passcode (which can then be changed or removed), under its own name or
+    /// `name`. A wrong passcode is `WRONG_PASSCODE`, a file that is not an exported profile `CORRUPTED_FILE`.
     pub fn import_from(
         &mut self,
         src: &Path,
@@ -588,9 +595,13 @@ impl Profiles {
         let bytes = std::fs::read(src).map_err(|_| JobGateError::FileNotFound {
             path: src.display().to_string(),
         })?;
-        let rest = bytes
-            .strip_prefix(EXPORT_MAGIC)
-            .ok_or_else(|| corrupted("not a Job Gate profile file"))?;
+        let (rest, named_in_header) = if let Some(rest) = bytes.strip_prefix(EXPORT_MAGIC) {
+            (rest, false)
+        } else if let Some(rest) = bytes.strip_prefix(EXPORT_MAGIC_V1) {
+            (rest, true)
+        } else {
+            return Err(corrupted("not a Job Gate profile file"));
+        };
         let end = rest
             .iter()
             .take(4096)
@@ -598,40 +609,70 @@ impl Profiles {
             .ok_or_else(|| corrupted("the profile file's header is missing"))?;
         #[derive(Deserialize)]
         struct Header {
-            name: String,
+            /// Format 1 only.
+            name: Option<String>,
             kdf: KdfRecord,
         }
         let header: Header = serde_json::from_slice(&rest[..end])
             .map_err(|_| corrupted("the profile file's header cannot be read"))?;
-        let name = check_name(name.unwrap_or(&header.name))?;
-        if self.row(&name).is_ok() {
-            return Err(JobGateError::InvalidInput {
+        if named_in_header != header.name.is_some() {
+            return Err(corrupted("the profile file's header cannot be read"));
+        }
+        let chosen = name.map(check_name).transpose()?;
+        let taken =
+            |profiles: &Profiles, name: &str| {
+                profiles.row(name).is_ok().then(|| JobGateError::InvalidInput {
                 field: "profile".into(),
                 reason: format!(
                     "there is already a profile called '{name}': import it under another name"
                 ),
-            });
+            })
+            };
+        // Format 1 names the profile before anything is decrypted: a clash is reported at once.
+        if let Some(n) = chosen.as_ref().or(header.name.as_ref())
+            && let Some(e) = taken(self, n)
+        {
+            return Err(e);
         }
         let key = header.kdf.key(file_passcode)?;
         let id = uuid::Uuid::new_v4().to_string();
         let tmp = self.suffixed(&id, "new");
         crate::restrict_file(&tmp)?;
         std::fs::write(&tmp, &rest[end + 1..]).map_err(|e| io(&tmp, e))?;
-        let opened = Store::open_keyed(&tmp, Some(&key)).and_then(|mut store| {
-            // Another machine: its own device id for sync.
-            store.forget_device()?;
-            store.checkpoint()
-        });
-        if let Err(e) = opened {
-            shred_db(&tmp)?;
-            return Err(match e {
-                JobGateError::WrongPasscode { .. } => JobGateError::WrongPasscode {
-                    failures: 0,
-                    wait_seconds: 0,
-                },
-                other => other,
+        let opened = take_export_name(&tmp, &key)
+            .and_then(|inside| {
+                let name = match (chosen, header.name, inside) {
+                    (Some(n), _, _) => n,
+                    (None, Some(n), _) | (None, None, Some(n)) => check_name(&n)?,
+                    (None, None, None) => {
+                        return Err(corrupted("the profile file does not name its profile"));
+                    }
+                };
+                match taken(self, &name) {
+                    Some(e) => Err(e),
+                    None => Ok(name),
+                }
+            })
+            .and_then(|name| {
+                let mut store = Store::open_keyed(&tmp, Some(&key))?;
+                // Another machine: its own device id for sync.
+                store.forget_device()?;
+                store.checkpoint()?;
+                Ok(name)
             });
-        }
+        let name = match opened {
+            Ok(name) => name,
+            Err(e) => {
+                shred_db(&tmp)?;
+                return Err(match e {
+                    JobGateError::WrongPasscode { .. } => JobGateError::WrongPasscode {
+                        failures: 0,
+                        wait_seconds: 0,
+                    },
+                    other => other,
+                });
+            }
+        };
         let path = self.file(&id);
         std::fs::rename(&tmp, &path).map_err(|e| io(&tmp, e))?;
         self.add_to_index(&id, &name, Some(&header.kdf))
@@ -714,6 +755,52 @@ impl Profiles {
         drop(old);
         shred_db(&legacy)
     }
+}
+
+/// Writes the profile's name into an exported copy's encrypted database (and checkpoints, so the file holds it).
+fn write_export_name(path: &Path, key: &Key, name: &str) -> Result<()> {
+    let conn = crate::connect(path, Some(key))?;
+    conn.execute_batch(&format!(
+        "CREATE TABLE {EXPORT_NAME_TABLE} (name TEXT NOT NULL);"
+    ))
+    .map_err(db)?;
+    conn.execute(
+        &format!("INSERT INTO {EXPORT_NAME_TABLE} (name) VALUES (?1)"),
+        [name],
+    )
+    .map_err(db)?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Reads and removes the profile's name from an imported copy (`None` for a format 1 file, which has none
+/// inside). A wrong key is `WRONG_PASSCODE`.
+fn take_export_name(path: &Path, key: &Key) -> Result<Option<String>> {
+    let conn = crate::connect(path, Some(key))?;
+    let exists: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [EXPORT_NAME_TABLE],
+            |r| r.get(0),
+        )
+        .map_err(db)?;
+    if !exists {
+        return Ok(None);
+    }
+    let name: Option<String> = conn
+        .query_row(
+            &format!("SELECT name FROM {EXPORT_NAME_TABLE} LIMIT 1"),
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db)?;
+    conn.execute_batch(&format!("DROP TABLE {EXPORT_NAME_TABLE};"))
+        .map_err(db)?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(db)?;
+    Ok(name)
 }
 
 #[cfg(test)]

@@ -704,6 +704,17 @@ fn apply_one(tx: &Transaction, owner: ProfileId, c: &Change) -> Result<bool> {
 }
 
 fn apply_delete(tx: &Transaction, entity: Entity, entity_id: &str) -> Result<bool> {
+    // A CV deleted on another machine takes its AI answers cached here with it, as a local delete does.
+    if entity == Entity::Cv
+        && let Some(cv) = tx
+            .query_row("SELECT id FROM cvs WHERE uuid = ?1", [entity_id], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()
+            .map_err(db)?
+    {
+        crate::forget_ai_answers_of(tx, CvId(cv))?;
+    }
     tx.execute(
         &format!(
             "INSERT INTO tombstones (entity, entity_id, at) VALUES (?1, ?2, {NOW}) ON CONFLICT DO NOTHING"

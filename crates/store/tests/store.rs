@@ -387,6 +387,68 @@ fn deleting_a_cv_removes_its_versions_analyses_sessions_and_export_rows_but_not_
 }
 
 #[test]
+fn deleting_a_cv_deletes_its_ai_answers_and_empties_the_wal_or_says_it_could_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let p = store.default_profile().unwrap();
+    let omar = store
+        .record_analysis(p, "omar.pdf", "sha-1", &analysis("Omar Ali", 60.0))
+        .unwrap();
+    let sara = store
+        .record_analysis(p, "sara.pdf", "sha-2", &analysis("Sara", 80.0))
+        .unwrap();
+    for (key, answer) in [
+        ("omar|a", "{1}"),
+        ("omar|b", "{2}"),
+        ("shared", "{3}"),
+        ("sara", "{4}"),
+    ] {
+        store.cache_ai_answer(p, key, answer).unwrap();
+    }
+    let used = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    store
+        .note_ai_answers_used(p, omar.cv_id, &used(&["omar|a", "omar|b", "shared"]))
+        .unwrap();
+    store
+        .note_ai_answers_used(p, sara.cv_id, &used(&["shared", "sara"]))
+        .unwrap();
+
+    let report = store.delete_cv(p, omar.cv_id).unwrap();
+    assert_eq!(report.ai_answers_deleted, 2);
+    assert!(report.wal_checkpointed);
+    assert_eq!(store.cached_ai_answer(p, "omar|a").unwrap(), None);
+    assert_eq!(store.cached_ai_answer(p, "omar|b").unwrap(), None);
+    // An answer another CV used too stays for it, until that CV goes as well.
+    assert_eq!(
+        store.cached_ai_answer(p, "shared").unwrap().as_deref(),
+        Some("{3}")
+    );
+    let wal = dir.path().join("db.sqlite3-wal");
+    assert_eq!(
+        std::fs::metadata(&wal).map_or(0, |m| m.len()),
+        0,
+        "the WAL was emptied"
+    );
+
+    // A reader in the middle of a transaction keeps the WAL busy: the CV is deleted all the same, and
+    // the report says the file still holds its traces.
+    let reader = Connection::open(&path).unwrap();
+    reader
+        .execute_batch("BEGIN; SELECT count(*) FROM cvs;")
+        .unwrap();
+    store
+        .record_analysis(p, "badr.pdf", "sha-3", &analysis("Badr", 50.0))
+        .unwrap();
+    let report = store.delete_cv(p, sara.cv_id).unwrap();
+    assert!(!report.wal_checkpointed);
+    assert_eq!(report.ai_answers_deleted, 2);
+    assert_eq!(store.cached_ai_answer(p, "shared").unwrap(), None);
+    reader.execute_batch("COMMIT;").unwrap();
+    assert!(store.checkpoint_now());
+}
+
+#[test]
 fn the_latest_version_comes_with_its_own_analysis_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("db.sqlite3")).unwrap();

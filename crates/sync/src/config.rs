@@ -1,18 +1,18 @@
 //! Where to sync and with which key: the URL policy and the key that never shows.
 //!
-//! [`ServerUrl::parse`] is the one gate every base URL passes: `https`, or plain `http` only to this machine
-//! (127.0.0.0/8, `::1`, `localhost`); no user-info, query, fragment, backslash, whitespace or control
-//! characters, so that the host people are shown ([`ServerUrl::origin`]) is exactly the host the requests
-//! go to. It parses with the `url` crate, the parser reqwest itself uses, so the two cannot disagree.
+//! [`ServerUrl::parse`] is the one gate every base URL passes: the shared address policy of
+//! [`jobgate_core::net`] (no user-info, query, fragment, backslash, whitespace or control characters, so that
+//! the host people are shown ([`ServerUrl::origin`]) is exactly the host the requests go to), and then
+//! `https`, or plain `http` only to this machine (127.0.0.0/8, `::1`, `localhost`).
 //!
 //! [`ApiKey`] holds the key in memory only; its `Debug` prints `***` and it has no `Display`. Where the key
 //! is kept between runs (the OS keychain, `JOBGATE_SYNC_KEY`) is the front ends' business.
 
 use crate::error::SyncError;
+use jobgate_core::net::BaseUrl;
 use std::fmt;
-use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
-use url::{Host, Url};
+use url::Url;
 use uuid::Uuid;
 
 /// The account's API key. Never printed: `Debug` shows `ApiKey(***)`.
@@ -40,99 +40,46 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-/// A checked base URL, e.g. `https://sync.example.org` or `https://example.org/backend`.
+/// A checked base URL, e.g. `https://sync.example.org` or `https://example.org/backend`: a
+/// [`jobgate_core::net::BaseUrl`] that may carry the key (HTTPS, or plain HTTP to this machine).
 #[derive(Clone, PartialEq, Eq)]
-pub struct ServerUrl {
-    url: Url,
-    loopback: bool,
-}
+pub struct ServerUrl(BaseUrl);
 
 impl fmt::Debug for ServerUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ServerUrl({})", self.url)
+        write!(f, "ServerUrl({})", self.0)
     }
 }
 
 impl ServerUrl {
     /// Checks a base URL against the policy (see the module doc).
     pub fn parse(input: &str) -> Result<ServerUrl, SyncError> {
-        let input = input.trim();
-        let invalid = |reason: &str| SyncError::InvalidUrl {
-            reason: reason.to_string(),
-        };
-        if input.is_empty() {
-            return Err(invalid("no server URL is set"));
+        let url = BaseUrl::parse(input).map_err(|reason| SyncError::InvalidUrl { reason })?;
+        if !url.may_carry_secrets() {
+            return Err(SyncError::InsecureUrl { host: url.host() });
         }
-        // The WHATWG parser silently drops tabs and newlines and reads `\` as `/`; what people see must be
-        // what is used, so such input is refused rather than repaired.
-        if input.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(invalid("the URL contains spaces or control characters"));
-        }
-        if input.contains('\\') {
-            return Err(invalid("the URL contains a backslash"));
-        }
-        let url = Url::parse(input).map_err(|e| invalid(&format!("not a valid URL ({e})")))?;
-        if !url.username().is_empty() || url.password().is_some() || input.contains('@') {
-            // `@` anywhere in a base URL is either user-info or a trick to make another host look like the
-            // destination (`https://good.example@evil.example`).
-            return Err(invalid(
-                "the URL must not contain a user name, password or '@'",
-            ));
-        }
-        if url.query().is_some() || url.fragment().is_some() {
-            return Err(invalid("the URL must not contain '?' or '#'"));
-        }
-        let host = url
-            .host()
-            .ok_or_else(|| invalid("the URL has no host"))?
-            .to_owned();
-        let loopback = is_loopback(&host);
-        match url.scheme() {
-            "https" => {}
-            "http" if loopback => {}
-            "http" => {
-                return Err(SyncError::InsecureUrl {
-                    host: host.to_string(),
-                });
-            }
-            other => return Err(invalid(&format!("'{other}:' is not http or https"))),
-        }
-        Ok(ServerUrl { url, loopback })
+        Ok(ServerUrl(url))
     }
 
     /// `scheme://host[:port]` exactly as requests are sent (an international domain name in its ASCII
     /// form), for showing people where their data goes.
     pub fn origin(&self) -> String {
-        self.url.origin().ascii_serialization()
+        self.0.origin()
     }
 
     /// The host alone (ASCII form).
     pub fn host(&self) -> String {
-        self.url.host_str().unwrap_or_default().to_string()
+        self.0.host()
     }
 
     /// Whether the server is on this machine (then plain http is allowed and no proxy is used).
     pub fn is_loopback(&self) -> bool {
-        self.loopback
+        self.0.is_loopback()
     }
 
     /// `{base}/api/sync/v1/{name}`, keeping any path prefix of the base.
     pub fn endpoint(&self, name: &str) -> Url {
-        let mut url = self.url.clone();
-        let path = format!(
-            "{}/api/sync/v1/{name}",
-            self.url.path().trim_end_matches('/')
-        );
-        url.set_path(&path);
-        url
-    }
-}
-
-fn is_loopback(host: &Host<String>) -> bool {
-    match host {
-        Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
-        Host::Ipv4(a) => a.octets()[0] == Ipv4Addr::LOCALHOST.octets()[0],
-        Host::Ipv6(a) => *a == Ipv6Addr::LOCALHOST,
+        self.0.join(&format!("api/sync/v1/{name}"))
     }
 }
 

@@ -5,15 +5,19 @@
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
 //! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
-//! Slow work (reading and analysing a file, keychain calls, dialogs) runs in async commands, which
-//! Tauri runs off the main thread, so the window stays responsive.
+//! Commands run off the main thread (async commands), so the window stays responsive; long work —
+//! reading and analysing a file, rendering and writing an export, a model's answer — goes further, to a
+//! blocking thread ([`blocking`]), so one slow file never holds up the async runtime other screens use.
+//! Files reach commands as tokens from Rust-side dialogs or drops ([`crate::picked`]), never as paths.
 
+pub mod launch;
 pub mod moves;
 pub mod people;
 pub mod sync;
 pub mod updates;
 
 use crate::os;
+use crate::picked::{PickedFile, Use};
 use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
@@ -23,7 +27,7 @@ use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 /// What every command returns.
 pub type CommandResult<T> = Result<T, ErrorResponse>;
@@ -112,9 +116,11 @@ pub struct SettingsView {
     pub ai_key_saved: bool,
     /// E.g. `sk-…a1b2`; never the whole key.
     pub ai_key_hint: Option<String>,
-    /// Where AI requests go (host only), shown when asking for consent.
+    /// Where AI requests go (host and port, as the request uses them).
     pub ai_host: String,
-    /// The user agreed to send CV text to `ai_host` (else enabling AI asks first).
+    /// `scheme://host[:port]` of the AI server, shown when asking for consent: what is agreed to.
+    pub ai_origin: String,
+    /// The user agreed to send CV text to `ai_origin` (else enabling AI asks first).
     pub ai_consented: bool,
     /// The AI server's base URL and model in use (Settings, else the defaults).
     pub ai_base_url: String,
@@ -132,8 +138,9 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_enabled: s.ai_enabled,
         ai_key_saved: key.is_some(),
         ai_key_hint: key.as_deref().map(os::mask_secret),
-        ai_consented: s.ai_consent_host.as_deref() == Some(state.ai_host().as_str()),
+        ai_consented: state.ai_consented(),
         ai_host: state.ai_host(),
+        ai_origin: state.ai_origin(),
         ai_base_url: state.ai_server().base_url,
         ai_model: state.ai_server().model,
         ai_blocked: state.ai_blocked().map(|e| e.to_response(s.lang).error),
@@ -166,14 +173,16 @@ pub async fn set_ai_enabled(
     if let (true, Some(e)) = (enabled, state.ai_blocked()) {
         return fail(&state, e);
     }
-    let host = state.ai_host();
-    let consented = state.settings().ai_consent_host.as_deref() == Some(host.as_str());
-    if enabled && !consented && consent != Some(true) {
+    let origin = state.ai_origin();
+    if enabled && let Err(e) = state.ai_server().server() {
+        return fail(&state, e);
+    }
+    if enabled && !state.ai_consented() && consent != Some(true) {
         return fail(
             &state,
             JobGateError::InvalidInput {
                 field: "consent".into(),
-                reason: format!("agree first that CV text is sent to {host}"),
+                reason: format!("agree first that CV text is sent to {origin}"),
             },
         );
     }
@@ -181,7 +190,7 @@ pub async fn set_ai_enabled(
         .update_settings(|s| {
             s.ai_enabled = enabled;
             if enabled {
-                s.ai_consent_host = Some(host);
+                s.ai_consent_host = Some(origin);
             }
         })
         .or_else(|e| fail(&state, e))?;
@@ -189,8 +198,9 @@ pub async fn set_ai_enabled(
 }
 
 /// Points AI at another OpenAI-compatible server (a local Ollama or llama.cpp server keeps CV text
-/// on the user's network) and/or model; blank values go back to the defaults. A new server needs
-/// consent again, so AI is switched off until the user agrees to send CV text there.
+/// on the user's network) and/or model; blank values go back to the defaults. The address passes the
+/// shared policy ([`jobgate_core::net`]); the saved key goes only over HTTPS or to this machine. Another
+/// server forgets consent, so AI is switched off until the user agrees to send CV text there.
 #[tauri::command]
 pub async fn set_ai_server(
     state: State<'_, AppState>,
@@ -199,22 +209,17 @@ pub async fn set_ai_server(
 ) -> CommandResult<SettingsView> {
     let clean = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let (base_url, model) = (clean(base_url), clean(model));
-    if let Some(url) = &base_url {
-        let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
-        let host = jobgate_ai::AiConfig {
-            base_url: url.clone(),
-            ..Default::default()
-        }
-        .host();
-        if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
-            return fail(
-                &state,
-                JobGateError::InvalidInput {
-                    field: "ai_base_url".into(),
-                    reason: format!("{url:?} is not an http:// or https:// server address"),
-                },
-            );
-        }
+    // The shared address policy: what Settings then shows is exactly where requests go.
+    if let Some(url) = &base_url
+        && let Err(reason) = jobgate_core::net::BaseUrl::parse(url)
+    {
+        return fail(
+            &state,
+            JobGateError::InvalidInput {
+                field: "ai_base_url".into(),
+                reason,
+            },
+        );
     }
     if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
         return fail(
@@ -231,10 +236,14 @@ pub async fn set_ai_server(
             s.ai_model = model;
         })
         .or_else(|e| fail(&state, e))?;
-    // Consent is per server: another host means asking again before anything is sent.
-    let s = if s.ai_consent_host.as_deref() != Some(state.ai_host().as_str()) && s.ai_enabled {
+    // Consent is per server: another scheme, host or port forgets it, and AI stays off until the user
+    // agrees again to send CV text there.
+    let s = if s.ai_consent_host.is_some() && !state.ai_consented() {
         state
-            .update_settings(|s| s.ai_enabled = false)
+            .update_settings(|s| {
+                s.ai_enabled = false;
+                s.ai_consent_host = None;
+            })
             .or_else(|e| fail(&state, e))?
     } else {
         s
@@ -275,19 +284,53 @@ pub struct ImportResult {
     pub version_id: VersionId,
 }
 
-/// Reads, extracts, analyses and records a PDF or DOCX at `path`, reporting progress as events.
+/// Reads, extracts, analyses and records the PDF or DOCX behind `token` (chosen in the open dialog or
+/// dropped on the window, see [`crate::picked`]), reporting progress as events. The work runs on a
+/// blocking thread, so one slow file never holds up the async runtime the other screens use.
 #[tauri::command]
 pub async fn analyze_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    token: String,
 ) -> CommandResult<ImportResult> {
-    let progress = |stage, percent| {
-        let _ = app.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
-    };
-    let result = import_file(&state, Path::new(&path), progress);
-    state.changed();
+    let path = state
+        .picked()
+        .resolve(&token, Use::Open)
+        .or_else(|e| fail(&state, e))?;
+    let handle = app.clone();
+    let result = blocking(move || {
+        let state = handle.state::<AppState>();
+        let progress = |stage, percent| {
+            let _ = handle.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
+        };
+        let result = import_file(&state, &path, progress);
+        state.changed();
+        result
+    })
+    .await;
     result.or_else(|e| fail(&state, e))
+}
+
+/// [`blocking`] with the app's handle and state, for work that reports to the window as it goes.
+pub(crate) async fn blocking_with<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    work: impl FnOnce(&AppHandle<R>, &AppState) -> Result<T, JobGateError> + Send + 'static,
+) -> Result<T, JobGateError> {
+    let handle = app.clone();
+    blocking(move || work(&handle, &handle.state::<AppState>())).await
+}
+
+/// Runs `work` on Tauri's blocking thread pool (file reading, extraction, rendering, writing), off the
+/// async runtime's few worker threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, JobGateError> + Send + 'static,
+) -> Result<T, JobGateError> {
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => result,
+        Err(e) => Err(JobGateError::Internal {
+            reason: format!("the work stopped: {e}"),
+        }),
+    }
 }
 
 /// The import flow without Tauri: the engine's import (checked size, extraction, analysis in the
@@ -340,47 +383,74 @@ pub async fn save_cv_edit(
     saved.or_else(|e| fail(&state, e))
 }
 
-/// The native "open" dialog for a CV file; `None` when cancelled.
+/// The native "open" dialog for a CV file; `None` when cancelled. The page gets a token for the file
+/// ([`crate::picked`]), never a path it could pass back.
 #[tauri::command]
 pub async fn pick_cv_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<Option<PickedFile>> {
     let loc = Localizer::get(state.lang());
-    let picked = os::pick_cv_file(
-        &app,
-        &loc.format::<&str, &str>("ui-import-dialog-title", &[]),
-        &loc.format::<&str, &str>("ui-import-dialog-filter", &[]),
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+    let picked = state.dialog(|| {
+        os::pick_cv_file(
+            &app,
+            &loc.format::<&str, &str>("ui-import-dialog-title", &[]),
+            &loc.format::<&str, &str>("ui-import-dialog-filter", &[]),
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Open)))
 }
 
-/// The native "save" dialog; `None` when cancelled.
+/// The native "save" dialog; `None` when cancelled. A token for the place chosen, for [`export_cv`].
 #[tauri::command]
 pub async fn pick_save_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     suggested: String,
     format: String,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<Option<PickedFile>> {
     let loc = Localizer::get(state.lang());
-    let picked = os::pick_save_path(
-        &app,
-        &loc.format::<&str, &str>("ui-export-dialog-title", &[]),
-        &suggested,
-        &format,
-    );
-    Ok(picked.map(|p| p.display().to_string()))
+    let picked = state.dialog(|| {
+        os::pick_save_path(
+            &app,
+            &loc.format::<&str, &str>("ui-export-dialog-title", &[]),
+            &suggested,
+            &format,
+        )
+    });
+    Ok(picked.map(|p| state.picked().register(p, Use::Save)))
 }
 
-/// Opens the file manager with `path` selected.
+/// Opens the file manager with `path` selected: only a file this person exported (the history lists
+/// it), so the page cannot probe the disk.
 #[tauri::command]
 pub async fn reveal_in_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<()> {
+    let person = state.person().or_else(|e| fail(&state, e))?;
+    let exported = person.exported_files().or_else(|e| fail(&state, e))?;
+    if !exported.contains(&path) {
+        return fail(
+            &state,
+            JobGateError::FileNotFound {
+                path: PathBuf::from(&path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            },
+        );
+    }
     os::reveal_in_folder(&app, &PathBuf::from(path)).or_else(|e| fail(&state, e))
+}
+
+/// End-to-end tests only (debug builds; a release has no such command): queues the paths the next
+/// native dialog answers, since WebDriver cannot reach OS dialogs. Empty: the dialog is cancelled.
+#[cfg(debug_assertions)]
+#[tauri::command]
+pub fn e2e_answer_dialog(state: State<'_, AppState>, paths: Vec<String>) {
+    state.answer_next_dialog_with(paths.into_iter().map(PathBuf::from).collect());
 }
 
 #[tauri::command]
@@ -406,13 +476,26 @@ pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<
         .or_else(|e| fail(&state, e))
 }
 
-/// Deletes a CV with its versions and the history rows of its analyses and exports (the exported
-/// files stay where the user saved them); returns the history as it is now.
+/// What deleting a CV left: the history as it is now, and whether the database file was compacted
+/// right away (`false`: another reader kept the write-ahead log busy; the deleted rows may linger in
+/// it until the next checkpoint, and the UI says so).
+#[derive(Debug, Clone, Serialize)]
+pub struct DeletedCv {
+    #[serde(flatten)]
+    pub history: History,
+    pub wal_checkpointed: bool,
+}
+
+/// Deletes a CV with its versions, the history rows of its analyses and exports, its builder
+/// sessions and its cached AI answers (the exported files stay where the user saved them).
 #[tauri::command]
-pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<History> {
+pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<DeletedCv> {
     let deleted = state.with_store(|store, p| {
-        store.delete_cv(p, CvId(cv_id))?;
-        store.history(p)
+        let report = store.delete_cv(p, CvId(cv_id))?;
+        Ok(DeletedCv {
+            history: store.history(p)?,
+            wal_checkpointed: report.wal_checkpointed,
+        })
     });
     state.changed();
     deleted.or_else(|e| fail(&state, e))
@@ -475,6 +558,14 @@ pub async fn delete_all_data(state: State<'_, AppState>) -> CommandResult<Settin
     settings_view(&state, state.settings())
 }
 
+/// Why the data folder could not be opened at start, as the error JSON in the user's language; `None`
+/// when it was. The window then says, on every screen, that nothing is being saved (the app runs as a
+/// guest, in memory) instead of quietly losing the person's work.
+#[tauri::command]
+pub fn storage_problem(state: State<'_, AppState>) -> Option<ErrorResponse> {
+    state.storage_error().map(|e| e.to_response(state.lang()))
+}
+
 /// The health view.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -498,12 +589,11 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
     let storage = state.with_store(|store, _| store.schema_version());
     let storage_problem = state
         .storage_problem()
-        .map(str::to_string)
         .or_else(|| storage.err().map(|e| e.to_string()));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
     let cfg = state.ai_config();
-    let ai_reachable = (settings.ai_enabled && (ai_key_saved || !cfg.needs_key()))
-        .then(|| os::ai_reachable(&cfg.base_url));
+    let ai_reachable =
+        (settings.ai_enabled && (ai_key_saved || !cfg.needs_key())).then(|| os::ai_reachable(&cfg));
     Ok(Status {
         version: env!("CARGO_PKG_VERSION"),
         storage_ok: storage_problem.is_none(),
@@ -602,7 +692,8 @@ pub async fn builder_ai_rewrite<R: Runtime>(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<BuilderTurn> {
-    let run = || -> Result<BuilderTurn, JobGateError> {
+    // Model calls take seconds: they run on a blocking thread, off the async runtime.
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let (job, items, lang) = state.with_session(&session_id, |_, session| {
             let b = session.builder();
@@ -616,7 +707,7 @@ pub async fn builder_ai_rewrite<R: Runtime>(
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.
         // Each wording streams into the UI as the model writes it ([`AI_PREVIEW_EVENT`]).
-        let offered = reword(&app, &state, &cfg, lang, "rewrite", items)?;
+        let offered = reword(app, state, &cfg, lang, "rewrite", items)?;
         state.with_session(&session_id, |store, session| {
             Ok(BuilderTurn {
                 response: session.offer_rewrites(store, job, offered)?,
@@ -624,8 +715,8 @@ pub async fn builder_ai_rewrite<R: Runtime>(
                 version_id: None,
             })
         })
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// "Draft a summary with AI" for the CV on screen (contact details are not sent); the user edits
@@ -636,14 +727,14 @@ pub async fn ai_draft_summary<R: Runtime>(
     state: State<'_, AppState>,
     cv: Cv,
 ) -> CommandResult<String> {
-    let run = || -> Result<String, JobGateError> {
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let lang = jobgate_export::language_of(&cv);
         let cancel = state.start_ai_call();
-        let mut preview = ai_preview(&app, "summary", None);
+        let mut preview = ai_preview(app, "summary", None);
         jobgate_ai::draft_summary_streaming(&cv, lang, &cfg, &cancel, &mut preview)
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// "Suggest wording with AI" for one job of the CV on screen: an achievement-focused rewrite of
@@ -655,7 +746,7 @@ pub async fn ai_rewrite_experience<R: Runtime>(
     cv: Cv,
     entry: usize,
 ) -> CommandResult<Vec<String>> {
-    let run = || -> Result<Vec<String>, JobGateError> {
+    let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
         let job = cv
             .experience
@@ -672,10 +763,10 @@ pub async fn ai_rewrite_experience<R: Runtime>(
         }
         let lang = jobgate_export::language_of(&cv);
         let items = job.achievements.iter().cloned().enumerate();
-        let wordings = reword(&app, &state, &cfg, lang, "experience", items)?;
+        let wordings = reword(app, state, &cfg, lang, "experience", items)?;
         Ok(wordings.into_iter().map(|(_, w)| w).collect())
-    };
-    run().or_else(|e| fail(&state, e))
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// The AI's wording of each numbered achievement, each streamed to the UI as `target` while it is
@@ -777,8 +868,9 @@ pub fn default_export_name(
     Ok(jobgate_export::default_file_name(&cv, format))
 }
 
-/// Renders `cv` and writes it to `path` (chosen in the save dialog, which already asked before
-/// replacing a file), then records the export in the history. Returns the path written.
+/// Renders `cv` and writes it to the place behind `token` (chosen in the save dialog, which already
+/// asked before replacing a file), then records the export in the history. Returns the path written.
+/// Rendering and writing run on a blocking thread.
 #[tauri::command]
 pub async fn export_cv(
     state: State<'_, AppState>,
@@ -787,15 +879,21 @@ pub async fn export_cv(
     template: String,
     format: String,
     lang: Option<String>,
-    path: String,
+    token: String,
 ) -> CommandResult<String> {
-    let run = || -> Result<String, JobGateError> {
+    let path = state
+        .picked()
+        .resolve(&token, Use::Save)
+        .or_else(|e| fail(&state, e))?;
+    // The export goes to the history of whoever started it.
+    let person = state.person().or_else(|e| fail(&state, e))?;
+    let exported = blocking(move || {
         let format = jobgate_export::Format::parse(&format)?;
         let lang = export_lang(&cv, lang.as_deref())?;
         let bytes = jobgate_export::render(&cv, format, &template, lang)?;
-        let written = jobgate_export::write_file(&bytes, Path::new(&path), true)?;
+        let written = jobgate_export::write_file(&bytes, &path, true)?;
         let written = written.display().to_string();
-        state.with_store(|store, p| {
+        person.with_store(|store, p| {
             store.record_export(
                 p,
                 version_id.map(VersionId),
@@ -805,8 +903,8 @@ pub async fn export_cv(
             )
         })?;
         Ok(written)
-    };
-    let exported = run();
+    })
+    .await;
     state.changed();
     exported.or_else(|e| fail(&state, e))
 }
@@ -820,8 +918,10 @@ pub async fn export_preview(
     template: String,
     lang: Option<String>,
 ) -> CommandResult<String> {
-    let run = || jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?);
-    run().or_else(|e| fail(&state, e))
+    let run = blocking(move || {
+        jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?)
+    });
+    run.await.or_else(|e| fail(&state, e))
 }
 
 /// The language `cv` is written in (`en` or `ar`): what the export screen offers first.

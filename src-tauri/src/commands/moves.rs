@@ -34,9 +34,7 @@ fn save_dialog<R: Runtime>(
     suggested: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    state
-        .queued_dialog_answer()
-        .unwrap_or_else(|| os::pick_save_path(app, &message(state, title_id), suggested, extension))
+    state.dialog(|| os::pick_save_path(app, &message(state, title_id), suggested, extension))
 }
 
 /// The open dialog (or the answer a test queued); `None` when cancelled.
@@ -47,7 +45,7 @@ fn open_dialog<R: Runtime>(
     filter_id: &str,
     extensions: &[&str],
 ) -> Option<PathBuf> {
-    state.queued_dialog_answer().unwrap_or_else(|| {
+    state.dialog(|| {
         os::pick_file(
             app,
             &message(state, title_id),
@@ -101,7 +99,8 @@ pub async fn export_profile<R: Runtime>(
         return fail(&state, JobGateError::ProfileLocked { profile: name });
     }
     jobgate_store::passcode::check_new(&file_passcode).or_else(|e| fail(&state, e))?;
-    let suggested = format!("{name}.{PROFILE_EXTENSION}");
+    // The file reveals nothing without its passcode; its suggested name does not name the person either.
+    let suggested = format!("jobgate-profile.{PROFILE_EXTENSION}");
     let Some(dest) = save_dialog(
         &app,
         &state,
@@ -111,10 +110,12 @@ pub async fn export_profile<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    profiles
-        .export_to(&name, passcode.as_deref(), &file_passcode, &dest)
+    // Deriving the file's key and writing the encrypted copy take seconds: on a blocking thread.
+    let shown = dest.display().to_string();
+    super::blocking(move || profiles.export_to(&name, passcode.as_deref(), &file_passcode, &dest))
+        .await
         .or_else(|e| fail(&state, e))?;
-    Ok(Some(dest.display().to_string()))
+    Ok(Some(shown))
 }
 
 /// A profile brought from another computer, as the picker lists it.
@@ -150,10 +151,11 @@ pub async fn import_profile<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    let entry = state
-        .profiles()
-        .and_then(|mut p| p.import_from(&src, &file_passcode, name.as_deref()))
-        .or_else(|e| fail(&state, e))?;
+    let mut profiles = state.profiles().or_else(|e| fail(&state, e))?;
+    let entry =
+        super::blocking(move || profiles.import_from(&src, &file_passcode, name.as_deref()))
+            .await
+            .or_else(|e| fail(&state, e))?;
     Ok(Some(ImportedProfile {
         name: entry.name,
         locked: entry.locked,

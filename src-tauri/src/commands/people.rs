@@ -7,12 +7,14 @@
 use super::{CommandResult, fail};
 use crate::state::{AppState, WhoView};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Emitter, Manager, Runtime, State};
 
 /// One person on this machine, as the picker lists them.
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonEntry {
     pub name: String,
+    /// The default profile (see [`crate::state::PersonView::default`]): shown under a label, not its name.
+    pub default: bool,
     /// Protected by a passcode: opening needs it.
     pub locked: bool,
 }
@@ -39,6 +41,7 @@ pub async fn people_list(state: State<'_, AppState>) -> CommandResult<PeopleView
         people: listed
             .into_iter()
             .map(|p| PersonEntry {
+                default: jobgate_engine::people::is_default(&p.name),
                 name: p.name,
                 locked: p.locked,
             })
@@ -177,6 +180,42 @@ pub async fn delete_exported_files(
     state
         .delete_offered_files(&paths)
         .or_else(|e| fail(&state, e))
+}
+
+/// The answer to "delete the files the guest exported?" (asked at the picker after a guest left, or before a
+/// guest quits): deletes those of `delete` (only files the guest exported) and forgets the question. Returns
+/// the files deleted.
+#[tauri::command]
+pub async fn answer_guest_files(
+    state: State<'_, AppState>,
+    delete: Vec<String>,
+) -> CommandResult<Vec<String>> {
+    state
+        .answer_guest_files(&delete)
+        .or_else(|e| fail(&state, e))
+}
+
+/// The event asking the window what to do with a quitting guest's exported files (its payload: the files).
+pub const GUEST_QUITTING_EVENT: &str = "guest-quitting";
+
+/// Closing the window while a guest has exported files still on disk: the close waits, and the window asks
+/// whether to delete them (then calls [`quit_app`]). Anyone else, or a guest with nothing exported, closes at once.
+pub fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &tauri::WindowEvent) {
+    if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+        let state = window.state::<AppState>();
+        let files = state.guest_quitting_files();
+        if !files.is_empty() {
+            api.prevent_close();
+            let _ = window.emit(GUEST_QUITTING_EVENT, files);
+        }
+    }
+}
+
+/// Quits the app (after the window asked about a guest's exported files).
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>) {
+    state.switch();
+    app.exit(0);
 }
 
 /// The idle lock: seconds left before it (`None`: no idle lock, or nobody signed in).

@@ -91,6 +91,10 @@ fn a_profile_file_brings_the_person_to_another_computer_locked_with_the_file_pas
     );
     assert!(!holds(&file, &email), "the email is readable in the file");
     assert!(!holds(&file, &name), "the name is readable in the file");
+    assert!(
+        !holds(&file, "Amal"),
+        "the profile's name is readable in the file"
+    );
     // An existing file is never replaced.
     answer(&here, Some(&file));
     assert_error_json(&here.err("export_profile", args), "FILE_EXISTS");
@@ -108,7 +112,7 @@ fn a_profile_file_brings_the_person_to_another_computer_locked_with_the_file_pas
         listed["people"]
             .as_array()
             .unwrap()
-            .contains(&json!({"name": "Amal", "locked": true})),
+            .contains(&json!({"name": "Amal", "locked": true, "default": false})),
         "{listed}"
     );
     // The name is taken now; another one works.

@@ -539,3 +539,159 @@ fn an_idle_person_is_locked_after_the_policys_minutes() {
         Value::Null
     );
 }
+
+/// A guest's DOCX exported to `dir`; returns its path.
+fn guest_export(app: &TestApp, dir: &Path, file: &str) -> PathBuf {
+    let imported = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let templates = app.ok("export_templates", json!({}));
+    let out = dir.join(file);
+    app.ok(
+        "export_cv",
+        json!({"cv": imported["analysis"]["structured_data"], "versionId": imported["version_id"],
+               "template": templates[0]["name"], "format": "docx", "lang": "en", "path": out}),
+    );
+    assert!(out.exists());
+    out
+}
+
+#[test]
+fn a_guest_who_leaves_is_asked_about_the_files_they_exported() {
+    let app = app();
+    let out_dir = tempfile::tempdir().unwrap();
+    // A guest exports two files; one is deleted, one kept.
+    app.ok("start_guest", json!({}));
+    let first = guest_export(&app, out_dir.path(), "guest CV.docx");
+    let second = guest_export(&app, out_dir.path(), "guest CV 2.docx");
+    assert_eq!(app.ok("who", json!({}))["guest_files"], json!([]));
+    let who = app.ok("switch_person", json!({}));
+    assert_eq!(who["person"], Value::Null, "{who}");
+    // Sorted by path.
+    let listed = json!([second.display().to_string(), first.display().to_string()]);
+    assert_eq!(who["guest_files"], listed, "{who}");
+    // The picker asks again after a reload, until it is answered.
+    assert_eq!(app.ok("who", json!({}))["guest_files"], listed);
+    // Only the guest's files can be deleted.
+    let other = out_dir.path().join("not theirs.txt");
+    std::fs::write(&other, "keep me").unwrap();
+    assert_error_json(
+        &app.err("answer_guest_files", json!({"delete": [other]})),
+        "INVALID_INPUT",
+    );
+    assert!(other.exists());
+    let deleted = app.ok("answer_guest_files", json!({"delete": [first]}));
+    assert_eq!(deleted, json!([first.display().to_string()]));
+    assert!(!first.exists() && second.exists());
+    // Answered: the question is gone, and "keep" deletes nothing.
+    assert_eq!(app.ok("who", json!({}))["guest_files"], json!([]));
+    assert_error_json(
+        &app.err("answer_guest_files", json!({"delete": [second]})),
+        "INVALID_INPUT",
+    );
+    assert!(second.exists());
+
+    // Lock now asks too; a guest with nothing exported (or files already gone) is not asked.
+    app.ok("start_guest", json!({}));
+    let third = guest_export(&app, out_dir.path(), "guest CV 3.docx");
+    let who = app.ok("lock_now", json!({}));
+    assert_eq!(who["guest_files"], json!([third.display().to_string()]));
+    assert_eq!(who["locked"], Value::Null, "a guest has nothing to unlock");
+    app.ok("answer_guest_files", json!({"delete": []}));
+    assert!(third.exists());
+    app.ok("start_guest", json!({}));
+    let fourth = guest_export(&app, out_dir.path(), "guest CV 4.docx");
+    std::fs::remove_file(&fourth).unwrap();
+    assert_eq!(app.ok("switch_person", json!({}))["guest_files"], json!([]));
+    // "Delete all my data" empties a guest's history, not the list of files they exported.
+    app.ok("start_guest", json!({}));
+    let sixth = guest_export(&app, out_dir.path(), "guest CV 6.docx");
+    app.ok("delete_all_data", json!({}));
+    assert_eq!(
+        app.ok("switch_person", json!({}))["guest_files"],
+        json!([sixth.display().to_string()])
+    );
+    app.ok("answer_guest_files", json!({"delete": [sixth]}));
+    assert!(!sixth.exists());
+    // Someone signing in ends the question (the files stay).
+    app.ok("start_guest", json!({}));
+    let fifth = guest_export(&app, out_dir.path(), "guest CV 5.docx");
+    app.ok("switch_person", json!({}));
+    let who = app.ok("open_person", json!({"name": "default"}));
+    assert_eq!(who["guest_files"], json!([]));
+    assert!(fifth.exists());
+    // A named person's exports are theirs: leaving asks nothing (a wipe offers them).
+    guest_export(&app, out_dir.path(), "mine.docx");
+    assert_eq!(app.ok("switch_person", json!({}))["guest_files"], json!([]));
+}
+
+#[test]
+fn a_guest_locked_for_being_idle_leaves_the_question_for_the_picker() {
+    let app = TestApp::with_state(|data| {
+        AppState::with_options(
+            data.to_path_buf(),
+            Box::new(MemoryKeys::new()),
+            Options {
+                idle_limit: Some(Duration::from_millis(1500)),
+                ..options(Policy {
+                    guest_by_default: true,
+                    ..Policy::default()
+                })
+            },
+        )
+    });
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = guest_export(&app, out_dir.path(), "guest CV.docx");
+    std::thread::sleep(Duration::from_millis(1700));
+    let who = app.ok("who", json!({}));
+    assert_eq!(who["person"], Value::Null, "{who}");
+    assert_eq!(who["guest_files"], json!([out.display().to_string()]));
+    app.ok("answer_guest_files", json!({"delete": [out]}));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_guest_quitting_is_asked_before_the_window_closes() {
+    let app = app();
+    let out_dir = tempfile::tempdir().unwrap();
+    let state = tauri::Manager::state::<AppState>(&app.window);
+    assert_eq!(state.guest_quitting_files(), Vec::<String>::new());
+    app.ok("start_guest", json!({}));
+    assert_eq!(state.guest_quitting_files(), Vec::<String>::new());
+    let out = guest_export(&app, out_dir.path(), "guest CV.docx");
+    assert_eq!(
+        state.guest_quitting_files(),
+        vec![out.display().to_string()]
+    );
+    app.ok("answer_guest_files", json!({"delete": [out]}));
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_default_profile_is_marked_for_a_label_and_keeps_its_name() {
+    let app = app();
+    let who = app.ok("who", json!({}));
+    assert_eq!(who["person"]["name"], "default", "{who}");
+    assert_eq!(who["person"]["default"], json!(true), "{who}");
+    app.ok("create_person", json!({"name": "Amal"}));
+    assert_eq!(app.ok("who", json!({}))["person"]["default"], json!(false));
+    let people = app.ok("people_list", json!({}));
+    let marked: Vec<(String, bool)> = people["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["default"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [("Amal".to_string(), false), ("default".to_string(), true)]
+    );
+    // The label is the UI's, in the person's language; the command line's name is unchanged.
+    let ar = app.ok("ui_messages", json!({"lang": "ar"}));
+    assert_eq!(ar["messages"]["ui-person-default"], "الملف الرئيسي");
+    app.ok("open_person", json!({"name": "default"}));
+    assert_eq!(app.ok("who", json!({}))["person"]["name"], "default");
+}

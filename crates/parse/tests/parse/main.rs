@@ -1,7 +1,9 @@
 //! The rule parser's tests in one binary: rules on small documents, and the accuracy ratchets on the
-//! sample corpus and on held-out layouts.
+//! sample corpus and on held-out layouts, and the inputs the fuzzers found.
 
 mod common;
 mod corpus_accuracy;
+mod fuzz;
 mod heldout_accuracy;
+mod hostile;
 mod rules;

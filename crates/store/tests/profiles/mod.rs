@@ -365,20 +365,23 @@ fn a_profile_moves_to_another_machine_in_one_encrypted_file() {
     let here = tempfile::tempdir().unwrap();
     let there = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let file = out.path().join("salma.jobgate-profile");
+    let file = out.path().join("profile.jobgate");
     let mut p = profiles(here.path());
-    p.create("Salma", Some("own-1234")).unwrap();
-    add_cv(&mut p, "Salma", Some("own-1234"));
+    // The profile is called by the person's full name: the file must not show it either.
+    p.create(NAME, Some("own-1234")).unwrap();
+    add_cv(&mut p, NAME, Some("own-1234"));
     assert_eq!(
-        code(p.export_to("Salma", None, "file-5678", &file).unwrap_err()),
+        code(p.export_to(NAME, None, "file-5678", &file).unwrap_err()),
         ErrorCode::ProfileLocked
     );
-    p.export_to("Salma", Some("own-1234"), "file-5678", &file)
+    p.export_to(NAME, Some("own-1234"), "file-5678", &file)
         .unwrap();
     assert!(leaks(out.path()).is_empty(), "{:?}", leaks(out.path()));
+    let raw = std::fs::read(&file).unwrap();
+    assert!(raw.starts_with(b"JOBGATE-PROFILE-2\n"));
     assert_eq!(
         code(
-            p.export_to("Salma", Some("own-1234"), "file-5678", &file)
+            p.export_to(NAME, Some("own-1234"), "file-5678", &file)
                 .unwrap_err()
         ),
         ErrorCode::FileExists
@@ -389,9 +392,13 @@ fn a_profile_moves_to_another_machine_in_one_encrypted_file() {
         code(q.import_from(&file, "wrong-000", None).unwrap_err()),
         ErrorCode::WrongPasscode
     );
+    assert!(
+        q.list().unwrap().is_empty(),
+        "a wrong passcode brings nothing in"
+    );
     let entry = q.import_from(&file, "file-5678", None).unwrap();
-    assert_eq!((entry.name.as_str(), entry.locked), ("Salma", true));
-    let mut store = q.open_store("Salma", Some("file-5678")).unwrap();
+    assert_eq!((entry.name.as_str(), entry.locked), (NAME, true));
+    let mut store = q.open_store(NAME, Some("file-5678")).unwrap();
     let owner = store.owner().unwrap();
     assert_eq!(store.cvs(owner).unwrap().len(), 1);
     assert_eq!(
@@ -399,14 +406,17 @@ fn a_profile_moves_to_another_machine_in_one_encrypted_file() {
         Some("ar")
     );
     drop(store);
-    assert!(leaks(there.path()).is_empty());
-    // The same file again needs another name.
+    // The index names the people on the picker (by design); their databases stay encrypted.
+    let databases = there.path().join("profiles");
+    assert!(leaks(&databases).is_empty(), "{:?}", leaks(&databases));
+    // The same file again needs another name (known only once the file is open).
     assert_eq!(
         code(q.import_from(&file, "file-5678", None).unwrap_err()),
         ErrorCode::InvalidInput
     );
     q.import_from(&file, "file-5678", Some("Salma (copy)"))
         .unwrap();
+    assert_eq!(q.list().unwrap().len(), 2);
     // Not a profile file.
     let junk = out.path().join("junk");
     std::fs::write(&junk, b"%PDF-1.7 not a profile").unwrap();
@@ -414,4 +424,37 @@ fn a_profile_moves_to_another_machine_in_one_encrypted_file() {
         code(q.import_from(&junk, "file-5678", None).unwrap_err()),
         ErrorCode::CorruptedFile
     );
+}
+
+/// Files of format 1 (earlier releases: the name in the plain header) are still brought in.
+#[test]
+fn a_profile_file_of_format_1_is_still_read() {
+    let here = tempfile::tempdir().unwrap();
+    let there = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("new.jobgate");
+    let mut p = profiles(here.path());
+    p.create("Rana", None).unwrap();
+    add_cv(&mut p, "Rana", None);
+    p.export_to("Rana", None, "file-5678", &file).unwrap();
+    // Rewritten as format 1: magic 1, the name beside the key parameters, the same encrypted database.
+    let raw = std::fs::read(&file).unwrap();
+    let rest = raw.strip_prefix(b"JOBGATE-PROFILE-2\n".as_slice()).unwrap();
+    let end = rest.iter().position(|b| *b == b'\n').unwrap();
+    let mut header: serde_json::Value = serde_json::from_slice(&rest[..end]).unwrap();
+    assert_eq!(header.as_object().unwrap().len(), 1, "{header}");
+    header["name"] = "Rana Old".into();
+    let mut v1 = b"JOBGATE-PROFILE-1\n".to_vec();
+    v1.extend_from_slice(header.to_string().as_bytes());
+    v1.push(b'\n');
+    v1.extend_from_slice(&rest[end + 1..]);
+    let old = out.path().join("old.jobgate");
+    std::fs::write(&old, v1).unwrap();
+
+    let mut q = profiles(there.path());
+    let entry = q.import_from(&old, "file-5678", None).unwrap();
+    assert_eq!(entry.name, "Rana Old");
+    let mut store = q.open_store("Rana Old", Some("file-5678")).unwrap();
+    let owner = store.owner().unwrap();
+    assert_eq!(store.cvs(owner).unwrap().len(), 1);
 }
