@@ -19,7 +19,11 @@ fn check_update_settings() -> Result<(), String> {
     let (endpoint, key) = match (get(ENDPOINT), get(PUBKEY)) {
         (None, None) => return Ok(()),
         (Some(e), Some(k)) => (e, k),
-        _ => return Err(format!("set both {ENDPOINT} and {PUBKEY}, or neither (updates off)")),
+        _ => {
+            return Err(format!(
+                "set both {ENDPOINT} and {PUBKEY}, or neither (updates off)"
+            ));
+        }
     };
     let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
     if !endpoint.starts_with("https://") && !local.iter().any(|l| endpoint.starts_with(l)) {

@@ -19,7 +19,7 @@
 //! - a background check that fails stays quiet (the problem is kept for Settings) and is tried again later.
 
 use crate::state::AppState;
-use jobgate_core::{ErrorResponse, JobGateError};
+use jobgate_core::{ErrorResponse, JobGateError, UpdateKind as Kind};
 use serde::Serialize;
 use std::cmp::Ordering as Order;
 use std::path::PathBuf;
@@ -92,8 +92,16 @@ impl UpdateSource {
     }
 
     /// The `plugins.updater` section the plugin reads at start-up (it is not in `tauri.conf.json`).
+    /// `requireSignedVersion`: the signature must name the version it was made for (`tauri build` and
+    /// `tauri signer sign --app-version` write it), so an older release cannot be replayed under a new
+    /// version number. Plain `http://` is accepted only for this computer ([`UpdateSource::new`]).
     fn plugin_config(&self) -> serde_json::Value {
-        serde_json::json!({ "pubkey": self.pubkey, "endpoints": [self.endpoint.as_str()] })
+        serde_json::json!({
+            "pubkey": self.pubkey,
+            "endpoints": [self.endpoint.as_str()],
+            "requireSignedVersion": true,
+            "dangerousInsecureTransportProtocol": self.endpoint.scheme() == "http",
+        })
     }
 }
 
@@ -256,9 +264,9 @@ pub fn setup<R: Runtime>(
 }
 
 /// An update refusal of `kind` (see [`JobGateError::UpdateFailed`]).
-fn refused(kind: &str, reason: impl Into<String>, version: &str) -> JobGateError {
+fn refused(kind: Kind, reason: impl Into<String>, version: &str) -> JobGateError {
     JobGateError::UpdateFailed {
-        kind: kind.into(),
+        kind,
         reason: reason.into(),
         version: version.into(),
     }
@@ -269,7 +277,7 @@ fn refused(kind: &str, reason: impl Into<String>, version: &str) -> JobGateError
 pub fn blocked(state: &AppState, updates: Option<&Updates>) -> Option<JobGateError> {
     if !state.policy().policy.allow_updates {
         return Some(refused(
-            "policy",
+            Kind::Policy,
             "this computer's policy turns updates off",
             "",
         ));
@@ -277,13 +285,13 @@ pub fn blocked(state: &AppState, updates: Option<&Updates>) -> Option<JobGateErr
     match updates {
         Some(u) if u.configured() => None,
         Some(u) => Some(refused(
-            "off",
+            Kind::Off,
             u.problem.clone().unwrap_or_else(|| {
                 "built without JOBGATE_UPDATE_ENDPOINT and JOBGATE_UPDATE_PUBKEY".into()
             }),
             "",
         )),
-        None => Some(refused("off", "no updater in this app", "")),
+        None => Some(refused(Kind::Off, "no updater in this app", "")),
     }
 }
 
@@ -303,9 +311,9 @@ pub fn set_auto<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), JobGateE
     if on && let Some(e) = blocked(&state, app.try_state::<Updates>().as_deref()) {
         return Err(e);
     }
-    state.person()?.with_store(|s, owner| {
-        s.set_setting(owner, AUTO_KEY, if on { "true" } else { "false" })
-    })
+    state
+        .person()?
+        .with_store(|s, owner| s.set_setting(owner, AUTO_KEY, if on { "true" } else { "false" }))
 }
 
 /// Settings → Updates.
@@ -374,28 +382,34 @@ fn from_plugin(e: tauri_plugin_updater::Error, current: &semver::Version) -> Job
     let reason = e.to_string();
     match e {
         E::Minisign(_) | E::Base64(_) | E::SignatureUtf8(_) | E::MissingSignedVersion => {
-            refused("signature", reason, "")
+            refused(Kind::Signature, reason, "")
         }
         // The artifact was signed as another version than the manifest announced: an older release
         // offered as a new one is a downgrade; anything else, a manifest that was tampered with.
         E::SignedVersionMismatch { signed, .. } => {
-            let older = semver::Version::parse(signed.trim_start_matches('v'))
-                .is_ok_and(|v| v <= *current);
+            let older =
+                semver::Version::parse(signed.trim_start_matches('v')).is_ok_and(|v| v <= *current);
             refused(
-                if older { "downgrade" } else { "signature" },
+                if older {
+                    Kind::Downgrade
+                } else {
+                    Kind::Signature
+                },
                 reason,
                 &signed,
             )
         }
-        E::Reqwest(r) if r.is_decode() => refused("invalid", reason, ""),
-        E::Reqwest(_) | E::Network(_) | E::ReleaseNotFound => refused("unreachable", reason, ""),
+        E::Reqwest(r) if r.is_decode() => refused(Kind::Invalid, reason, ""),
+        E::Reqwest(_) | E::Network(_) | E::ReleaseNotFound => {
+            refused(Kind::Unreachable, reason, "")
+        }
         E::Serialization(_)
         | E::TargetNotFound(_)
         | E::TargetsNotFound(_)
         | E::UrlParse(_)
-        | E::Semver(_) => refused("invalid", reason, ""),
-        E::EmptyEndpoints | E::InsecureTransportProtocol => refused("off", reason, ""),
-        _ => refused("install", reason, ""),
+        | E::Semver(_) => refused(Kind::Invalid, reason, ""),
+        E::EmptyEndpoints | E::InsecureTransportProtocol => refused(Kind::Off, reason, ""),
+        _ => refused(Kind::Install, reason, ""),
     }
 }
 
@@ -408,7 +422,7 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Available>, 
         return Err(e);
     }
     let Some(updates) = updates else {
-        return Err(refused("off", "no updater in this app", ""));
+        return Err(refused(Kind::Off, "no updater in this app", ""));
     };
     let outcome = find(app, &updates).await;
     let mut status = updates.status();
@@ -419,7 +433,13 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Available>, 
             status.available = found.clone();
         }
         Err(e) => {
-            if matches!(e, JobGateError::UpdateFailed { kind, .. } if kind == "downgrade") {
+            if matches!(
+                e,
+                JobGateError::UpdateFailed {
+                    kind: Kind::Downgrade,
+                    ..
+                }
+            ) {
                 status.last_checked_at = Some(now_secs());
                 status.available = None;
             }
@@ -434,7 +454,7 @@ async fn find<R: Runtime>(
     updates: &Updates,
 ) -> Result<Option<Available>, JobGateError> {
     let Some(source) = &updates.source else {
-        return Err(refused("off", "no update server", ""));
+        return Err(refused(Kind::Off, "no update server", ""));
     };
     let current = app.package_info().version.clone();
     // What the server offered and how it compares, for the refusal of an older version.
@@ -456,7 +476,10 @@ async fn find<R: Runtime>(
         builder = builder.executable_path(path);
     }
     let updater = builder.build().map_err(|e| from_plugin(e, &current))?;
-    let found = updater.check().await.map_err(|e| from_plugin(e, &current))?;
+    let found = updater
+        .check()
+        .await
+        .map_err(|e| from_plugin(e, &current))?;
     let mut pending = updates.pending();
     match found {
         Some(update) => {
@@ -477,7 +500,7 @@ async fn find<R: Runtime>(
             let offered = offered.lock().unwrap_or_else(|e| e.into_inner()).clone();
             match offered {
                 Some((version, Order::Less)) => Err(refused(
-                    "downgrade",
+                    Kind::Downgrade,
                     format!("the server offered {version}; {current} is installed"),
                     &version,
                 )),
@@ -497,10 +520,10 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, JobGateEr
         return Err(e);
     }
     let Some(updates) = updates else {
-        return Err(refused("off", "no updater in this app", ""));
+        return Err(refused(Kind::Off, "no updater in this app", ""));
     };
     let Some(update) = updates.pending().clone() else {
-        return Err(refused("nothing", "no update was found by a check", ""));
+        return Err(refused(Kind::Nothing, "no update was found by a check", ""));
     };
     let current = app.package_info().version.clone();
     let outcome = fetch_and_install(app, &update, &current).await;
@@ -514,8 +537,13 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, JobGateEr
         }
         Err(e) => {
             // A refused update is forgotten: only a new check can offer one again.
-            if matches!(e, JobGateError::UpdateFailed { kind, .. } if kind == "signature" || kind == "downgrade")
-            {
+            if matches!(
+                e,
+                JobGateError::UpdateFailed {
+                    kind: Kind::Signature | Kind::Downgrade,
+                    ..
+                }
+            ) {
                 status.available = None;
                 *updates.pending() = None;
             }
