@@ -552,9 +552,17 @@ fn an_update_source_needs_a_minisign_key_and_https_except_to_this_computer() {
             "{bad}"
         );
     }
-    // This test binary was built without the build-time settings: updates are off, not a placeholder.
-    if option_env!("JOBGATE_UPDATE_ENDPOINT").is_none() {
-        assert!(matches!(UpdateSource::from_build(), Ok(None)));
-        assert!(!Updates::from_build().configured());
+    // Built without the build-time settings, updates are off (no placeholder); built with them (a key
+    // from `npx tauri signer generate`), on.
+    match option_env!("JOBGATE_UPDATE_ENDPOINT") {
+        None => {
+            assert!(matches!(UpdateSource::from_build(), Ok(None)));
+            assert!(!Updates::from_build().configured());
+        }
+        Some(endpoint) => {
+            let source = UpdateSource::from_build().unwrap().unwrap();
+            assert!(endpoint.starts_with(&source.server()), "{endpoint}");
+            assert!(Updates::from_build().configured());
+        }
     }
 }
