@@ -2,10 +2,11 @@
 // and two events (file drops, analysis progress). Every string comes from locales/*/ui.ftl via the
 // `ui_messages` command; failures arrive as the DESIGN §2 error JSON and are shown as cards.
 // Who is using the app (picker, unlock, lock, Settings → Profile) is ui/people.js's; Settings → Sync is
-// ui/sync.js's.
+// ui/sync.js's; Settings → Updates is ui/updates.js's.
 
 import * as people from './people.js';
 import * as sync from './sync.js';
+import * as updates from './updates.js';
 
 const tauri = window.__TAURI__;
 const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
@@ -785,6 +786,7 @@ async function setLanguage(code) {
     renderMatchFiles();
     if (matcher.last) await renderMatch(matcher.last);
     await sync.relabel();
+    await updates.relabel();
     $('#settings-result').textContent = t('ui-settings-saved');
   } catch (err) { showError(err); }
 }
@@ -902,7 +904,7 @@ function wire() {
   loaders.export = loadExport;
   loaders.history = loadHistory;
   loaders.match = loadMatch;
-  loaders.settings = () => { loadSettings(); people.loadProfile(); sync.load(); };
+  loaders.settings = () => { loadSettings(); people.loadProfile(); sync.load(); updates.load(); };
   loaders.status = loadStatus;
   loaders.builder = () => {
     $('#builder-unavailable').hidden = builder.available;
@@ -913,6 +915,7 @@ function wire() {
 
 async function listenToRust() {
   await sync.listen();
+  await updates.listen();
   // A background sync finished: the Status screen, when showing, follows too.
   await tauri.event.listen('sync-finished', () => { if (!$('#screen-status').hidden) loadStatus(); });
   await tauri.event.listen('ai-preview', (e) => showAiPreview(e.payload));
@@ -967,6 +970,7 @@ async function start() {
   wire();
   people.mount({ $, el, t, invoke, showError, loadMessages, announce });
   sync.mount({ $, el, t, tc, invoke, showError, announce });
+  updates.mount({ $, el, t, invoke, showError, announce });
   // Nobody signed in: the picker shows, and the app starts again (a page reload) once someone is.
   let signedIn = true;
   try { signedIn = await people.begin(); } catch (err) {

@@ -43,5 +43,27 @@ error-wrong-passcode = { $must_wait ->
 error-wrong-passcode-action = Check the keyboard language and Caps Lock and try again. A forgotten passcode cannot be recovered: the only way back is to wipe the profile and start again
 error-profile-not-found = There is no profile called “{ $profile }” on this computer
 error-profile-not-found-action = Pick a name from the list of profiles, or create a new profile
+error-update-failed = { $kind ->
+    [signature] The update was refused: its signature does not match the key built into Job Gate, so it may have been changed or made by someone else. Nothing was installed
+    [downgrade] The update was refused: version { $version } is not newer than the version installed, and Job Gate never goes back to an older version
+    [unreachable] The update server could not be reached
+    [invalid] The update server's answer is not a Job Gate update
+    [install] The update was downloaded and verified but could not be installed
+    [policy] Looking for updates is turned off on this computer by its administrator
+    [off] This copy of Job Gate was built without an update server, so it does not look for updates
+    [nothing] There is no update to install; check for updates first
+   *[other] The update could not be completed
+}
+error-update-failed-action = { $kind ->
+    [signature] Keep using this version and tell your organisation's IT team: the update server may have been tampered with
+    [downgrade] Keep using this version; if you expected an update, tell your organisation's IT team
+    [unreachable] Check your internet connection and try again later; Job Gate tries again by itself when automatic checks are on
+    [invalid] Try again later; if it keeps happening, tell your organisation's IT team
+    [install] Try again, or install the new version by hand from your organisation's download page
+    [policy] Ask the administrator of this computer about updates
+    [off] Ask your organisation for a copy of Job Gate set up for updates, or install new versions by hand
+    [nothing] Choose “Check now” first
+   *[other] Try again later
+}
 error-internal-error = Something went wrong inside Job Gate
 error-internal-error-action = Try again; if it keeps happening, report the problem with this message

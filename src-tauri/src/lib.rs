@@ -10,6 +10,7 @@
 //! - [`picked`]: files chosen in dialogs or dropped on the window, as the tokens the page holds (the
 //!   page never hands the shell a path).
 //! - [`sync`]: sync with the organisation's server: runs, the background worker, the status line.
+//! - [`updater`]: signed updates from the server and key fixed at build time, when allowed.
 //!
 //! All product logic lives in the engine crates; this crate only adapts it to the window.
 //! The Tauri configuration is the repository's top-level `tauri.conf.json` (see `src-tauri/README.md`).
@@ -20,6 +21,7 @@ pub mod picked;
 pub mod screening;
 pub mod state;
 pub mod sync;
+pub mod updater;
 
 use state::AppState;
 use std::sync::OnceLock;
@@ -97,6 +99,11 @@ macro_rules! handler {
         commands::sync::test_sync_connection,
         commands::sync::set_sync_enabled,
         commands::sync::sync_now,
+        commands::updates::update_settings,
+        commands::updates::set_update_auto,
+        commands::updates::check_for_update,
+        commands::updates::install_update,
+        commands::updates::restart_app,
         screening::match_rank,
         screening::read_job_file,
         screening::list_cv_folder,
@@ -175,12 +182,16 @@ pub fn run() {
             }
         });
     }
-    let result = app_builder(tauri::Builder::default())
+    let mut context = tauri::generate_context!();
+    // The updater plugin is registered only when this build has an update server and key.
+    let updates = updater::Updates::from_build();
+    let check_updates = updates.configured();
+    let builder = app_builder(tauri::Builder::default())
         .on_window_event(commands::people::on_window_event)
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_updater::Builder::new().build())
-        .setup(|app| {
+        .plugin(tauri_plugin_opener::init());
+    let result = updater::setup(builder, &mut context, updates)
+        .setup(move |app| {
             let data_dir = state::default_data_dir();
             let state = AppState::new(data_dir, os::os_keychain());
             let idle_lock = state.policy().policy.idle_lock_minutes > 0;
@@ -189,9 +200,12 @@ pub fn run() {
             if idle_lock {
                 watch_idle(app.handle().clone());
             }
+            if check_updates {
+                updater::spawn_worker(app.handle().clone());
+            }
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("Job Gate could not start: {e}");
         std::process::exit(1);

@@ -1,6 +1,7 @@
 //! The commands through Tauri's IPC on the mock runtime (no window, no display): what the web UI
 //! sends and receives, including the DESIGN §2 error JSON in both languages. AI calls go to a local
-//! fake OpenAI-compatible server; sync goes to the reference server (`server/`) on PostgreSQL.
+//! fake OpenAI-compatible server; sync goes to the reference server (`server/`) on PostgreSQL; updates
+//! to a local update server signed with a key made by the test.
 
 #[path = "../../crates/ai/tests/support/mod.rs"]
 mod support;
@@ -13,6 +14,9 @@ mod people;
 
 #[path = "commands/sync.rs"]
 mod sync;
+
+#[path = "commands/updates.rs"]
+mod updates;
 
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
 use jobgate_core::JobGateError;
@@ -61,12 +65,23 @@ impl TestApp {
     }
 
     fn with_state(make: impl FnOnce(&Path) -> AppState) -> TestApp {
+        TestApp::with_setup(make, |builder, _| builder)
+    }
+
+    /// An app whose builder `setup` adds to (plugins, more state) before it is built; the context is
+    /// there for plugins that read their configuration from it.
+    fn with_setup(
+        make: impl FnOnce(&Path) -> AppState,
+        setup: impl FnOnce(
+            tauri::Builder<MockRuntime>,
+            &mut tauri::Context<MockRuntime>,
+        ) -> tauri::Builder<MockRuntime>,
+    ) -> TestApp {
         bounded_reader();
         let data = tempfile::tempdir().unwrap();
-        let app = jobgate_desktop::app_builder(mock_builder())
-            .manage(make(data.path()))
-            .build(tauri::generate_context!())
-            .unwrap();
+        let mut context = tauri::generate_context!();
+        let builder = jobgate_desktop::app_builder(mock_builder()).manage(make(data.path()));
+        let app = setup(builder, &mut context).build(context).unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();

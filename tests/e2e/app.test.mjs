@@ -312,6 +312,20 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('23-status-sync');
   });
 
+  it('Settings → Updates: this build has no update server, says so, and offers nothing to press', async () => {
+    await app.open('settings');
+    await browser.waitUntil(async () => (await app.text('#update-version')).includes('0.1.0'),
+      { timeout: 5000, timeoutMsg: 'the installed version is not shown' });
+    assert.match(await app.text('#update-blocked'), /built without an update server/);
+    assert.equal(await (await browser.$('#update-auto')).isSelected(), false);
+    assert.equal(await (await browser.$('#update-auto')).isEnabled(), false);
+    assert.equal(await (await browser.$('#update-check')).isEnabled(), false);
+    assert.equal(await (await browser.$('#update-available')).isDisplayed(), false);
+    assert.equal(await app.errorText(), '');
+    await browser.execute(() => document.querySelector('#update-settings').scrollIntoView({ block: 'center' }));
+    await app.screenshot('24-settings-updates');
+  });
+
   it('switches the whole interface to Arabic, right to left', async () => {
     await app.open('settings');
     await (await browser.$('#lang-ar')).click();

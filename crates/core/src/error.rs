@@ -30,11 +30,12 @@ pub enum ErrorCode {
     ProfileLocked,
     WrongPasscode,
     ProfileNotFound,
+    UpdateFailed,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -52,6 +53,7 @@ impl ErrorCode {
         ErrorCode::ProfileLocked,
         ErrorCode::WrongPasscode,
         ErrorCode::ProfileNotFound,
+        ErrorCode::UpdateFailed,
         ErrorCode::Internal,
     ];
 
@@ -75,6 +77,7 @@ impl ErrorCode {
             ErrorCode::ProfileLocked => "PROFILE_LOCKED",
             ErrorCode::WrongPasscode => "WRONG_PASSCODE",
             ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
+            ErrorCode::UpdateFailed => "UPDATE_FAILED",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -82,6 +85,54 @@ impl ErrorCode {
     /// The Fluent message id stem, e.g. `error-file-too-large` (`-action` is appended for the suggested action).
     pub fn message_id(self) -> String {
         format!("error-{}", self.as_str().to_lowercase().replace('_', "-"))
+    }
+}
+
+/// Why an update was refused or could not be had (`details.kind` of `UPDATE_FAILED`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdateKind {
+    /// Tampered, signed with another key, or signed for no version.
+    Signature,
+    /// Not newer than the version installed.
+    Downgrade,
+    /// The server is down, or this computer is offline.
+    Unreachable,
+    /// The server's answer is not an update.
+    Invalid,
+    /// Verified, but the installer failed.
+    Install,
+    /// The machine's policy turns updates off.
+    Policy,
+    /// Built without an update server.
+    Off,
+    /// No update was found to install.
+    Nothing,
+}
+
+impl UpdateKind {
+    pub const ALL: [UpdateKind; 8] = [
+        UpdateKind::Signature,
+        UpdateKind::Downgrade,
+        UpdateKind::Unreachable,
+        UpdateKind::Invalid,
+        UpdateKind::Install,
+        UpdateKind::Policy,
+        UpdateKind::Off,
+        UpdateKind::Nothing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpdateKind::Signature => "signature",
+            UpdateKind::Downgrade => "downgrade",
+            UpdateKind::Unreachable => "unreachable",
+            UpdateKind::Invalid => "invalid",
+            UpdateKind::Install => "install",
+            UpdateKind::Policy => "policy",
+            UpdateKind::Off => "off",
+            UpdateKind::Nothing => "nothing",
+        }
     }
 }
 
@@ -130,6 +181,14 @@ pub enum JobGateError {
     WrongPasscode { failures: u32, wait_seconds: u64 },
     #[error("no profile called '{profile}'")]
     ProfileNotFound { profile: String },
+    /// An update that was refused or could not be had (see [`UpdateKind`]). `version`: the version
+    /// offered, when known.
+    #[error("update refused ({}): {reason}", kind.as_str())]
+    UpdateFailed {
+        kind: UpdateKind,
+        reason: String,
+        version: String,
+    },
     #[error("internal error: {reason}")]
     Internal { reason: String },
 }
@@ -167,6 +226,7 @@ impl JobGateError {
             JobGateError::ProfileLocked { .. } => ErrorCode::ProfileLocked,
             JobGateError::WrongPasscode { .. } => ErrorCode::WrongPasscode,
             JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
+            JobGateError::UpdateFailed { .. } => ErrorCode::UpdateFailed,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -218,6 +278,11 @@ impl JobGateError {
             JobGateError::TemplateNotFound { name, available } => {
                 json!({"template": name, "available": available})
             }
+            JobGateError::UpdateFailed {
+                kind,
+                reason,
+                version,
+            } => json!({ "kind": kind.as_str(), "reason": reason, "version": version }),
         }
     }
 
@@ -236,9 +301,13 @@ impl JobGateError {
         let args = flat_args(&self.details());
         let mut error = loc.format(&id, &args);
         // The reason is for people too: add it when the message does not already carry it (a stopped
-        // file's message already says which limit stopped it, in the user's language).
+        // file's message already says which limit stopped it, in the user's language; an update's
+        // message says what happened by its kind, and the updater's own words stay in `details`).
         if let Some(reason) = self.details().get("reason").and_then(Value::as_str)
-            && !matches!(self, JobGateError::OverLimit { .. })
+            && !matches!(
+                self,
+                JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
+            )
             && !reason.is_empty()
             && !error.contains(reason)
         {
@@ -329,6 +398,42 @@ mod tests {
             let ar = e.to_response(Lang::Ar);
             assert!(crate::text::arabic_ratio(&ar.error) > 0.8, "{}", ar.error);
             assert!(crate::text::arabic_ratio(&ar.suggested_action) > 0.5);
+        }
+    }
+
+    #[test]
+    fn every_kind_of_update_refusal_has_its_own_words_in_both_languages() {
+        let other = |lang| {
+            Localizer::get(lang).format(
+                "error-update-failed",
+                &[("kind".to_string(), "unknown".to_string())],
+            )
+        };
+        let other_action = |lang| {
+            Localizer::get(lang).format(
+                "error-update-failed-action",
+                &[("kind".to_string(), "unknown".to_string())],
+            )
+        };
+        for kind in UpdateKind::ALL {
+            let e = JobGateError::UpdateFailed {
+                kind,
+                reason: "minisign: InvalidSignature".into(),
+                version: "0.0.9".into(),
+            };
+            for lang in [Lang::En, Lang::Ar] {
+                let r = e.to_response(lang);
+                assert_eq!(r.error_code, "UPDATE_FAILED");
+                assert_eq!(r.details["kind"], kind.as_str());
+                assert_ne!(r.error, other(lang), "{kind:?} {lang:?}");
+                assert_ne!(r.suggested_action, other_action(lang), "{kind:?} {lang:?}");
+                // The updater's own (English) words stay in details.
+                assert!(!r.error.contains("minisign"), "{}", r.error);
+                if lang == Lang::Ar {
+                    assert!(crate::text::arabic_ratio(&r.error) > 0.6, "{}", r.error);
+                    assert!(crate::text::arabic_ratio(&r.suggested_action) > 0.5);
+                }
+            }
         }
     }
 

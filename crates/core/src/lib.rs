@@ -22,5 +22,5 @@ pub mod text;
 
 pub use contract::*;
 pub use document::{Document, Line};
-pub use error::{ErrorCode, JobGateError};
+pub use error::{ErrorCode, JobGateError, UpdateKind};
 pub use i18n::Lang;

@@ -1,6 +1,6 @@
 //! The Tauri commands: one-screen adapters from the web UI to the engine, the store and the OS.
 //! Who is using the app (picker, unlock, lock, passcodes, wipe, policy) is [`people`]'s, Settings → Sync is
-//! [`sync`]'s, moving a profile or a CV to another computer (profile files, JSON Resume) [`moves`]'; the
+//! [`sync`]'s, Settings → Updates [`updates`]', moving a profile or a CV to another computer (profile files, JSON Resume) [`moves`]'; the
 //! rest is here.
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
@@ -14,6 +14,7 @@ pub mod launch;
 pub mod moves;
 pub mod people;
 pub mod sync;
+pub mod updates;
 
 use crate::os;
 use crate::picked::{PickedFile, Use};
