@@ -119,6 +119,8 @@ check "a worker child on pipes is stopped at its deadline on Windows (details.li
   test "$(python3 tests/windows/check.py limit "$work/deadline.json" 2>/dev/null)" = time
 if [ -f "$win_dir/jobgate-desktop.exe" ]; then
   cp "$win_dir/jobgate-desktop.exe" "$work/"
+  # The windows-gnu app does not start without WebView2Loader.dll beside it (the installer puts it there).
+  cp "$(ls -t "$win_dir"/build/webview2-com-sys-*/out/x64/WebView2Loader.dll | head -1)" "$work/"
   check "the app's GUI-subsystem executable answers as a worker on stdin/stdout" \
     env HOME="$work/home" python3 tests/windows/check.py worker "$work/jobgate-desktop.exe" tests/fixtures/corpus/files/001__even.pdf wine
 fi
