@@ -15,7 +15,8 @@
 # package registries. Our script needs only Debian's nsis. Why not x86_64-pc-windows-msvc with cargo-xwin: xwin
 # downloads the MSVC CRT and the Windows SDK from Microsoft on first use. See docs/BENCHMARKS.md (Installers).
 #
-# Environment: CARGO_TARGET_DIR as cargo's; JOBGATE_WEBVIEW2_SETUP=/path/MicrosoftEdgeWebview2Setup.exe embeds
+# Environment: CARGO_TARGET_DIR as cargo's; JOBGATE_NSIS_FAST=1 packs with zlib (the tests: faster, larger);
+# JOBGATE_WEBVIEW2_SETUP=/path/MicrosoftEdgeWebview2Setup.exe embeds
 # Microsoft's WebView2 bootstrapper (for career centres without the internet), otherwise the installer fetches it
 # only on the rare Windows that lacks WebView2.
 set -euo pipefail
@@ -67,7 +68,10 @@ nsis() {
   [ -z "$cli" ] || defs+=(-DCLI_EXE="$(realpath "$cli")")
   [ -z "${JOBGATE_WEBVIEW2_SETUP:-}" ] || defs+=(-DWEBVIEW2_SETUP="$(realpath "$JOBGATE_WEBVIEW2_SETUP")")
   mkdir -p "$(dirname "$out")"
-  makensis -V2 -INPUTCHARSET UTF8 "${defs[@]}" packaging/windows/installer.nsi
+  # JOBGATE_NSIS_FAST=1 (the tests): zlib instead of solid LZMA, seconds instead of minutes for debug builds.
+  local fast=()
+  [ "${JOBGATE_NSIS_FAST:-}" != 1 ] || fast=(-X"SetCompressor /FINAL zlib")
+  makensis -V2 -INPUTCHARSET UTF8 "${fast[@]}" "${defs[@]}" packaging/windows/installer.nsi
 }
 
 windows() {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 # What differs between two runs of the same analysis and is not the analysis.
 VOLATILE = {"analysis_id", "cv_id", "version_id", "timestamp", "created_at", "analyzed_at", "duration_ms",
-            "processing_time_ms", "session_id"}
+            "processing_time", "processing_time_ms", "session_id"}
 
 
 def strip(v):
