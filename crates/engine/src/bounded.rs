@@ -16,7 +16,8 @@
 //! `CORRUPTED_FILE` ([`JobGateError::OverLimit`]) with the limit that stopped it, and the next file
 //! goes on. Warm workers are reused (an idle pool of up to one per core), so a batch pays the start of
 //! a process once per core, not once per file. Memory limits are enforced on Linux (and other Unix
-//! systems that honour `RLIMIT_DATA`); elsewhere the deadline and the stack still hold.
+//! systems that honour `RLIMIT_DATA`) and on Windows (a Job Object's process-memory limit, set by the
+//! worker on itself through `jobgate-winlimit`); elsewhere the deadline and the stack still hold.
 //!
 //! [`analyse`] and [`job_text`] are the one door for untrusted bytes: through the pool when a front
 //! end has [`install`]ed one, in this process otherwise (library users, tests).
@@ -632,7 +633,14 @@ fn limit_self(limits: &Limits, cpu_seconds: u64) -> std::io::Result<()> {
     Ok(())
 }
 
-#[cfg(not(unix))]
+/// Windows: the committed memory of this process, capped in a Job Object (no CPU or file limits there;
+/// the deadline stops a loop).
+#[cfg(windows)]
+fn limit_self(limits: &Limits, _cpu_seconds: u64) -> std::io::Result<()> {
+    jobgate_winlimit::limit_process_memory(limits.memory_bytes).map(drop)
+}
+
+#[cfg(not(any(unix, windows)))]
 fn limit_self(_limits: &Limits, _cpu_seconds: u64) -> std::io::Result<()> {
     Ok(())
 }
