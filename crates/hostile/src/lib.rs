@@ -5,6 +5,7 @@
 //! for, so a reader cannot reject them for an unrelated reason. Used by the extract and parse
 //! tests, the worker's tests and the probes that measure time and memory per class.
 
+pub mod document;
 pub mod docx;
 pub mod pdf;
 pub mod text;
