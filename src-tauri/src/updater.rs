@@ -413,17 +413,19 @@ fn from_plugin(e: tauri_plugin_updater::Error, current: &semver::Version) -> Job
     }
 }
 
+/// The app's [`Updates`], when updates may be used here at all (else why not, see [`blocked`]).
+fn allowed<R: Runtime>(app: &AppHandle<R>) -> Result<tauri::State<'_, Updates>, JobGateError> {
+    let updates = app.try_state::<Updates>();
+    if let Some(e) = blocked(&app.state::<AppState>(), updates.as_deref()) {
+        return Err(e);
+    }
+    updates.ok_or_else(|| refused(Kind::Off, "no updater in this app", ""))
+}
+
 /// Looks for a newer version (for "Check now", and the background worker). `Ok(None)`: up to date.
 /// The update found is kept for [`install`]; the outcome is kept for Settings either way.
 pub async fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Available>, JobGateError> {
-    let state = app.state::<AppState>();
-    let updates = app.try_state::<Updates>();
-    if let Some(e) = blocked(&state, updates.as_deref()) {
-        return Err(e);
-    }
-    let Some(updates) = updates else {
-        return Err(refused(Kind::Off, "no updater in this app", ""));
-    };
+    let updates = allowed(app)?;
     let outcome = find(app, &updates).await;
     let mut status = updates.status();
     match &outcome {
@@ -514,14 +516,7 @@ async fn find<R: Runtime>(
 /// with the build's key (and that it was signed as the version announced, when the signature says), and
 /// hands it to the installer. Returns the version installed; the app uses it after a restart.
 pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, JobGateError> {
-    let state = app.state::<AppState>();
-    let updates = app.try_state::<Updates>();
-    if let Some(e) = blocked(&state, updates.as_deref()) {
-        return Err(e);
-    }
-    let Some(updates) = updates else {
-        return Err(refused(Kind::Off, "no updater in this app", ""));
-    };
+    let updates = allowed(app)?;
     let Some(update) = updates.pending().clone() else {
         return Err(refused(Kind::Nothing, "no update was found by a check", ""));
     };
