@@ -936,6 +936,11 @@ async function listenToRust() {
     if (type === 'enter' || type === 'over') zone.classList.add('over');
     else zone.classList.remove('over');
   });
+  // A file opened while the app runs (macOS: "Open With", a double-click in Finder): imported like a drop.
+  await tauri.event.listen('launch-file', async () => {
+    const opened = await invoke('launch_file').catch(() => null);
+    if (opened) importPath(opened);
+  });
   await tauri.event.listen('files-dropped', (e) => {
     const dropped = e.payload ?? [];
     if (!dropped.length) return;

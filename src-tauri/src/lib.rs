@@ -164,6 +164,17 @@ fn watch_idle<R: Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
+/// Events of the running app: on macOS, files Finder hands it ("Open With", a double-click, a drop on the
+/// Dock icon) are queued for the window, which is told to fetch them.
+fn on_run_event<R: Runtime>(_app: &tauri::AppHandle<R>, _event: tauri::RunEvent) {
+    #[cfg(any(target_os = "macos", target_os = "ios"))]
+    if let tauri::RunEvent::Opened { urls } = &_event
+        && commands::launch::opened(urls) > 0
+    {
+        let _ = _app.emit(commands::launch::LAUNCH_EVENT, ());
+    }
+}
+
 /// Starts the app: plugins, state (data folder from `JOBGATE_DATA_DIR` or the OS default), window.
 pub fn run() {
     STARTED.get_or_init(Instant::now);
@@ -205,9 +216,12 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(context);
-    if let Err(e) = result {
-        eprintln!("Job Gate could not start: {e}");
-        std::process::exit(1);
+        .build(context);
+    match result {
+        Ok(app) => app.run(on_run_event),
+        Err(e) => {
+            eprintln!("Job Gate could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }
