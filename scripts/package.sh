@@ -3,9 +3,12 @@
 #
 #   scripts/package.sh            all of them
 #   scripts/package.sh linux      dist/*.deb and dist/*.rpm (Tauri's bundler, natively)
-#   scripts/package.sh windows    dist/Job-Gate_<version>_x64-setup.exe: the app and the CLI cross-compiled for
+#   scripts/package.sh windows    dist/Job-Gate_<version>_x64-setup.exe: the app cross-compiled for
 #                                 x86_64-pc-windows-gnu with Debian's mingw-w64, packed by Debian's NSIS
-#                                 (packaging/windows/installer.nsi)
+#                                 (packaging/windows/installer.nsi); and dist/Job-Gate-CLI_<version>_x64.zip, the
+#                                 command line for career centres' scripts (a job seeker needs only the app, and
+#                                 the CLI would make the installer two thirds larger; JOBGATE_INSTALL_CLI=1 puts
+#                                 it in the installer too)
 #   scripts/package.sh nsis APP_EXE OUT [CLI_EXE]
 #                                 only the installer, around the given executables (the Windows test stage packs
 #                                 its CLI build this way: tests/windows/run.sh)
@@ -81,8 +84,17 @@ windows() {
   timed nice -n 10 cargo build --release --locked --target "$win" -p jobgate-desktop -p jobgate-cli \
     --features tauri/custom-protocol
   local bin="$target_dir/$win/release" out="dist/Job-Gate_${version}_x64-setup.exe"
-  timed nsis "$bin/jobgate-desktop.exe" "$out" "$bin/jobgate.exe"
-  size_of "$bin/jobgate-desktop.exe"; size_of "$bin/jobgate.exe"; size_of "$out"
+  local zip="dist/Job-Gate-CLI_${version}_x64.zip" with_cli=()
+  [ "${JOBGATE_INSTALL_CLI:-}" != 1 ] || with_cli=("$bin/jobgate.exe")
+  timed nsis "$bin/jobgate-desktop.exe" "$out" "${with_cli[@]}"
+  rm -f "$zip"
+  python3 - "$zip" "$bin/jobgate.exe" README.md <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    z.write(sys.argv[2], "jobgate.exe")
+    z.write(sys.argv[3], "README.md")
+PY
+  size_of "$bin/jobgate-desktop.exe"; size_of "$bin/jobgate.exe"; size_of "$out"; size_of "$zip"
 }
 
 linux() {

@@ -15,7 +15,8 @@
 ;   VERSION      0.1.0                          OUTFILE  the installer to write
 ;   APP_EXE      the release jobgate-desktop.exe  LOADER   WebView2Loader.dll (the windows-gnu build loads it)
 ;   ICON         icons/icon.ico
-;   CLI_EXE      (optional) the command line, installed as jobgate.exe beside the app
+;   CLI_EXE      (optional) the command line, installed as jobgate.exe beside the app (JOBGATE_INSTALL_CLI=1;
+;                by default it ships as its own zip for career centres, see scripts/package.sh)
 ;   WEBVIEW2_SETUP  (optional) MicrosoftEdgeWebview2Setup.exe to embed, for machines without the internet
 ; Switches at install time: /S (silent), /D=DIR (folder, last on the command line), /NOWEBVIEW2 (skip the
 ; WebView2 check, for tests under Wine).
