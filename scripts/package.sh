@@ -28,7 +28,8 @@ root=$PWD
 what=${1:-all}
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 win=x86_64-pc-windows-gnu
-version=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' tauri.conf.json | head -1)
+# JOBGATE_PACKAGE_VERSION overrides the version (the tests pack a "newer" installer to update with).
+version=${JOBGATE_PACKAGE_VERSION:-$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' tauri.conf.json | head -1)}
 # A plain build: the lint wrapper of scripts/test.sh is not wanted for release binaries.
 unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never} CARGO_INCREMENTAL=0
@@ -94,6 +95,12 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as
     z.write(sys.argv[2], "jobgate.exe")
     z.write(sys.argv[3], "README.md")
 PY
+  # The update bundle is the installer itself (the app's updater runs it with /P /UPDATE /R), signed for its
+  # version when the organisation's key is in the environment (src-tauri/README.md, Updates).
+  if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}${TAURI_SIGNING_PRIVATE_KEY_PATH:-}" ]; then
+    [ -x node_modules/.bin/tauri ] || npm ci --no-audit --no-fund --loglevel=error
+    npx tauri signer sign --app-version "$version" "$out" >/dev/null && echo "package: signed, $out.sig"
+  fi
   size_of "$bin/jobgate-desktop.exe"; size_of "$bin/jobgate.exe"; size_of "$out"; size_of "$zip"
 }
 

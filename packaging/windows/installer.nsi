@@ -19,7 +19,11 @@
 ;                by default it ships as its own zip for career centres, see scripts/package.sh)
 ;   WEBVIEW2_SETUP  (optional) MicrosoftEdgeWebview2Setup.exe to embed, for machines without the internet
 ; Switches at install time: /S (silent), /D=DIR (folder, last on the command line), /NOWEBVIEW2 (skip the
-; WebView2 check, for tests under Wine).
+; WebView2 check, for tests under Wine), and those the app's updater (tauri-plugin-updater) passes when it runs a
+; newer installer: /P (passive: no questions, only the progress bar), /UPDATE (an update over an installed Job Gate:
+; the folder and language it was installed with, the desktop shortcut only if the person kept it), /R (start Job
+; Gate again afterwards, with the arguments after /ARGS). An update waits for the closing app to let go of its
+; program file rather than failing on it.
 
 ; A 64-bit installer for a 64-bit app (Wine's 64-bit loader runs it in the tests without 32-bit Wine).
 Target amd64-unicode
@@ -67,9 +71,12 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Job Gate contributors, MIT licence"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_UNCOMPONENTSPAGE_NODESC
 
+!define MUI_PAGE_CUSTOMFUNCTION_PRE SkipWhenPassive
 !insertmacro MUI_PAGE_WELCOME
+!define MUI_PAGE_CUSTOMFUNCTION_PRE SkipWhenPassive
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
+!define MUI_PAGE_CUSTOMFUNCTION_PRE SkipWhenPassive
 !insertmacro MUI_PAGE_FINISH
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
@@ -92,9 +99,72 @@ LangString WebView2Failed ${LANG_ENGLISH} "Job Gate needs Microsoft Edge WebView
 LangString WebView2Failed ${LANG_ARABIC} "يحتاج Job Gate إلى Microsoft Edge WebView2، وتعذّر تثبيته الآن. اتصل بالإنترنت وشغّل برنامج التثبيت هذا من جديد، أو ثبّت WebView2 من موقع Microsoft."
 
 Var WebView2Version
+Var Passive
+Var Updating
 
 Function .onInit
-  !insertmacro MUI_LANGDLL_DISPLAY
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/P" $1
+  ${IfNot} ${Errors}
+    StrCpy $Passive 1
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $0 "/UPDATE" $1
+  ${IfNot} ${Errors}
+    StrCpy $Updating 1
+  ${EndIf}
+  ; Passive and silent runs ask nothing: the language stored at the first install (or the system's) is used.
+  ${If} $Passive != 1
+  ${AndIfNot} ${Silent}
+    !insertmacro MUI_LANGDLL_DISPLAY
+  ${Else}
+    ReadRegStr $1 HKCU "${REGKEY}" "InstallerLanguage"
+    ${If} $1 != ""
+      StrCpy $LANGUAGE $1
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+; The pages a passive run (an update from the app) skips.
+Function SkipWhenPassive
+  ${If} $Passive == 1
+    Abort
+  ${EndIf}
+FunctionEnd
+
+; An update starts while the app that ran it is closing: wait (up to 15 s) until its program file can go.
+Function WaitForApp
+  StrCpy $1 0
+  ${DoWhile} ${FileExists} "$INSTDIR\${EXE}"
+    ClearErrors
+    Delete "$INSTDIR\${EXE}"
+    ${IfNot} ${Errors}
+    ${AndIfNot} ${FileExists} "$INSTDIR\${EXE}"
+      ${ExitDo}
+    ${EndIf}
+    IntOp $1 $1 + 1
+    ${If} $1 >= 75
+      ${ExitDo}
+    ${EndIf}
+    Sleep 200
+  ${Loop}
+FunctionEnd
+
+; /R: start Job Gate again after an update, with the arguments that follow /ARGS.
+Function .onInstSuccess
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/R" $1
+  ${If} ${Errors}
+    Return
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $0 "/ARGS" $1
+  ${If} ${Errors}
+    StrCpy $1 ""
+  ${EndIf}
+  Exec '"$INSTDIR\${EXE}" $1'
 FunctionEnd
 
 Function un.onInit
@@ -150,6 +220,7 @@ Section "!$(AppSection)" SecApp
   SectionIn RO
   InitPluginsDir
   SetOutPath "$INSTDIR"
+  Call WaitForApp
   File "/oname=${EXE}" "${APP_EXE}"
   File "/oname=WebView2Loader.dll" "${LOADER}"
   !ifdef CLI_EXE
@@ -187,7 +258,11 @@ Section "!$(AppSection)" SecApp
 
   SetShellVarContext current
   CreateShortCut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\${EXE}"
-  CreateShortCut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\${EXE}"
+  ; An update keeps the person's choice: a desktop shortcut they deleted is not put back.
+  ${If} $Updating != 1
+  ${OrIf} ${FileExists} "$DESKTOP\${PRODUCT}.lnk"
+    CreateShortCut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\${EXE}"
+  ${EndIf}
 
   Call InstallWebView2
 SectionEnd

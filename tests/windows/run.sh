@@ -16,8 +16,9 @@
 #     app's own GUI-subsystem executable answering as a worker, when there is one;
 #   - the NSIS installer (packaging/windows/installer.nsi, around the app, or the CLI standing in for it; as it
 #     ships, without the CLI, which is a zip of its own): a silent install puts the files, shortcut, "Open with"
-#     and uninstall entries where they belong, the installed program runs, a silent uninstall removes them all
-#     and leaves the person's data.
+#     and uninstall entries where they belong, the installed program runs; a newer installer run as the app's
+#     updater runs it (/S /UPDATE) while the program is still running updates it in place, keeping a deleted
+#     desktop shortcut deleted; a silent uninstall removes them all and leaves the person's data.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -137,6 +138,9 @@ else
   JOBGATE_NSIS_FAST=1 scripts/package.sh nsis "$app" "$work/setup.exe" >"$work/nsis.log" 2>&1 || cat "$work/nsis.log"
   echo "installer built in $((SECONDS - t)) s$stand_in: $(stat -c %s "$work/setup.exe" 2>/dev/null) bytes"
 fi
+# The "newer" installer an update brings, packed while the first one is checked.
+JOBGATE_PACKAGE_VERSION=9.9.9 JOBGATE_NSIS_FAST=1 scripts/package.sh nsis "$app" "$work/update.exe" >"$work/nsis-update.log" 2>&1 &
+update_pack=$!
 user=$work/prefix/drive_c/users/$(id -un)
 inst="$user/AppData/Local/Programs/Job Gate"
 # The person's data, which neither install nor uninstall may touch.
@@ -146,7 +150,8 @@ w "$work/setup.exe" /S /NOWEBVIEW2; HOME=$work/home wineserver -w
 echo "silent install took $((SECONDS - t)) s"
 check "installed: the app, WebView2Loader.dll and the uninstaller" bash -c \
   "cd '$inst' && test -f jobgate-desktop.exe -a -f WebView2Loader.dll -a -f uninstall.exe"
-check "a Start menu shortcut" test -f "$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Job Gate.lnk"
+check "a Start menu shortcut and a desktop shortcut" \
+  test -f "$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Job Gate.lnk" -a -f "$user/Desktop/Job Gate.lnk"
 reg() { w reg query "$1" 2>/dev/null | tr -d '\r'; }
 no_key() { ! w reg query "$1" >/dev/null 2>&1; }
 check "\"Open with Job Gate\" for PDF and DOCX, the default program left alone" bash -c \
@@ -163,6 +168,26 @@ else
   check "the installed program runs (its bounded reader)" env HOME="$work/home" python3 tests/windows/check.py worker \
     "$inst/jobgate-desktop.exe" tests/fixtures/corpus/files/029__elegant__soffice.docx wine
 fi
+# An update as the app's updater runs it: a newer installer with /UPDATE, started while the program is still
+# running (here a bounded-reader worker holding the program file open until its input closes, 3 s later).
+wait "$update_pack"
+echo "update installer packed: $(stat -c %s "$work/update.exe" 2>/dev/null) bytes"
+rm -f "$user/Desktop/Job Gate.lnk"
+(sleep 3 | HOME=$work/home wine "$inst/jobgate-desktop.exe" --jobgate-worker >/dev/null 2>&1) &
+running=$!
+sleep 1
+t=$SECONDS
+w "$work/update.exe" /S /UPDATE /NOWEBVIEW2; wait "$running"; HOME=$work/home wineserver -w
+echo "update over the running program took $((SECONDS - t)) s"
+check "an update (/S /UPDATE) over the running program installs the newer version in place" bash -c \
+  "$(declare -f reg w); work='$work'; reg 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Job Gate' | grep -q 'DisplayVersion.*9\.9\.9' \
+   && test -f '$inst/jobgate-desktop.exe' -a -f '$inst/uninstall.exe' -a -f '$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Job Gate.lnk'"
+check "the update keeps the desktop shortcut the person deleted deleted, and their data" bash -c \
+  "! test -e '$user/Desktop/Job Gate.lnk' && grep -q keep '$user/AppData/Roaming/Job Gate/data/jobgate.sqlite3'"
+if [ -n "$stand_in" ]; then
+  check "the updated program runs" bash -c "HOME='$work/home' wine '$inst/jobgate-desktop.exe' analyze '$installed_cv' --json --no-history 2>/dev/null | grep -q ats_score"
+fi
+
 t=$SECONDS
 w "$inst/uninstall.exe" /S; HOME=$work/home wineserver -w
 echo "silent uninstall took $((SECONDS - t)) s"
