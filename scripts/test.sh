@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine (what CI runs) and ends with one line "tests: N passed, N failed".
 #
-#   scripts/test.sh            everything: setup, format, build + lint, Rust tests, sync server tests, end-to-end
+#   scripts/test.sh            everything: setup, format, build + lint, Rust tests, sync server tests, end-to-end,
+#                              Windows
 #   scripts/test.sh engine     the fast loop: build + every Rust test, without the app's end-to-end run or the
 #                              server stage (the desktop crate's own tests run on Tauri's mock runtime, no window)
 #   scripts/test.sh rust       build + lint, then every Rust test (engine, CLI, desktop commands)
@@ -9,7 +10,8 @@
 #   scripts/test.sh server     the sync reference server's tests against a throwaway PostgreSQL
 #   scripts/test.sh windows    the CLI cross-built for Windows (x86_64-pc-windows-gnu), checked under Wine against
 #                              the Linux build, and the NSIS installer installed and uninstalled silently under Wine
-#                              (tests/windows/run.sh; not part of `all`, see docs/BENCHMARKS.md, Installers)
+#                              (tests/windows/run.sh; its cross build is the `wincheck` profile: see Cargo.toml and
+#                              docs/BENCHMARKS.md, Installers)
 #
 # The workspace is compiled once. Clippy runs as the compiler of our own crates (RUSTC_WORKSPACE_WRAPPER, exactly
 # what `cargo clippy` does, but with code generation), so the lint pass and the test build are the same build;
@@ -24,8 +26,10 @@ RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 log=$(mktemp)
 pgdir=""
+winbuild="" winlog=""
 cleanup() {
-  rm -f "$log"
+  [ -z "$winbuild" ] || kill "$winbuild" 2>/dev/null
+  rm -f "$log" ${winlog:+"$winlog" "$winlog.rc"}
   [ -z "$pgdir" ] || bash server/scripts/pg.sh stop "$pgdir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -37,6 +41,7 @@ run_logged() { "$@" 2>&1 | tee -a "$log"; local r=${PIPESTATUS[0]}; [ "$r" -eq 0
 setup() {
   step "setup"
   scripts/setup.sh test || exit 1
+  scripts/setup.sh windows || exit 1
 }
 
 format() {
@@ -77,19 +82,41 @@ e2e_tests() {
   SKIP_BUILD=1 run_logged tests/e2e/run.sh
 }
 
-# One cross build (the CLI, debug profile: dependencies are optimised as in every build here) reused by every
-# check; the Linux CLI it is compared with is the one the build stage made.
+# One cross build (the CLI, `wincheck` profile: dependencies at opt-level 1, the vendored OpenSSL unoptimised)
+# reused by every check; the Linux CLI it is compared with is the one the build stage made.
+windows_build() {
+  # The installer takes WebView2Loader.dll from webview2-com-sys's sources (the app's dependency, not the CLI's).
+  cargo fetch --locked --target x86_64-pc-windows-gnu >/dev/null \
+    && cargo build --locked --target x86_64-pc-windows-gnu -p jobgate-cli --profile wincheck
+}
+
+# `all` starts the cross build in the background at the lowest priority right after the format check: it uses
+# the CPU the Linux build and the tests leave idle (linking, the app's window, PostgreSQL), and never slows them
+# much; its output is shown when the Windows stage begins.
+windows_build_in_background() {
+  winlog=$(mktemp)
+  (nice -n 19 bash -c "$(declare -f windows_build); windows_build" >"$winlog" 2>&1; echo $? >"$winlog.rc") &
+  winbuild=$!
+}
+
 windows_tests() {
-  step "Windows build under Wine (CLI end to end, installer)"
-  scripts/setup.sh windows || { rc=1; return; }
-  cargo build --locked --target x86_64-pc-windows-gnu -p jobgate-cli || { echo "Windows cross build failed"; rc=1; return; }
+  step "Windows build under Wine (CLI end to end, installer, update)"
+  if [ -n "${winbuild:-}" ]; then
+    wait "$winbuild"
+    grep -E '^(error|warning)|Finished|could not' "$winlog"
+    [ "$(cat "$winlog.rc")" = 0 ] || { cat "$winlog"; echo "Windows cross build failed"; rc=1; return; }
+  else
+    scripts/setup.sh windows || { rc=1; return; }
+    windows_build || { echo "Windows cross build failed"; rc=1; return; }
+  fi
   local target_dir=${CARGO_TARGET_DIR:-target}
   [ -x "$target_dir/debug/jobgate" ] || cargo build --locked -p jobgate-cli || { rc=1; return; }
-  run_logged tests/windows/run.sh "$target_dir/x86_64-pc-windows-gnu/debug"
+  run_logged tests/windows/run.sh "$target_dir/x86_64-pc-windows-gnu/wincheck"
 }
 
 case "$what" in
-  all) setup; format; build; start_postgres; rust_tests; server_tests; e2e_tests ;;
+  all) setup; format; windows_build_in_background; build; start_postgres; rust_tests; server_tests; e2e_tests
+       windows_tests ;;
   engine) build; start_postgres; rust_tests ;;
   rust) format; build; start_postgres; rust_tests ;;
   e2e) build; e2e_tests ;;
