@@ -258,8 +258,45 @@ pub(crate) fn certifications(lines: &[Ln]) -> Vec<String> {
             push_body(&mut out, &ln.text, ln.bullet);
         }
     }
+    let mut out: Vec<String> = out.iter().map(|c| certificate_name(c)).collect();
     out.retain(|c| c.chars().any(|ch| ch.is_alphabetic()));
     out
+}
+
+/// A certificate's name without the issuer and year written after it on the same line:
+/// "Project Management Professional, PMI (2021)" → "Project Management Professional". The year goes
+/// when it closes the line (in brackets or after a separator); the issuer is the last comma part when
+/// it is short, holds no digits and no word of a certificate's own name ("Microsoft Certified: Azure
+/// Fundamentals, Microsoft"), and something name-like stays before it.
+pub(crate) fn certificate_name(s: &str) -> String {
+    static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let year = YEAR.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:\s*[\(\[][^\(\)\[\]]*\b(?:19|20)\d\d[^\(\)\[\]]*[\)\]]|\s*(?:[,،|–—-]|\s)\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d(?:\s*[-/.]\s*\d{1,2})?)\s*$",
+        )
+        .expect("certificate year regex")
+    });
+    let mut t = year.replace(s.trim(), "").trim().to_string();
+    t = t
+        .trim_end_matches([',', '،', '|', '–', '—', '-', ' '])
+        .to_string();
+    if let Some(cut) = t.rfind([',', '،']) {
+        let (name, issuer) = (
+            t[..cut].trim(),
+            t[cut..].trim_start_matches([',', '،']).trim(),
+        );
+        let issuer_like = (1..=5).contains(&word_count(issuer))
+            && !issuer.chars().any(|c| c.is_ascii_digit())
+            && terms().certificate.count(issuer) == 0;
+        if issuer_like && word_count(name) >= 2 {
+            t = name.to_string();
+        }
+    }
+    if t.chars().any(|c| c.is_alphabetic()) {
+        t
+    } else {
+        s.trim().to_string()
+    }
 }
 
 /// Achievements and awards: each bullet, or each award's name.
@@ -419,5 +456,39 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn certificate_issuer_and_year_are_not_its_name() {
+        for (line, name) in [
+            (
+                "Project Management Professional, PMI (2021)",
+                "Project Management Professional",
+            ),
+            (
+                "Certified Kubernetes Administrator, CNCF, 2022",
+                "Certified Kubernetes Administrator",
+            ),
+            (
+                "Microsoft Certified: Azure Fundamentals, Microsoft – Mar 2020",
+                "Microsoft Certified: Azure Fundamentals",
+            ),
+            (
+                "شهادة المحاسب الإداري، معهد المحاسبين الإداريين (2019)",
+                "شهادة المحاسب الإداري",
+            ),
+            // A comma part that is more of the name stays; so does a name alone.
+            (
+                "Cisco CCNA, Security Certification",
+                "Cisco CCNA, Security Certification",
+            ),
+            (
+                "AWS Certified Developer - Associate",
+                "AWS Certified Developer - Associate",
+            ),
+            ("PMP, PMI", "PMP, PMI"),
+        ] {
+            assert_eq!(certificate_name(line), name, "{line}");
+        }
     }
 }

@@ -169,6 +169,7 @@ struct TermsFile {
     language_levels: Vec<String>,
     achievement_starts: Vec<String>,
     contact_labels: Vec<String>,
+    certificate_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +190,7 @@ pub(crate) struct Terms {
     pub(crate) levels: WordSet,
     pub(crate) starts: WordSet,
     pub(crate) contact_labels: WordSet,
+    pub(crate) certificate: WordSet,
     /// Countries and cities (`lexicons/places.toml`).
     pub(crate) places: WordSet,
 }
@@ -234,6 +236,7 @@ pub(crate) fn terms() -> &'static Terms {
             levels: WordSet::new(&f.language_levels),
             starts: WordSet::new(&f.achievement_starts),
             contact_labels: WordSet::new(&f.contact_labels),
+            certificate: WordSet::new(&f.certificate_words),
             places: {
                 let p: PlacesFile =
                     toml::from_str(PLACES_TOML).expect("lexicons/places.toml is valid");
