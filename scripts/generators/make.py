@@ -326,11 +326,12 @@ FA_BRANDS = dict(Bitbucket="f171", Github="f09b", GithubSquare="f092", Gitlab="f
 
 def fontawesome5_sty():
     d = font_dirs()[0] + "/"
-    out = [r"\ProvidesPackage{fontawesome5}", r"\RequirePackage{fontspec}",
+    out = [r"\ProvidesPackage{fontawesome5}", r"\RequirePackage{fontspec}", r"\RequirePackage{xparse}",
            rf"\newfontfamily\FAsolid[Path={d}]{{fa-solid-900.ttf}}",
            rf"\newfontfamily\FAbrands[Path={d}]{{fa-brands-400.ttf}}"]
-    out += ["\\newcommand\\fa%s{{\\FAsolid\\char\"%s}}" % (k, v.upper()) for k, v in FA_SOLID.items()]
-    out += ["\\newcommand\\fa%s{{\\FAbrands\\char\"%s}}" % (k, v.upper()) for k, v in FA_BRANDS.items()]
+    # like fontawesome5's commands: a star form and an optional style ("\\faCircle[regular]")
+    out += ["\\NewDocumentCommand\\fa%s{s o}{{\\FAsolid\\char\"%s}}" % (k, v.upper()) for k, v in FA_SOLID.items()]
+    out += ["\\NewDocumentCommand\\fa%s{s o}{{\\FAbrands\\char\"%s}}" % (k, v.upper()) for k, v in FA_BRANDS.items()]
     return "\n".join(out) + "\n"
 
 
@@ -358,11 +359,13 @@ def visible(src):
 
 
 def main():
+    only = set(sys.argv[1:])  # generators to remake (default: all); the manifest is always rewritten
     truth = OUT / "truth"
     for cid in CORPUS_IDS:
         shutil.copy(CORPUS_TRUTH / f"{cid}.json", truth / f"{cid}.json")
     files = OUT / "files"
-    shutil.rmtree(files, ignore_errors=True); files.mkdir(parents=True)
+    if not only: shutil.rmtree(files, ignore_errors=True)
+    files.mkdir(parents=True, exist_ok=True)
     docs = []
     gens = [("docx-word", "docx"), ("typst-side", "pdf"), ("typst-line", "pdf"), ("moderncv", "pdf"), ("article", "pdf")]
     for tf in sorted(truth.glob("*.json")):
@@ -370,17 +373,20 @@ def main():
         for gen, ext in gens:
             if gen == "moderncv" and lang == "ar": continue  # moderncv has no right-to-left layout
             out = files / f"{cid}__{gen}.{ext}"
+            if only and gen not in only:  # kept as made; its text comes from the same renderer
+                out = Path(tempfile.mkdtemp()) / out.name
             src = {"docx-word": lambda: make_docx(t, lang, out),
                    "typst-side": lambda: make_typst(t, lang, out, "side"),
                    "typst-line": lambda: make_typst(t, lang, out, "line"),
                    "moderncv": lambda: make_moderncv(t, lang, out),
                    "article": lambda: make_article(t, lang, out)}[gen]()
-            made = [(out, gen, ext)]
+            made = [(files / out.name, gen, ext)]
             if gen == "docx-word":
-                subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(files), str(out)],
-                               check=True, capture_output=True)
-                pdf = files / f"{cid}__docx-word.pdf"
-                lo = files / f"{cid}__lo-pdf.pdf"; pdf.rename(lo); made.append((lo, "lo-pdf", "pdf"))
+                lo = files / f"{cid}__lo-pdf.pdf"; made.append((lo, "lo-pdf", "pdf"))
+                if out.parent == files:
+                    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(files), str(out)],
+                                   check=True, capture_output=True)
+                    (files / f"{cid}__docx-word.pdf").rename(lo)
             hid = hidden_items(t, visible(src))
             split = "heldout" if cid in HELD_OUT else "dev"
             for f, g, e in made:

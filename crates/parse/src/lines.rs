@@ -112,8 +112,66 @@ fn close_letter_spacing(t: &str) -> String {
     }
 }
 
-/// The document's lines, cleaned, empty ones dropped.
+/// The document's lines, cleaned, empty ones dropped, periods wrapped in a narrow column mended.
 pub(crate) fn clean(doc: &Document) -> Vec<Ln> {
+    let mut lines = clean_lines(doc);
+    mend_wrapped_periods(&mut lines);
+    lines
+}
+
+/// A period set in a narrow date column (moderncv) and wrapped there, read row by row with the entry
+/// beside it: "Mar 2021 – Senior Engineer, Fawry" + "Present", or "Apr Senior Engineer" + "2019–Present".
+/// When the next line is nothing but the rest of the period, it goes back where it belongs:
+/// "Mar 2021 – Present Senior Engineer, Fawry", "Apr 2019–Present Senior Engineer".
+fn mend_wrapped_periods(lines: &mut Vec<Ln>) {
+    use jobgate_core::dates::{DatePoint, find_points};
+    let only_dates = |t: &str| {
+        let points = find_points(t);
+        !points.is_empty() && points[0].1.start == 0 && {
+            let mut rest = t.to_string();
+            for (_, r) in points.iter().rev() {
+                rest.replace_range(r.clone(), " ");
+            }
+            !rest.chars().any(|c| c.is_alphanumeric())
+        }
+    };
+    let is_month = |w: &str| matches!(find_points(&format!("{w} 2000")).first(), Some((DatePoint::Month { .. }, r)) if r.start == 0);
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (this, next) = (&lines[i].text, &lines[i + 1].text);
+        let mut mended = None;
+        if only_dates(next) {
+            let points = find_points(this);
+            // "Mar 2021 – Senior…": one point at the start, a dash after it, and no more dates.
+            if let [(p, r)] = points.as_slice()
+                && r.start == 0
+                && *p != DatePoint::Present
+            {
+                let after = this[r.end..].trim_start();
+                if let Some(rest) = after.strip_prefix(['–', '—', '-', '−']) {
+                    let start = &this[..r.end];
+                    mended = Some(format!("{start} – {} {}", next.trim(), rest.trim()));
+                }
+            }
+            // "Apr Senior…" + "2019–Present": a month name alone before the entry's words.
+            if mended.is_none()
+                && points.is_empty()
+                && let Some((first, rest)) = this.split_once(' ')
+                && is_month(first)
+                && next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            {
+                mended = Some(format!("{first} {} {}", next.trim(), rest.trim()));
+            }
+        }
+        if let Some(text) = mended {
+            lines[i].text = text;
+            lines.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+fn clean_lines(doc: &Document) -> Vec<Ln> {
     doc.lines
         .iter()
         .enumerate()
@@ -173,5 +231,43 @@ mod tests {
         assert_eq!(clean_text("S U M M A RY"), ("SUMMARY".into(), false));
         assert_eq!(clean_text("— 2015-07"), ("2015-07".into(), false));
         assert_eq!(clean_text("A B testing"), ("A B testing".into(), false));
+    }
+
+    #[test]
+    fn a_period_wrapped_in_its_column_is_mended() {
+        let ln = |t: &str| Ln {
+            text: t.into(),
+            ..Ln::default()
+        };
+        let mend = |a: &str, b: &str| {
+            let mut v = vec![ln(a), ln(b), ln("Built things")];
+            mend_wrapped_periods(&mut v);
+            v.into_iter().map(|l| l.text).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            mend("Mar 2021 – Senior Engineer, Fawry", "Present"),
+            ["Mar 2021 – Present Senior Engineer, Fawry", "Built things"]
+        );
+        assert_eq!(
+            mend("Jun 2018 – Backend Engineer, Swvl", "Feb 2021"),
+            ["Jun 2018 – Feb 2021 Backend Engineer, Swvl", "Built things"]
+        );
+        assert_eq!(
+            mend("Apr Senior Engineer, Fawry", "2019–Present"),
+            ["Apr 2019–Present Senior Engineer, Fawry", "Built things"]
+        );
+        // A whole period, or a next line with words, stays as it is.
+        assert_eq!(
+            mend("Mar 2021 – Present Senior Engineer", "2019"),
+            ["Mar 2021 – Present Senior Engineer", "2019", "Built things"]
+        );
+        assert_eq!(
+            mend("Mar 2021 – Senior Engineer", "Present tense writing"),
+            [
+                "Mar 2021 – Senior Engineer",
+                "Present tense writing",
+                "Built things"
+            ]
+        );
     }
 }

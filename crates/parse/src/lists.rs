@@ -201,7 +201,11 @@ pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
     let mut waiting_levels: VecDeque<String> = VecDeque::new();
     let mut first_without_level = 0usize;
     for line in items {
-        for token in line.split([',', '،', '|', '·', ';', '•']) {
+        let tokens: Vec<String> = line
+            .split([',', '،', '|', '·', ';', '•'])
+            .flat_map(pairs_in_a_row)
+            .collect();
+        for token in &tokens {
             let token = token.trim();
             if token.is_empty() {
                 continue;
@@ -229,6 +233,28 @@ pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
             }
         }
     }
+    out
+}
+
+/// "Arabic — Native  English — Fluent": pairs of a language and its level set side by side with only
+/// space between them are cut before each known language name that a level separator follows.
+fn pairs_in_a_row(token: &str) -> Vec<String> {
+    let t = terms();
+    let words: Vec<&str> = token.split_whitespace().collect();
+    let opens_level = |w: &str| {
+        matches!(w, "—" | "–" | "-" | ":") || w.starts_with('(') || w.starts_with(['—', '–'])
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut start = 0;
+    for i in 1..words.len() {
+        let name = words[i].trim_end_matches(':');
+        let separated = words[i].ends_with(':') || words.get(i + 1).is_some_and(|w| opens_level(w));
+        if separated && t.languages.is(name) && words[start..i].iter().any(|w| opens_level(w)) {
+            out.push(words[start..i].join(" "));
+            start = i;
+        }
+    }
+    out.push(words[start..].join(" "));
     out
 }
 
@@ -490,5 +516,31 @@ mod tests {
         ] {
             assert_eq!(certificate_name(line), name, "{line}");
         }
+    }
+
+    #[test]
+    fn language_pairs_side_by_side_are_apart() {
+        let got =
+            languages(&["Arabic — Native speaker   English — Fluent   German (B1)".to_string()]);
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|l| (l.name.as_str(), l.level.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Arabic", "Native speaker"),
+                ("English", "Fluent"),
+                ("German", "B1")
+            ]
+        );
+        let got = languages(&["العربية — اللغة الأم الإنجليزية — جيد جدا".to_string()]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].name, "الإنجليزية");
+        // One language whose level names another language is one pair.
+        assert_eq!(
+            languages(&["English — as a second language".to_string()]).len(),
+            1
+        );
     }
 }
