@@ -31,14 +31,18 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
             Some((label, rest)) if word_count(label) <= 4 && !rest.trim().is_empty() => rest,
             _ => text,
         };
-        let items: Vec<&str> = text
+        let mut items: Vec<String> = text
             .split([',', '،', '·', '|', '•', ';', '؛', '▪', '●'])
+            .map(str::to_string)
             .collect();
+        if items.len() >= 2 {
+            items[0] = without_group_label(&items[0]);
+        }
         // A line with no separator at all may be a run of skills with only spaces between them.
         let items: Vec<String> = if items.len() == 1 {
-            split_spaced(items[0])
+            split_spaced(&items[0])
         } else {
-            items.iter().map(|s| s.to_string()).collect()
+            items
         };
         for item in &items {
             let item = item
@@ -60,6 +64,27 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Languages Go" → "Go": the first item of a skills line that starts with a group's name set apart
+/// without a colon (moderncv's label column, a table's first cell). The name is one or two words of
+/// `skill_group_words`; the item stays whole when it is itself a known skill ("Data Modelling") and
+/// what follows the name is not.
+fn without_group_label(item: &str) -> String {
+    let lex = SkillLexicon::builtin();
+    let item = item.trim();
+    let words: Vec<&str> = item.split_whitespace().collect();
+    for n in (1..=2.min(words.len().saturating_sub(1))).rev() {
+        let label = words[..n].join(" ");
+        if !terms().skill_group.is(&label) {
+            continue;
+        }
+        let rest = words[n..].join(" ");
+        if lex.canonical(&rest).is_some() || lex.canonical(item).is_none() {
+            return rest;
+        }
+    }
+    item.to_string()
 }
 
 /// Words that glue a phrase together: a stretch containing one is prose, not a skill of its own.
@@ -541,6 +566,39 @@ mod tests {
         assert_eq!(
             languages(&["English — as a second language".to_string()]).len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_group_name_before_its_skills_is_not_a_skill() {
+        let ln = |t: &str| Ln {
+            text: t.into(),
+            ..Ln::default()
+        };
+        let lines = [
+            ln("Languages Go, Python, SQL"),
+            ln("Infrastructure Kubernetes, Docker"),
+            ln("Data Modelling, ETL, Excel"),
+            ln("Data Data Warehousing, Power BI"),
+            ln("قواعد البيانات Oracle، PostgreSQL"),
+        ];
+        let refs: Vec<&Ln> = lines.iter().collect();
+        assert_eq!(
+            skills(&refs),
+            [
+                "Go",
+                "Python",
+                "SQL",
+                "Kubernetes",
+                "Docker",
+                "Data Modelling",
+                "ETL",
+                "Excel",
+                "Data Warehousing",
+                "Power BI",
+                "Oracle",
+                "PostgreSQL"
+            ]
         );
     }
 }
