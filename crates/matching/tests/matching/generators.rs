@@ -96,3 +96,38 @@ fn a_choice_of_tools_is_met_by_either() {
             .any(|s| s == "Oracle Database")
     );
 }
+
+#[test]
+fn a_cv_with_one_of_the_offered_tools_meets_the_requirement() {
+    let job = jobgate_matching::parse_job("Analyst\nRequirements:\n- SQL\n- Tableau or Power BI");
+    let cv = |skills: &[&str]| Candidate {
+        file: format!("{}.json", skills.join("+")),
+        analysis: jobgate_core::AnalysisResponse {
+            structured_data: jobgate_core::Cv {
+                skills: skills.iter().map(|s| s.to_string()).collect(),
+                ..jobgate_core::Cv::default()
+            },
+            ..jobgate_core::AnalysisResponse::default()
+        },
+    };
+    let ranking = rank(&job, &[cv(&["SQL", "Power BI"]), cv(&["SQL"])]);
+    let required = |i: usize| {
+        let c = ranking[i]
+            .components
+            .iter()
+            .find(|c| c.id == "required_skills")
+            .unwrap();
+        (c.points, c.max_points)
+    };
+    assert_eq!(ranking[0].file, "SQL+Power BI.json");
+    let (points, max) = required(0);
+    assert_eq!(points, max, "{:?}", ranking[0]);
+    assert!(ranking[0].missing_skills.is_empty(), "{:?}", ranking[0]);
+    assert_eq!(ranking[1].missing_skills, ["Tableau", "Power BI"]);
+    assert!(required(1).0 < max / 2.0 + 0.1, "{:?}", ranking[1]);
+    assert!(
+        ranking[1].reasons[0].contains("Tableau or Power BI"),
+        "{:?}",
+        ranking[1].reasons
+    );
+}
