@@ -60,9 +60,35 @@ fn is_icon(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{FFFD}')
 }
 
+/// Icons carry no text, but an icon between two pieces of text starts a new item: CV generators draw
+/// one before each contact detail ("✉ name@x.test 📍 Munich, DE"), often with no other separator. Icons
+/// at either end go; one inside the line becomes " | ", the separator the contact rules split on.
+fn icons_to_separators(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if is_icon(c) {
+            pending = true;
+            continue;
+        }
+        if pending && c.is_whitespace() && out.ends_with(char::is_whitespace) {
+            continue;
+        }
+        if pending && !c.is_whitespace() {
+            if out.chars().any(|o| o.is_alphanumeric()) && !out.trim_end().ends_with('|') {
+                out.truncate(out.trim_end().len());
+                out.push_str(" | ");
+            }
+            pending = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Cleans one line's text; returns the text and whether it started with a bullet glyph.
 pub(crate) fn clean_text(s: &str) -> (String, bool) {
-    let mut t: String = s.chars().filter(|c| !is_icon(*c)).collect();
+    let mut t = icons_to_separators(s);
     t = t.trim().to_string();
     let mut bullet = false;
     loop {
@@ -231,6 +257,14 @@ mod tests {
         assert_eq!(clean_text("S U M M A RY"), ("SUMMARY".into(), false));
         assert_eq!(clean_text("— 2015-07"), ("2015-07".into(), false));
         assert_eq!(clean_text("A B testing"), ("A B testing".into(), false));
+        assert_eq!(
+            clean_text("\u{F0E0} reem@x.test \u{F3C5} جدة, SA \u{F095}"),
+            ("reem@x.test | جدة, SA".into(), false)
+        );
+        assert_eq!(
+            clean_text("name@x.test | \u{F08C} linkedin.com/in/x"),
+            ("name@x.test | linkedin.com/in/x".into(), false)
+        );
     }
 
     #[test]
