@@ -415,12 +415,17 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
             // The point sits at the glyph's left edge: a gap before it is a space, after it is not.
             if gap > 0.15 * size && !pointlike(p) && !visual.ends_with(' ') && !t.starts_with(' ') {
                 visual.push(' ');
+                // Wider than a letter-spacing gap: a word space, as the library writes one inside
+                // letter-spaced text (see [`close_tracking`]).
+                if gap > 0.4 * size {
+                    visual.push(' ');
+                }
             }
         }
         visual.push_str(&t);
         prev = Some(r);
     }
-    let text = visual_to_logical(&visual, rtl);
+    let text = visual_to_logical(&close_tracking(&visual), rtl);
     let bold = frag.iter().all(|r| r.bold);
     RawLine {
         text,
@@ -522,6 +527,42 @@ fn mirror(c: char) -> char {
         '»' => '«',
         _ => c,
     }
+}
+
+/// Letter-spaced (tracked) text, "2 0 2 1 - 0 3  –  P r e s e n t": the library puts one space
+/// between tracked glyphs and two where a real space was. A stretch between double spaces made of four
+/// or more single characters with single spaces between them is closed up ("2021-03 – Present"), before
+/// the bidi step, which would otherwise take each digit of a right-to-left line for a number of its own.
+fn close_tracking(visual: &str) -> std::borrow::Cow<'_, str> {
+    // Mostly single characters; a few pieces joined by punctuation ("0 2-2 0 2 0").
+    let tracked = |chunk: &str| {
+        let tokens: Vec<&str> = chunk.split(' ').collect();
+        let single = tokens.iter().filter(|t| t.chars().count() == 1).count();
+        tokens.len() >= 4
+            && single * 4 >= tokens.len() * 3
+            && tokens.iter().all(|t| {
+                t.chars().count() <= 3 && t.chars().filter(|c| c.is_alphanumeric()).count() <= 2
+            })
+    };
+    let chunks: Vec<&str> = visual.split("  ").collect();
+    if !chunks.iter().any(|c| tracked(c.trim())) {
+        return std::borrow::Cow::Borrowed(visual);
+    }
+    // In a line that is letter-spaced, a short word is too ("ى ت ح").
+    let short = |chunk: &str| chunk.len() > 1 && chunk.split(' ').all(|t| t.chars().count() == 1);
+    let closed: Vec<String> = chunks
+        .iter()
+        .map(|c| {
+            let t = c.trim();
+            if tracked(t) || short(t) {
+                t.replace(' ', "")
+            } else {
+                t.to_string()
+            }
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    std::borrow::Cow::Owned(closed.join(" "))
 }
 
 /// Puts one visual line in logical order. In a right-to-left line everything is reversed, then each
@@ -708,6 +749,33 @@ mod tests {
     fn first_line(runs: Vec<Run>) -> String {
         let page = PageRuns { runs, width: 595.0 };
         lay_out_page(&page).lines[0].text.clone()
+    }
+
+    #[test]
+    fn letter_spaced_text_is_closed_up_before_the_bidi_step() {
+        assert_eq!(
+            close_tracking("2 0 1 9 - 0 1  –  P r e s e n t"),
+            "2019-01 – Present"
+        );
+        // Drawn right to left: the period comes out whole, in logical order.
+        let visual = "ن آ ل ا ى ت ح  –  2 0 2 0 - 0 2";
+        assert_eq!(
+            visual_to_logical(&close_tracking(visual), true),
+            "2020-02 – حتىالآن"
+                .chars()
+                .rev()
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+        );
+        // Ordinary text with single letters stays.
+        assert_eq!(close_tracking("Plan A or B  then C"), "Plan A or B  then C");
+        assert_eq!(
+            close_tracking("ن آ ل ا  ى ت ح  –  0 2-2 0 2 0"),
+            "نآلا ىتح – 02-2020"
+        );
+        assert_eq!(close_tracking("و أ ب"), "و أ ب");
     }
 
     #[test]
