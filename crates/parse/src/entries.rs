@@ -162,7 +162,15 @@ fn role_with(ln: &Ln, bullets: bool) -> Role {
             .trim_start()
             .starts_with(['—', '–', '-'])
             && rest.is_empty();
-        if word_count(&rest) <= 8 && !(is_sentence(&rest) && word_count(&rest) >= 4) {
+        // A title and a place side by side can be longer than one phrase ("Bachelor of Science
+        // Accounting and Finance, University of Leeds"): short parts between commas, no full stop.
+        let parts_short = word_count(&rest) <= 14
+            && !ends_sentence(&rest)
+            && rest.split([',', '،', '|']).count() >= 2
+            && rest.split([',', '،', '|']).all(|p| word_count(p) <= 7);
+        if (word_count(&rest) <= 8 || parts_short)
+            && !(is_sentence(&rest) && word_count(&rest) >= 4)
+        {
             let mut range = range;
             if open_end && range.end.is_none() {
                 range.end = Some(DatePoint::Present);

@@ -110,7 +110,21 @@ pub(crate) fn clean_text(s: &str) -> (String, bool) {
             _ => break,
         }
     }
-    (unglue_duration(&close_letter_spacing(&t)), bullet)
+    (
+        unglue_phone(&unglue_duration(&close_letter_spacing(&t))),
+        bullet,
+    )
+}
+
+/// "+44 7700 900456Manchester, GB" → "+44 7700 900456 | Manchester, GB": a phone number and the
+/// place set beside it with no space between them (two contact details drawn edge to edge).
+fn unglue_phone(t: &str) -> String {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(\+?\d[\d \-()]{6,}\d)(\p{Lu}\p{Ll}{2,}|\p{Arabic}{2,})")
+            .expect("glued phone regex")
+    });
+    re.replace_all(t, "$1 | $2").into_owned()
 }
 
 /// "Mar, 20202 years 6 months" → "Mar, 2020 2 years 6 months": a year and a duration written with no
@@ -257,6 +271,14 @@ mod tests {
         assert_eq!(clean_text("S U M M A RY"), ("SUMMARY".into(), false));
         assert_eq!(clean_text("— 2015-07"), ("2015-07".into(), false));
         assert_eq!(clean_text("A B testing"), ("A B testing".into(), false));
+        assert_eq!(
+            clean_text("+44 7700 900456Manchester, GB"),
+            ("+44 7700 900456 | Manchester, GB".into(), false)
+        );
+        assert_eq!(
+            clean_text("Raised revenue 2024Q1"),
+            ("Raised revenue 2024Q1".into(), false)
+        );
         assert_eq!(
             clean_text("\u{F0E0} reem@x.test \u{F3C5} جدة, SA \u{F095}"),
             ("reem@x.test | جدة, SA".into(), false)
