@@ -25,7 +25,22 @@ fn generator_layouts_accuracy_holds() {
     }
 }
 
-const MIN_OVERALL: f64 = 0.0;
+// Before issue 18's rules: overall 0.848, mixed 0.662, moderncv 0.720, held-out people 0.806.
+const MIN_OVERALL: f64 = 0.96;
 
-/// Ratchets by language, format, generator and split: a little under what the parser reaches today.
-const MIN_BY_GROUP: &[(&str, f64)] = &[];
+/// Ratchets by language, format, generator and split: a little under what the parser reaches today
+/// (docs/BENCHMARKS.md has the table).
+const MIN_BY_GROUP: &[(&str, f64)] = &[
+    ("lang=en", 0.97),
+    ("lang=ar", 0.93),
+    ("lang=mixed", 0.95),
+    ("format=pdf", 0.95),
+    ("format=docx", 0.98),
+    ("theme=docx-word", 0.98),
+    ("theme=lo-pdf", 0.93),
+    ("theme=typst-side", 0.96),
+    ("theme=typst-line", 0.96),
+    ("theme=moderncv", 0.92),
+    ("theme=article", 0.96),
+    ("split=heldout", 0.95),
+];
