@@ -146,6 +146,12 @@ fn fragments(s: &str) -> Vec<String> {
 /// label, or an unknown one followed by more of a domain: "…@student.exa" + "mple.edu"), continued by
 /// one word of domain characters in the same case on the next line.
 fn mend_broken_email(email: &str, next: &str) -> Option<String> {
+    // "name@consult-" + "eg.test": a domain broken after one of its hyphens.
+    if email.ends_with('-') && email.contains('@') {
+        let first = next.split_whitespace().next()?;
+        let whole = format!("{email}{first}");
+        return (find_email(&whole).as_deref() == Some(whole.as_str())).then_some(whole);
+    }
     let tld = email.rsplit_once('@')?.1.rsplit_once('.')?.1;
     let domain_chars = |s: &str| {
         !s.is_empty()
@@ -428,8 +434,12 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
     // A narrow side bar may break the address before the end of its domain.
     if let Some(whole) = all.windows(2).find_map(|w| {
         let line = w[0].text.trim();
+        let last = line.split_whitespace().last().unwrap_or(line);
         (line.contains('@') && (info.email.is_empty() || info.email == line))
-            .then(|| mend_broken_email(line, w[1].text.trim()))
+            .then(|| {
+                mend_broken_email(line, w[1].text.trim())
+                    .or_else(|| mend_broken_email(last, w[1].text.trim()))
+            })
             .flatten()
     }) {
         info.email = whole;
@@ -652,6 +662,11 @@ mod tests {
             Some("emily@student.example.edu")
         );
         assert_eq!(mend_broken_email("omar@mail.com", "omar.dev"), None);
+        assert_eq!(
+            mend_broken_email("omar@consult-", "eg.test").as_deref(),
+            Some("omar@consult-eg.test")
+        );
+        assert_eq!(mend_broken_email("omar@consult-", "Cairo"), None);
         assert_eq!(mend_broken_email("OMAR@MAILBOX.T", "Cairo"), None);
         assert!(place_shape("Cairo EG"));
         assert!(place_shape("CAIRO"));

@@ -175,6 +175,16 @@ fn role_with(ln: &Ln, bullets: bool) -> Role {
             if open_end && range.end.is_none() {
                 range.end = Some(DatePoint::Present);
             }
+            // A range that a right-to-left layout turned round ("2020-01 – 2016-08"): a period never
+            // ends before it starts.
+            if let (Some(a), Some(b)) = (range.start, range.end)
+                && b != DatePoint::Present
+                && a != DatePoint::Present
+                && b.month_index(true, (0, 1)) < a.month_index(false, (0, 1))
+            {
+                range.start = Some(b);
+                range.end = Some(a);
+            }
             let span_text = text[range.span.clone()].to_string();
             let period = if open_end {
                 text[range.span.start..].trim().to_string()

@@ -430,3 +430,25 @@ Bachelor of Science Statistics, American University of Sharjah
     assert_eq!(cv.education.len(), 1, "{:?}", cv.education);
     assert_eq!(cv.certifications, ["Project Management Professional"]);
 }
+
+/// Right-to-left layouts may give a period end first; a side bar may break an address at a hyphen.
+#[test]
+fn a_reversed_period_and_an_address_broken_at_a_hyphen() {
+    let cv = parse(&doc("عمر حداد
+البريد: omar.haddad@consult-
+eg.test
+الخبرات المهنية
+أخصائي إدارة علاقات العملاء، شركة إي فاينانس
+2020-01 – 2016-10
+"))
+    .cv;
+    assert_eq!(cv.personal_info.email, "omar.haddad@consult-eg.test");
+    assert_eq!(cv.experience.len(), 1, "{:?}", cv.experience);
+    assert_eq!(
+        (
+            cv.experience[0].start.as_str(),
+            cv.experience[0].end.as_str()
+        ),
+        ("2016-10", "2020-01")
+    );
+}
