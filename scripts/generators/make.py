@@ -245,13 +245,14 @@ def make_moderncv(t, lang, path):
     first, _, last = b["name"].partition(" ")
     lines = [r"\documentclass[11pt,a4paper,sans]{moderncv}", r"\moderncvstyle{classic}", r"\moderncvcolor{blue}",
              r"\usepackage[scale=0.8]{geometry}", r"\usepackage{fontspec}",
-             r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}", r"\TeXXeTstate=1",
+             r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}",
              rf"\name{{{x(first)}}}{{{x(last)}}}", rf"\title{{{x(b.get('label', ''))}}}",
              rf"\address{{{x(place(b, lang))}}}{{}}{{}}", rf"\phone[mobile]{{{tex(b['phone'])}}}", rf"\email{{{tex(b['email'])}}}"]
     for p in b.get("profiles", []):
         net = {"github": "github", "linkedin": "linkedin"}.get(p["network"].lower())
         if net: lines.append(rf"\social[{net}]{{{tex(p['username'])}}}")
-    lines += [r"\begin{document}", r"\makecvtitle"]
+    # TeX--XeT (\beginR … \endR) only takes effect when switched on inside the document.
+    lines += [r"\begin{document}", r"\TeXXeTstate=1", r"\makecvtitle"]
     if b.get("summary"):
         lines += [rf"\section{{{x(heading('summary', lang))}}}", rf"\cvitem{{}}{{{x(b['summary'])}}}"]
     lines.append(rf"\section{{{x(heading('work', lang))}}}")
@@ -285,9 +286,9 @@ def make_article(t, lang, path):
         pre += [r"\usepackage{polyglossia}", r"\setmainlanguage{arabic}", r"\setotherlanguage{english}",
                 r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}", r"\setmainfont{Amiri}"]
     else:
-        pre += [r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}", r"\TeXXeTstate=1"]
+        pre += [r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}"]
     L = lambda s: (r"\textenglish{" + tex(s) + "}") if rtl else tex(s)  # Latin-only text
-    body = [r"\begin{document}", rf"{{\LARGE\bfseries {x(b['name'])}}}\\[2pt]", x(b.get("label", "")) + r"\\[2pt]",
+    body = [r"\begin{document}", r"\TeXXeTstate=1", rf"{{\LARGE\bfseries {x(b['name'])}}}\\[2pt]", x(b.get("label", "")) + r"\\[2pt]",
             " \\textbar{} ".join([L(b["email"]), L(b["phone"]), x(place(b, lang))] + [L(p["url"]) for p in b.get("profiles", [])]),
             r"\par\medskip"]
     sec = lambda k: rf"\section*{{{x(heading(k, lang))}}}"
@@ -388,6 +389,10 @@ def main():
                                    check=True, capture_output=True)
                     (files / f"{cid}__docx-word.pdf").rename(lo)
             hid = hidden_items(t, visible(src))
+            if gen == "moderncv" and AR.search(t["basics"]["name"]):
+                # moderncv sets the name in its title box, where TeX--XeT does not apply: the PDF draws
+                # the Arabic words of the name left to right, so no reader can get their order back.
+                hid.append("name")
             split = "heldout" if cid in HELD_OUT else "dev"
             for f, g, e in made:
                 docs.append(dict(file="files/" + f.name, cv_id=cid, language=lang, format=e, theme=g, hidden=hid,

@@ -33,14 +33,14 @@ const MIN_OVERALL: f64 = 0.96;
 const MIN_BY_GROUP: &[(&str, f64)] = &[
     ("lang=en", 0.97),
     ("lang=ar", 0.93),
-    ("lang=mixed", 0.95),
+    ("lang=mixed", 0.96),
     ("format=pdf", 0.95),
     ("format=docx", 0.98),
     ("theme=docx-word", 0.98),
     ("theme=lo-pdf", 0.93),
     ("theme=typst-side", 0.96),
     ("theme=typst-line", 0.96),
-    ("theme=moderncv", 0.92),
+    ("theme=moderncv", 0.95),
     ("theme=article", 0.96),
     ("split=heldout", 0.95),
 ];
