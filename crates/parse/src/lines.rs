@@ -155,8 +155,42 @@ fn close_letter_spacing(t: &str) -> String {
 /// The document's lines, cleaned, empty ones dropped, periods wrapped in a narrow column mended.
 pub(crate) fn clean(doc: &Document) -> Vec<Ln> {
     let mut lines = clean_lines(doc);
+    mend_hyphen_wraps(&mut lines);
     mend_wrapped_periods(&mut lines);
     lines
+}
+
+/// A word hyphenated at a line end ("Software Engineer-" + "ing Manager", as LaTeX and Typst
+/// hyphenate) is one word again: the next line, starting in lower case and not a list item, is joined
+/// on without the hyphen. Left alone otherwise ("2019-" + "2021", "e-" + "Commerce").
+fn mend_hyphen_wraps(lines: &mut Vec<Ln>) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let this = &lines[i].text;
+        let next = &lines[i + 1];
+        let mut tail = this.chars().rev();
+        let wrapped = tail.next() == Some('-')
+            && tail
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && c.is_lowercase())
+            && !next.bullet
+            && next.text.chars().next().is_some_and(|c| c.is_lowercase());
+        if wrapped {
+            // An address keeps its hyphen ("name@consult-" + "eg.test").
+            let last = this.split_whitespace().last().unwrap_or("");
+            let address = last.contains('@') || last.contains("://") || last.starts_with("www.");
+            let mut joined = if address {
+                this.to_string()
+            } else {
+                this[..this.len() - 1].to_string()
+            };
+            joined.push_str(&next.text);
+            lines[i].text = joined;
+            lines.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A period set in a narrow date column (moderncv) and wrapped there, read row by row with the entry
@@ -286,6 +320,42 @@ mod tests {
         assert_eq!(
             clean_text("name@x.test | \u{F08C} linkedin.com/in/x"),
             ("name@x.test | linkedin.com/in/x".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_one_word() {
+        let ln = |t: &str, bullet: bool| Ln {
+            text: t.into(),
+            bullet,
+            ..Ln::default()
+        };
+        let mut v = vec![
+            ln("Senior Software Engineer-", false),
+            ln("ing Manager, Fawry", false),
+            ln("Built an e-", false),
+            ln("Commerce site", false),
+            ln("Mar 2019-", false),
+            ln("2021", false),
+            ln("Led the data-", false),
+            ln("platform team", true),
+            ln("Email: omar@consult-", false),
+            ln("eg.test", false),
+        ];
+        mend_hyphen_wraps(&mut v);
+        let texts: Vec<&str> = v.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Senior Software Engineering Manager, Fawry",
+                "Built an e-",
+                "Commerce site",
+                "Mar 2019-",
+                "2021",
+                "Led the data-",
+                "platform team",
+                "Email: omar@consult-eg.test"
+            ]
         );
     }
 
