@@ -119,6 +119,13 @@ pub(crate) fn clean_text(s: &str) -> (String, bool) {
 /// "+44 7700 900456Manchester, GB" → "+44 7700 900456 | Manchester, GB": a phone number and the
 /// place set beside it with no space between them (two contact details drawn edge to edge).
 fn unglue_phone(t: &str) -> String {
+    let glued = t
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && !w[1].is_ascii_digit() && w[1] > 0x40 && w[1] != b' ');
+    if !glued {
+        return t.to_string();
+    }
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(r"(\+?\d[\d \-()]{6,}\d)(\p{Lu}\p{Ll}{2,}|\p{Arabic}{2,})")
@@ -200,6 +207,10 @@ fn mend_hyphen_wraps(lines: &mut Vec<Ln>) {
 fn mend_wrapped_periods(lines: &mut Vec<Ln>) {
     use jobgate_core::dates::{DatePoint, find_points};
     let only_dates = |t: &str| {
+        // A period alone is short and holds a digit or a word like "Present".
+        if t.len() > 48 {
+            return false;
+        }
         let points = find_points(t);
         !points.is_empty() && points[0].1.start == 0 && {
             let mut rest = t.to_string();
@@ -209,12 +220,19 @@ fn mend_wrapped_periods(lines: &mut Vec<Ln>) {
             !rest.chars().any(|c| c.is_alphanumeric())
         }
     };
-    let is_month = |w: &str| matches!(find_points(&format!("{w} 2000")).first(), Some((DatePoint::Month { .. }, r)) if r.start == 0);
+    let is_month = |w: &str| {
+        (3..=10).contains(&w.chars().count())
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+            && matches!(find_points(&format!("{w} 2000")).first(), Some((DatePoint::Month { .. }, r)) if r.start == 0)
+    };
     let mut i = 0;
     while i + 1 < lines.len() {
         let (this, next) = (&lines[i].text, &lines[i + 1].text);
         let mut mended = None;
-        if only_dates(next) {
+        // Only a line that starts with a number or a month name can hold the first half.
+        let lead = this.split_whitespace().next().unwrap_or("");
+        let leads = lead.starts_with(|c: char| c.is_ascii_digit()) || is_month(lead);
+        if leads && only_dates(next) {
             let points = find_points(this);
             // "Mar 2021 – Senior…": one point at the start, a dash after it, and no more dates.
             if let [(p, r)] = points.as_slice()

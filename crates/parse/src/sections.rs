@@ -139,6 +139,12 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
 /// "التعليم Education": split at a separator (`|`, `/`, `•`, `·`, a spaced dash) or where the script changes
 /// between Arabic and Latin; every part is a known heading, and all of the same kind.
 fn bilingual_heading(core: &str) -> Option<SectionKind> {
+    let separated =
+        core.contains(['|', '/', '•', '·', '｜']) || core.contains(" - ") || core.contains(" – ");
+    let both = core.chars().any(is_arabic_char) && core.chars().any(|c| c.is_ascii_alphabetic());
+    if !separated && !both {
+        return None;
+    }
     let h = headings();
     let by_separator: Vec<String> = core
         .split(['|', '/', '•', '·', '｜'])
