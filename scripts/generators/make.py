@@ -239,6 +239,11 @@ def tex_mixed(s):
                   lambda m: "{\\arabicfont\\beginR " + m.group(1) + "\\endR}", tex(s))
 
 
+def tex_rtl(s):
+    """Arabic text with Latin runs: each Latin run in English (left to right, in a Latin font)."""
+    return re.sub(r"([A-Za-z][A-Za-z0-9 .+#/&\\-]*[A-Za-z0-9+#]|[A-Za-z])", lambda m: "\\textenglish{" + m.group(1) + "}", tex(s))
+
+
 def make_moderncv(t, lang, path):
     b = t["basics"]
     x = tex_mixed
@@ -279,12 +284,13 @@ def make_moderncv(t, lang, path):
 def make_article(t, lang, path):
     b = t["basics"]
     rtl = lang == "ar"
-    x = tex if rtl else tex_mixed
+    x = tex_rtl if rtl else tex_mixed
     pre = [r"\documentclass[10pt,a4paper]{article}", r"\usepackage[margin=2cm]{geometry}", r"\usepackage{fontspec}",
            r"\usepackage{enumitem}", r"\setlist{nosep}", r"\pagestyle{empty}", r"\setlength{\parindent}{0pt}"]
     if rtl:
         pre += [r"\usepackage{polyglossia}", r"\setmainlanguage{arabic}", r"\setotherlanguage{english}",
-                r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}", r"\setmainfont{Amiri}"]
+                r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}", r"\setmainfont{Amiri}",
+                r"\newfontfamily\englishfont{Latin Modern Roman}"]
     else:
         pre += [r"\newfontfamily\arabicfont[Script=Arabic]{Amiri}"]
     L = lambda s: (r"\textenglish{" + tex(s) + "}") if rtl else tex(s)  # Latin-only text
