@@ -149,3 +149,6 @@ match-col-languages = اللغات الناقصة
 match-col-title = أقرب مسمى
 match-col-ats = درجة ATS
 match-col-reasons = الأسباب
+
+# A requirement that offers a choice of skills ("Tableau أو Power BI"); $skills are all but the last.
+match-skills-either = { $skills } أو { $last }

@@ -107,3 +107,6 @@ match-col-languages = Languages missing
 match-col-title = Closest title
 match-col-ats = ATS score
 match-col-reasons = Reasons
+
+# A requirement that offers a choice of skills ("Tableau or Power BI"); $skills are all but the last.
+match-skills-either = { $skills } or { $last }

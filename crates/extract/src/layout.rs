@@ -415,12 +415,17 @@ fn line_of(frag: &[Run], column: u8, page_rtl: bool) -> RawLine {
             // The point sits at the glyph's left edge: a gap before it is a space, after it is not.
             if gap > 0.15 * size && !pointlike(p) && !visual.ends_with(' ') && !t.starts_with(' ') {
                 visual.push(' ');
+                // Wider than a letter-spacing gap: a word space, as the library writes one inside
+                // letter-spaced text (see [`close_tracking`]).
+                if gap > 0.4 * size {
+                    visual.push(' ');
+                }
             }
         }
         visual.push_str(&t);
         prev = Some(r);
     }
-    let text = visual_to_logical(&visual, rtl);
+    let text = visual_to_logical(&close_tracking(&visual), rtl);
     let bold = frag.iter().all(|r| r.bold);
     RawLine {
         text,
@@ -522,6 +527,42 @@ fn mirror(c: char) -> char {
         '»' => '«',
         _ => c,
     }
+}
+
+/// Letter-spaced (tracked) text, "2 0 2 1 - 0 3  –  P r e s e n t": the library puts one space
+/// between tracked glyphs and two where a real space was. A stretch between double spaces made of four
+/// or more single characters with single spaces between them is closed up ("2021-03 – Present"), before
+/// the bidi step, which would otherwise take each digit of a right-to-left line for a number of its own.
+fn close_tracking(visual: &str) -> std::borrow::Cow<'_, str> {
+    // Mostly single characters; a few pieces joined by punctuation ("0 2-2 0 2 0").
+    let tracked = |chunk: &str| {
+        let tokens: Vec<&str> = chunk.split(' ').collect();
+        let single = tokens.iter().filter(|t| t.chars().count() == 1).count();
+        tokens.len() >= 4
+            && single * 4 >= tokens.len() * 3
+            && tokens.iter().all(|t| {
+                t.chars().count() <= 3 && t.chars().filter(|c| c.is_alphanumeric()).count() <= 2
+            })
+    };
+    let chunks: Vec<&str> = visual.split("  ").collect();
+    if !chunks.iter().any(|c| tracked(c.trim())) {
+        return std::borrow::Cow::Borrowed(visual);
+    }
+    // In a line that is letter-spaced, a short word is too ("ى ت ح").
+    let short = |chunk: &str| chunk.len() > 1 && chunk.split(' ').all(|t| t.chars().count() == 1);
+    let closed: Vec<String> = chunks
+        .iter()
+        .map(|c| {
+            let t = c.trim();
+            if tracked(t) || short(t) {
+                t.replace(' ', "")
+            } else {
+                t.to_string()
+            }
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    std::borrow::Cow::Owned(closed.join(" "))
 }
 
 /// Puts one visual line in logical order. In a right-to-left line everything is reversed, then each
@@ -643,6 +684,47 @@ fn paired_brackets(line: &mut [char]) {
     }
 }
 
+/// A lam-alef ligature is one glyph for two letters. A producer that maps it to "لا" in reading order
+/// (LibreOffice) leaves the library to share the glyph's width out evenly, lam on the left, so the
+/// visual text reads "لا" where every other pair reads right to left: "المؤهلات" came out "المؤهالت".
+/// Two such halves — lam then alef, of one width, edge to edge — are put in drawn order (alef first).
+fn unsplit_lam_alef(glyphs: &[(char, f32, f32)]) -> std::borrow::Cow<'_, [(char, f32, f32)]> {
+    let halves = |a: &(char, f32, f32), b: &(char, f32, f32)| {
+        a.0 == 'ل'
+            && matches!(b.0, 'ا' | 'أ' | 'إ' | 'آ')
+            && ((a.2 - a.1) - (b.2 - b.1)).abs() < 0.02
+            && (a.2 - b.1).abs() < 0.02
+            && a.2 > a.1
+    };
+    // Where glyph places are only estimated (shared out along a span), every letter meets the next
+    // exactly and equal halves say nothing. Drawn glyphs meet only roughly; the halves of one glyph
+    // meet exactly.
+    let rough = |a: &(char, f32, f32), b: &(char, f32, f32)| (b.1 - a.2).abs() > 0.005;
+    let stands_out = |i: usize| {
+        let before = i.checked_sub(1).map(|p| rough(&glyphs[p], &glyphs[i]));
+        let after = glyphs.get(i + 2).map(|n| rough(&glyphs[i + 1], n));
+        (glyphs[i + 1].1 - glyphs[i].2).abs() < 0.001
+            && (before.unwrap_or(false) || after.unwrap_or(false))
+    };
+    let ligature = |i: usize| halves(&glyphs[i], &glyphs[i + 1]) && stands_out(i);
+    if !(0..glyphs.len().saturating_sub(1)).any(ligature) {
+        return std::borrow::Cow::Borrowed(glyphs);
+    }
+    let mut out = glyphs.to_vec();
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if ligature(i) {
+            let (lam, alef) = (out[i].0, out[i + 1].0);
+            out[i].0 = alef;
+            out[i + 1].0 = lam;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The run's text with spaces put back where glyphs stand apart (glued words).
 fn spaced_text(r: &Run) -> String {
     if r.glyphs.len() < 2 {
@@ -651,7 +733,7 @@ fn spaced_text(r: &Run) -> String {
     let size = r.font_size.max(1.0);
     let mut out = String::with_capacity(r.text.len() + 8);
     let mut prev: Option<(char, f32, f32)> = None;
-    for &(c, x0, x1) in &r.glyphs {
+    for &(c, x0, x1) in unsplit_lam_alef(&r.glyphs).iter() {
         if let Some((pc, px0, px1)) = prev {
             let gap = if x0 >= px1 - 0.01 { x0 - px1 } else { px0 - x1 };
             // A glyph without width is a point at the left edge of what it stands for (see
@@ -708,6 +790,60 @@ mod tests {
     fn first_line(runs: Vec<Run>) -> String {
         let page = PageRuns { runs, width: 595.0 };
         lay_out_page(&page).lines[0].text.clone()
+    }
+
+    #[test]
+    fn letter_spaced_text_is_closed_up_before_the_bidi_step() {
+        assert_eq!(
+            close_tracking("2 0 1 9 - 0 1  –  P r e s e n t"),
+            "2019-01 – Present"
+        );
+        // Drawn right to left: the period comes out whole, in logical order.
+        let visual = "ن آ ل ا ى ت ح  –  2 0 2 0 - 0 2";
+        assert_eq!(
+            visual_to_logical(&close_tracking(visual), true),
+            "2020-02 – حتىالآن"
+                .chars()
+                .rev()
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+        );
+        // Ordinary text with single letters stays.
+        assert_eq!(close_tracking("Plan A or B  then C"), "Plan A or B  then C");
+        assert_eq!(
+            close_tracking("ن آ ل ا  ى ت ح  –  0 2-2 0 2 0"),
+            "نآلا ىتح – 02-2020"
+        );
+        assert_eq!(close_tracking("و أ ب"), "و أ ب");
+    }
+
+    #[test]
+    fn a_lam_alef_ligature_shared_out_evenly_reads_in_drawn_order() {
+        // "المؤهلات" as LibreOffice draws it, left to right: ت, then the ligature's halves, then the rest.
+        let glyphs = [
+            ('ت', 492.736, 506.792),
+            ('ل', 506.820, 512.133),
+            ('ا', 512.133, 517.446),
+            ('ه', 517.418, 527.120),
+            ('ؤ', 527.120, 535.884),
+            ('م', 535.912, 545.292),
+            ('ل', 545.208, 550.458),
+            ('ا', 550.500, 555.288),
+        ];
+        let drawn: String = unsplit_lam_alef(&glyphs).iter().map(|g| g.0).collect();
+        assert_eq!(visual_to_logical(&drawn, true), "المؤهلات");
+        // Separate glyphs of different widths (the article "ال") stay as they are.
+        assert_eq!(unsplit_lam_alef(&glyphs[6..]).as_ref(), &glyphs[6..]);
+        // So do letters placed by estimate, all meeting exactly ("خالد" drawn د ل ا خ).
+        let even = [
+            ('د', 342.28125, 354.8789),
+            ('ل', 354.8789, 362.1914),
+            ('ا', 362.1914, 369.5039),
+            ('خ', 369.5039, 384.33984),
+        ];
+        assert_eq!(unsplit_lam_alef(&even).as_ref(), &even);
     }
 
     #[test]

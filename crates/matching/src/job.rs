@@ -57,6 +57,10 @@ pub struct JobSpec {
     /// them so too, as the reader knows them ([`JobSpec::skill_label`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub latin_skills: Vec<String>,
+    /// Requirements that offer a choice ("Tableau or Power BI"): each group is one requirement, met by
+    /// any of its skills. Its skills are also in `required_skills` or `preferred_skills`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Vec<String>>,
 }
 
 impl JobSpec {
@@ -114,6 +118,7 @@ pub fn parse_job(text: &str) -> JobSpec {
     let mut education: Vec<(Need, EducationLevel)> = Vec::new();
     let mut languages: Vec<String> = Vec::new();
     let mut latin: Vec<String> = Vec::new();
+    let mut alternatives: Vec<Vec<String>> = Vec::new();
     // Which skills an Arabic description writes in Latin letters.
     let mut note_latin = |text: &str| {
         if language != DocLanguage::En {
@@ -157,6 +162,11 @@ pub fn parse_job(text: &str) -> JobSpec {
                 push_unique(list, &s.name);
             }
             note_latin(clause);
+            for group in alternatives_in(clause, terms) {
+                if !alternatives.contains(&group) {
+                    alternatives.push(group);
+                }
+            }
             if let Some(y) = years_in(&words, terms) {
                 years.push((need, y, words.has_any(&terms.experience_words)));
             }
@@ -176,6 +186,10 @@ pub fn parse_job(text: &str) -> JobSpec {
         push_unique(&mut preferred, &s);
     }
     preferred.retain(|s| !required.contains(s));
+    // A choice counts where all of its skills are, in one list.
+    alternatives.retain(|g| {
+        g.iter().all(|s| required.contains(s)) || g.iter().all(|s| preferred.contains(s))
+    });
     latin.retain(|s| required.contains(s) || preferred.contains(s));
 
     // The first number of years said about experience, outside "preferred" clauses when there is one.
@@ -202,7 +216,72 @@ pub fn parse_job(text: &str) -> JobSpec {
         education,
         languages,
         latin_skills: latin,
+        alternatives,
     }
+}
+
+/// The choices a clause offers: skills joined by "or"/"أو" ("Tableau or Power BI", "Salesforce أو
+/// HubSpot", "Python, R or Julia"). Within a comma-separated part, the last skill before each "or" and
+/// the first after it are alternatives; the parts right before that are a skill and nothing else join
+/// the choice ("Python, R or Julia"). Canonical names, each group of two or more.
+fn alternatives_in(clause: &str, terms: &Terms) -> Vec<Vec<String>> {
+    let lex = SkillLexicon::builtin();
+    let is_or = |w: &str| terms.alternative_words.iter().any(|a| *a == fold(w));
+    let parts: Vec<&str> = clause.split([',', '،', ';', '؛']).collect();
+    let mut out = Vec::new();
+    for (n, part) in parts.iter().enumerate() {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let cuts: Vec<usize> = (0..words.len()).filter(|&i| is_or(words[i])).collect();
+        if cuts.is_empty() {
+            continue;
+        }
+        let mut pieces: Vec<String> = Vec::new();
+        let mut start = 0;
+        for &c in &cuts {
+            pieces.push(words[start..c].join(" "));
+            start = c + 1;
+        }
+        pieces.push(words[start..].join(" "));
+        let mut group: Vec<String> = Vec::new();
+        let add = |group: &mut Vec<String>, name: &str| {
+            if !group.iter().any(|g| g == name) {
+                group.push(name.to_string());
+            }
+        };
+        // Bare skills listed before ("Python, R or Julia", "Python, R, or Julia").
+        let bare = |p: &str| p.trim().is_empty() || lex.canonical(p.trim()).is_some();
+        if bare(&pieces[0]) {
+            let before: Vec<&str> = parts[..n]
+                .iter()
+                .rev()
+                .take_while(|p| lex.canonical(p.trim()).is_some())
+                .copied()
+                .collect();
+            for p in before.iter().rev() {
+                if let Some(s) = lex.canonical(p.trim()) {
+                    add(&mut group, &s.name);
+                }
+            }
+        }
+        let last = |p: &str| lex.find_all(p).last().map(|s| s.name.clone());
+        let first = |p: &str| lex.find_all(p).first().map(|s| s.name.clone());
+        match last(&pieces[0]) {
+            Some(head) => add(&mut group, &head),
+            None if group.is_empty() => continue,
+            None => {}
+        }
+        let mut whole = true;
+        for p in &pieces[1..] {
+            match first(p) {
+                Some(s) => add(&mut group, &s),
+                None => whole = false,
+            }
+        }
+        if whole && group.len() >= 2 {
+            out.push(group);
+        }
+    }
+    out
 }
 
 /// The text with its Arabic-script words made separators, so only what is written in Latin letters
@@ -617,6 +696,63 @@ mod tests {
         assert_eq!(
             e("درجة الماجستير في المحاسبة"),
             Some(EducationLevel::Master)
+        );
+    }
+
+    #[test]
+    fn a_requirement_that_offers_a_choice_is_one_group() {
+        let j = parse_job(
+            "Data Analyst\nRequirements:\n- SQL and Python\n- Experience with Tableau or Power BI\n\
+             - خبرة في Salesforce أو HubSpot\n- Go, Rust, or Java\n- CI/CD pipelines",
+        );
+        assert!(
+            j.alternatives
+                .contains(&vec!["Tableau".to_string(), "Power BI".to_string()]),
+            "{j:?}"
+        );
+        assert!(
+            j.alternatives
+                .contains(&vec!["Salesforce".to_string(), "HubSpot".to_string()]),
+            "{j:?}"
+        );
+        assert!(
+            j.alternatives
+                .iter()
+                .any(|g| g.len() == 3 && g.contains(&"Rust".to_string())),
+            "{j:?}"
+        );
+        // "SQL and Python" and "CI/CD" offer no choice.
+        assert_eq!(j.alternatives.len(), 3, "{:?}", j.alternatives);
+        for s in [
+            "SQL",
+            "Python",
+            "Tableau",
+            "Power BI",
+            "Salesforce",
+            "HubSpot",
+        ] {
+            assert!(
+                j.required_skills.iter().any(|r| r == s),
+                "{s}: {:?}",
+                j.required_skills
+            );
+        }
+    }
+
+    #[test]
+    fn a_vendor_product_is_not_the_vendor_s_other_product() {
+        let j = parse_job(
+            "Finance Systems Lead\nRequirements:\n- Oracle NetSuite administration\n- SQL",
+        );
+        assert!(
+            j.required_skills.iter().any(|s| s == "NetSuite"),
+            "{:?}",
+            j.required_skills
+        );
+        assert!(
+            !j.required_skills.iter().any(|s| s == "Oracle"),
+            "{:?}",
+            j.required_skills
         );
     }
 }

@@ -154,8 +154,10 @@ pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
 
 /// One of the job's skills: its position in the lexicon, canonical name and label in the user's language.
 struct JobSkill {
-    index: Option<usize>,
-    name: String,
+    /// The lexicon skills that meet it: one, or several for a choice ("Tableau or Power BI").
+    indices: Vec<usize>,
+    /// The canonical names, the first for a single skill.
+    names: Vec<String>,
     label: String,
 }
 
@@ -224,14 +226,32 @@ impl<'a> PreparedJob<'a> {
         let lex = SkillLexicon::builtin();
         let loc = Localizer::get(lang);
         let skills = |names: &[String]| -> Vec<JobSkill> {
-            names
-                .iter()
-                .map(|n| JobSkill {
-                    index: lex.index_of(n),
-                    name: n.clone(),
-                    label: job.skill_label(n, lang),
-                })
-                .collect()
+            let mut out: Vec<JobSkill> = Vec::new();
+            for n in names {
+                // A choice is one requirement, at the place of its first skill.
+                let group = job
+                    .alternatives
+                    .iter()
+                    .find(|g| g.contains(n) && g.iter().all(|s| names.contains(s)));
+                match group {
+                    Some(g) if g[0] != *n => continue,
+                    Some(g) => {
+                        let labels: Vec<String> =
+                            g.iter().map(|s| job.skill_label(s, lang)).collect();
+                        out.push(JobSkill {
+                            indices: g.iter().filter_map(|s| lex.index_of(s)).collect(),
+                            names: g.clone(),
+                            label: either(loc, &labels),
+                        });
+                    }
+                    None => out.push(JobSkill {
+                        indices: lex.index_of(n).into_iter().collect(),
+                        names: vec![n.clone()],
+                        label: job.skill_label(n, lang),
+                    }),
+                }
+            }
+            out
         };
         let title_concepts = concepts(&job.title);
         let active = |on: bool, w: f64| if on { w } else { 0.0 };
@@ -489,10 +509,10 @@ impl<'a> PreparedJob<'a> {
             file: file.to_string(),
             name: cv.personal_info.name.clone(),
             score,
-            matched_skills: names(&matched),
-            missing_skills: names(&missing),
-            preferred_matched: names(&pref_have),
-            preferred_missing: names(&pref_miss),
+            matched_skills: names(&matched, &seen),
+            missing_skills: names(&missing, &seen),
+            preferred_matched: names(&pref_have, &seen),
+            preferred_missing: names(&pref_miss, &seen),
             years_experience: years,
             education: level,
             languages_matched: lang_have,
@@ -515,11 +535,43 @@ fn round1(x: f64) -> f64 {
 fn split<'s>(skills: &'s [JobSkill], seen: &[bool]) -> (Vec<&'s JobSkill>, Vec<&'s JobSkill>) {
     skills
         .iter()
-        .partition(|s| s.index.is_some_and(|i| seen[i]))
+        .partition(|s| s.indices.iter().any(|&i| seen[i]))
 }
 
-fn names(skills: &[&JobSkill]) -> Vec<String> {
-    skills.iter().map(|s| s.name.clone()).collect()
+/// The canonical names of requirements met (of a choice, the skills the CV has) or missed (all of it).
+fn names(skills: &[&JobSkill], seen: &[bool]) -> Vec<String> {
+    let lex = SkillLexicon::builtin();
+    let mut out = Vec::new();
+    for s in skills {
+        let had: Vec<&String> = s
+            .names
+            .iter()
+            .filter(|n| lex.index_of(n).is_some_and(|i| seen[i]))
+            .collect();
+        if had.is_empty() {
+            out.extend(s.names.iter().cloned());
+        } else {
+            out.extend(had.into_iter().cloned());
+        }
+    }
+    out
+}
+
+/// "Tableau or Power BI", "Salesforce أو HubSpot": a choice of skills named in the reader's language.
+fn either(loc: &Localizer, labels: &[String]) -> String {
+    let Some((last, rest)) = labels.split_last() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return last.clone();
+    }
+    loc.format(
+        "match-skills-either",
+        &[
+            ("skills", rest.join(list_separator(loc.lang()))),
+            ("last", last.clone()),
+        ],
+    )
 }
 
 /// Every lexicon skill anywhere in the CV (skills list, titles, summary, achievements, projects…).

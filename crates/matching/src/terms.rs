@@ -21,6 +21,7 @@ struct RawTerms {
     education: Vec<RawEducation>,
     language: Vec<RawLanguage>,
     language_context: RawWords,
+    alternatives: RawWords,
     title: RawTitle,
     role: Vec<RawWords>,
 }
@@ -102,6 +103,8 @@ pub struct Terms {
     pub education: Vec<(EducationLevel, Vec<Phrase>, Vec<String>)>,
     pub languages: Vec<(String, Vec<Phrase>)>,
     pub language_context: Vec<Phrase>,
+    /// Words that offer a choice ("or", "أو"), folded.
+    pub alternative_words: Vec<String>,
     pub title_ignore: Vec<String>,
     /// Folded title word → concept number.
     pub roles: HashMap<String, usize>,
@@ -168,6 +171,7 @@ impl Terms {
                 .map(|l| (l.name.clone(), phrases(&l.words)))
                 .collect(),
             language_context: phrases(&raw.language_context.words),
+            alternative_words: raw.alternatives.words.iter().map(|w| fold(w)).collect(),
             title_ignore: raw.title.ignore.iter().map(|w| fold(w)).collect(),
             roles,
         }

@@ -3,6 +3,8 @@
 
 #[path = "matching/common.rs"]
 mod common;
+#[path = "matching/generators.rs"]
+mod generators;
 #[path = "matching/parse.rs"]
 mod parse;
 #[path = "matching/pipeline.rs"]

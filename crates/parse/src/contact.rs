@@ -9,6 +9,7 @@ use crate::lines::{Ln, ends_sentence, word_count};
 use crate::sections::{Block, SectionKind, heading_of, mentions_language};
 use crate::terms::{headings, terms};
 use jobgate_core::PersonalInfo;
+use jobgate_core::text::is_arabic_char;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -145,6 +146,12 @@ fn fragments(s: &str) -> Vec<String> {
 /// label, or an unknown one followed by more of a domain: "…@student.exa" + "mple.edu"), continued by
 /// one word of domain characters in the same case on the next line.
 fn mend_broken_email(email: &str, next: &str) -> Option<String> {
+    // "name@consult-" + "eg.test": a domain broken after one of its hyphens.
+    if email.ends_with('-') && email.contains('@') {
+        let first = next.split_whitespace().next()?;
+        let whole = format!("{email}{first}");
+        return (find_email(&whole).as_deref() == Some(whole.as_str())).then_some(whole);
+    }
     let tld = email.rsplit_once('@')?.1.rsplit_once('.')?.1;
     let domain_chars = |s: &str| {
         !s.is_empty()
@@ -252,8 +259,9 @@ fn name_shape(s: &str) -> bool {
     if s.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '@' | ',' | '،' | ':' | '/' | '(' | ')'))
     {
-        // "Khaled Mahmoud | خالد محمود" is a name; "Cairo, Egypt" is not.
-        if !s.contains('|') || s.chars().any(|c| c.is_ascii_digit() || c == '@') {
+        // "Khaled Mahmoud | خالد محمود" and "سلمى ناصر (Salma Nasser)" are names; "Cairo, Egypt" is not.
+        if !(s.contains('|') || two_scripts(s)) || s.chars().any(|c| c.is_ascii_digit() || c == '@')
+        {
             return false;
         }
     }
@@ -272,6 +280,31 @@ fn name_shape(s: &str) -> bool {
         && !mentions_language(&probe)
         && t.contact_labels.count(&probe) == 0
         && !headings().noise.is(s)
+}
+
+/// A name written in both scripts: "سلمى ناصر (Salma Nasser)", "Salma Nasser / سلمى ناصر" — two parts
+/// (at a slash or a bracket), one all Arabic letters and the other all Latin.
+fn two_scripts(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split(['/', '(', ')', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let script = |p: &str| {
+        let arabic = p.chars().filter(|c| is_arabic_char(*c)).count();
+        let latin = p.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        match (arabic, latin) {
+            (a, 0) if a > 0 => Some(true),
+            (0, l) if l > 0 => Some(false),
+            _ => None,
+        }
+    };
+    parts.len() == 2
+        && s.matches('(').count() <= 1
+        && match (script(parts[0]), script(parts[1])) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
 }
 
 /// Could this be a location ("Cairo, Egypt", "Chicago, (US)", "الرياض، السعودية")?
@@ -401,8 +434,12 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
     // A narrow side bar may break the address before the end of its domain.
     if let Some(whole) = all.windows(2).find_map(|w| {
         let line = w[0].text.trim();
+        let last = line.split_whitespace().last().unwrap_or(line);
         (line.contains('@') && (info.email.is_empty() || info.email == line))
-            .then(|| mend_broken_email(line, w[1].text.trim()))
+            .then(|| {
+                mend_broken_email(line, w[1].text.trim())
+                    .or_else(|| mend_broken_email(last, w[1].text.trim()))
+            })
             .flatten()
     }) {
         info.email = whole;
@@ -587,6 +624,10 @@ mod tests {
         assert!(name_shape("Omar Hassan El-Sayed"));
         assert!(name_shape("محمد عبد الرحمن السيد"));
         assert!(name_shape("Khaled Mahmoud | خالد محمود"));
+        assert!(name_shape("سلمى ناصر (Salma Nasser)"));
+        assert!(name_shape("Salma Nasser / سلمى ناصر"));
+        assert!(!name_shape("Omar Hassan (Cairo)"));
+        assert!(!name_shape("مطور برمجيات (Developer)"));
         assert!(!name_shape("Senior Backend Engineer"));
         assert!(!name_shape("Cairo, Egypt"));
         assert!(location_shape("Cairo, Egypt"));
@@ -621,6 +662,11 @@ mod tests {
             Some("emily@student.example.edu")
         );
         assert_eq!(mend_broken_email("omar@mail.com", "omar.dev"), None);
+        assert_eq!(
+            mend_broken_email("omar@consult-", "eg.test").as_deref(),
+            Some("omar@consult-eg.test")
+        );
+        assert_eq!(mend_broken_email("omar@consult-", "Cairo"), None);
         assert_eq!(mend_broken_email("OMAR@MAILBOX.T", "Cairo"), None);
         assert!(place_shape("Cairo EG"));
         assert!(place_shape("CAIRO"));

@@ -162,10 +162,28 @@ fn role_with(ln: &Ln, bullets: bool) -> Role {
             .trim_start()
             .starts_with(['—', '–', '-'])
             && rest.is_empty();
-        if word_count(&rest) <= 8 && !(is_sentence(&rest) && word_count(&rest) >= 4) {
+        // A title and a place side by side can be longer than one phrase ("Bachelor of Science
+        // Accounting and Finance, University of Leeds"): short parts between commas, no full stop.
+        let parts_short = word_count(&rest) <= 14
+            && !ends_sentence(&rest)
+            && rest.split([',', '،', '|']).count() >= 2
+            && rest.split([',', '،', '|']).all(|p| word_count(p) <= 7);
+        if (word_count(&rest) <= 8 || parts_short)
+            && !(is_sentence(&rest) && word_count(&rest) >= 4)
+        {
             let mut range = range;
             if open_end && range.end.is_none() {
                 range.end = Some(DatePoint::Present);
+            }
+            // A range that a right-to-left layout turned round ("2020-01 – 2016-08"): a period never
+            // ends before it starts.
+            if let (Some(a), Some(b)) = (range.start, range.end)
+                && b != DatePoint::Present
+                && a != DatePoint::Present
+                && b.month_index(true, (0, 1)) < a.month_index(false, (0, 1))
+            {
+                range.start = Some(b);
+                range.end = Some(a);
             }
             let span_text = text[range.span.clone()].to_string();
             let period = if open_end {

@@ -31,14 +31,18 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
             Some((label, rest)) if word_count(label) <= 4 && !rest.trim().is_empty() => rest,
             _ => text,
         };
-        let items: Vec<&str> = text
+        let mut items: Vec<String> = text
             .split([',', '،', '·', '|', '•', ';', '؛', '▪', '●'])
+            .map(str::to_string)
             .collect();
+        if items.len() >= 2 {
+            items[0] = without_group_label(&items[0]);
+        }
         // A line with no separator at all may be a run of skills with only spaces between them.
         let items: Vec<String> = if items.len() == 1 {
-            split_spaced(items[0])
+            split_spaced(&items[0])
         } else {
-            items.iter().map(|s| s.to_string()).collect()
+            items
         };
         for item in &items {
             let item = item
@@ -60,6 +64,27 @@ pub(crate) fn skills(lines: &[&Ln]) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Languages Go" → "Go": the first item of a skills line that starts with a group's name set apart
+/// without a colon (moderncv's label column, a table's first cell). The name is one or two words of
+/// `skill_group_words`; the item stays whole when it is itself a known skill ("Data Modelling") and
+/// what follows the name is not.
+fn without_group_label(item: &str) -> String {
+    let lex = SkillLexicon::builtin();
+    let item = item.trim();
+    let words: Vec<&str> = item.split_whitespace().collect();
+    for n in (1..=2.min(words.len().saturating_sub(1))).rev() {
+        let label = words[..n].join(" ");
+        if !terms().skill_group.is(&label) {
+            continue;
+        }
+        let rest = words[n..].join(" ");
+        if lex.canonical(&rest).is_some() || lex.canonical(item).is_none() {
+            return rest;
+        }
+    }
+    item.to_string()
 }
 
 /// Words that glue a phrase together: a stretch containing one is prose, not a skill of its own.
@@ -201,7 +226,11 @@ pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
     let mut waiting_levels: VecDeque<String> = VecDeque::new();
     let mut first_without_level = 0usize;
     for line in items {
-        for token in line.split([',', '،', '|', '·', ';', '•']) {
+        let tokens: Vec<String> = line
+            .split([',', '،', '|', '·', ';', '•'])
+            .flat_map(pairs_in_a_row)
+            .collect();
+        for token in &tokens {
             let token = token.trim();
             if token.is_empty() {
                 continue;
@@ -232,6 +261,28 @@ pub(crate) fn languages(items: &[String]) -> Vec<LanguageSkill> {
     out
 }
 
+/// "Arabic — Native  English — Fluent": pairs of a language and its level set side by side with only
+/// space between them are cut before each known language name that a level separator follows.
+fn pairs_in_a_row(token: &str) -> Vec<String> {
+    let t = terms();
+    let words: Vec<&str> = token.split_whitespace().collect();
+    let opens_level = |w: &str| {
+        matches!(w, "—" | "–" | "-" | ":") || w.starts_with('(') || w.starts_with(['—', '–'])
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut start = 0;
+    for i in 1..words.len() {
+        let name = words[i].trim_end_matches(':');
+        let separated = words[i].ends_with(':') || words.get(i + 1).is_some_and(|w| opens_level(w));
+        if separated && t.languages.is(name) && words[start..i].iter().any(|w| opens_level(w)) {
+            out.push(words[start..i].join(" "));
+            start = i;
+        }
+    }
+    out.push(words[start..].join(" "));
+    out
+}
+
 /// Certifications: one per entry (its name, not its issuer), or one per line when nothing is dated.
 pub(crate) fn certifications(lines: &[Ln]) -> Vec<String> {
     let dated = lines
@@ -258,8 +309,45 @@ pub(crate) fn certifications(lines: &[Ln]) -> Vec<String> {
             push_body(&mut out, &ln.text, ln.bullet);
         }
     }
+    let mut out: Vec<String> = out.iter().map(|c| certificate_name(c)).collect();
     out.retain(|c| c.chars().any(|ch| ch.is_alphabetic()));
     out
+}
+
+/// A certificate's name without the issuer and year written after it on the same line:
+/// "Project Management Professional, PMI (2021)" → "Project Management Professional". The year goes
+/// when it closes the line (in brackets or after a separator); the issuer is the last comma part when
+/// it is short, holds no digits and no word of a certificate's own name ("Microsoft Certified: Azure
+/// Fundamentals, Microsoft"), and something name-like stays before it.
+pub(crate) fn certificate_name(s: &str) -> String {
+    static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let year = YEAR.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:\s*[\(\[][^\(\)\[\]]*\b(?:19|20)\d\d[^\(\)\[\]]*[\)\]]|\s*(?:[,،|–—-]|\s)\s*(?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d(?:\s*[-/.]\s*\d{1,2})?)\s*$",
+        )
+        .expect("certificate year regex")
+    });
+    let mut t = year.replace(s.trim(), "").trim().to_string();
+    t = t
+        .trim_end_matches([',', '،', '|', '–', '—', '-', ' '])
+        .to_string();
+    if let Some(cut) = t.rfind([',', '،']) {
+        let (name, issuer) = (
+            t[..cut].trim(),
+            t[cut..].trim_start_matches([',', '،']).trim(),
+        );
+        let issuer_like = (1..=5).contains(&word_count(issuer))
+            && !issuer.chars().any(|c| c.is_ascii_digit())
+            && terms().certificate.count(issuer) == 0;
+        if issuer_like && word_count(name) >= 2 {
+            t = name.to_string();
+        }
+    }
+    if t.chars().any(|c| c.is_alphabetic()) {
+        t
+    } else {
+        s.trim().to_string()
+    }
 }
 
 /// Achievements and awards: each bullet, or each award's name.
@@ -418,6 +506,99 @@ mod tests {
                 "Power BI"
             ],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn certificate_issuer_and_year_are_not_its_name() {
+        for (line, name) in [
+            (
+                "Project Management Professional, PMI (2021)",
+                "Project Management Professional",
+            ),
+            (
+                "Certified Kubernetes Administrator, CNCF, 2022",
+                "Certified Kubernetes Administrator",
+            ),
+            (
+                "Microsoft Certified: Azure Fundamentals, Microsoft – Mar 2020",
+                "Microsoft Certified: Azure Fundamentals",
+            ),
+            (
+                "شهادة المحاسب الإداري، معهد المحاسبين الإداريين (2019)",
+                "شهادة المحاسب الإداري",
+            ),
+            // A comma part that is more of the name stays; so does a name alone.
+            (
+                "Cisco CCNA, Security Certification",
+                "Cisco CCNA, Security Certification",
+            ),
+            (
+                "AWS Certified Developer - Associate",
+                "AWS Certified Developer - Associate",
+            ),
+            ("PMP, PMI", "PMP, PMI"),
+        ] {
+            assert_eq!(certificate_name(line), name, "{line}");
+        }
+    }
+
+    #[test]
+    fn language_pairs_side_by_side_are_apart() {
+        let got =
+            languages(&["Arabic — Native speaker   English — Fluent   German (B1)".to_string()]);
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|l| (l.name.as_str(), l.level.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Arabic", "Native speaker"),
+                ("English", "Fluent"),
+                ("German", "B1")
+            ]
+        );
+        let got = languages(&["العربية — اللغة الأم الإنجليزية — جيد جدا".to_string()]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].name, "الإنجليزية");
+        // One language whose level names another language is one pair.
+        assert_eq!(
+            languages(&["English — as a second language".to_string()]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_group_name_before_its_skills_is_not_a_skill() {
+        let ln = |t: &str| Ln {
+            text: t.into(),
+            ..Ln::default()
+        };
+        let lines = [
+            ln("Languages Go, Python, SQL"),
+            ln("Infrastructure Kubernetes, Docker"),
+            ln("Data Modelling, ETL, Excel"),
+            ln("Data Data Warehousing, Power BI"),
+            ln("قواعد البيانات Oracle، PostgreSQL"),
+        ];
+        let refs: Vec<&Ln> = lines.iter().collect();
+        assert_eq!(
+            skills(&refs),
+            [
+                "Go",
+                "Python",
+                "SQL",
+                "Kubernetes",
+                "Docker",
+                "Data Modelling",
+                "ETL",
+                "Excel",
+                "Data Warehousing",
+                "Power BI",
+                "Oracle",
+                "PostgreSQL"
+            ]
         );
     }
 }

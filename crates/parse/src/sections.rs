@@ -102,6 +102,11 @@ pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     {
         return Some((k, None));
     }
+    if words <= 10
+        && let Some(k) = bilingual_heading(core)
+    {
+        return Some((k, None));
+    }
     if let Some(found) = inline_heading(ln).or_else(|| margin_heading(ln)) {
         return Some(found);
     }
@@ -128,6 +133,60 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
             | SectionKind::Links
     )
     .then(|| (k, Some(rest.to_string())))
+}
+
+/// A heading written in two languages on one line, "الخبرات المهنية | Work History", "Education / التعليم",
+/// "التعليم Education": split at a separator (`|`, `/`, `•`, `·`, a spaced dash) or where the script changes
+/// between Arabic and Latin; every part is a known heading, and all of the same kind.
+fn bilingual_heading(core: &str) -> Option<SectionKind> {
+    let separated =
+        core.contains(['|', '/', '•', '·', '｜']) || core.contains(" - ") || core.contains(" – ");
+    let both = core.chars().any(is_arabic_char) && core.chars().any(|c| c.is_ascii_alphabetic());
+    if !separated && !both {
+        return None;
+    }
+    let h = headings();
+    let by_separator: Vec<String> = core
+        .split(['|', '/', '•', '·', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let parts = if by_separator.len() >= 2 {
+        by_separator
+    } else {
+        script_runs(core)
+    };
+    if parts.len() < 2 {
+        return None;
+    }
+    let kinds: Vec<SectionKind> = parts
+        .iter()
+        .map(|p| h.exact(heading_core(p)))
+        .collect::<Option<_>>()?;
+    kinds.windows(2).all(|w| w[0] == w[1]).then(|| kinds[0])
+}
+
+/// The line cut where its words change between Arabic and Latin letters ("التعليم Education").
+fn script_runs(t: &str) -> Vec<String> {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for w in t.split_whitespace() {
+        let arabic = w.chars().find(|c| c.is_alphabetic()).map(is_arabic_char);
+        match (runs.last_mut(), arabic) {
+            (Some((a, run)), Some(b)) if *a == b => {
+                run.push(' ');
+                run.push_str(w);
+            }
+            (Some((_, run)), None) => {
+                run.push(' ');
+                run.push_str(w);
+            }
+            (_, Some(b)) => runs.push((b, w.to_string())),
+            (None, None) => {}
+        }
+    }
+    runs.into_iter().map(|(_, r)| r).collect()
 }
 
 /// "W ork E xperience" → "Work Experience": headings whose first letters are set apart (a drop cap or
@@ -309,5 +368,29 @@ mod tests {
         assert_eq!(rejoin_initials("W ork E xperience"), "Work Experience");
         assert_eq!(rejoin_initials("E ducation"), "Education");
         assert_eq!(rejoin_initials("A B Testing"), "A B Testing");
+    }
+
+    #[test]
+    fn headings_in_two_languages_on_one_line() {
+        let kind = |t: &str| {
+            heading_of(&Ln {
+                text: t.into(),
+                ..Ln::default()
+            })
+            .map(|(k, _)| k)
+        };
+        assert_eq!(
+            kind("الخبرات المهنية | Work History"),
+            Some(SectionKind::Experience)
+        );
+        assert_eq!(kind("Education / التعليم"), Some(SectionKind::Education));
+        assert_eq!(kind("المهارات Skills"), Some(SectionKind::Skills));
+        assert_eq!(
+            kind("Certifications – الشهادات المهنية"),
+            Some(SectionKind::Certifications)
+        );
+        // Two headings of different kinds, or a heading beside ordinary words, are not one heading.
+        assert_eq!(kind("Education | Skills"), None);
+        assert_eq!(kind("التعليم | Cairo University"), None);
     }
 }

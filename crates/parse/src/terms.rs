@@ -169,6 +169,8 @@ struct TermsFile {
     language_levels: Vec<String>,
     achievement_starts: Vec<String>,
     contact_labels: Vec<String>,
+    certificate_words: Vec<String>,
+    skill_group_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +191,8 @@ pub(crate) struct Terms {
     pub(crate) levels: WordSet,
     pub(crate) starts: WordSet,
     pub(crate) contact_labels: WordSet,
+    pub(crate) certificate: WordSet,
+    pub(crate) skill_group: WordSet,
     /// Countries and cities (`lexicons/places.toml`).
     pub(crate) places: WordSet,
 }
@@ -234,6 +238,8 @@ pub(crate) fn terms() -> &'static Terms {
             levels: WordSet::new(&f.language_levels),
             starts: WordSet::new(&f.achievement_starts),
             contact_labels: WordSet::new(&f.contact_labels),
+            certificate: WordSet::new(&f.certificate_words),
+            skill_group: WordSet::new(&f.skill_group_words),
             places: {
                 let p: PlacesFile =
                     toml::from_str(PLACES_TOML).expect("lexicons/places.toml is valid");

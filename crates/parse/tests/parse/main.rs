@@ -4,6 +4,7 @@
 mod common;
 mod corpus_accuracy;
 mod fuzz;
+mod generators_accuracy;
 mod heldout_accuracy;
 mod hostile;
 mod rules;

@@ -340,7 +340,8 @@ Issued on: Jul 01, 2021
         cv.certifications,
         vec![
             "Certified Kubernetes Administrator".to_string(),
-            "AWS Certified Developer - Associate, Amazon Web Services".to_string()
+            // The issuer after the comma is not part of the name (issue 18).
+            "AWS Certified Developer - Associate".to_string()
         ]
     );
 }
@@ -369,4 +370,85 @@ fn empty_and_garbage_input_never_panics() {
     assert!(parse(&Document::default()).cv.is_empty());
     let cv = parse(&doc("•\n—\n2019\n@@@\n(((\nPresent\n")).cv;
     assert!(cv.experience.is_empty());
+}
+
+/// moderncv and similar: the period in a narrow left column, wrapped there, beside a long title line.
+#[test]
+fn periods_in_a_date_column_wrapped_beside_long_entries() {
+    let cv = parse(&doc("Hannah Becker
++44 7700 900456Manchester, GB
+hannah.becker@ledgerworks.test
+Work History
+Sep 2021 – Finance Systems Lead, Northwind Logistics
+Present
+• Led the ERP rollout for 6 subsidiaries
+Education
+Sep 2014 – Bachelor of Science Accounting and Finance, University of Leeds
+Jun 2017
+Skills
+Languages Go, Python
+"))
+    .cv;
+    assert_eq!(cv.personal_info.location, "Manchester, GB");
+    assert_eq!(cv.personal_info.phone, "+44 7700 900456");
+    assert_eq!(cv.experience.len(), 1, "{:?}", cv.experience);
+    assert_eq!(
+        (
+            cv.experience[0].start.as_str(),
+            cv.experience[0].end.as_str()
+        ),
+        ("2021-09", "present")
+    );
+    assert_eq!(cv.education.len(), 1, "{:?}", cv.education);
+    assert_eq!(cv.education[0].school, "University of Leeds");
+    assert_eq!(
+        (cv.education[0].start.as_str(), cv.education[0].end.as_str()),
+        ("2014-09", "2017-06")
+    );
+    assert_eq!(cv.skills, ["Go", "Python"]);
+}
+
+/// Bilingual CVs: headings in both languages on one line, the name in both scripts.
+#[test]
+fn a_bilingual_cv_with_headings_in_both_languages() {
+    let cv = parse(&doc("سلمى ناصر (Salma Nasser)
+salma.nasser@datawise.test | +971 50 234 7788
+الخبرات المهنية | Work History
+Senior Data Analyst, Noon Retail
+Apr 2021 – Present
+• Built 14 Power BI dashboards
+التعليم | Education
+Bachelor of Science Statistics, American University of Sharjah
+2014 – 2018
+الشهادات | Certifications
+• Project Management Professional, PMI (2021)
+"))
+    .cv;
+    assert_eq!(cv.personal_info.name, "سلمى ناصر (Salma Nasser)");
+    assert_eq!(cv.experience.len(), 1, "{:?}", cv.experience);
+    assert_eq!(cv.experience[0].company, "Noon Retail");
+    assert_eq!(cv.education.len(), 1, "{:?}", cv.education);
+    assert_eq!(cv.certifications, ["Project Management Professional"]);
+}
+
+/// Right-to-left layouts may give a period end first; a side bar may break an address at a hyphen.
+#[test]
+fn a_reversed_period_and_an_address_broken_at_a_hyphen() {
+    let cv = parse(&doc("عمر حداد
+البريد: omar.haddad@consult-
+eg.test
+الخبرات المهنية
+أخصائي إدارة علاقات العملاء، شركة إي فاينانس
+2020-01 – 2016-10
+"))
+    .cv;
+    assert_eq!(cv.personal_info.email, "omar.haddad@consult-eg.test");
+    assert_eq!(cv.experience.len(), 1, "{:?}", cv.experience);
+    assert_eq!(
+        (
+            cv.experience[0].start.as_str(),
+            cv.experience[0].end.as_str()
+        ),
+        ("2016-10", "2020-01")
+    );
 }

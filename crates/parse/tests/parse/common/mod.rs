@@ -50,6 +50,15 @@ pub fn score_set(set_dir: &Path, truth_dir: &Path) -> Report {
     }
     assert!(failed.is_empty(), "extraction failed: {failed:?}");
 
+    // JOBGATE_KEEP_OUTPUTS=DIR keeps the parser's outputs for a look at one file.
+    if let Some(keep) = std::env::var_os("JOBGATE_KEEP_OUTPUTS") {
+        let keep = Path::new(&keep).join(set_dir.file_name().unwrap());
+        std::fs::create_dir_all(&keep).unwrap();
+        for f in std::fs::read_dir(out.path()).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, keep.join(f.file_name().unwrap())).unwrap();
+        }
+    }
     let report_path = out.path().join("report.json");
     let run = Command::new("python3")
         .arg(fixtures().join("corpus/score.py"))
