@@ -4,7 +4,8 @@
 //! message and suggested action taken from the Fluent files in the user's language.
 
 use crate::contract::ErrorResponse;
-use crate::i18n::{Lang, Localizer};
+use crate::i18n::Lang;
+use crate::phrase::{Arg, Phrase};
 use serde_json::{Value, json};
 
 /// Upload limit from the seed guide.
@@ -294,49 +295,86 @@ impl JobGateError {
         }
     }
 
+    /// The message as a code with arguments: `details` as Fluent arguments, the person's own words
+    /// (a path, a profile's name, a template's name) marked as theirs so they are isolated when shown.
+    /// `reason` is the program's own account, in English, for logs and support; whether a message in
+    /// a language shows it is the Fluent files' choice (`error-with-reason`: English adds it, Arabic
+    /// never appends English words). A stopped file's and an update's messages say it by their kind.
+    pub fn phrase(&self) -> Phrase {
+        let details = self.details();
+        let message = phrase_of(self.message_id(), &details);
+        match details.get("reason").and_then(Value::as_str) {
+            Some(reason)
+                if !reason.is_empty()
+                    && !matches!(
+                        self,
+                        JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
+                    ) =>
+            {
+                Phrase::new("error-with-reason")
+                    .phrase("message", message)
+                    .value("reason", reason)
+            }
+            _ => message,
+        }
+    }
+
     /// The error JSON of DESIGN §2, in `lang`.
     pub fn to_response(&self, lang: Lang) -> ErrorResponse {
-        let loc = Localizer::get(lang);
-        let id = self.message_id();
-        let args = flat_args(&self.details());
-        let mut error = loc.format(&id, &args);
-        // The reason is for people too: add it when the message does not already carry it (a stopped
-        // file's message already says which limit stopped it, in the user's language; an update's
-        // message says what happened by its kind, and the updater's own words stay in `details`).
-        if let Some(reason) = self.details().get("reason").and_then(Value::as_str)
-            && !matches!(
-                self,
-                JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
-            )
-            && !reason.is_empty()
-            && !error.contains(reason)
-        {
-            error = format!("{error} ({reason})");
-        }
+        let details = self.details();
         ErrorResponse {
             success: false,
-            error,
+            error: self.phrase().render(lang),
             error_code: self.code().as_str().to_string(),
-            details: self.details(),
-            suggested_action: loc.format(&format!("{id}-action"), &args),
+            suggested_action: phrase_of(format!("{}-action", self.message_id()), &details)
+                .render(lang),
+            details,
         }
+    }
+
+    /// Like [`Self::to_response`], but the message for a terminal: no invisible bidi characters.
+    pub fn to_plain(&self, lang: Lang) -> (String, String) {
+        let r = self.to_response(lang);
+        (
+            crate::phrase::strip_bidi(&r.error),
+            crate::phrase::strip_bidi(&r.suggested_action),
+        )
     }
 }
 
-/// Top-level string and number fields of `details`, as Fluent arguments.
-fn flat_args(details: &Value) -> Vec<(String, String)> {
+/// Details that are the person's own words rather than values (isolated when shown).
+const OWN_WORDS: [&str; 4] = ["path", "profile", "template", "field"];
+
+/// The Fluent message `id` with the top-level string, number and list fields of `details` as arguments.
+fn phrase_of(id: String, details: &Value) -> Phrase {
+    let mut p = Phrase::new(id);
+    for (k, arg) in flat_args(details) {
+        p = p.arg(&k, arg);
+    }
+    p
+}
+
+/// Top-level string, number and list fields of `details`, as Fluent arguments.
+fn flat_args(details: &Value) -> Vec<(String, Arg)> {
     let mut out = Vec::new();
     if let Value::Object(map) = details {
         for (k, v) in map {
             match v {
-                Value::String(s) => out.push((k.clone(), s.clone())),
-                Value::Number(n) => out.push((k.clone(), n.to_string())),
+                Value::String(s) if OWN_WORDS.contains(&k.as_str()) => {
+                    out.push((k.clone(), Arg::Cv(s.clone())))
+                }
+                Value::String(s) => out.push((k.clone(), Arg::Value(s.clone()))),
+                Value::Number(n) => out.push((k.clone(), Arg::Value(n.to_string()))),
                 Value::Array(a) => out.push((
                     k.clone(),
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    Arg::List {
+                        items: a
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|s| Arg::Cv(s.to_string()))
+                            .collect(),
+                        more: false,
+                    },
                 )),
                 _ => {}
             }
@@ -356,6 +394,7 @@ impl From<std::io::Error> for JobGateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localizer;
 
     #[test]
     fn file_too_large_matches_the_seed_example() {

@@ -189,6 +189,11 @@ impl Localizer {
         self.format_args(id, &fargs)
     }
 
+    /// Formats `id` with Fluent arguments as they are (for [`crate::phrase`]).
+    pub(crate) fn format_fluent(&self, id: &str, args: &FluentArgs) -> String {
+        self.format_args(id, args)
+    }
+
     fn format_args(&self, id: &str, args: &FluentArgs) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             if self.lang != Lang::En {

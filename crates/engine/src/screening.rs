@@ -278,6 +278,7 @@ pub fn analyse_cv(cv: Cv, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
         ats_score: report.score,
         ats_checks: report.checks,
         suggestions: report.suggestions,
+        suggestion_phrases: report.suggestion_phrases,
         language: doc.language,
         ..AnalysisResponse::default()
     })

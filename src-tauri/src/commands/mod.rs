@@ -351,10 +351,10 @@ pub fn import_file(
     let person = state.person()?;
     let mut imported = jobgate_engine::import_file(path, &opts, Some(person.keep()?), &progress)?;
     if let Some(Err(e)) = ai {
-        imported.analysis.warnings.push(jobgate_core::Warning {
-            code: e.code().as_str().to_string(),
-            message: e.to_response(state.lang()).error,
-        });
+        imported
+            .analysis
+            .warnings
+            .push(jobgate_core::Warning::from_error(&e, state.lang()));
     }
     let recorded = imported
         .recorded
