@@ -178,7 +178,7 @@ async function importPath(file) {
     current.versionId = result.version_id;
     current.analysis = result.analysis;
     current.fileName = result.file_name;
-    renderAnalysis();
+    await renderAnalysis();
     announce(t('ui-analysis-done', { score: Math.round(result.analysis.ats_score * 10) / 10 }));
     return result;
   } catch (err) {
@@ -190,29 +190,37 @@ async function importPath(file) {
   }
 }
 
-function renderAnalysis() {
+/** A message of the engine as nodes: the CV's own words isolated in <bdi>, so their direction
+ * never disturbs the sentence around them (bidi decided once, in the engine's segments). */
+const said = (segments) => segments.map((s) => (s.cv ? el('bdi', { text: s.text }) : s.text));
+
+// The analysis screen lays out the engine's view of the analysis (crates/engine/src/view.rs): band,
+// labels, check status and messages are decided there, in the current language.
+async function renderAnalysis() {
   const a = current.analysis;
   if (!a) return;
+  let view;
+  try { view = await invoke('analysis_view', { analysis: a }); } catch (err) { showError(err); return; }
+  if (current.analysis !== a) return;
   $('#analysis').hidden = false;
-  const score = Math.round(a.ats_score * 10) / 10;
+  const score = view.score;
   $('#score-number').textContent = String(score);
-  const band = score >= 80 ? 'good' : score >= 55 ? 'fair' : 'poor';
-  $('#gauge').className = `gauge ${band}`;
+  $('#gauge').className = `gauge ${view.band}`;
   $('#gauge').setAttribute('aria-label', `${t('ui-score-label')}: ${score} ${t('ui-score-out-of')}`);
   const circumference = 2 * Math.PI * 50;
   $('#gauge-value').setAttribute('stroke-dasharray', `${(circumference * score) / 100} ${circumference}`);
-  $('#score-verdict').textContent = t(`ui-score-${band}`);
+  $('#score-verdict').textContent = view.band_label;
   $('#analysis-file').replaceChildren(t('ui-file-label') + ': ', el('bdi', { text: current.fileName ?? '' }));
   $('#analysis-meta').textContent = t('ui-analysis-meta', { language: t(`ui-language-${a.language}`), seconds: a.processing_time.toFixed(2) });
-  $('#checklist').replaceChildren(...a.ats_checks.map((c) => el('li', { class: c.passed ? 'passed' : 'failed', 'data-check': c.id },
+  $('#checklist').replaceChildren(...view.checks.map((c) => el('li', { class: c.status, 'data-check': c.id },
     el('div', { class: 'check-head' },
-      el('span', {}, `${c.passed ? '✓' : '✗'} `, el('span', { class: 'sr-only', text: c.passed ? t('ui-check-passed') : t('ui-check-failed') }), ' ', c.message),
-      el('span', { text: t('ui-check-points', { points: c.points, max: c.max_points }) })),
-    !c.passed && c.suggestion ? el('p', { class: 'check-fix' }, el('strong', { text: t('ui-check-fix') + ': ' }), c.suggestion) : null)));
-  $('#suggestions-block').hidden = a.suggestions.length === 0;
-  $('#suggestions').replaceChildren(...a.suggestions.map((s) => el('li', { text: s })));
-  $('#warnings-block').hidden = a.warnings.length === 0;
-  $('#warnings').replaceChildren(...a.warnings.map((w) => el('li', { text: w.message || w.code })));
+      el('span', {}, `${c.status === 'passed' ? '✓' : '✗'} `, el('span', { class: 'sr-only', text: c.status_label }), ' ', ...said(c.message)),
+      el('span', { text: c.points_label })),
+    c.status !== 'passed' && c.suggestion.length ? el('p', { class: 'check-fix' }, el('strong', { text: t('ui-check-fix') + ': ' }), ...said(c.suggestion)) : null)));
+  $('#suggestions-block').hidden = view.suggestions.length === 0;
+  $('#suggestions').replaceChildren(...view.suggestions.map((s) => el('li', {}, ...said(s))));
+  $('#warnings-block').hidden = view.warnings.length === 0;
+  $('#warnings').replaceChildren(...view.warnings.map((w, i) => el('li', { 'data-code': a.warnings[i]?.code }, ...said(w))));
   renderEditor(current.cv);
   $('#cv-save-result').textContent = '';
 }
@@ -579,7 +587,7 @@ async function openAnalysis(a) {
     current.versionId = a.version_id;
     current.fileName = a.file_name;
     show('import');
-    renderAnalysis();
+    await renderAnalysis();
   } catch (err) { showError(err); }
 }
 
@@ -780,7 +788,7 @@ async function setLanguage(code) {
     const s = await invoke('set_language', { lang: code });
     await loadMessages(s.lang);
     renderSettings(s);
-    renderAnalysis();
+    await renderAnalysis();
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
     fillSectionOptions();
     renderMatchFiles();

@@ -50,6 +50,7 @@ macro_rules! handler {
         commands::reveal_in_folder,
         commands::history,
         commands::open_analysis,
+        commands::analysis_view,
         commands::open_version,
         commands::delete_cv,
         commands::cv_versions,

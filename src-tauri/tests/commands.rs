@@ -286,6 +286,51 @@ fn a_sample_pdf_is_analysed_scored_and_kept_in_the_history() {
 }
 
 #[test]
+fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
+    let app = TestApp::new();
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let en = r["analysis"].clone();
+    assert!(arabic_share(en["ats_checks"][0]["message"].as_str().unwrap()) < 0.1);
+    app.ok("set_language", json!({"lang": "ar"}));
+    // Opened again from the history: every check in Arabic.
+    let again = app.ok("open_analysis", json!({"id": r["analysis_id"]}));
+    assert_eq!(again["ats_score"], en["ats_score"]);
+    for c in again["ats_checks"].as_array().unwrap() {
+        // The CV's own words are isolated (U+2068…U+2069); the rest is Arabic.
+        let m = c["message"].as_str().unwrap();
+        let mut outside = String::new();
+        let mut depth = 0;
+        for ch in m.chars() {
+            match ch {
+                '\u{2068}' => depth += 1,
+                '\u{2069}' => depth -= 1,
+                _ if depth == 0 => outside.push(ch),
+                _ => {}
+            }
+        }
+        assert!(arabic_share(&outside) > 0.9, "{m}");
+    }
+    // The view of the analysis held by the page: band, labels and messages in Arabic, the CV's words
+    // marked as such.
+    let v = app.ok("analysis_view", json!({"analysis": en}));
+    assert_eq!(v["lang"], "ar");
+    assert!(
+        ["good", "fair", "poor"].contains(&v["band"].as_str().unwrap()),
+        "{v}"
+    );
+    assert!(arabic_share(v["band_label"].as_str().unwrap()) > 0.8, "{v}");
+    let contact = &v["checks"][0];
+    assert_eq!(contact["id"], "contact");
+    assert!(arabic_share(contact["name"].as_str().unwrap()) > 0.8);
+    let segments = contact["message"].as_array().unwrap();
+    assert!(segments.iter().any(|s| s["cv"] == json!(true)), "{contact}");
+    for s in segments.iter().filter(|s| s["cv"] != json!(true)) {
+        let t = s["text"].as_str().unwrap();
+        assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "{t:?}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_a_file_not_found_error_in_the_users_language() {
     let app = TestApp::new();
     let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));

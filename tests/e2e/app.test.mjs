@@ -339,6 +339,25 @@ describe('Job Gate desktop app', () => {
     assert.ok(side > main, `sidebar at ${side}, main at ${main}`);
     await app.screenshot('08-settings-ar');
     await app.open('import');
+    // The English analysis shown before is said again in Arabic: every check, suggestion and warning.
+    // Outside the CV's own words (isolated in <bdi>), only names of products and formats stay Latin.
+    await browser.waitUntil(async () => browser.execute(() => {
+      const items = [...document.querySelectorAll('#checklist li')];
+      return items.length >= 6 && items.every((li) => /[\u0600-\u06FF]/.test(li.textContent));
+    }), { timeout: 5000, timeoutMsg: 'the checklist stayed in English after switching to Arabic' });
+    const latin = await browser.execute(() => {
+      const out = [];
+      for (const node of document.querySelectorAll('#analysis .check-head, #analysis .check-fix, #suggestions li, #warnings li, #score-verdict')) {
+        const copy = node.cloneNode(true);
+        for (const b of copy.querySelectorAll('bdi')) b.remove();
+        const text = copy.textContent.replace(/\S+@\S+/g, '');
+        out.push(...(text.match(/[A-Za-z]+/g) ?? []));
+      }
+      return out;
+    });
+    const names = new Set(['ATS', 'PDF', 'DOCX', 'docx', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'Excel', 'SQL']);
+    assert.deepEqual(latin.filter((w) => !names.has(w)), [], 'Latin words outside the CV\'s own words');
+    assert.ok(await browser.execute(() => document.querySelectorAll('#checklist bdi').length > 0), 'the CV\'s words are isolated');
     await app.screenshot('09-import-ar');
   });
 

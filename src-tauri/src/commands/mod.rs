@@ -460,12 +460,25 @@ pub async fn history(state: State<'_, AppState>) -> CommandResult<History> {
         .or_else(|e| fail(&state, e))
 }
 
-/// A stored analysis, to show it again.
+/// A stored analysis, to show it again, with its messages in the current language (an analysis
+/// stored before messages were kept as codes is re-derived: `jobgate_engine::view::analysis_in`).
 #[tauri::command]
 pub async fn open_analysis(state: State<'_, AppState>, id: i64) -> CommandResult<AnalysisResponse> {
     state
         .with_store(|store, _| store.analysis(AnalysisId(id)))
+        .map(|a| jobgate_engine::view::analysis_in(a, state.lang()))
         .or_else(|e| fail(&state, e))
+}
+
+/// What the analysis screen shows of `analysis`, in the current language: the score's band and its
+/// label, the checklist with each check's status, suggestions and warnings, the CV's own words marked
+/// so the page isolates them. Asked again when the language changes.
+#[tauri::command]
+pub async fn analysis_view(
+    state: State<'_, AppState>,
+    analysis: AnalysisResponse,
+) -> CommandResult<jobgate_engine::view::AnalysisView> {
+    Ok(jobgate_engine::view::analysis_view(&analysis, state.lang()))
 }
 
 /// A stored CV version (to open it in the editor, export or compare).
