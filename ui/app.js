@@ -35,6 +35,21 @@ function t(id, args = {}) {
   return text;
 }
 
+/** A message whose arguments are someone's own words (a name, a CV's title, a server): as nodes, each
+ * argument isolated in <bdi> so its direction never reorders the sentence around it. */
+function tb(id, args = {}) {
+  const text = (messages[id] ?? id).replace(/[\u2066-\u2069]/g, '');
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{\$([a-z_]+)\}/g)) {
+    parts.push(text.slice(last, m.index));
+    parts.push(m[1] in args ? el('bdi', { text: String(args[m[1]]) }) : m[0]);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.filter((p) => p !== '');
+}
+
 /** A plural message, formatted in Rust (Arabic has six plural forms). */
 async function tc(id, count, args = {}) {
   return invoke('format_message', { id, count, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
@@ -498,7 +513,7 @@ async function importJsonResume() {
   try {
     const got = await invoke('import_json_resume');
     if (got == null) return;
-    $('#history-result').textContent = t('ui-moves-json-imported', { name: got.name });
+    $('#history-result').replaceChildren(...tb('ui-moves-json-imported', { name: got.name }));
     await loadHistory();
   } catch (err) { showError(err); }
 }
@@ -506,7 +521,7 @@ async function importJsonResume() {
 const pendingDelete = { cv: null };
 function askDeleteCv(c) {
   pendingDelete.cv = c;
-  $('#confirm-delete-cv-text').textContent = t('ui-history-delete-confirm', { title: c.title });
+  $('#confirm-delete-cv-text').replaceChildren(...tb('ui-history-delete-confirm', { title: c.title }));
   $('#confirm-delete-cv').showModal();
 }
 
@@ -548,25 +563,24 @@ function closeCompare() {
   $('#diff').replaceChildren();
 }
 
+// Lays out the engine's compare view (crates/engine/src/view.rs): labels, marks and notes are decided there.
 async function showDiff() {
   try {
-    const sections = await invoke('diff_versions', { old: Number($('#compare-old').value), new: Number($('#compare-new').value) });
-    const mark = { added: '+', removed: '−', changed: '~', same: ' ' };
+    const view = await invoke('diff_versions', { old: Number($('#compare-old').value), new: Number($('#compare-new').value) });
     const line = (l) => {
-      const label = el('span', { class: 'sr-only', text: `${t(`ui-diff-${l.change}`)}: ` });
+      const label = el('span', { class: 'sr-only', text: `${l.label}: ` });
       const body = l.change === 'changed'
         ? [el('del', { dir: 'auto', text: l.old }), el('span', { 'aria-hidden': 'true', text: ' → ' }), el('ins', { dir: 'auto', text: l.new })]
         : l.change === 'removed' ? [el('del', { dir: 'auto', text: l.old })]
           : l.change === 'added' ? [el('ins', { dir: 'auto', text: l.new })] : [el('span', { dir: 'auto', text: l.new })];
-      return el('li', { class: `diff-${l.change}`, title: t(`ui-diff-${l.change}`) }, el('span', { class: 'diff-mark', 'aria-hidden': 'true', text: mark[l.change] }), label, ...body);
+      return el('li', { class: `diff-${l.change}`, title: l.label }, el('span', { class: 'diff-mark', 'aria-hidden': 'true', text: l.mark }), label, ...body);
     };
-    const anyChange = sections.some((s) => s.changed);
     $('#diff').replaceChildren(
-      anyChange ? null : el('p', { class: 'muted', text: t('ui-diff-no-changes') }),
-      ...sections.map((s) => el('section', { class: s.changed ? 'diff-section changed' : 'diff-section', 'data-section': s.section },
-        el('h3', { text: t(`ui-section-${s.section}`) }),
-        s.changed ? el('ul', { role: 'list' }, ...s.lines.map(line)) : el('p', { class: 'muted', text: t('ui-diff-unchanged-section') }))));
-    return sections;
+      view.note ? el('p', { class: 'muted', text: view.note }) : null,
+      ...view.sections.map((s) => el('section', { class: s.changed ? 'diff-section changed' : 'diff-section', 'data-section': s.section },
+        el('h3', { text: s.title }),
+        s.changed ? el('ul', { role: 'list' }, ...s.lines.map(line)) : el('p', { class: 'muted', text: s.note }))));
+    return view;
   } catch (err) { return showError(err); }
 }
 
@@ -712,13 +726,13 @@ async function renderMatch(view) {
       toggle.setAttribute('aria-expanded', String(open));
       details.hidden = !open;
     });
-    const band = r.score >= 70 ? 'good' : r.score >= 45 ? 'fair' : 'poor';
-    return [el('tr', { class: 'ranked', 'data-file': r.file },
+    // The band, its label and the score's words are the engine's (crates/engine/src/view.rs).
+    return [el('tr', { class: 'ranked', 'data-file': r.file, 'data-band': r.band },
       el('td', { class: 'rank', text: String(r.rank) }),
       el('th', { scope: 'row' }, el('bdi', { class: 'file', text: r.file_name, title: r.file }),
         r.name ? el('div', { class: 'muted' }, el('bdi', { text: r.name })) : null,
         r.cv_id != null ? el('div', { class: 'tag', text: t('ui-match-from-history-tag') }) : null),
-      el('td', { class: `score ${band}` }, el('strong', { text: t('ui-match-score', { score: r.score.toFixed(1) }) })),
+      el('td', { class: `score ${r.band}`, title: r.band_label }, el('strong', { text: r.score_label }), el('span', { class: 'sr-only', text: ` ${r.band_label}` })),
       el('td', {}, skillList(r.matched)),
       el('td', {}, skillList(r.missing)),
       el('td', {}, toggle)), details];
@@ -770,7 +784,7 @@ function renderSettings(s) {
   $('#ai-blocked').hidden = !s.ai_blocked;
   if (s.ai_blocked) $('#ai-blocked').textContent = t('ui-settings-ai-blocked', { reason: s.ai_blocked });
   for (const id of ['#ai-enabled', '#ai-key', '#ai-key-save', '#ai-url', '#ai-model', '#ai-server-save']) $(id).disabled = Boolean(s.ai_blocked);
-  $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_origin || s.ai_host });
+  $('#ai-server').replaceChildren(...tb('ui-settings-ai-server', { host: s.ai_origin || s.ai_host }));
   $('#ai-url').value = s.ai_base_url;
   $('#ai-model').value = s.ai_model;
   $(`#lang-${s.lang}`).checked = true;
@@ -859,7 +873,7 @@ function wire() {
   $('#ai-enabled').addEventListener('change', async (e) => {
     // Turning AI on the first time (per profile and server) says what is sent where, and asks.
     if (e.target.checked && !current.settings?.ai_consented) {
-      $('#confirm-ai-text').textContent = t('ui-settings-ai-consent', { host: current.settings?.ai_origin || current.settings?.ai_host || '' });
+      $('#confirm-ai-text').replaceChildren(...tb('ui-settings-ai-consent', { host: current.settings?.ai_origin || current.settings?.ai_host || '' }));
       $('#confirm-ai').showModal();
       return;
     }
@@ -976,8 +990,8 @@ async function showStorageProblem() {
 
 async function start() {
   wire();
-  people.mount({ $, el, t, invoke, showError, loadMessages, announce });
-  sync.mount({ $, el, t, tc, invoke, showError, announce });
+  people.mount({ $, el, t, tb, invoke, showError, loadMessages, announce });
+  sync.mount({ $, el, t, tb, tc, invoke, showError, announce });
   updates.mount({ $, el, t, invoke, showError, announce });
   // Nobody signed in: the picker shows, and the app starts again (a page reload) once someone is.
   let signedIn = true;

@@ -979,8 +979,10 @@ fn two_versions_of_a_cv_are_compared_section_by_section() {
         "diff_versions",
         json!({"old": versions[0]["id"], "new": versions[1]["id"]}),
     );
+    assert_eq!(diff["changed"], true);
     let section = |id: &str| {
-        diff.as_array()
+        diff["sections"]
+            .as_array()
             .unwrap()
             .iter()
             .find(|s| s["section"] == id)
@@ -1009,6 +1011,13 @@ fn two_versions_of_a_cv_are_compared_section_by_section() {
         "{skills}"
     );
     assert_eq!(section("experience")["changed"], false);
+    assert_eq!(section("experience")["title"], "Experience");
+    assert_eq!(section("experience")["note"], "No changes in this section.");
+    assert!(
+        ["Added", "Removed", "Changed", "Unchanged"]
+            .contains(&section("skills")["lines"][0]["label"].as_str().unwrap()),
+        "{diff}"
+    );
     let e = app.err("diff_versions", json!({"old": 999, "new": v2}));
     assert_error_json(&e, "INVALID_INPUT");
 }

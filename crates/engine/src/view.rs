@@ -5,17 +5,26 @@
 //!   analysis stored before messages were kept as codes is re-derived from its `structured_data`.
 //! - [`ScoreBand`]: the band of a score (good, fair, poor) and its label, for the ATS score and for a
 //!   Match score.
+//! - [`match_view`]: the Match screen's job summary and ranked rows (rank, score and band, skills,
+//!   reasons), also the rows of `jobgate match`'s table.
+//! - [`compare_view`]: two versions of a CV side by side, section by section, with every label.
 //! - [`AnalysisView`]: the analysis screen and the CLI report (score and band, checklist with status,
 //!   suggestions, warnings), each message as [`Segment`]s so the CV's own words are isolated where
 //!   they sit inside a sentence (`<bdi>` in the window; nothing invisible in a terminal).
 //!
 //! What the words are is left to the Fluent files; how the view is drawn, to the front ends.
 
+use crate::compare::Change;
+use crate::screening::Screening;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::phrase::strip_bidi;
 use jobgate_core::text::arabic_ratio;
-use jobgate_core::{AnalysisResponse, AtsCheck, Lang, Phrase, Segment};
+use jobgate_core::{AnalysisResponse, AtsCheck, ErrorResponse, Lang, Phrase, Segment};
+use jobgate_matching::{JobSpec, MatchComponent};
+use jobgate_store::CvId;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
 
 /// Which kind of score a band is for: the two are measured differently, so their bands differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +306,225 @@ fn suggestions_again(a: &mut AnalysisResponse, lang: Lang) {
         .collect();
 }
 
+// ---- Match ---------------------------------------------------------------------------------------
+
+/// What the job asks for, named for the reader.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobView {
+    pub title: String,
+    pub required: Vec<String>,
+    pub preferred: Vec<String>,
+    pub min_years: Option<f64>,
+    pub education: Option<String>,
+    pub languages: Vec<String>,
+}
+
+/// One row of the ranked table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedView {
+    pub rank: usize,
+    /// The path of a chosen file, or the name of a CV from the history.
+    pub file: String,
+    /// What to show: the file name without its folder.
+    pub file_name: String,
+    pub name: String,
+    /// Out of 100.
+    pub score: f64,
+    /// "82.5 / 100", and the score's band ([`ScoreBand::of`] on the Match scale) with its label.
+    pub score_label: String,
+    pub band: ScoreBand,
+    pub band_label: String,
+    pub ats_score: f64,
+    /// Required skills found and missing, preferred skills found, named as in the reasons.
+    pub matched: Vec<String>,
+    pub missing: Vec<String>,
+    pub preferred_matched: Vec<String>,
+    pub components: Vec<MatchComponent>,
+    pub reasons: Vec<String>,
+    /// Set for CVs from the history.
+    pub cv_id: Option<CvId>,
+}
+
+/// A CV that could not be analysed, with the error JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedView {
+    pub file: String,
+    pub file_name: String,
+    #[serde(flatten)]
+    pub error: ErrorResponse,
+}
+
+/// The Match screen's result (and the rows of `jobgate match`'s table).
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchView {
+    pub job: JobView,
+    pub ranking: Vec<RankedView>,
+    pub failed: Vec<FailedView>,
+}
+
+fn file_name(file: &str) -> String {
+    Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string())
+}
+
+pub fn job_view(job: &JobSpec, lang: Lang) -> JobView {
+    let loc = Localizer::get(lang);
+    let none: [(&str, &str); 0] = [];
+    let labels = |names: &[String]| -> Vec<String> {
+        names.iter().map(|n| job.skill_label(n, lang)).collect()
+    };
+    JobView {
+        title: job.title.clone(),
+        required: labels(&job.required_skills),
+        preferred: labels(&job.preferred_skills),
+        min_years: job.min_years,
+        education: job.education.map(|l| loc.format(l.message_id(), &none)),
+        languages: job
+            .languages
+            .iter()
+            .map(|l| {
+                let id = format!("match-language-{}", l.to_lowercase());
+                if loc.has(&id) {
+                    loc.format(&id, &none)
+                } else {
+                    l.clone()
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The view of a screening; `origin` maps the names of history candidates to their CVs.
+pub fn match_view(s: &Screening, origin: &HashMap<String, CvId>) -> MatchView {
+    let labels = |names: &[String]| -> Vec<String> {
+        names.iter().map(|n| s.job.skill_label(n, s.lang)).collect()
+    };
+    MatchView {
+        job: job_view(&s.job, s.lang),
+        ranking: s
+            .ranking
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let cv_id = origin.get(&r.file).copied();
+                RankedView {
+                    rank: i + 1,
+                    file_name: if cv_id.is_some() {
+                        r.file.clone()
+                    } else {
+                        file_name(&r.file)
+                    },
+                    file: r.file.clone(),
+                    name: r.name.clone(),
+                    score: r.score,
+                    score_label: Phrase::new("ui-match-score")
+                        .value("score", format!("{:.1}", r.score))
+                        .plain(s.lang),
+                    band: ScoreBand::of(r.score, Scale::Match),
+                    band_label: ScoreBand::of(r.score, Scale::Match).label(Scale::Match, s.lang),
+                    ats_score: r.ats_score,
+                    matched: labels(&r.matched_skills),
+                    missing: labels(&r.missing_skills),
+                    preferred_matched: labels(&r.preferred_matched),
+                    components: r.components.clone(),
+                    reasons: r.reasons.clone(),
+                    cv_id,
+                }
+            })
+            .collect(),
+        failed: s
+            .failed
+            .iter()
+            .map(|f| FailedView {
+                file_name: file_name(&f.file),
+                file: f.file.clone(),
+                error: f.error.clone(),
+            })
+            .collect(),
+    }
+}
+
+// ---- Compare -------------------------------------------------------------------------------------
+
+/// One line of the comparison as shown: what happened, said for screen readers, and its mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffLineView {
+    /// `same`, `added`, `removed`, `changed`.
+    pub change: Change,
+    /// "Added", "Removed"… in the reader's language.
+    pub label: String,
+    /// `+`, `−`, `~`, or a space.
+    pub mark: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// One section of the comparison as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionView {
+    pub section: &'static str,
+    /// The section's heading, as in the editor.
+    pub title: String,
+    pub changed: bool,
+    /// Shown instead of the lines when nothing changed in the section.
+    pub note: Option<String>,
+    /// The lines, when something changed.
+    pub lines: Vec<DiffLineView>,
+}
+
+/// The history's "compare two versions" view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompareView {
+    pub changed: bool,
+    /// Shown when the two versions are the same.
+    pub note: Option<String>,
+    pub sections: Vec<SectionView>,
+}
+
+/// Two versions of a CV compared section by section ([`crate::compare::diff_cvs`]), in `lang`.
+pub fn compare_view(old: &jobgate_core::Cv, new: &jobgate_core::Cv, lang: Lang) -> CompareView {
+    let say = |id: &str| Phrase::new(id).plain(lang);
+    let sections: Vec<SectionView> = crate::compare::diff_cvs(old, new)
+        .into_iter()
+        .map(|s| SectionView {
+            section: s.section,
+            title: say(&format!("ui-section-{}", s.section)),
+            changed: s.changed,
+            note: (!s.changed).then(|| say("ui-diff-unchanged-section")),
+            lines: if s.changed {
+                s.lines
+                    .into_iter()
+                    .map(|l| {
+                        let (id, mark) = match l.change {
+                            Change::Same => ("ui-diff-same", " "),
+                            Change::Added => ("ui-diff-added", "+"),
+                            Change::Removed => ("ui-diff-removed", "−"),
+                            Change::Changed => ("ui-diff-changed", "~"),
+                        };
+                        DiffLineView {
+                            change: l.change,
+                            label: say(id),
+                            mark,
+                            old: l.old,
+                            new: l.new,
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let changed = sections.iter().any(|s| s.changed);
+    CompareView {
+        changed,
+        note: (!changed).then(|| say("ui-diff-no-changes")),
+        sections,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,5 +696,60 @@ mod tests {
             }
             assert_eq!(en.suggestions, old.suggestions);
         }
+    }
+
+    /// The Match rows say their band in the ranking's language, and the CLI and the app take the same rows.
+    #[test]
+    fn match_rows_carry_the_band_and_its_words() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let job = crate::screening::load_job(&root.join("jobs/backend_engineer_en.txt")).unwrap();
+        let files: Vec<_> = ["001__even.pdf", "002__flat.pdf", "003__stackoverflow.pdf"]
+            .iter()
+            .map(|f| root.join("corpus/files").join(f))
+            .collect();
+        let opts = crate::AnalyzeOptions {
+            lang: Some(Lang::Ar),
+            today: Some((2025, 11)),
+            ..crate::AnalyzeOptions::default()
+        };
+        let (candidates, failed) = crate::screening::analyse_files(&files, &opts, &|_, _| {});
+        let s = Screening::rank(job, &candidates, failed, Lang::Ar);
+        let v = match_view(&s, &HashMap::new());
+        assert_eq!(v.ranking.len(), 3);
+        for (i, r) in v.ranking.iter().enumerate() {
+            assert_eq!(r.rank, i + 1);
+            assert_eq!(r.band, ScoreBand::of(r.score, Scale::Match));
+            assert!(arabic_ratio(&r.band_label) > 0.8, "{}", r.band_label);
+            assert!(r.score_label.contains(&format!("{:.1}", r.score)));
+        }
+    }
+
+    #[test]
+    fn the_compare_view_names_sections_and_changes_in_the_readers_language() {
+        let old = jobgate_core::Cv {
+            skills: vec!["SQL".into()],
+            summary: "Analyst".into(),
+            ..Default::default()
+        };
+        let mut new = old.clone();
+        new.skills.push("Python".into());
+        let v = compare_view(&old, &new, Lang::Ar);
+        assert!(v.changed && v.note.is_none());
+        let skills = v.sections.iter().find(|s| s.section == "skills").unwrap();
+        assert!(arabic_ratio(&skills.title) > 0.8, "{}", skills.title);
+        let added = skills
+            .lines
+            .iter()
+            .find(|l| l.change == Change::Added)
+            .unwrap();
+        assert_eq!((added.new.as_str(), added.mark), ("Python", "+"));
+        assert!(arabic_ratio(&added.label) > 0.8);
+        let summary = v.sections.iter().find(|s| s.section == "summary").unwrap();
+        assert!(!summary.changed && summary.lines.is_empty() && summary.note.is_some());
+        let same = compare_view(&old, &old, Lang::En);
+        assert_eq!(
+            same.note.as_deref(),
+            Some("These two versions are the same.")
+        );
     }
 }

@@ -22,7 +22,6 @@ use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
-use jobgate_engine::compare::SectionDiff;
 use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -544,20 +543,22 @@ pub async fn cv_versions(
         .or_else(|e| fail(&state, e))
 }
 
-/// Two stored versions compared section by section (`old` → `new`).
+/// Two stored versions compared section by section (`old` → `new`), as the history shows them.
 #[tauri::command]
 pub async fn diff_versions(
     state: State<'_, AppState>,
     old: i64,
     new: i64,
-) -> CommandResult<Vec<SectionDiff>> {
+) -> CommandResult<jobgate_engine::view::CompareView> {
+    let lang = state.lang();
     state
         .with_store(|store, _| {
             let a = store.version(VersionId(old))?;
             let b = store.version(VersionId(new))?;
-            Ok(jobgate_engine::compare::diff_cvs(
+            Ok(jobgate_engine::view::compare_view(
                 &a.structured_data,
                 &b.structured_data,
+                lang,
             ))
         })
         .or_else(|e| fail(&state, e))
