@@ -87,6 +87,7 @@ ui-builder-accept = استخدم هذه الصياغة
 ui-builder-keep = أبقِ صياغتي
 ui-builder-rewrite-title = صياغة مقترحة
 ui-builder-progress = التقدّم
+ui-builder-conversation = المحادثة مع منشئ السيرة
 ui-builder-missing = ما زال ناقصًا
 ui-builder-minutes-left = { PLURAL($count) ->
     [zero] أوشكت على الانتهاء

@@ -87,6 +87,7 @@ ui-builder-accept = Use this wording
 ui-builder-keep = Keep mine
 ui-builder-rewrite-title = Suggested wording
 ui-builder-progress = Progress
+ui-builder-conversation = Conversation with the builder
 ui-builder-missing = Still missing
 ui-builder-minutes-left = { PLURAL($count) ->
     [one] About one minute left

@@ -326,6 +326,11 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('24-settings-updates');
   });
 
+  it('has no serious or critical accessibility violations on any screen in English (axe-core)', async () => {
+    const found = await app.auditScreens();
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+  });
+
   it('switches the whole interface to Arabic, right to left', async () => {
     await app.open('settings');
     await (await browser.$('#lang-ar')).click();
@@ -382,6 +387,9 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await app.text('#status-version')).length > 0, { timeout: 5000 });
     assert.match(await app.text('#status-storage'), /سليم|OK/);
     await app.screenshot('10-status-ar');
+    // Every screen in Arabic, audited by axe-core: nothing serious or critical.
+    const found = await app.auditScreens();
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
     await app.open('settings');
     await (await browser.$('#lang-en')).click();
     await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
@@ -461,12 +469,16 @@ describe('Job Gate desktop app', () => {
     assert.ok(!existsSync(guestFile), 'the guest\'s file is still on disk');
     assert.equal(await asked.isDisplayed(), false);
 
+    const pickerEn = await app.audit();
+    assert.deepEqual(pickerEn, [], `the picker: ${JSON.stringify(pickerEn, null, 2)}`);
     // The picker in Arabic: right to left, the default profile under its Arabic label.
     await app.click('#gate-lang-ar');
     await browser.waitUntil(async () => (await app.dir()) === 'rtl', { timeout: 5000 });
     assert.match(await app.text('#picker-title'), /[\u0600-\u06FF]/);
     assert.equal(await app.text('#picker-people li:first-child button'), 'الملف الرئيسي');
     await app.screenshot('18-picker-ar');
+    const pickerAr = await app.audit();
+    assert.deepEqual(pickerAr, [], `the picker in Arabic: ${JSON.stringify(pickerAr, null, 2)}`);
     await app.click('#gate-lang-en');
     await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
 

@@ -139,10 +139,11 @@ impl Warning {
                 code.message_id()
             }
         } else {
-            // A warning added the old way (a code and an English message) whose Fluent message
-            // exists already: the message of its code.
+            // A warning added the old way (a code and an English message, no arguments) whose
+            // Fluent message exists and needs no arguments: the message of its code.
             let id = message_id_of(&self.code);
-            if !crate::i18n::Localizer::get(Lang::En).has(&id) {
+            let en = crate::i18n::Localizer::get(Lang::En);
+            if !en.has(&id) || (self.args.is_empty() && en.uses_variables(&id)) {
                 return None;
             }
             id
@@ -203,5 +204,9 @@ mod tests {
             ..Warning::default()
         };
         assert!(unknown.phrase().is_none());
+        let loc = crate::i18n::Localizer::get(Lang::En);
+        assert!(loc.uses_variables("warning-partial-text"));
+        assert!(loc.uses_variables("warning-partial-text-pages"));
+        assert!(!loc.uses_variables("warning-no-section-headings"));
     }
 }
