@@ -806,7 +806,12 @@ async function setLanguage(code) {
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
     fillSectionOptions();
     renderMatchFiles();
-    if (matcher.last) await renderMatch(matcher.last);
+    if (matcher.last) {
+      // The same ranking, its reasons and bands said in the new language.
+      const again = await invoke('match_relabel');
+      if (again) matcher.last = again;
+      await renderMatch(matcher.last);
+    }
     await sync.relabel();
     await updates.relabel();
     $('#settings-result').textContent = t('ui-settings-saved');

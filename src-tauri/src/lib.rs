@@ -106,6 +106,7 @@ macro_rules! handler {
         commands::updates::install_update,
         commands::updates::restart_app,
         screening::match_rank,
+        screening::match_relabel,
         screening::read_job_file,
         screening::list_cv_folder,
         screening::save_match_csv,

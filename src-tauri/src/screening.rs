@@ -68,8 +68,25 @@ pub fn rank_cvs(
     }
     let s = Screening::rank(job, &candidates, failed, lang);
     let view = match_view(&s, &origin);
-    person.set_screening(s);
+    person.set_screening(s, origin);
     Ok(view)
+}
+
+/// The last ranking again in the current language, after it changed: the same order, with its
+/// reasons, bands and failures said anew (`None` when nothing was ranked).
+#[tauri::command]
+pub async fn match_relabel(state: State<'_, AppState>) -> CommandResult<Option<MatchView>> {
+    let lang = state.lang();
+    let Some((s, origin)) = state.screening_with_origin() else {
+        return Ok(None);
+    };
+    let s = s.in_lang(lang);
+    let view = match_view(&s, &origin);
+    state
+        .person()
+        .map(|p| p.set_screening(s, origin))
+        .map_err(|e| e.to_response(lang))?;
+    Ok(Some(view))
 }
 
 /// Ranks the chosen CVs against the job description; see [`rank_cvs`]. Runs on a blocking thread so

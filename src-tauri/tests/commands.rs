@@ -804,6 +804,24 @@ fn the_match_screen_ranks_real_cvs_with_reasons_lists_failures_and_saves_csv() {
     // Ranking files does not add them to the history.
     let h = app.ok("history", json!({}));
     assert_eq!(h["cvs"].as_array().unwrap().len(), 1, "{h}");
+
+    // After switching to Arabic, the same ranking is said in Arabic: reasons, bands, the failure.
+    app.ok("set_language", json!({"lang": "ar"}));
+    let again = app.ok("match_relabel", json!({}));
+    let ranked_again = again["ranking"].as_array().unwrap();
+    let order = |r: &[Value]| r.iter().map(|x| x["file"].clone()).collect::<Vec<_>>();
+    assert_eq!(order(ranked_again), order(ranking));
+    assert_eq!(ranked_again[0]["cv_id"], imported["cv_id"]);
+    assert_eq!(ranked_again[0]["band"], first["band"]);
+    assert!(arabic_share(ranked_again[0]["band_label"].as_str().unwrap()) > 0.8);
+    assert!(
+        arabic_share(ranked_again[0]["reasons"][0].as_str().unwrap()) > 0.3,
+        "{again}"
+    );
+    assert!(
+        arabic_share(again["failed"][0]["error"].as_str().unwrap()) > 0.5,
+        "{again}"
+    );
 }
 
 #[test]
