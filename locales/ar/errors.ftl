@@ -71,6 +71,10 @@ error-internal-error-action = حاول مرة أخرى؛ وإن تكرر فأب�
 # The program's own account of a failure (details.reason) is in English: it stays in details, never in an Arabic message.
 error-with-reason = { $message }
 
+# A file size (error-file-too-large-action).
+size-megabytes = { $n } ميغابايت
+size-kilobytes = { $n } كيلوبايت
+
 ## Warnings: the result is usable, but something could not be done (see crates/core/src/warning.rs).
 warning-partial-text = تعذّرت قراءة جزء من الملف: { $cause }
 warning-partial-text-pages = { PLURAL($count) ->

@@ -71,6 +71,10 @@ error-internal-error-action = Try again; if it keeps happening, report the probl
 # The program's own account of a failure (details.reason, in English) after the message.
 error-with-reason = { $message } ({ $reason })
 
+# A file size (error-file-too-large-action).
+size-megabytes = { $n }MB
+size-kilobytes = { $n }KB
+
 ## Warnings: the result is usable, but something could not be done (see crates/core/src/warning.rs).
 warning-partial-text = Only part of the file could be read: { $cause }
 warning-partial-text-pages = { PLURAL($count) ->

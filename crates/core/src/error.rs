@@ -196,6 +196,16 @@ pub enum JobGateError {
 
 pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
 
+/// A file size in the reader's unit (`size-megabytes`, `size-kilobytes`), as [`human_size`] rounds it.
+fn size_phrase(bytes: u64) -> Phrase {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 1.0 {
+        Phrase::new("size-megabytes").value("n", (mb * 10.0).round() / 10.0)
+    } else {
+        Phrase::new("size-kilobytes").value("n", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
 fn human_size(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 1.0 {
@@ -302,7 +312,7 @@ impl JobGateError {
     /// never appends English words). A stopped file's and an update's messages say it by their kind.
     pub fn phrase(&self) -> Phrase {
         let details = self.details();
-        let message = phrase_of(self.message_id(), &details);
+        let message = self.phrase_with(self.message_id(), &details);
         match details.get("reason").and_then(Value::as_str) {
             Some(reason)
                 if !reason.is_empty()
@@ -326,9 +336,24 @@ impl JobGateError {
             success: false,
             error: self.phrase().render(lang),
             error_code: self.code().as_str().to_string(),
-            suggested_action: phrase_of(format!("{}-action", self.message_id()), &details)
+            suggested_action: self
+                .phrase_with(format!("{}-action", self.message_id()), &details)
                 .render(lang),
             details,
+        }
+    }
+
+    /// Message `id` with `details` as arguments; sizes are said with the reader's unit.
+    fn phrase_with(&self, id: String, details: &Value) -> Phrase {
+        let p = phrase_of(id, details);
+        match self {
+            JobGateError::FileTooLarge {
+                max_bytes,
+                actual_bytes,
+            } => p
+                .phrase("max_size", size_phrase(*max_bytes))
+                .phrase("your_size", size_phrase(*actual_bytes)),
+            _ => p,
         }
     }
 
@@ -486,6 +511,111 @@ mod tests {
                 assert!(
                     loc.has(&format!("{id}-action")),
                     "{lang:?} lacks {id}-action"
+                );
+            }
+        }
+    }
+
+    /// One of every variant, with the program's own (English) reasons.
+    fn one_of_each() -> Vec<JobGateError> {
+        let reason = || "the zip central directory is missing".to_string();
+        vec![
+            JobGateError::FileTooLarge {
+                max_bytes: MAX_FILE_BYTES,
+                actual_bytes: 15 << 20,
+            },
+            JobGateError::UnsupportedFileType {
+                detected: "plain text".into(),
+            },
+            JobGateError::CorruptedFile { reason: reason() },
+            JobGateError::OverLimit {
+                limit: "time".into(),
+                reason: reason(),
+            },
+            JobGateError::EncryptedFile,
+            JobGateError::NoTextFound { pages: 2 },
+            JobGateError::FileNotFound {
+                path: "/home/sara/CV final.pdf".into(),
+            },
+            JobGateError::FileExists {
+                path: "/home/sara/CV.docx".into(),
+            },
+            JobGateError::InvalidInput {
+                field: "email".into(),
+                reason: reason(),
+            },
+            JobGateError::AiUnavailable { reason: reason() },
+            JobGateError::SessionNotFound {
+                session_id: "abc".into(),
+            },
+            JobGateError::ExportFailed { reason: reason() },
+            JobGateError::TemplateNotFound {
+                name: "fancy".into(),
+                available: vec!["classic".into()],
+            },
+            JobGateError::StorageError { reason: reason() },
+            JobGateError::SyncFailed { reason: reason() },
+            JobGateError::ProfileLocked {
+                profile: "Sara".into(),
+            },
+            JobGateError::WrongPasscode {
+                failures: 6,
+                wait_seconds: 30,
+            },
+            JobGateError::ProfileNotFound {
+                profile: "Sara".into(),
+            },
+            JobGateError::UpdateFailed {
+                kind: UpdateKind::Signature,
+                reason: reason(),
+                version: "1.2.0".into(),
+            },
+            JobGateError::Internal { reason: reason() },
+        ]
+    }
+
+    /// No English words are appended to an Arabic message: outside the person's own words (isolated),
+    /// an Arabic error and its action hold no Latin word the Arabic Fluent files do not contain.
+    #[test]
+    fn an_arabic_error_carries_no_english_reason() {
+        let ar = Localizer::get(Lang::Ar).source().to_string();
+        let allowed: std::collections::HashSet<String> = ar
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(|l| l.split_once('=').map_or(l, |(_, v)| v))
+            .flat_map(|v| {
+                v.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_string)
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for e in one_of_each() {
+            let r = e.to_response(Lang::Ar);
+            for text in [&r.error, &r.suggested_action] {
+                let mut outside = String::new();
+                let mut depth = 0;
+                for c in text.chars() {
+                    match c {
+                        '\u{2068}' => depth += 1,
+                        '\u{2069}' => depth -= 1,
+                        _ if depth == 0 => outside.push(c),
+                        _ => {}
+                    }
+                }
+                for w in outside
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| !w.is_empty())
+                {
+                    assert!(allowed.contains(w), "{:?}: {w:?} in {text:?}", e.code());
+                }
+            }
+            // In English the program's reason is still said, through `error-with-reason`.
+            let en = e.to_response(Lang::En);
+            if matches!(e, JobGateError::StorageError { .. }) {
+                assert!(
+                    en.error.ends_with("(the zip central directory is missing)"),
+                    "{}",
+                    en.error
                 );
             }
         }
