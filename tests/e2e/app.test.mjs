@@ -172,6 +172,36 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('05-export-done');
   });
 
+  it('goes from import to analysis to export with the keyboard alone', async (t) => {
+    const caps = await app.capabilities();
+    if (!caps.export) return t.skip('the export crate has not landed in this build');
+    await browser.execute(() => { document.activeElement?.blur(); });
+    await app.tabTo('#nav-import');
+    await app.enter();
+    await (await browser.$('#screen-import')).waitForDisplayed({ timeout: 5000 });
+    // The sample again (the same CV in the history, so the tests after this one see what they expect).
+    await app.answerDialog(SAMPLE);
+    await browser.execute(() => { window.e2eBefore = window.jobgate.current.analysis; });
+    await app.tabTo('#choose-file');
+    await app.enter();
+    await browser.waitUntil(async () => (await browser.execute(() => window.jobgate.current.analysis !== window.e2eBefore))
+      && (await (await browser.$('#analysis')).isDisplayed()), { timeout: 15000, timeoutMsg: 'the file chosen by keyboard was not analysed' });
+    // The analysis can be read by moving through it: the builder's and editor's fields are reachable too.
+    await app.tabTo('#cv-editor input');
+    await app.tabTo('#nav-export');
+    await app.enter();
+    await (await browser.$('#screen-export')).waitForDisplayed({ timeout: 5000 });
+    await app.tabTo('#templates input:checked');
+    await app.tabTo('#export-save');
+    const target = path.join(OUT, 'e2e-keyboard.docx');
+    rmSync(target, { force: true });
+    await app.answerDialog(target);
+    await app.enter();
+    await browser.waitUntil(async () => existsSync(target) && statSync(target).size > 2000,
+      { timeout: 15000, timeoutMsg: 'the export started by keyboard was not written' });
+    await (await browser.$('#export-result')).waitForDisplayed({ timeout: 5000 });
+  });
+
   it('lists the analysis in the history', async () => {
     await app.open('history');
     // The screen's heading takes the focus, so screen readers say where the user is.

@@ -45,6 +45,30 @@ export class JobGate {
     }
     return found;
   }
+  /**
+   * Moves the focus with the keyboard alone (Tab, or Shift+Tab when the target comes earlier in the page)
+   * until `selector` has it; fails when it cannot be reached in `max` presses.
+   */
+  async tabTo(selector, max = 120) {
+    for (let i = 0; i < max; i++) {
+      const where = await this.b.execute((sel) => {
+        const target = document.querySelector(sel);
+        const now = document.activeElement;
+        if (!target) return 'missing';
+        if (now === target) return 'here';
+        if (!now || now === document.body) return 'after';
+        return now.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+      }, selector);
+      if (where === 'here') return;
+      if (where === 'missing') throw new Error(`no ${selector} on the page`);
+      const key = where === 'after' ? this.b.action('key').down('\uE004').up('\uE004')
+        : this.b.action('key').down('\uE008').down('\uE004').up('\uE004').up('\uE008');
+      await key.perform();
+    }
+    throw new Error(`${selector} cannot be reached with the keyboard`);
+  }
+  /** Presses Enter on whatever has the focus. */
+  async enter() { await this.b.action('key').down('\uE007').up('\uE007').perform(); }
   async screenshot(name) {
     await this.b.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
   }
