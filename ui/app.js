@@ -705,7 +705,8 @@ async function renderMatch(view) {
   $('#match-results').hidden = false;
   $('#match-csv-result').textContent = '';
   const j = view.job;
-  const rows = [el('p', {}, el('strong', { text: j.title || t('ui-match-job-untitled') }))];
+  // The job's title is the job description's own words: isolated.
+  const rows = [el('p', {}, el('strong', {}, j.title ? el('bdi', { text: j.title }) : t('ui-match-job-untitled')))];
   if (j.required.length) rows.push(el('p', {}, `${t('ui-match-required')}: `, skillList(j.required)));
   if (j.preferred.length) rows.push(el('p', {}, `${t('ui-match-preferred')}: `, skillList(j.preferred)));
   if (j.min_years != null) rows.push(el('p', { text: await tc('ui-match-min-years', Math.ceil(j.min_years), { years: j.min_years }) }));
@@ -803,6 +804,10 @@ async function setLanguage(code) {
     await loadMessages(s.lang);
     renderSettings(s);
     await renderAnalysis();
+    // A job fit on screen is worked out again in the new language; results of earlier actions, said
+    // in the old one, are cleared.
+    if ($('#fit-result').childElementCount && $('#fit-job').value.trim()) await checkFit();
+    for (const id of ['#history-result', '#cv-save-result', '#match-csv-result']) $(id).textContent = '';
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
     fillSectionOptions();
     renderMatchFiles();

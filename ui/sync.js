@@ -46,6 +46,8 @@ export async function load() {
 
 /** The language changed: the same view, in the new words. */
 export async function relabel() {
+  // A connection test's result was said in the old language.
+  ctx.$('#sync-test-result').textContent = '';
   if (view) await render(view);
 }
 

@@ -417,6 +417,33 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await app.text('#status-version')).length > 0, { timeout: 5000 });
     assert.match(await app.text('#status-storage'), /سليم|OK/);
     await app.screenshot('10-status-ar');
+    // After the switch, no visible text outside the CV's (or the job's, or a person's) own words is in
+    // Latin script but names of products, formats and templates. The builder's conversation is the
+    // session's, in the language it was started in (see tests/e2e/artifacts/latin-ar.json).
+    const names = new Set(['ATS', 'PDF', 'DOCX', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'DeepSeek',
+      'OpenAI', 'Ollama', 'Excel', 'SQL', 'CSV', 'JSON', 'Resume', 'English', 'Classic', 'Modern', 'Compact', 'default']);
+    const report = {};
+    for (const screen of ['import', 'builder', 'export', 'match', 'history', 'settings', 'status']) {
+      await app.open(screen);
+      report[screen] = await browser.execute((id) => {
+        const out = [];
+        const walker = document.createTreeWalker(document.getElementById(`screen-${id}`), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const p = n.parentElement;
+          if (!p || p.closest('bdi, [dir="auto"], script, style, [hidden]') || !p.getClientRects().length) continue;
+          // Isolated runs (U+2068…U+2069) are someone's own words; so are addresses.
+          const text = n.textContent.replace(/\u2068[^\u2069]*\u2069/g, '').replace(/\S+@\S+|\S+:\/\/\S+/g, '');
+          for (const w of text.match(/[A-Za-z]{2,}/g) ?? []) out.push({ word: w, in: `${p.tagName.toLowerCase()}${p.id ? '#' + p.id : ''}: ${n.textContent.trim().slice(0, 60)}` });
+        }
+        return out;
+      }, screen);
+    }
+    writeFileSync(path.join(ROOT, 'tests/e2e/artifacts/latin-ar.json'), JSON.stringify(report, null, 2));
+    for (const [screen, found] of Object.entries(report)) {
+      if (screen === 'builder') continue;
+      const stray = found.filter((f) => !names.has(f.word));
+      assert.deepEqual(stray, [], `Latin words on the ${screen} screen in Arabic`);
+    }
     // Every screen in Arabic, audited by axe-core: nothing serious or critical.
     const found = await app.auditScreens();
     assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
