@@ -35,6 +35,21 @@ function t(id, args = {}) {
   return text;
 }
 
+/** A message whose arguments are someone's own words (a name, a CV's title, a server): as nodes, each
+ * argument isolated in <bdi> so its direction never reorders the sentence around it. */
+function tb(id, args = {}) {
+  const text = (messages[id] ?? id).replace(/[\u2066-\u2069]/g, '');
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{\$([a-z_]+)\}/g)) {
+    parts.push(text.slice(last, m.index));
+    parts.push(m[1] in args ? el('bdi', { text: String(args[m[1]]) }) : m[0]);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.filter((p) => p !== '');
+}
+
 /** A plural message, formatted in Rust (Arabic has six plural forms). */
 async function tc(id, count, args = {}) {
   return invoke('format_message', { id, count, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
@@ -178,7 +193,7 @@ async function importPath(file) {
     current.versionId = result.version_id;
     current.analysis = result.analysis;
     current.fileName = result.file_name;
-    renderAnalysis();
+    await renderAnalysis();
     announce(t('ui-analysis-done', { score: Math.round(result.analysis.ats_score * 10) / 10 }));
     return result;
   } catch (err) {
@@ -190,29 +205,37 @@ async function importPath(file) {
   }
 }
 
-function renderAnalysis() {
+/** A message of the engine as nodes: the CV's own words isolated in <bdi>, so their direction
+ * never disturbs the sentence around them (bidi decided once, in the engine's segments). */
+const said = (segments) => segments.map((s) => (s.cv ? el('bdi', { text: s.text }) : s.text));
+
+// The analysis screen lays out the engine's view of the analysis (crates/engine/src/view.rs): band,
+// labels, check status and messages are decided there, in the current language.
+async function renderAnalysis() {
   const a = current.analysis;
   if (!a) return;
+  let view;
+  try { view = await invoke('analysis_view', { analysis: a }); } catch (err) { showError(err); return; }
+  if (current.analysis !== a) return;
   $('#analysis').hidden = false;
-  const score = Math.round(a.ats_score * 10) / 10;
+  const score = view.score;
   $('#score-number').textContent = String(score);
-  const band = score >= 80 ? 'good' : score >= 55 ? 'fair' : 'poor';
-  $('#gauge').className = `gauge ${band}`;
+  $('#gauge').className = `gauge ${view.band}`;
   $('#gauge').setAttribute('aria-label', `${t('ui-score-label')}: ${score} ${t('ui-score-out-of')}`);
   const circumference = 2 * Math.PI * 50;
   $('#gauge-value').setAttribute('stroke-dasharray', `${(circumference * score) / 100} ${circumference}`);
-  $('#score-verdict').textContent = t(`ui-score-${band}`);
+  $('#score-verdict').textContent = view.band_label;
   $('#analysis-file').replaceChildren(t('ui-file-label') + ': ', el('bdi', { text: current.fileName ?? '' }));
   $('#analysis-meta').textContent = t('ui-analysis-meta', { language: t(`ui-language-${a.language}`), seconds: a.processing_time.toFixed(2) });
-  $('#checklist').replaceChildren(...a.ats_checks.map((c) => el('li', { class: c.passed ? 'passed' : 'failed', 'data-check': c.id },
+  $('#checklist').replaceChildren(...view.checks.map((c) => el('li', { class: c.status, 'data-check': c.id },
     el('div', { class: 'check-head' },
-      el('span', {}, `${c.passed ? '✓' : '✗'} `, el('span', { class: 'sr-only', text: c.passed ? t('ui-check-passed') : t('ui-check-failed') }), ' ', c.message),
-      el('span', { text: t('ui-check-points', { points: c.points, max: c.max_points }) })),
-    !c.passed && c.suggestion ? el('p', { class: 'check-fix' }, el('strong', { text: t('ui-check-fix') + ': ' }), c.suggestion) : null)));
-  $('#suggestions-block').hidden = a.suggestions.length === 0;
-  $('#suggestions').replaceChildren(...a.suggestions.map((s) => el('li', { text: s })));
-  $('#warnings-block').hidden = a.warnings.length === 0;
-  $('#warnings').replaceChildren(...a.warnings.map((w) => el('li', { text: w.message || w.code })));
+      el('span', {}, `${c.status === 'passed' ? '✓' : '✗'} `, el('span', { class: 'sr-only', text: c.status_label }), ' ', ...said(c.message)),
+      el('span', { text: c.points_label })),
+    c.status !== 'passed' && c.suggestion.length ? el('p', { class: 'check-fix' }, el('strong', { text: t('ui-check-fix') + ': ' }), ...said(c.suggestion)) : null)));
+  $('#suggestions-block').hidden = view.suggestions.length === 0;
+  $('#suggestions').replaceChildren(...view.suggestions.map((s) => el('li', {}, ...said(s))));
+  $('#warnings-block').hidden = view.warnings.length === 0;
+  $('#warnings').replaceChildren(...view.warnings.map((w, i) => el('li', { 'data-code': a.warnings[i]?.code }, ...said(w))));
   renderEditor(current.cv);
   $('#cv-save-result').textContent = '';
 }
@@ -490,7 +513,7 @@ async function importJsonResume() {
   try {
     const got = await invoke('import_json_resume');
     if (got == null) return;
-    $('#history-result').textContent = t('ui-moves-json-imported', { name: got.name });
+    $('#history-result').replaceChildren(...tb('ui-moves-json-imported', { name: got.name }));
     await loadHistory();
   } catch (err) { showError(err); }
 }
@@ -498,7 +521,7 @@ async function importJsonResume() {
 const pendingDelete = { cv: null };
 function askDeleteCv(c) {
   pendingDelete.cv = c;
-  $('#confirm-delete-cv-text').textContent = t('ui-history-delete-confirm', { title: c.title });
+  $('#confirm-delete-cv-text').replaceChildren(...tb('ui-history-delete-confirm', { title: c.title }));
   $('#confirm-delete-cv').showModal();
 }
 
@@ -540,25 +563,24 @@ function closeCompare() {
   $('#diff').replaceChildren();
 }
 
+// Lays out the engine's compare view (crates/engine/src/view.rs): labels, marks and notes are decided there.
 async function showDiff() {
   try {
-    const sections = await invoke('diff_versions', { old: Number($('#compare-old').value), new: Number($('#compare-new').value) });
-    const mark = { added: '+', removed: '−', changed: '~', same: ' ' };
+    const view = await invoke('diff_versions', { old: Number($('#compare-old').value), new: Number($('#compare-new').value) });
     const line = (l) => {
-      const label = el('span', { class: 'sr-only', text: `${t(`ui-diff-${l.change}`)}: ` });
+      const label = el('span', { class: 'sr-only', text: `${l.label}: ` });
       const body = l.change === 'changed'
         ? [el('del', { dir: 'auto', text: l.old }), el('span', { 'aria-hidden': 'true', text: ' → ' }), el('ins', { dir: 'auto', text: l.new })]
         : l.change === 'removed' ? [el('del', { dir: 'auto', text: l.old })]
           : l.change === 'added' ? [el('ins', { dir: 'auto', text: l.new })] : [el('span', { dir: 'auto', text: l.new })];
-      return el('li', { class: `diff-${l.change}`, title: t(`ui-diff-${l.change}`) }, el('span', { class: 'diff-mark', 'aria-hidden': 'true', text: mark[l.change] }), label, ...body);
+      return el('li', { class: `diff-${l.change}`, title: l.label }, el('span', { class: 'diff-mark', 'aria-hidden': 'true', text: l.mark }), label, ...body);
     };
-    const anyChange = sections.some((s) => s.changed);
     $('#diff').replaceChildren(
-      anyChange ? null : el('p', { class: 'muted', text: t('ui-diff-no-changes') }),
-      ...sections.map((s) => el('section', { class: s.changed ? 'diff-section changed' : 'diff-section', 'data-section': s.section },
-        el('h3', { text: t(`ui-section-${s.section}`) }),
-        s.changed ? el('ul', { role: 'list' }, ...s.lines.map(line)) : el('p', { class: 'muted', text: t('ui-diff-unchanged-section') }))));
-    return sections;
+      view.note ? el('p', { class: 'muted', text: view.note }) : null,
+      ...view.sections.map((s) => el('section', { class: s.changed ? 'diff-section changed' : 'diff-section', 'data-section': s.section },
+        el('h3', { text: s.title }),
+        s.changed ? el('ul', { role: 'list' }, ...s.lines.map(line)) : el('p', { class: 'muted', text: s.note }))));
+    return view;
   } catch (err) { return showError(err); }
 }
 
@@ -579,7 +601,7 @@ async function openAnalysis(a) {
     current.versionId = a.version_id;
     current.fileName = a.file_name;
     show('import');
-    renderAnalysis();
+    await renderAnalysis();
   } catch (err) { showError(err); }
 }
 
@@ -683,7 +705,8 @@ async function renderMatch(view) {
   $('#match-results').hidden = false;
   $('#match-csv-result').textContent = '';
   const j = view.job;
-  const rows = [el('p', {}, el('strong', { text: j.title || t('ui-match-job-untitled') }))];
+  // The job's title is the job description's own words: isolated.
+  const rows = [el('p', {}, el('strong', {}, j.title ? el('bdi', { text: j.title }) : t('ui-match-job-untitled')))];
   if (j.required.length) rows.push(el('p', {}, `${t('ui-match-required')}: `, skillList(j.required)));
   if (j.preferred.length) rows.push(el('p', {}, `${t('ui-match-preferred')}: `, skillList(j.preferred)));
   if (j.min_years != null) rows.push(el('p', { text: await tc('ui-match-min-years', Math.ceil(j.min_years), { years: j.min_years }) }));
@@ -704,13 +727,13 @@ async function renderMatch(view) {
       toggle.setAttribute('aria-expanded', String(open));
       details.hidden = !open;
     });
-    const band = r.score >= 70 ? 'good' : r.score >= 45 ? 'fair' : 'poor';
-    return [el('tr', { class: 'ranked', 'data-file': r.file },
+    // The band, its label and the score's words are the engine's (crates/engine/src/view.rs).
+    return [el('tr', { class: 'ranked', 'data-file': r.file, 'data-band': r.band },
       el('td', { class: 'rank', text: String(r.rank) }),
       el('th', { scope: 'row' }, el('bdi', { class: 'file', text: r.file_name, title: r.file }),
         r.name ? el('div', { class: 'muted' }, el('bdi', { text: r.name })) : null,
         r.cv_id != null ? el('div', { class: 'tag', text: t('ui-match-from-history-tag') }) : null),
-      el('td', { class: `score ${band}` }, el('strong', { text: t('ui-match-score', { score: r.score.toFixed(1) }) })),
+      el('td', { class: `score ${r.band}`, title: r.band_label }, el('strong', { text: r.score_label }), el('span', { class: 'sr-only', text: ` ${r.band_label}` })),
       el('td', {}, skillList(r.matched)),
       el('td', {}, skillList(r.missing)),
       el('td', {}, toggle)), details];
@@ -762,7 +785,7 @@ function renderSettings(s) {
   $('#ai-blocked').hidden = !s.ai_blocked;
   if (s.ai_blocked) $('#ai-blocked').textContent = t('ui-settings-ai-blocked', { reason: s.ai_blocked });
   for (const id of ['#ai-enabled', '#ai-key', '#ai-key-save', '#ai-url', '#ai-model', '#ai-server-save']) $(id).disabled = Boolean(s.ai_blocked);
-  $('#ai-server').textContent = t('ui-settings-ai-server', { host: s.ai_origin || s.ai_host });
+  $('#ai-server').replaceChildren(...tb('ui-settings-ai-server', { host: s.ai_origin || s.ai_host }));
   $('#ai-url').value = s.ai_base_url;
   $('#ai-model').value = s.ai_model;
   $(`#lang-${s.lang}`).checked = true;
@@ -780,11 +803,20 @@ async function setLanguage(code) {
     const s = await invoke('set_language', { lang: code });
     await loadMessages(s.lang);
     renderSettings(s);
-    renderAnalysis();
+    await renderAnalysis();
+    // A job fit on screen is worked out again in the new language; results of earlier actions, said
+    // in the old one, are cleared.
+    if ($('#fit-result').childElementCount && $('#fit-job').value.trim()) await checkFit();
+    for (const id of ['#history-result', '#cv-save-result', '#match-csv-result']) $(id).textContent = '';
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
     fillSectionOptions();
     renderMatchFiles();
-    if (matcher.last) await renderMatch(matcher.last);
+    if (matcher.last) {
+      // The same ranking, its reasons and bands said in the new language.
+      const again = await invoke('match_relabel');
+      if (again) matcher.last = again;
+      await renderMatch(matcher.last);
+    }
     await sync.relabel();
     await updates.relabel();
     $('#settings-result').textContent = t('ui-settings-saved');
@@ -851,7 +883,7 @@ function wire() {
   $('#ai-enabled').addEventListener('change', async (e) => {
     // Turning AI on the first time (per profile and server) says what is sent where, and asks.
     if (e.target.checked && !current.settings?.ai_consented) {
-      $('#confirm-ai-text').textContent = t('ui-settings-ai-consent', { host: current.settings?.ai_origin || current.settings?.ai_host || '' });
+      $('#confirm-ai-text').replaceChildren(...tb('ui-settings-ai-consent', { host: current.settings?.ai_origin || current.settings?.ai_host || '' }));
       $('#confirm-ai').showModal();
       return;
     }
@@ -973,8 +1005,8 @@ async function showStorageProblem() {
 
 async function start() {
   wire();
-  people.mount({ $, el, t, invoke, showError, loadMessages, announce });
-  sync.mount({ $, el, t, tc, invoke, showError, announce });
+  people.mount({ $, el, t, tb, invoke, showError, loadMessages, announce });
+  sync.mount({ $, el, t, tb, tc, invoke, showError, announce });
   updates.mount({ $, el, t, invoke, showError, announce });
   // Nobody signed in: the picker shows, and the app starts again (a page reload) once someone is.
   let signedIn = true;

@@ -261,7 +261,7 @@ function lockedForIdle() {
 function askWipe(name, files, opener, fromSettings = false) {
   const { $, el, t } = ctx;
   Object.assign(wipe, { name, files, opener, fromSettings });
-  $('#wipe-title').textContent = t('ui-wipe-title', { name: who?.person?.name === name ? displayName(who.person) : labelOf(name) });
+  $('#wipe-title').replaceChildren(...ctx.tb('ui-wipe-title', { name: who?.person?.name === name ? displayName(who.person) : labelOf(name) }));
   $('#wipe-files-block').hidden = files.length === 0;
   $('#wipe-files').replaceChildren(...files.map((f, i) => el('label', { class: 'check' },
     el('input', { type: 'checkbox', checked: true, value: f, id: `wipe-file-${i}` }), ' ', el('bdi', { text: f }))));

@@ -21,7 +21,7 @@ export function mount(helpers) {
   $('#sync-enabled').addEventListener('change', (e) => {
     // Turning sync on for a server the person has not agreed to yet says what is sent where, and asks.
     if (e.target.checked && !view?.consented) {
-      $('#confirm-sync-text').textContent = ctx.t('ui-sync-consent', { server: view?.server ?? '' });
+      $('#confirm-sync-text').replaceChildren(...ctx.tb('ui-sync-consent', { server: view?.server ?? '' }));
       $('#confirm-sync').showModal();
       return;
     }
@@ -46,6 +46,8 @@ export async function load() {
 
 /** The language changed: the same view, in the new words. */
 export async function relabel() {
+  // A connection test's result was said in the old language.
+  ctx.$('#sync-test-result').textContent = '';
   if (view) await render(view);
 }
 
@@ -123,7 +125,7 @@ async function render(v) {
   $('#sync-key').value = '';
   $('#sync-key-state').textContent = v.key_saved ? t('ui-sync-key-saved', { hint: v.key_hint }) : t('ui-sync-key-none');
   $('#sync-key-delete').disabled = !v.key_saved || Boolean(v.blocked);
-  $('#sync-server').textContent = v.server ? t('ui-sync-server', { server: v.server }) : '';
+  $('#sync-server').replaceChildren(...(v.server ? ctx.tb('ui-sync-server', { server: v.server }) : []));
   $('#sync-enabled').checked = v.enabled;
   $('#sync-now').disabled = !v.enabled || Boolean(v.blocked);
   $('#sync-line').dataset.pending = String(v.pending);

@@ -7,7 +7,14 @@ ats-check-education = التعليم
 ats-check-skills = المهارات
 ats-check-achievements = إنجازات بنتائج
 ats-check-formatting = التنسيق والبنية
+ats-check-job-match = المطابقة مع الوظيفة
+ats-check-other = هذا الفحص
+# An analysis stored before its messages were kept as codes, shown in the other language.
+ats-check-stored = { $check }: { $points } من { $max } نقطة. حُفظت التفاصيل بلغة ذلك التحليل.
+ats-check-stored-fix = حلّل الملف من جديد لتقرأ ما ينبغي فعله بهذه اللغة.
 
+# Two messages one after the other (a fix, then a hint).
+ats-two-sentences = { $first } { $second }
 ats-quote = «{ $text }»
 ats-entry-at = { $title } في { $company }
 

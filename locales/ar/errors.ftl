@@ -67,3 +67,24 @@ error-update-failed-action = { $kind ->
 }
 error-internal-error = حدث خطأ داخلي في Job Gate
 error-internal-error-action = حاول مرة أخرى؛ وإن تكرر فأبلغ عن المشكلة مع هذه الرسالة
+
+# The program's own account of a failure (details.reason) is in English: it stays in details, never in an Arabic message.
+error-with-reason = { $message }
+
+# A file size (error-file-too-large-action).
+size-megabytes = { $n } ميغابايت
+size-kilobytes = { $n } كيلوبايت
+
+## Warnings: the result is usable, but something could not be done (see crates/core/src/warning.rs).
+warning-partial-text = تعذّرت قراءة جزء من الملف: { $cause }
+warning-partial-text-pages = { PLURAL($count) ->
+    [one] تعذّرت قراءة الصفحة { $pages }
+   *[other] تعذّرت قراءة الصفحات { $pages }
+}
+warning-partial-text-cut-short = ينتهي الملف قبل علامة نهايته (فهو مبتور)
+warning-partial-text-damaged-archive = المستند تالف، ولم يُقرأ منه إلا ما قبل موضع التلف
+warning-partial-text-damaged-text = نص المستند تالف بعد موضع ما
+warning-partial-text-part-too-large = في المستند ترويسة أو تذييل أو حاشية أكبر بكثير مما في أي سيرة ذاتية، فتُركت
+warning-partial-text-part-damaged = في المستند ترويسة أو تذييل أو حاشية تالفة، فتُركت
+warning-partial-text-unknown = جزء منه تالف
+warning-no-section-headings = لم يُتعرَّف على عناوين الأقسام؛ فاستُخرجت الخبرات والمؤهلات من تواريخها.

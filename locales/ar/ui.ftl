@@ -87,6 +87,7 @@ ui-builder-accept = استخدم هذه الصياغة
 ui-builder-keep = أبقِ صياغتي
 ui-builder-rewrite-title = صياغة مقترحة
 ui-builder-progress = التقدّم
+ui-builder-conversation = المحادثة مع منشئ السيرة
 ui-builder-missing = ما زال ناقصًا
 ui-builder-minutes-left = { PLURAL($count) ->
     [zero] أوشكت على الانتهاء
@@ -254,6 +255,9 @@ ui-match-col-matched = المهارات المطلوبة الموجودة
 ui-match-col-missing = المهارات المطلوبة الناقصة
 ui-match-col-details = التفاصيل
 ui-match-score = { $score } من 100
+ui-match-band-good = مناسبة جدًا لهذه الوظيفة
+ui-match-band-fair = مناسبة جزئيًا لهذه الوظيفة
+ui-match-band-poor = ضعيفة المناسبة لهذه الوظيفة
 ui-match-show-reasons = الأسباب
 ui-match-reasons-for = أسباب ترتيب { $name }
 ui-match-points = { $points } من { $max }

@@ -7,7 +7,14 @@ ats-check-education = Education
 ats-check-skills = Skills
 ats-check-achievements = Achievements with results
 ats-check-formatting = Formatting and structure
+ats-check-job-match = Match with the job
+ats-check-other = This check
+# An analysis stored before its messages were kept as codes, shown in the other language.
+ats-check-stored = { $check }: { $points } of { $max } points. The details were saved in the language of that analysis.
+ats-check-stored-fix = Analyse the file again to read what to do in this language.
 
+# Two messages one after the other (a fix, then a hint).
+ats-two-sentences = { $first } { $second }
 ats-quote = “{ $text }”
 ats-entry-at = { $title } at { $company }
 

@@ -67,3 +67,24 @@ error-update-failed-action = { $kind ->
 }
 error-internal-error = Something went wrong inside Job Gate
 error-internal-error-action = Try again; if it keeps happening, report the problem with this message
+
+# The program's own account of a failure (details.reason, in English) after the message.
+error-with-reason = { $message } ({ $reason })
+
+# A file size (error-file-too-large-action).
+size-megabytes = { $n }MB
+size-kilobytes = { $n }KB
+
+## Warnings: the result is usable, but something could not be done (see crates/core/src/warning.rs).
+warning-partial-text = Only part of the file could be read: { $cause }
+warning-partial-text-pages = { PLURAL($count) ->
+    [one] page { $pages } could not be read
+   *[other] pages { $pages } could not be read
+}
+warning-partial-text-cut-short = the file ends before its end marker (it was cut short)
+warning-partial-text-damaged-archive = the document is damaged, and only what comes before the damage was read
+warning-partial-text-damaged-text = the document's text is damaged after some point
+warning-partial-text-part-too-large = a header, footer or note is far larger than in any CV, so it was left out
+warning-partial-text-part-damaged = a header, footer or note is damaged, so it was left out
+warning-partial-text-unknown = part of it is damaged
+warning-no-section-headings = No section headings were recognised; entries were found by their dates.

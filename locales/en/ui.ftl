@@ -87,6 +87,7 @@ ui-builder-accept = Use this wording
 ui-builder-keep = Keep mine
 ui-builder-rewrite-title = Suggested wording
 ui-builder-progress = Progress
+ui-builder-conversation = Conversation with the builder
 ui-builder-missing = Still missing
 ui-builder-minutes-left = { PLURAL($count) ->
     [one] About one minute left
@@ -234,6 +235,9 @@ ui-match-col-matched = Required skills found
 ui-match-col-missing = Required skills missing
 ui-match-col-details = Details
 ui-match-score = { $score } / 100
+ui-match-band-good = Strong fit for this job
+ui-match-band-fair = Partial fit for this job
+ui-match-band-poor = Weak fit for this job
 ui-match-show-reasons = Reasons
 ui-match-reasons-for = Reasons for { $name }
 ui-match-points = { $points } / { $max }

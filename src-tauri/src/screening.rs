@@ -11,14 +11,13 @@ use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, ErrorResponse, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, JobGateError};
 use jobgate_engine::AnalyzeOptions;
-use jobgate_engine::matching::{JobSpec, MatchComponent};
 use jobgate_engine::screening::{self, JobFit, Screening};
 use jobgate_store::CvId;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 /// The event carrying ranking progress ([`MatchProgress`]) to the window.
@@ -31,134 +30,7 @@ pub struct MatchProgress {
     pub total: usize,
 }
 
-/// What the job asks for, named for the reader.
-#[derive(Debug, Clone, Serialize)]
-pub struct JobView {
-    pub title: String,
-    pub required: Vec<String>,
-    pub preferred: Vec<String>,
-    pub min_years: Option<f64>,
-    pub education: Option<String>,
-    pub languages: Vec<String>,
-}
-
-/// One row of the ranked table.
-#[derive(Debug, Clone, Serialize)]
-pub struct RankedView {
-    pub rank: usize,
-    /// The path of a chosen file, or the name of a CV from the history.
-    pub file: String,
-    /// What to show: the file name without its folder.
-    pub file_name: String,
-    pub name: String,
-    /// Out of 100.
-    pub score: f64,
-    pub ats_score: f64,
-    /// Required skills found and missing, preferred skills found, named as in the reasons.
-    pub matched: Vec<String>,
-    pub missing: Vec<String>,
-    pub preferred_matched: Vec<String>,
-    pub components: Vec<MatchComponent>,
-    pub reasons: Vec<String>,
-    /// Set for CVs from the history.
-    pub cv_id: Option<CvId>,
-}
-
-/// A CV that could not be analysed, with the error JSON.
-#[derive(Debug, Clone, Serialize)]
-pub struct FailedView {
-    pub file: String,
-    pub file_name: String,
-    #[serde(flatten)]
-    pub error: ErrorResponse,
-}
-
-/// The Match screen's result.
-#[derive(Debug, Clone, Serialize)]
-pub struct MatchView {
-    pub job: JobView,
-    pub ranking: Vec<RankedView>,
-    pub failed: Vec<FailedView>,
-}
-
-fn file_name(file: &str) -> String {
-    Path::new(file)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_string())
-}
-
-fn job_view(job: &JobSpec, lang: Lang) -> JobView {
-    let loc = Localizer::get(lang);
-    let none: [(&str, &str); 0] = [];
-    let labels = |names: &[String]| -> Vec<String> {
-        names.iter().map(|n| job.skill_label(n, lang)).collect()
-    };
-    JobView {
-        title: job.title.clone(),
-        required: labels(&job.required_skills),
-        preferred: labels(&job.preferred_skills),
-        min_years: job.min_years,
-        education: job.education.map(|l| loc.format(l.message_id(), &none)),
-        languages: job
-            .languages
-            .iter()
-            .map(|l| {
-                let id = format!("match-language-{}", l.to_lowercase());
-                if loc.has(&id) {
-                    loc.format(&id, &none)
-                } else {
-                    l.clone()
-                }
-            })
-            .collect(),
-    }
-}
-
-/// The view of a screening; `origin` maps the names of history candidates to their CVs.
-pub fn match_view(s: &Screening, origin: &HashMap<String, CvId>) -> MatchView {
-    let labels = |names: &[String]| -> Vec<String> {
-        names.iter().map(|n| s.job.skill_label(n, s.lang)).collect()
-    };
-    MatchView {
-        job: job_view(&s.job, s.lang),
-        ranking: s
-            .ranking
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let cv_id = origin.get(&r.file).copied();
-                RankedView {
-                    rank: i + 1,
-                    file_name: if cv_id.is_some() {
-                        r.file.clone()
-                    } else {
-                        file_name(&r.file)
-                    },
-                    file: r.file.clone(),
-                    name: r.name.clone(),
-                    score: r.score,
-                    ats_score: r.ats_score,
-                    matched: labels(&r.matched_skills),
-                    missing: labels(&r.missing_skills),
-                    preferred_matched: labels(&r.preferred_matched),
-                    components: r.components.clone(),
-                    reasons: r.reasons.clone(),
-                    cv_id,
-                }
-            })
-            .collect(),
-        failed: s
-            .failed
-            .iter()
-            .map(|f| FailedView {
-                file_name: file_name(&f.file),
-                file: f.file.clone(),
-                error: f.error.clone(),
-            })
-            .collect(),
-    }
-}
+pub use jobgate_engine::view::{FailedView, JobView, MatchView, RankedView, job_view, match_view};
 
 /// The ranking flow without Tauri: the job from `job_text`, the `files` analysed on every core
 /// (`progress(done, total)` per file) and the history CVs `cv_ids`, ranked in the UI language. The
@@ -196,8 +68,25 @@ pub fn rank_cvs(
     }
     let s = Screening::rank(job, &candidates, failed, lang);
     let view = match_view(&s, &origin);
-    person.set_screening(s);
+    person.set_screening(s, origin);
     Ok(view)
+}
+
+/// The last ranking again in the current language, after it changed: the same order, with its
+/// reasons, bands and failures said anew (`None` when nothing was ranked).
+#[tauri::command]
+pub async fn match_relabel(state: State<'_, AppState>) -> CommandResult<Option<MatchView>> {
+    let lang = state.lang();
+    let Some((s, origin)) = state.screening_with_origin() else {
+        return Ok(None);
+    };
+    let s = s.in_lang(lang);
+    let view = match_view(&s, &origin);
+    state
+        .person()
+        .map(|p| p.set_screening(s, origin))
+        .map_err(|e| e.to_response(lang))?;
+    Ok(Some(view))
 }
 
 /// Ranks the chosen CVs against the job description; see [`rank_cvs`]. Runs on a blocking thread so

@@ -112,8 +112,9 @@ pub struct Person {
     settings: Mutex<Settings>,
     /// Builder sessions opened since the person came; older ones are resumed from the store on first use.
     sessions: Mutex<HashMap<String, jobgate_builder::Session>>,
-    /// The last ranking of the Match screen, kept for "Save as CSV".
-    screening: Mutex<Option<Screening>>,
+    /// The last ranking of the Match screen, kept for "Save as CSV" and to say it again in another
+    /// language, with the history CVs it ranked (their names to their ids).
+    screening: Mutex<Option<(Screening, HashMap<String, jobgate_store::CvId>)>>,
     /// A guest's exports recorded before "delete all my data" emptied their history: still theirs to be asked
     /// about when they leave.
     earlier_exports: Mutex<Vec<String>>,
@@ -213,9 +214,9 @@ impl Person {
         })
     }
 
-    /// Keeps the Match screen's latest ranking (for "Save as CSV").
-    pub fn set_screening(&self, s: Screening) {
-        *lock(&self.screening) = Some(s);
+    /// Keeps the Match screen's latest ranking (for "Save as CSV" and a change of language).
+    pub fn set_screening(&self, s: Screening, origin: HashMap<String, jobgate_store::CvId>) {
+        *lock(&self.screening) = Some((s, origin));
     }
 
     /// The files this person exported that are still where they were saved (to offer deleting them).
@@ -973,6 +974,13 @@ impl AppState {
 
     /// The Match screen's latest ranking of the person using the app.
     pub fn screening(&self) -> Option<Screening> {
+        self.screening_with_origin().map(|(s, _)| s)
+    }
+
+    /// [`Self::screening`] with the history CVs it ranked (their names to their ids).
+    pub fn screening_with_origin(
+        &self,
+    ) -> Option<(Screening, HashMap<String, jobgate_store::CvId>)> {
         let person = lock(&self.person).clone()?;
         lock(&person.screening).clone()
     }

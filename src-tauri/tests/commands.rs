@@ -286,6 +286,51 @@ fn a_sample_pdf_is_analysed_scored_and_kept_in_the_history() {
 }
 
 #[test]
+fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
+    let app = TestApp::new();
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    let en = r["analysis"].clone();
+    assert!(arabic_share(en["ats_checks"][0]["message"].as_str().unwrap()) < 0.1);
+    app.ok("set_language", json!({"lang": "ar"}));
+    // Opened again from the history: every check in Arabic.
+    let again = app.ok("open_analysis", json!({"id": r["analysis_id"]}));
+    assert_eq!(again["ats_score"], en["ats_score"]);
+    for c in again["ats_checks"].as_array().unwrap() {
+        // The CV's own words are isolated (U+2068…U+2069); the rest is Arabic.
+        let m = c["message"].as_str().unwrap();
+        let mut outside = String::new();
+        let mut depth = 0;
+        for ch in m.chars() {
+            match ch {
+                '\u{2068}' => depth += 1,
+                '\u{2069}' => depth -= 1,
+                _ if depth == 0 => outside.push(ch),
+                _ => {}
+            }
+        }
+        assert!(arabic_share(&outside) > 0.9, "{m}");
+    }
+    // The view of the analysis held by the page: band, labels and messages in Arabic, the CV's words
+    // marked as such.
+    let v = app.ok("analysis_view", json!({"analysis": en}));
+    assert_eq!(v["lang"], "ar");
+    assert!(
+        ["good", "fair", "poor"].contains(&v["band"].as_str().unwrap()),
+        "{v}"
+    );
+    assert!(arabic_share(v["band_label"].as_str().unwrap()) > 0.8, "{v}");
+    let contact = &v["checks"][0];
+    assert_eq!(contact["id"], "contact");
+    assert!(arabic_share(contact["name"].as_str().unwrap()) > 0.8);
+    let segments = contact["message"].as_array().unwrap();
+    assert!(segments.iter().any(|s| s["cv"] == json!(true)), "{contact}");
+    for s in segments.iter().filter(|s| s["cv"] != json!(true)) {
+        let t = s["text"].as_str().unwrap();
+        assert!(!t.chars().any(|c| c.is_ascii_alphabetic()), "{t:?}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_a_file_not_found_error_in_the_users_language() {
     let app = TestApp::new();
     let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));
@@ -759,6 +804,24 @@ fn the_match_screen_ranks_real_cvs_with_reasons_lists_failures_and_saves_csv() {
     // Ranking files does not add them to the history.
     let h = app.ok("history", json!({}));
     assert_eq!(h["cvs"].as_array().unwrap().len(), 1, "{h}");
+
+    // After switching to Arabic, the same ranking is said in Arabic: reasons, bands, the failure.
+    app.ok("set_language", json!({"lang": "ar"}));
+    let again = app.ok("match_relabel", json!({}));
+    let ranked_again = again["ranking"].as_array().unwrap();
+    let order = |r: &[Value]| r.iter().map(|x| x["file"].clone()).collect::<Vec<_>>();
+    assert_eq!(order(ranked_again), order(ranking));
+    assert_eq!(ranked_again[0]["cv_id"], imported["cv_id"]);
+    assert_eq!(ranked_again[0]["band"], first["band"]);
+    assert!(arabic_share(ranked_again[0]["band_label"].as_str().unwrap()) > 0.8);
+    assert!(
+        arabic_share(ranked_again[0]["reasons"][0].as_str().unwrap()) > 0.3,
+        "{again}"
+    );
+    assert!(
+        arabic_share(again["failed"][0]["error"].as_str().unwrap()) > 0.5,
+        "{again}"
+    );
 }
 
 #[test]
@@ -934,8 +997,10 @@ fn two_versions_of_a_cv_are_compared_section_by_section() {
         "diff_versions",
         json!({"old": versions[0]["id"], "new": versions[1]["id"]}),
     );
+    assert_eq!(diff["changed"], true);
     let section = |id: &str| {
-        diff.as_array()
+        diff["sections"]
+            .as_array()
             .unwrap()
             .iter()
             .find(|s| s["section"] == id)
@@ -964,6 +1029,13 @@ fn two_versions_of_a_cv_are_compared_section_by_section() {
         "{skills}"
     );
     assert_eq!(section("experience")["changed"], false);
+    assert_eq!(section("experience")["title"], "Experience");
+    assert_eq!(section("experience")["note"], "No changes in this section.");
+    assert!(
+        ["Added", "Removed", "Changed", "Unchanged"]
+            .contains(&section("skills")["lines"][0]["label"].as_str().unwrap()),
+        "{diff}"
+    );
     let e = app.err("diff_versions", json!({"old": 999, "new": v2}));
     assert_error_json(&e, "INVALID_INPUT");
 }

@@ -172,6 +172,36 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('05-export-done');
   });
 
+  it('goes from import to analysis to export with the keyboard alone', async (t) => {
+    const caps = await app.capabilities();
+    if (!caps.export) return t.skip('the export crate has not landed in this build');
+    await browser.execute(() => { document.activeElement?.blur(); });
+    await app.tabTo('#nav-import');
+    await app.enter();
+    await (await browser.$('#screen-import')).waitForDisplayed({ timeout: 5000 });
+    // The sample again (the same CV in the history, so the tests after this one see what they expect).
+    await app.answerDialog(SAMPLE);
+    await browser.execute(() => { window.e2eBefore = window.jobgate.current.analysis; });
+    await app.tabTo('#choose-file');
+    await app.enter();
+    await browser.waitUntil(async () => (await browser.execute(() => window.jobgate.current.analysis !== window.e2eBefore))
+      && (await (await browser.$('#analysis')).isDisplayed()), { timeout: 15000, timeoutMsg: 'the file chosen by keyboard was not analysed' });
+    // The analysis can be read by moving through it: the builder's and editor's fields are reachable too.
+    await app.tabTo('#cv-editor input');
+    await app.tabTo('#nav-export');
+    await app.enter();
+    await (await browser.$('#screen-export')).waitForDisplayed({ timeout: 5000 });
+    await app.tabTo('#templates input:checked');
+    await app.tabTo('#export-save');
+    const target = path.join(OUT, 'e2e-keyboard.docx');
+    rmSync(target, { force: true });
+    await app.answerDialog(target);
+    await app.enter();
+    await browser.waitUntil(async () => existsSync(target) && statSync(target).size > 2000,
+      { timeout: 15000, timeoutMsg: 'the export started by keyboard was not written' });
+    await (await browser.$('#export-result')).waitForDisplayed({ timeout: 5000 });
+  });
+
   it('lists the analysis in the history', async () => {
     await app.open('history');
     // The screen's heading takes the focus, so screen readers say where the user is.
@@ -326,6 +356,11 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('24-settings-updates');
   });
 
+  it('has no serious or critical accessibility violations on any screen in English (axe-core)', async () => {
+    const found = await app.auditScreens();
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+  });
+
   it('switches the whole interface to Arabic, right to left', async () => {
     await app.open('settings');
     await (await browser.$('#lang-ar')).click();
@@ -339,6 +374,25 @@ describe('Job Gate desktop app', () => {
     assert.ok(side > main, `sidebar at ${side}, main at ${main}`);
     await app.screenshot('08-settings-ar');
     await app.open('import');
+    // The English analysis shown before is said again in Arabic: every check, suggestion and warning.
+    // Outside the CV's own words (isolated in <bdi>), only names of products and formats stay Latin.
+    await browser.waitUntil(async () => browser.execute(() => {
+      const items = [...document.querySelectorAll('#checklist li')];
+      return items.length >= 6 && items.every((li) => /[\u0600-\u06FF]/.test(li.textContent));
+    }), { timeout: 5000, timeoutMsg: 'the checklist stayed in English after switching to Arabic' });
+    const latin = await browser.execute(() => {
+      const out = [];
+      for (const node of document.querySelectorAll('#analysis .check-head, #analysis .check-fix, #suggestions li, #warnings li, #score-verdict')) {
+        const copy = node.cloneNode(true);
+        for (const b of copy.querySelectorAll('bdi')) b.remove();
+        const text = copy.textContent.replace(/\S+@\S+/g, '');
+        out.push(...(text.match(/[A-Za-z]+/g) ?? []));
+      }
+      return out;
+    });
+    const names = new Set(['ATS', 'PDF', 'DOCX', 'docx', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'Excel', 'SQL']);
+    assert.deepEqual(latin.filter((w) => !names.has(w)), [], 'Latin words outside the CV\'s own words');
+    assert.ok(await browser.execute(() => document.querySelectorAll('#checklist bdi').length > 0), 'the CV\'s words are isolated');
     await app.screenshot('09-import-ar');
   });
 
@@ -363,6 +417,36 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await app.text('#status-version')).length > 0, { timeout: 5000 });
     assert.match(await app.text('#status-storage'), /سليم|OK/);
     await app.screenshot('10-status-ar');
+    // After the switch, no visible text outside the CV's (or the job's, or a person's) own words is in
+    // Latin script but names of products, formats and templates. The builder's conversation is the
+    // session's, in the language it was started in (see tests/e2e/artifacts/latin-ar.json).
+    const names = new Set(['ATS', 'PDF', 'DOCX', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'DeepSeek',
+      'OpenAI', 'Ollama', 'Excel', 'SQL', 'CSV', 'JSON', 'Resume', 'English', 'Classic', 'Modern', 'Compact', 'default']);
+    const report = {};
+    for (const screen of ['import', 'builder', 'export', 'match', 'history', 'settings', 'status']) {
+      await app.open(screen);
+      report[screen] = await browser.execute((id) => {
+        const out = [];
+        const walker = document.createTreeWalker(document.getElementById(`screen-${id}`), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const p = n.parentElement;
+          if (!p || p.closest('bdi, [dir="auto"], script, style, [hidden]') || !p.getClientRects().length) continue;
+          // Isolated runs (U+2068…U+2069) are someone's own words; so are addresses.
+          const text = n.textContent.replace(/\u2068[^\u2069]*\u2069/g, '').replace(/\S+@\S+|\S+:\/\/\S+/g, '');
+          for (const w of text.match(/[A-Za-z]{2,}/g) ?? []) out.push({ word: w, in: `${p.tagName.toLowerCase()}${p.id ? '#' + p.id : ''}: ${n.textContent.trim().slice(0, 60)}` });
+        }
+        return out;
+      }, screen);
+    }
+    writeFileSync(path.join(ROOT, 'tests/e2e/artifacts/latin-ar.json'), JSON.stringify(report, null, 2));
+    for (const [screen, found] of Object.entries(report)) {
+      if (screen === 'builder') continue;
+      const stray = found.filter((f) => !names.has(f.word));
+      assert.deepEqual(stray, [], `Latin words on the ${screen} screen in Arabic`);
+    }
+    // Every screen in Arabic, audited by axe-core: nothing serious or critical.
+    const found = await app.auditScreens();
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
     await app.open('settings');
     await (await browser.$('#lang-en')).click();
     await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
@@ -442,12 +526,16 @@ describe('Job Gate desktop app', () => {
     assert.ok(!existsSync(guestFile), 'the guest\'s file is still on disk');
     assert.equal(await asked.isDisplayed(), false);
 
+    const pickerEn = await app.audit();
+    assert.deepEqual(pickerEn, [], `the picker: ${JSON.stringify(pickerEn, null, 2)}`);
     // The picker in Arabic: right to left, the default profile under its Arabic label.
     await app.click('#gate-lang-ar');
     await browser.waitUntil(async () => (await app.dir()) === 'rtl', { timeout: 5000 });
     assert.match(await app.text('#picker-title'), /[\u0600-\u06FF]/);
     assert.equal(await app.text('#picker-people li:first-child button'), 'الملف الرئيسي');
     await app.screenshot('18-picker-ar');
+    const pickerAr = await app.audit();
+    assert.deepEqual(pickerAr, [], `the picker in Arabic: ${JSON.stringify(pickerAr, null, 2)}`);
     await app.click('#gate-lang-en');
     await browser.waitUntil(async () => (await app.dir()) === 'ltr', { timeout: 5000 });
 

@@ -1,6 +1,10 @@
 // Page objects for the Job Gate window: how the tests find things, in one place.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+// axe-core (npm), injected into the page to audit what is on screen.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const ARTIFACTS = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -16,6 +20,55 @@ export class JobGate {
     await (await this.b.$(`#nav-${screen}`)).click();
     await (await this.b.$(`#screen-${screen}`)).waitForDisplayed({ timeout: 5000 });
   }
+  /**
+   * The serious and critical accessibility violations axe-core finds in what the window shows now (hidden
+   * screens and closed dialogs are not audited), as `{id, impact, help, nodes}`.
+   */
+  async audit() {
+    if (!(await this.b.execute(() => Boolean(window.axe)))) await this.b.execute(AXE);
+    const json = await this.b.executeAsync((done) => {
+      window.axe.run(document, { resultTypes: ['violations'] })
+        .then((r) => done(JSON.stringify(r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))))
+        .catch((e) => done(JSON.stringify([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }])));
+    });
+    return JSON.parse(json);
+  }
+  /** Audits every screen of the main window (see {@link audit}); `{screen: violations}` for those with any. */
+  async auditScreens() {
+    const found = {};
+    for (const screen of ['import', 'builder', 'export', 'match', 'history', 'settings', 'status']) {
+      await this.open(screen);
+      const v = await this.audit();
+      if (v.length) found[screen] = v;
+    }
+    return found;
+  }
+  /**
+   * Moves the focus with the keyboard alone (Tab, or Shift+Tab when the target comes earlier in the page)
+   * until `selector` has it; fails when it cannot be reached in `max` presses.
+   */
+  async tabTo(selector, max = 120) {
+    for (let i = 0; i < max; i++) {
+      const where = await this.b.execute((sel) => {
+        const target = document.querySelector(sel);
+        const now = document.activeElement;
+        if (!target) return 'missing';
+        if (now === target) return 'here';
+        if (!now || now === document.body) return 'after';
+        return now.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+      }, selector);
+      if (where === 'here') return;
+      if (where === 'missing') throw new Error(`no ${selector} on the page`);
+      const key = where === 'after' ? this.b.action('key').down('\uE004').up('\uE004')
+        : this.b.action('key').down('\uE008').down('\uE004').up('\uE004').up('\uE008');
+      await key.perform();
+    }
+    throw new Error(`${selector} cannot be reached with the keyboard`);
+  }
+  /** Presses Enter on whatever has the focus. */
+  async enter() { await this.b.action('key').down('\uE007').up('\uE007').perform(); }
   async screenshot(name) {
     await this.b.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
   }

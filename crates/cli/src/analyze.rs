@@ -5,11 +5,12 @@ use crate::output;
 use crate::person::{PersonArgs, load_policy};
 use clap::Args;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang};
+use jobgate_core::phrase::strip_bidi;
+use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang, Segment};
 use jobgate_engine::llm::AiConfig;
 use jobgate_engine::llm::keys::{Keychain, fill_api_key};
 use jobgate_engine::store::{ProfileId, Store};
-use jobgate_engine::{AnalyzeOptions, Keep};
+use jobgate_engine::{AnalyzeOptions, Keep, view};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -224,22 +225,28 @@ fn run_to_dir(
     }
 }
 
-/// The human-readable report: score, checklist, what was found, what to fix first.
+/// The human-readable report: score, checklist, what was found, what to fix first. A terminal is not
+/// a bidi renderer: no line carries an invisible isolation character ([`jobgate_core::phrase::strip_bidi`]).
 fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
     let loc = Localizer::get(lang);
+    let say = |id: &str, args: &[(&str, &str)]| strip_bidi(&loc.format(id, args));
+    let none: [(&str, &str); 0] = [];
+    let say_n = |id: &str, n: usize| strip_bidi(&loc.format_count(id, n as i64, &none));
+    let text = |segments: &[Segment]| segments.iter().map(|s| s.text.as_str()).collect::<String>();
+    let view = view::analysis_view(r, lang);
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let language = match r.language {
-        DocLanguage::En => loc.format("cli-language-en", &[("x", "")]),
-        DocLanguage::Ar => loc.format("cli-language-ar", &[("x", "")]),
-        DocLanguage::Mixed => loc.format("cli-language-mixed", &[("x", "")]),
+        DocLanguage::En => say("cli-language-en", &[("x", "")]),
+        DocLanguage::Ar => say("cli-language-ar", &[("x", "")]),
+        DocLanguage::Mixed => say("cli-language-mixed", &[("x", "")]),
     };
-    let score = format!("{:.1}", r.ats_score);
+    let score = format!("{:.1}", view.score);
     println!(
         "{}",
-        loc.format(
+        say(
             "cli-report-title",
             &[
                 ("file", name.as_str()),
@@ -248,20 +255,23 @@ fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
             ]
         )
     );
+    println!("{}", view.band_label);
     println!();
-    println!("{}", loc.format("cli-checklist", &[("x", "")]));
-    for c in &r.ats_checks {
-        let mark = if c.passed { "✓" } else { "✗" };
+    println!("{}", say("cli-checklist", &[("x", "")]));
+    for c in &view.checks {
+        let mark = if c.status == "passed" { "✓" } else { "✗" };
         println!(
             "  {mark} {:>5.1}/{:<4} {}",
-            c.points, c.max_points, c.message
+            c.points,
+            c.max_points,
+            text(&c.message)
         );
         if !c.suggestion.is_empty() {
-            println!("        → {}", c.suggestion);
+            println!("        → {}", text(&c.suggestion));
         }
     }
     println!();
-    println!("{}", loc.format("cli-found", &[("x", "")]));
+    println!("{}", say("cli-found", &[("x", "")]));
     let cv = &r.structured_data;
     let pi = &cv.personal_info;
     for (id, value) in [
@@ -271,13 +281,12 @@ fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
         ("cli-field-location", &pi.location),
     ] {
         let v = if value.is_empty() {
-            "—"
+            "—".to_string()
         } else {
-            value.as_str()
+            strip_bidi(value)
         };
-        println!("  {}: {v}", loc.format(id, &[("x", "")]));
+        println!("  {}: {v}", say(id, &[("x", "")]));
     }
-    let none: [(&str, &str); 0] = [];
     for (id, n) in [
         ("cli-count-experience", cv.experience.len()),
         ("cli-count-education", cv.education.len()),
@@ -286,25 +295,25 @@ fn print_report(file: &Path, r: &AnalysisResponse, lang: Lang) {
         ("cli-count-certifications", cv.certifications.len()),
         ("cli-count-projects", cv.projects.len()),
     ] {
-        println!("  {}", loc.format_count(id, n as i64, &none));
+        println!("  {}", say_n(id, n));
     }
     let years = format!("{:.1}", r.features.total_years_experience);
     println!(
         "  {}",
-        loc.format("cli-years-experience", &[("years", years.as_str())])
+        say("cli-years-experience", &[("years", years.as_str())])
     );
-    if !r.suggestions.is_empty() {
+    if !view.suggestions.is_empty() {
         println!();
-        println!("{}", loc.format("cli-fix-first", &[("x", "")]));
-        for (i, s) in r.suggestions.iter().enumerate() {
-            println!("  {}. {s}", i + 1);
+        println!("{}", say("cli-fix-first", &[("x", "")]));
+        for (i, s) in view.suggestions.iter().enumerate() {
+            println!("  {}. {}", i + 1, text(s));
         }
     }
-    if !r.warnings.is_empty() {
+    if !view.warnings.is_empty() {
         println!();
-        println!("{}", loc.format("cli-warnings", &[("x", "")]));
-        for w in &r.warnings {
-            println!("  ! {} [{}]", w.message, w.code);
+        println!("{}", say("cli-warnings", &[("x", "")]));
+        for (w, code) in view.warnings.iter().zip(&r.warnings) {
+            println!("  ! {} [{}]", text(w), code.code);
         }
     }
 }

@@ -9,9 +9,11 @@ use crate::output;
 use clap::Args;
 use jobgate_core::Lang;
 use jobgate_core::i18n::Localizer;
+use jobgate_core::phrase::strip_bidi;
 use jobgate_engine::AnalyzeOptions;
-use jobgate_engine::screening::{self, Failed, Screening};
-use jobgate_matching::{JobSpec, MatchResult};
+use jobgate_engine::screening::{self, Screening};
+use jobgate_engine::view;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,7 +60,7 @@ pub fn run(a: MatchArgs) -> ExitCode {
     if a.json {
         output::print_json_pretty(&s.report());
     } else {
-        print_table(&s.job, &s.ranking, &s.failed, lang);
+        print_table(&s);
     }
     if let Some(path) = &a.csv {
         let loc = Localizer::get(lang);
@@ -92,19 +94,23 @@ fn progress_line(lang: Lang) -> impl Fn(usize, usize) + Sync {
     }
 }
 
-fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: Lang) {
+/// The table: the rows are the engine's Match view ([`view::match_view`]), as on the Match screen. A
+/// terminal is not a bidi renderer: no line carries an invisible isolation character.
+fn print_table(s: &Screening) {
+    let (job, lang) = (&s.job, s.lang);
     let loc = Localizer::get(lang);
     let none: [(&str, &str); 0] = [];
+    let say = |id: &str, args: &[(&str, String)]| strip_bidi(&loc.format(id, args));
     let title = if job.title.is_empty() {
-        loc.format("match-job-untitled", &none)
+        say("match-job-untitled", &[])
     } else {
         job.title.clone()
     };
-    println!("{}", loc.format("match-job", &[("title", title)]));
+    println!("{}", say("match-job", &[("title", title)]));
     if !job.required_skills.is_empty() {
         println!(
             "  {}",
-            loc.format(
+            say(
                 "match-job-required",
                 &[("skills", job.skill_labels(&job.required_skills, lang))]
             )
@@ -113,7 +119,7 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     if !job.preferred_skills.is_empty() {
         println!(
             "  {}",
-            loc.format(
+            say(
                 "match-job-preferred",
                 &[("skills", job.skill_labels(&job.preferred_skills, lang))]
             )
@@ -122,17 +128,17 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     if let Some(y) = job.min_years {
         println!(
             "  {}",
-            loc.format_count(
+            strip_bidi(&loc.format_count(
                 "match-job-years",
                 y.ceil() as i64,
                 &[("years", y.to_string())]
-            )
+            ))
         );
     }
     if let Some(level) = job.education {
         println!(
             "  {}",
-            loc.format(
+            say(
                 "match-job-education",
                 &[("level", loc.format(level.message_id(), &none))]
             )
@@ -141,7 +147,7 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     if !job.languages.is_empty() {
         println!(
             "  {}",
-            loc.format(
+            say(
                 "match-job-languages",
                 &[("languages", job.languages.join(", "))]
             )
@@ -151,33 +157,47 @@ fn print_table(job: &JobSpec, ranking: &[MatchResult], failed: &[Failed], lang: 
     println!(
         "{:>4}  {:>5}  {}",
         "#",
-        loc.format("match-col-score", &none),
-        loc.format("match-col-file", &none)
+        say("match-col-score", &[]),
+        say("match-col-file", &[])
     );
-    for (i, r) in ranking.iter().enumerate() {
+    let view = view::match_view(s, &HashMap::new());
+    for r in &view.ranking {
         let name = if r.name.is_empty() {
             String::new()
         } else {
-            format!("  ({})", r.name)
+            format!("  ({})", strip_bidi(&r.name))
         };
-        println!("{:>4}  {:>5.1}  {}{name}", i + 1, r.score, r.file);
+        println!(
+            "{:>4}  {:>5.1}  {}{name}  · {}",
+            r.rank, r.score, r.file, r.band_label
+        );
         for c in &r.components {
-            println!("{:>13.1}/{:<4} {}", c.points, c.max_points, c.reason);
+            println!(
+                "{:>13.1}/{:<4} {}",
+                c.points,
+                c.max_points,
+                strip_bidi(&c.reason)
+            );
         }
     }
     println!();
     println!(
         "{}",
-        loc.format_count("match-ranked", ranking.len() as i64, &none)
+        strip_bidi(&loc.format_count("match-ranked", view.ranking.len() as i64, &none))
     );
-    if !failed.is_empty() {
+    if !view.failed.is_empty() {
         println!(
             "{}",
-            loc.format_count("match-failed", failed.len() as i64, &none)
+            strip_bidi(&loc.format_count("match-failed", view.failed.len() as i64, &none))
         );
-        for f in failed {
-            println!("  {}: {} [{}]", f.file, f.error.error, f.error.error_code);
-            println!("    → {}", f.error.suggested_action);
+        for f in &view.failed {
+            println!(
+                "  {}: {} [{}]",
+                f.file,
+                strip_bidi(&f.error.error),
+                f.error.error_code
+            );
+            println!("    → {}", strip_bidi(&f.error.suggested_action));
         }
     }
 }

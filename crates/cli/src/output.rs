@@ -32,8 +32,10 @@ pub fn fail(err: &JobGateError, lang: Lang, json: bool) -> ExitCode {
     if json {
         print_json_pretty(&resp);
     } else {
-        eprintln!("{} [{}]", resp.error, resp.error_code);
-        eprintln!("→ {}", resp.suggested_action);
+        // A terminal is not a bidi renderer: no invisible isolation characters.
+        let (error, action) = err.to_plain(lang);
+        eprintln!("{error} [{}]", resp.error_code);
+        eprintln!("→ {action}");
     }
     ExitCode::from(1)
 }

@@ -3,7 +3,10 @@
 //! Field names follow the seed guide exactly so the Node.js backend can take them as they are.
 //! Every field has a default, so partial JSON (from an older version, the backend or an LLM) still loads.
 
+use crate::i18n::Lang;
+use crate::phrase::{Arg, Phrase};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The structured CV (`structured_data`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -94,6 +97,31 @@ pub struct AtsCheck {
     pub message: String,
     /// What to do about it, in the user's language (empty when nothing needs doing).
     pub suggestion: String,
+    /// `message` kept as a code with arguments, so the check can be said again in another language
+    /// (absent in analyses stored before codes were kept).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_phrase: Option<Phrase>,
+    /// The fixes that make up `suggestion`, biggest gain first, as codes with arguments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestion_phrases: Vec<Phrase>,
+}
+
+impl AtsCheck {
+    /// Puts `message` and `suggestion` into `lang` from their phrases (a check without phrases keeps
+    /// its words). Fixes are joined with a space, as the checklist shows them.
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(p) = &self.message_phrase {
+            self.message = p.render(lang);
+        }
+        if !self.suggestion_phrases.is_empty() {
+            self.suggestion = self
+                .suggestion_phrases
+                .iter()
+                .map(|p| p.render(lang))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
 }
 
 /// Derived facts about the CV (seed guide's `features`).
@@ -110,9 +138,14 @@ pub struct Features {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Warning {
-    /// An [`crate::ErrorCode`] name (`AI_UNAVAILABLE`) or a warning of its own (`PARTIAL_TEXT`).
+    /// A [`crate::warning::WarningCode`] (`PARTIAL_TEXT`) or, for a failure that did not stop the
+    /// work, an [`crate::ErrorCode`] name (`AI_UNAVAILABLE`).
     pub code: String,
+    /// In the reader's language; said again from `code` and `args` when the language changes.
     pub message: String,
+    /// The typed arguments of the code's message (see [`crate::warning`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, Arg>,
 }
 
 /// Which parser produced `structured_data`.
@@ -150,6 +183,31 @@ pub struct AnalysisResponse {
     /// Seconds.
     pub processing_time: f64,
     pub error_message: Option<String>,
+    /// `suggestions` kept as codes with arguments (absent in analyses stored before codes were kept).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestion_phrases: Vec<Phrase>,
+}
+
+impl AnalysisResponse {
+    /// Puts every message kept as a code (checks, suggestions, warnings) into `lang`. Words stored
+    /// without a code stay as they are (see `jobgate_engine::view` for re-deriving those).
+    pub fn localize(&mut self, lang: Lang) {
+        for c in &mut self.ats_checks {
+            c.localize(lang);
+        }
+        if !self.suggestion_phrases.is_empty() {
+            self.suggestions = self
+                .suggestion_phrases
+                .iter()
+                .map(|p| p.render(lang))
+                .collect();
+        }
+        for w in &mut self.warnings {
+            if let Some(p) = w.phrase() {
+                w.message = p.render(lang);
+            }
+        }
+    }
 }
 
 impl Default for AnalysisResponse {
@@ -166,6 +224,7 @@ impl Default for AnalysisResponse {
             warnings: Vec::new(),
             processing_time: 0.0,
             error_message: None,
+            suggestion_phrases: Vec::new(),
         }
     }
 }

@@ -4,7 +4,8 @@
 //! message and suggested action taken from the Fluent files in the user's language.
 
 use crate::contract::ErrorResponse;
-use crate::i18n::{Lang, Localizer};
+use crate::i18n::Lang;
+use crate::phrase::{Arg, Phrase};
 use serde_json::{Value, json};
 
 /// Upload limit from the seed guide.
@@ -195,6 +196,16 @@ pub enum JobGateError {
 
 pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
 
+/// A file size in the reader's unit (`size-megabytes`, `size-kilobytes`), as [`human_size`] rounds it.
+fn size_phrase(bytes: u64) -> Phrase {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb >= 1.0 {
+        Phrase::new("size-megabytes").value("n", (mb * 10.0).round() / 10.0)
+    } else {
+        Phrase::new("size-kilobytes").value("n", (bytes as f64 / 1024.0).ceil())
+    }
+}
+
 fn human_size(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 1.0 {
@@ -294,49 +305,101 @@ impl JobGateError {
         }
     }
 
+    /// The message as a code with arguments: `details` as Fluent arguments, the person's own words
+    /// (a path, a profile's name, a template's name) marked as theirs so they are isolated when shown.
+    /// `reason` is the program's own account, in English, for logs and support; whether a message in
+    /// a language shows it is the Fluent files' choice (`error-with-reason`: English adds it, Arabic
+    /// never appends English words). A stopped file's and an update's messages say it by their kind.
+    pub fn phrase(&self) -> Phrase {
+        let details = self.details();
+        let message = self.phrase_with(self.message_id(), &details);
+        match details.get("reason").and_then(Value::as_str) {
+            Some(reason)
+                if !reason.is_empty()
+                    && !matches!(
+                        self,
+                        JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
+                    ) =>
+            {
+                Phrase::new("error-with-reason")
+                    .phrase("message", message)
+                    .value("reason", reason)
+            }
+            _ => message,
+        }
+    }
+
     /// The error JSON of DESIGN §2, in `lang`.
     pub fn to_response(&self, lang: Lang) -> ErrorResponse {
-        let loc = Localizer::get(lang);
-        let id = self.message_id();
-        let args = flat_args(&self.details());
-        let mut error = loc.format(&id, &args);
-        // The reason is for people too: add it when the message does not already carry it (a stopped
-        // file's message already says which limit stopped it, in the user's language; an update's
-        // message says what happened by its kind, and the updater's own words stay in `details`).
-        if let Some(reason) = self.details().get("reason").and_then(Value::as_str)
-            && !matches!(
-                self,
-                JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
-            )
-            && !reason.is_empty()
-            && !error.contains(reason)
-        {
-            error = format!("{error} ({reason})");
-        }
+        let details = self.details();
         ErrorResponse {
             success: false,
-            error,
+            error: self.phrase().render(lang),
             error_code: self.code().as_str().to_string(),
-            details: self.details(),
-            suggested_action: loc.format(&format!("{id}-action"), &args),
+            suggested_action: self
+                .phrase_with(format!("{}-action", self.message_id()), &details)
+                .render(lang),
+            details,
         }
+    }
+
+    /// Message `id` with `details` as arguments; sizes are said with the reader's unit.
+    fn phrase_with(&self, id: String, details: &Value) -> Phrase {
+        let p = phrase_of(id, details);
+        match self {
+            JobGateError::FileTooLarge {
+                max_bytes,
+                actual_bytes,
+            } => p
+                .phrase("max_size", size_phrase(*max_bytes))
+                .phrase("your_size", size_phrase(*actual_bytes)),
+            _ => p,
+        }
+    }
+
+    /// Like [`Self::to_response`], but the message for a terminal: no invisible bidi characters.
+    pub fn to_plain(&self, lang: Lang) -> (String, String) {
+        let r = self.to_response(lang);
+        (
+            crate::phrase::strip_bidi(&r.error),
+            crate::phrase::strip_bidi(&r.suggested_action),
+        )
     }
 }
 
-/// Top-level string and number fields of `details`, as Fluent arguments.
-fn flat_args(details: &Value) -> Vec<(String, String)> {
+/// Details that are the person's own words rather than values (isolated when shown).
+const OWN_WORDS: [&str; 4] = ["path", "profile", "template", "field"];
+
+/// The Fluent message `id` with the top-level string, number and list fields of `details` as arguments.
+fn phrase_of(id: String, details: &Value) -> Phrase {
+    let mut p = Phrase::new(id);
+    for (k, arg) in flat_args(details) {
+        p = p.arg(&k, arg);
+    }
+    p
+}
+
+/// Top-level string, number and list fields of `details`, as Fluent arguments.
+fn flat_args(details: &Value) -> Vec<(String, Arg)> {
     let mut out = Vec::new();
     if let Value::Object(map) = details {
         for (k, v) in map {
             match v {
-                Value::String(s) => out.push((k.clone(), s.clone())),
-                Value::Number(n) => out.push((k.clone(), n.to_string())),
+                Value::String(s) if OWN_WORDS.contains(&k.as_str()) => {
+                    out.push((k.clone(), Arg::Cv(s.clone())))
+                }
+                Value::String(s) => out.push((k.clone(), Arg::Value(s.clone()))),
+                Value::Number(n) => out.push((k.clone(), Arg::Value(n.to_string()))),
                 Value::Array(a) => out.push((
                     k.clone(),
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    Arg::List {
+                        items: a
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|s| Arg::Cv(s.to_string()))
+                            .collect(),
+                        more: false,
+                    },
                 )),
                 _ => {}
             }
@@ -356,6 +419,7 @@ impl From<std::io::Error> for JobGateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localizer;
 
     #[test]
     fn file_too_large_matches_the_seed_example() {
@@ -447,6 +511,111 @@ mod tests {
                 assert!(
                     loc.has(&format!("{id}-action")),
                     "{lang:?} lacks {id}-action"
+                );
+            }
+        }
+    }
+
+    /// One of every variant, with the program's own (English) reasons.
+    fn one_of_each() -> Vec<JobGateError> {
+        let reason = || "the zip central directory is missing".to_string();
+        vec![
+            JobGateError::FileTooLarge {
+                max_bytes: MAX_FILE_BYTES,
+                actual_bytes: 15 << 20,
+            },
+            JobGateError::UnsupportedFileType {
+                detected: "plain text".into(),
+            },
+            JobGateError::CorruptedFile { reason: reason() },
+            JobGateError::OverLimit {
+                limit: "time".into(),
+                reason: reason(),
+            },
+            JobGateError::EncryptedFile,
+            JobGateError::NoTextFound { pages: 2 },
+            JobGateError::FileNotFound {
+                path: "/home/sara/CV final.pdf".into(),
+            },
+            JobGateError::FileExists {
+                path: "/home/sara/CV.docx".into(),
+            },
+            JobGateError::InvalidInput {
+                field: "email".into(),
+                reason: reason(),
+            },
+            JobGateError::AiUnavailable { reason: reason() },
+            JobGateError::SessionNotFound {
+                session_id: "abc".into(),
+            },
+            JobGateError::ExportFailed { reason: reason() },
+            JobGateError::TemplateNotFound {
+                name: "fancy".into(),
+                available: vec!["classic".into()],
+            },
+            JobGateError::StorageError { reason: reason() },
+            JobGateError::SyncFailed { reason: reason() },
+            JobGateError::ProfileLocked {
+                profile: "Sara".into(),
+            },
+            JobGateError::WrongPasscode {
+                failures: 6,
+                wait_seconds: 30,
+            },
+            JobGateError::ProfileNotFound {
+                profile: "Sara".into(),
+            },
+            JobGateError::UpdateFailed {
+                kind: UpdateKind::Signature,
+                reason: reason(),
+                version: "1.2.0".into(),
+            },
+            JobGateError::Internal { reason: reason() },
+        ]
+    }
+
+    /// No English words are appended to an Arabic message: outside the person's own words (isolated),
+    /// an Arabic error and its action hold no Latin word the Arabic Fluent files do not contain.
+    #[test]
+    fn an_arabic_error_carries_no_english_reason() {
+        let ar = Localizer::get(Lang::Ar).source().to_string();
+        let allowed: std::collections::HashSet<String> = ar
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(|l| l.split_once('=').map_or(l, |(_, v)| v))
+            .flat_map(|v| {
+                v.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_string)
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for e in one_of_each() {
+            let r = e.to_response(Lang::Ar);
+            for text in [&r.error, &r.suggested_action] {
+                let mut outside = String::new();
+                let mut depth = 0;
+                for c in text.chars() {
+                    match c {
+                        '\u{2068}' => depth += 1,
+                        '\u{2069}' => depth -= 1,
+                        _ if depth == 0 => outside.push(c),
+                        _ => {}
+                    }
+                }
+                for w in outside
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| !w.is_empty())
+                {
+                    assert!(allowed.contains(w), "{:?}: {w:?} in {text:?}", e.code());
+                }
+            }
+            // In English the program's reason is still said, through `error-with-reason`.
+            let en = e.to_response(Lang::En);
+            if matches!(e, JobGateError::StorageError { .. }) {
+                assert!(
+                    en.error.ends_with("(the zip central directory is missing)"),
+                    "{}",
+                    en.error
                 );
             }
         }

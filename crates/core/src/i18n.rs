@@ -159,6 +159,23 @@ impl Localizer {
         self.bundle.has_message(id)
     }
 
+    /// Whether message `id` refers to a variable (`{ $x }`) anywhere in its text.
+    pub fn uses_variables(&self, id: &str) -> bool {
+        let mut lines = self.source.lines();
+        let head = format!("{id} =");
+        for line in lines.by_ref() {
+            if line.starts_with(&head) {
+                if line.contains('$') {
+                    return true;
+                }
+                break;
+            }
+        }
+        lines
+            .take_while(|l| l.starts_with(char::is_whitespace) || l.is_empty())
+            .any(|l| l.contains('$'))
+    }
+
     /// Formats `id` with string arguments; a missing message falls back to English, then to the id.
     pub fn format<K: AsRef<str>, V: AsRef<str>>(&self, id: &str, args: &[(K, V)]) -> String {
         let mut fargs = FluentArgs::new();
@@ -187,6 +204,11 @@ impl Localizer {
             );
         }
         self.format_args(id, &fargs)
+    }
+
+    /// Formats `id` with Fluent arguments as they are (for [`crate::phrase`]).
+    pub(crate) fn format_fluent(&self, id: &str, args: &FluentArgs) -> String {
+        self.format_args(id, args)
     }
 
     fn format_args(&self, id: &str, args: &FluentArgs) -> String {

@@ -6,6 +6,8 @@
 //! - [`document`]: the extracted text of a CV, as lines, before it is parsed.
 //! - [`text`] and [`dates`]: normalisation of digits, presentation forms, bidi marks and dates.
 //! - [`lexicon`]: the skills lexicon (canonical skills, synonyms, Arabic equivalents).
+//! - [`phrase`]: messages kept as a Fluent id with typed arguments, rendered when shown (bidi done once).
+//! - [`warning`]: the warning codes, like the error codes.
 //! - [`net`]: the policy for server addresses people type (the host shown is the host used).
 //!
 //! This crate does no I/O besides reading data files compiled into it.
@@ -18,9 +20,13 @@ pub mod i18n;
 pub mod jsonresume;
 pub mod lexicon;
 pub mod net;
+pub mod phrase;
 pub mod text;
+pub mod warning;
 
 pub use contract::*;
 pub use document::{Document, Line};
 pub use error::{ErrorCode, JobGateError, UpdateKind};
 pub use i18n::Lang;
+pub use phrase::{Arg, Phrase, Segment};
+pub use warning::{PartialCause, WarningCode};

@@ -92,12 +92,10 @@ pub fn improve(
             analysis.ats_score = report.score;
             analysis.ats_checks = report.checks;
             analysis.suggestions = report.suggestions;
+            analysis.suggestion_phrases = report.suggestion_phrases;
             analysis.structured_data = cv;
             analysis.parser = ParserKind::Ai;
         }
-        Err(e) => analysis.warnings.push(Warning {
-            code: e.code().as_str().to_string(),
-            message: e.to_response(lang).error,
-        }),
+        Err(e) => analysis.warnings.push(Warning::from_error(&e, lang)),
     }
 }

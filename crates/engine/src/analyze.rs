@@ -104,20 +104,21 @@ pub fn analyze_by_rules(doc: &Document, opts: &AnalyzeOptions) -> AnalysisRespon
     let report = jobgate_score::score(&parsed.cv, doc, lang);
     let mut warnings = doc.warnings.clone();
     warnings.extend(parsed.warnings);
-    finish(
-        AnalysisResponse {
-            success: true,
-            structured_data: parsed.cv,
-            ats_score: report.score,
-            ats_checks: report.checks,
-            suggestions: report.suggestions,
-            features,
-            language: doc.language,
-            parser: ParserKind::Rules,
-            warnings,
-            processing_time: 0.0,
-            error_message: None,
-        },
-        started,
-    )
+    let mut r = AnalysisResponse {
+        success: true,
+        structured_data: parsed.cv,
+        ats_score: report.score,
+        ats_checks: report.checks,
+        suggestions: report.suggestions,
+        suggestion_phrases: report.suggestion_phrases,
+        features,
+        language: doc.language,
+        parser: ParserKind::Rules,
+        warnings,
+        processing_time: 0.0,
+        error_message: None,
+    };
+    // The warnings were made before the reader's language was known.
+    r.localize(lang);
+    finish(r, started)
 }

@@ -6,7 +6,7 @@
 //! stack limits), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
 //! parallel and ranked against a job, failures kept, CSV) and [`compare`] (two CV versions side by
 //! side), [`people`] and [`policy`] (whose data is open on a shared machine, under the administrator's rules)
-//! and [`sync`] (the person's store synced with the organisation's server). The engine never depends on a GUI
+//! and [`sync`] (the person's store synced with the organisation's server); [`view`] holds the view models both front ends lay out (score bands, the analysis in the reader's language). The engine never depends on a GUI
 //! toolkit.
 
 pub mod ai;
@@ -19,6 +19,7 @@ pub mod people;
 pub mod policy;
 pub mod screening;
 pub mod sync;
+pub mod view;
 
 pub use jobgate_ai as llm;
 pub use jobgate_builder as builder;

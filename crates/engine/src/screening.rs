@@ -23,6 +23,19 @@ pub struct Failed {
     pub file: String,
     #[serde(flatten)]
     pub error: ErrorResponse,
+    /// The failure itself, to say it again in another language ([`Screening::in_lang`]).
+    #[serde(skip)]
+    pub cause: Option<JobGateError>,
+}
+
+impl Failed {
+    pub fn new(file: String, e: JobGateError, lang: Lang) -> Failed {
+        Failed {
+            file,
+            error: e.to_response(lang),
+            cause: Some(e),
+        }
+    }
 }
 
 /// One ranked CV as `jobgate match --json` prints it: its place, then the match.
@@ -50,6 +63,8 @@ pub struct Screening {
     /// Best first.
     pub ranking: Vec<MatchResult>,
     pub failed: Vec<Failed>,
+    /// What was ranked, to rank it again in another language ([`Self::in_lang`]).
+    candidates: Vec<Candidate>,
 }
 
 impl Screening {
@@ -61,7 +76,22 @@ impl Screening {
             lang,
             ranking,
             failed,
+            candidates: candidates.to_vec(),
         }
+    }
+
+    /// The same screening with its reasons and failures said in `lang` (the ranking is the same: it
+    /// does not depend on the language).
+    pub fn in_lang(&self, lang: Lang) -> Screening {
+        let failed = self
+            .failed
+            .iter()
+            .map(|f| match &f.cause {
+                Some(e) => Failed::new(f.file.clone(), e.clone(), lang),
+                None => f.clone(),
+            })
+            .collect();
+        Screening::rank(self.job.clone(), &self.candidates, failed, lang)
     }
 
     pub fn report(&self) -> Report<'_> {
@@ -211,10 +241,7 @@ pub fn analyse_files(
     for (file, r) in results {
         match r {
             Ok(analysis) => candidates.push(Candidate { file, analysis }),
-            Err(e) => failed.push(Failed {
-                file,
-                error: e.to_response(lang),
-            }),
+            Err(e) => failed.push(Failed::new(file, e, lang)),
         }
     }
     (candidates, failed)
@@ -278,6 +305,7 @@ pub fn analyse_cv(cv: Cv, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
         ats_score: report.score,
         ats_checks: report.checks,
         suggestions: report.suggestions,
+        suggestion_phrases: report.suggestion_phrases,
         language: doc.language,
         ..AnalysisResponse::default()
     })

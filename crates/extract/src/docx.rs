@@ -12,8 +12,8 @@
 //! warning. Normalisation, language and the final `Document` are left to the crate root.
 
 use crate::{RawLine, RawPage};
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, PartialCause};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::cell::Cell;
@@ -34,7 +34,7 @@ pub const MAX_PARAGRAPHS: usize = 20_000;
 pub(crate) struct DocxText {
     pub page: RawPage,
     pub links: Vec<String>,
-    pub partial: Option<String>,
+    pub partial: Option<PartialCause>,
 }
 
 /// Reads a DOCX held in memory.
@@ -157,7 +157,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
                     continue;
                 };
                 if check_size(f.size()).is_err() {
-                    partial.get_or_insert_with(|| format!("{name} is too large"));
+                    partial.get_or_insert(PartialCause::PartTooLarge);
                     continue;
                 }
                 match walk(BufReader::new(Capped::new(f, &total)), &styles) {
@@ -165,7 +165,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
                     // Over the file's budget: the whole file is refused, as for the body.
                     Err(_) if total.get() == 0 => return Err(corrupted(BOMB)),
                     Err(_) => {
-                        partial.get_or_insert_with(|| format!("{name} is damaged"));
+                        partial.get_or_insert(PartialCause::PartDamaged);
                     }
                 }
             }
@@ -242,9 +242,7 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             return Ok(DocxText {
                 page: RawPage { lines },
                 links: Vec::new(),
-                partial: Some(format!(
-                    "the archive is damaged ({why}); only part of it was read"
-                )),
+                partial: Some(PartialCause::DamagedArchive),
             });
         }
     }
@@ -521,7 +519,7 @@ impl Para {
 struct Part {
     paras: Vec<Para>,
     link_ids: Vec<String>,
-    partial: Option<String>,
+    partial: Option<PartialCause>,
 }
 
 /// Run properties being read.
@@ -560,8 +558,8 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
             Err(quick_xml::Error::Io(e)) if e.to_string().contains(BOMB) => {
                 return Err(corrupted(BOMB));
             }
-            Err(e) => {
-                out.partial = Some(format!("the text is damaged: {e}"));
+            Err(_) => {
+                out.partial = Some(PartialCause::DamagedText);
                 break;
             }
         };

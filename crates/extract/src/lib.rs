@@ -111,8 +111,8 @@ pub fn extract(bytes: &[u8]) -> Result<Document> {
         FileKind::Docx => {
             let d = docx::read(bytes)?;
             let mut warnings = Vec::new();
-            if let Some(why) = d.partial {
-                warnings.push(partial_text(&why));
+            if let Some(cause) = d.partial {
+                warnings.push(Warning::partial_text(cause));
             }
             finish(vec![d.page], SourceFormat::Docx, warnings, d.links)
         }
@@ -157,14 +157,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
-}
-
-/// The `PARTIAL_TEXT` warning: part of the file could not be read.
-pub(crate) fn partial_text(why: &str) -> Warning {
-    Warning {
-        code: "PARTIAL_TEXT".into(),
-        message: format!("Only part of the file could be read: {why}"),
-    }
 }
 
 /// A line before normalisation, as an extractor produced it.

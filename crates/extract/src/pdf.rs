@@ -9,10 +9,11 @@
 //! without bound (deep nesting, self-listing page trees, repeated or inflating content, very many
 //! spans) is checked first by [`crate::pdf_scan`] and refused as `CORRUPTED_FILE`.
 
+use crate::RawPage;
 use crate::layout::{self, Run};
 use crate::pdf_scan;
-use crate::{RawPage, partial_text};
 use jobgate_core::JobGateError;
+use jobgate_core::PartialCause;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
@@ -69,20 +70,15 @@ pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfTex
     };
     let mut warnings = Vec::new();
     if !out.failed_pages.is_empty() {
-        let list: Vec<String> = out
+        let pages: Vec<u32> = out
             .failed_pages
             .iter()
-            .map(|(i, _)| (i + 1).to_string())
+            .map(|(i, _)| u32::try_from(*i).unwrap_or(u32::MAX).saturating_add(1))
             .collect();
-        warnings.push(partial_text(&format!(
-            "page {} could not be read",
-            list.join(", ")
-        )));
+        warnings.push(Warning::partial_text(PartialCause::Pages(pages)));
     }
     if !has_end_marker(bytes) {
-        warnings.push(partial_text(
-            "the file ends before its end marker (cut short)",
-        ));
+        warnings.push(Warning::partial_text(PartialCause::CutShort));
     }
     let pages = out.pages.iter().map(layout::lay_out_page).collect();
     Ok(PdfText {

@@ -15,7 +15,7 @@ use crate::terms::{Terms, stems, tokens};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::text::fold;
-use jobgate_core::{AnalysisResponse, AtsCheck, Cv, DocLanguage, Lang};
+use jobgate_core::{AnalysisResponse, Arg, AtsCheck, Cv, DocLanguage, Lang, Phrase};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -109,7 +109,6 @@ pub fn match_one(
 /// required keyword is missing. Shown apart from the ATS score.
 pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
     let prepared = PreparedJob::new(job, lang);
-    let loc = prepared.loc;
     let seen = skills_in_cv(cv);
     let (req_have, req_miss) = split(&prepared.required, &seen);
     let (pref_have, pref_miss) = split(&prepared.preferred, &seen);
@@ -123,33 +122,38 @@ pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
         round1(100.0 * got as f64 / total as f64)
     };
     let message = if count == 0 {
-        loc.format("match-check-nothing", &[("x", "")])
+        Phrase::new("match-check-nothing")
     } else if matched == count {
-        loc.format_count("match-check-all", count as i64, &[("x", "")])
+        Phrase::new("match-check-all").count(count)
     } else {
-        loc.format_count(
-            "match-check-some",
-            count as i64,
-            &[("matched", matched.to_string())],
-        )
+        Phrase::new("match-check-some")
+            .count(count)
+            .value("matched", matched)
     };
     let missing: Vec<&JobSkill> = req_miss.iter().chain(&pref_miss).copied().collect();
     let suggestion = if missing.is_empty() {
-        String::new()
+        Vec::new()
     } else {
-        loc.format(
-            "match-check-suggestion",
-            &[("missing", prepared.labels(&missing))],
-        )
+        // The skills' names are the lexicon's, in the language of the ranking.
+        vec![Phrase::new("match-check-suggestion").arg(
+            "missing",
+            Arg::List {
+                items: missing.iter().map(|s| Arg::Cv(s.label.clone())).collect(),
+                more: false,
+            },
+        )]
     };
-    AtsCheck {
+    let mut check = AtsCheck {
         id: "job_match".into(),
         passed: count > 0 && req_miss.is_empty(),
         points,
         max_points: 100.0,
-        message,
-        suggestion,
-    }
+        message_phrase: Some(message),
+        suggestion_phrases: suggestion,
+        ..AtsCheck::default()
+    };
+    check.localize(prepared.lang);
+    check
 }
 
 /// One of the job's skills: its position in the lexicon, canonical name and label in the user's language.

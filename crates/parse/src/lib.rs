@@ -132,11 +132,7 @@ pub fn parse(doc: &Document) -> Parsed {
             }
         }
         if blocks.iter().all(|b| b.heading.is_none()) && !lines.is_empty() {
-            warnings.push(Warning {
-                code: "NO_SECTION_HEADINGS".into(),
-                message: "No section headings were recognised; entries were found by their dates."
-                    .into(),
-            });
+            warnings.push(Warning::no_section_headings());
         }
     }
     fill_leftover_dates(&blocks, &mut cv);

@@ -9,10 +9,10 @@
 use crate::layout::{Layout, contact_in_body, layout};
 use crate::quantify::is_quantified;
 use jobgate_core::dates::{DatePoint, find_points};
-use jobgate_core::i18n::Localizer;
 use jobgate_core::lexicon::SkillLexicon;
+use jobgate_core::phrase::list_of;
 use jobgate_core::text::{ascii_digits, fold};
-use jobgate_core::{Cv, Document, Lang};
+use jobgate_core::{Arg, Cv, Document, Phrase};
 
 pub(crate) const CONTACT: f64 = 15.0;
 pub(crate) const EXPERIENCE: f64 = 25.0;
@@ -36,45 +36,51 @@ pub(crate) struct Outcome {
     pub id: &'static str,
     pub max: f64,
     pub raw: f64,
-    pub message: String,
+    pub message: Phrase,
     /// (points won back, what to do), in the order found.
-    pub fixes: Vec<(f64, String)>,
+    pub fixes: Vec<(f64, Phrase)>,
 }
 
-/// Messages in one language, plus the few bits of typography that differ (list separator, quotes).
-struct Say {
-    loc: &'static Localizer,
-    lang: Lang,
-}
+/// Messages as codes with arguments (put into words later, in the reader's language).
+struct Say;
 
 impl Say {
-    fn t(&self, id: &str, args: &[(&str, String)]) -> String {
-        self.loc.format(id, args)
+    fn t(&self, id: &str, args: &[(&str, Arg)]) -> Phrase {
+        args.iter()
+            .fold(Phrase::new(id), |p, (k, v)| p.arg(k, v.clone()))
     }
 
-    fn n(&self, id: &str, count: usize, args: &[(&str, String)]) -> String {
-        self.loc.format_count(id, count as i64, args)
+    fn n(&self, id: &str, count: usize, args: &[(&str, Arg)]) -> Phrase {
+        self.t(id, args).count(count)
     }
 
-    /// "a, b, c…" with the language's comma.
-    fn list(&self, items: &[String]) -> String {
-        let sep = if self.lang == Lang::Ar { "، " } else { ", " };
-        let mut s = items
-            .iter()
-            .take(LIST_MAX)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(sep);
-        if items.len() > LIST_MAX {
-            s.push('…');
-        }
-        s
+    /// "a, b, c…" with the reader's comma.
+    fn list(&self, items: &[Arg]) -> Arg {
+        list_of(items.iter().cloned(), LIST_MAX)
     }
 
-    /// A short quotation from the CV, in the language's quotation marks.
-    fn quote(&self, text: &str) -> String {
-        self.t("ats-quote", &[("text", shorten(text, 70))])
+    /// A short quotation from the CV, in the reader's quotation marks.
+    fn quote(&self, text: &str) -> Arg {
+        Arg::Phrase(Box::new(
+            Phrase::new("ats-quote").cv("text", shorten(text, 70)),
+        ))
     }
+}
+
+fn cv(text: &str) -> Arg {
+    Arg::Cv(text.trim().to_string())
+}
+
+fn ph(p: Phrase) -> Arg {
+    Arg::Phrase(Box::new(p))
+}
+
+fn value(v: impl ToString) -> Arg {
+    Arg::Value(v.to_string())
+}
+
+fn cvs(items: &[String]) -> Vec<Arg> {
+    items.iter().map(|s| cv(s)).collect()
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -95,11 +101,8 @@ fn filled(s: &str) -> bool {
 }
 
 /// Runs every check, in the order they are shown.
-pub(crate) fn run(cv: &Cv, doc: &Document, lang: Lang) -> Vec<Outcome> {
-    let say = Say {
-        loc: Localizer::get(lang),
-        lang,
-    };
+pub(crate) fn run(cv: &Cv, doc: &Document) -> Vec<Outcome> {
+    let say = Say;
     let lay = layout(doc, &cv.personal_info.name);
     vec![
         contact(cv, &say),
@@ -134,12 +137,12 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
     let pi = &cv.personal_info;
     let (mut raw, mut fixes) = (0.0, Vec::new());
     let (mut found, mut missing) = (Vec::new(), Vec::new());
-    let field = |id: &str| say.t(id, &[]);
+    let field = |id: &str| ph(say.t(id, &[]));
     let item = |id: &str, value: &str| {
-        say.t(
+        ph(say.t(
             "ats-contact-item",
-            &[("field", field(id)), ("value", value.trim().to_string())],
-        )
+            &[("field", field(id)), ("value", self::cv(value))],
+        ))
     };
 
     if filled(&pi.name) {
@@ -159,7 +162,7 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
             3.0,
             say.t(
                 "ats-fix-contact-email-invalid",
-                &[("email", pi.email.trim().to_string())],
+                &[("email", self::cv(&pi.email))],
             ),
         ));
     } else {
@@ -178,7 +181,7 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
             say.n(
                 "ats-fix-contact-phone-invalid",
                 digits,
-                &[("phone", pi.phone.trim().to_string())],
+                &[("phone", self::cv(&pi.phone))],
             ),
         ));
     } else {
@@ -193,15 +196,15 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
         fixes.push((2.0, say.t("ats-fix-contact-location", &[])));
     }
 
-    let sep = if say.lang == Lang::Ar { "، " } else { ", " };
+    let all = |items: Vec<Arg>| Arg::List { items, more: false };
     let message = if found.is_empty() {
         say.t("ats-contact-none", &[])
     } else if missing.is_empty() {
-        say.t("ats-contact-complete", &[("found", found.join(sep))])
+        say.t("ats-contact-complete", &[("found", all(found))])
     } else {
         say.t(
             "ats-contact-partial",
-            &[("found", found.join(sep)), ("missing", missing.join(sep))],
+            &[("found", all(found)), ("missing", all(missing))],
         )
     };
     Outcome {
@@ -214,13 +217,13 @@ fn contact(cv: &Cv, say: &Say) -> Outcome {
 }
 
 /// How an entry is named in messages: its company, else its title, else its position in the list.
-fn entry_label(primary: &str, secondary: &str, index: usize) -> String {
+fn entry_label(primary: &str, secondary: &str, index: usize) -> Arg {
     if filled(primary) {
-        shorten(primary, 40)
+        Arg::Cv(shorten(primary, 40))
     } else if filled(secondary) {
-        shorten(secondary, 40)
+        Arg::Cv(shorten(secondary, 40))
     } else {
-        format!("#{}", index + 1)
+        value(format!("#{}", index + 1))
     }
 }
 
@@ -287,13 +290,13 @@ fn experience(cv: &Cv, say: &Say) -> Outcome {
         .map(|(_, i)| (i, &jobs[i]))
         .unwrap_or((0, &jobs[0]));
     let first = if filled(&latest.title) && filled(&latest.company) {
-        say.t(
+        ph(say.t(
             "ats-entry-at",
             &[
-                ("title", shorten(&latest.title, 40)),
-                ("company", shorten(&latest.company, 40)),
+                ("title", Arg::Cv(shorten(&latest.title, 40))),
+                ("company", Arg::Cv(shorten(&latest.company, 40))),
             ],
-        )
+        ))
     } else {
         entry_label(&latest.title, &latest.company, li)
     };
@@ -303,7 +306,7 @@ fn experience(cv: &Cv, say: &Say) -> Outcome {
         say.n(
             "ats-experience-partial",
             jobs.len(),
-            &[("complete", complete.to_string())],
+            &[("complete", value(complete))],
         )
     };
     Outcome {
@@ -374,19 +377,21 @@ fn education(cv: &Cv, say: &Say) -> Outcome {
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    let first = [degree.as_str(), e.school.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| shorten(s, 50))
-        .collect::<Vec<_>>()
-        .join(if say.lang == Lang::Ar { "، " } else { ", " });
+    let first = Arg::List {
+        items: [degree.as_str(), e.school.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| Arg::Cv(shorten(s, 50)))
+            .collect(),
+        more: false,
+    };
     let message = if complete == entries.len() {
         say.n("ats-education-complete", entries.len(), &[("first", first)])
     } else {
         say.n(
             "ats-education-partial",
             entries.len(),
-            &[("complete", complete.to_string())],
+            &[("complete", value(complete))],
         )
     };
     Outcome {
@@ -454,16 +459,25 @@ fn skills(cv: &Cv, say: &Say) -> Outcome {
     let listed = distinct_skills(cv);
     let n = listed.len();
     let from_text = skills_in_text_not_listed(cv, &listed);
-    let hint = if from_text.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " {}",
+    // A fix, followed by the skills the CV names elsewhere when there are some.
+    let with_hint = |fix: Phrase| {
+        if from_text.is_empty() {
+            fix
+        } else {
             say.t(
-                "ats-fix-skills-from-text",
-                &[("skills", say.list(&from_text))]
+                "ats-two-sentences",
+                &[
+                    ("first", ph(fix)),
+                    (
+                        "second",
+                        ph(say.t(
+                            "ats-fix-skills-from-text",
+                            &[("skills", say.list(&cvs(&from_text)))],
+                        )),
+                    ),
+                ],
             )
-        )
+        }
     };
     if n == 0 {
         return Outcome {
@@ -471,10 +485,7 @@ fn skills(cv: &Cv, say: &Say) -> Outcome {
             max: SKILLS,
             raw: 0.0,
             message: say.t("ats-skills-none", &[]),
-            fixes: vec![(
-                SKILLS,
-                format!("{}{hint}", say.t("ats-fix-skills-none", &[])),
-            )],
+            fixes: vec![(SKILLS, with_hint(say.t("ats-fix-skills-none", &[])))],
         };
     }
     // 12 points for the number of skills, 3 for writing them as keywords.
@@ -488,14 +499,11 @@ fn skills(cv: &Cv, say: &Say) -> Outcome {
     if n < SKILLS_TARGET {
         fixes.push((
             12.0 - count_raw,
-            format!(
-                "{}{hint}",
-                say.n(
-                    "ats-fix-skills-more",
-                    n,
-                    &[("target", SKILLS_TARGET.to_string())]
-                )
-            ),
+            with_hint(say.n(
+                "ats-fix-skills-more",
+                n,
+                &[("target", value(SKILLS_TARGET))],
+            )),
         ));
     }
     if let Some(example) = long.first() {
@@ -512,7 +520,11 @@ fn skills(cv: &Cv, say: &Say) -> Outcome {
         id: "skills",
         max: SKILLS,
         raw: count_raw + form_raw,
-        message: say.n("ats-skills-found", n, &[("examples", say.list(&listed))]),
+        message: say.n(
+            "ats-skills-found",
+            n,
+            &[("examples", say.list(&cvs(&listed)))],
+        ),
         fixes,
     }
 }
@@ -545,7 +557,7 @@ fn achievements(cv: &Cv, say: &Say) -> Outcome {
     // 6 points for having enough bullets, 14 for stating results with numbers.
     let amount_raw = 6.0 * total.min(BULLETS_TARGET) as f64 / BULLETS_TARGET as f64;
     if total < BULLETS_TARGET {
-        let bare: Vec<String> = cv
+        let bare: Vec<Arg> = cv
             .experience
             .iter()
             .enumerate()
@@ -556,7 +568,7 @@ fn achievements(cv: &Cv, say: &Say) -> Outcome {
             say.n(
                 "ats-fix-achievements-more",
                 total,
-                &[("target", BULLETS_TARGET.to_string())],
+                &[("target", value(BULLETS_TARGET))],
             )
         } else {
             say.n(
@@ -579,8 +591,8 @@ fn achievements(cv: &Cv, say: &Say) -> Outcome {
                 "ats-fix-achievements-quantify",
                 needed,
                 &[
-                    ("plain", plain.len().to_string()),
-                    ("total", total.to_string()),
+                    ("plain", value(plain.len())),
+                    ("total", value(total)),
                     ("example", say.quote(example)),
                 ],
             ),
@@ -593,7 +605,7 @@ fn achievements(cv: &Cv, say: &Say) -> Outcome {
         message: say.n(
             "ats-achievements-found",
             total,
-            &[("quantified", quantified.to_string())],
+            &[("quantified", value(quantified))],
         ),
         fixes,
     }
@@ -650,7 +662,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
         let text = if lay.odd_headings.is_empty() {
             say.t("ats-fix-format-headings", &[])
         } else {
-            let odd: Vec<String> = lay.odd_headings.iter().map(|h| say.quote(h)).collect();
+            let odd: Vec<Arg> = lay.odd_headings.iter().map(|h| say.quote(h)).collect();
             say.n(
                 "ats-fix-format-headings-rename",
                 odd.len(),
@@ -665,7 +677,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
         say.n(
             "ats-format-headings",
             h,
-            &[("list", say.list(&lay.headings))],
+            &[("list", say.list(&cvs(&lay.headings)))],
         )
     };
 
@@ -691,7 +703,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
         say.t("ats-format-dates-none", &[])
     } else if mixed.len() > 1 {
         raw += 1.0;
-        let names: Vec<String> = mixed.iter().map(|s| style_name(*s, say)).collect();
+        let names: Vec<Arg> = mixed.iter().map(|s| ph(style_name(*s, say))).collect();
         fixes.push((
             2.0,
             say.t("ats-fix-format-dates", &[("styles", say.list(&names))]),
@@ -737,7 +749,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     }
     raw += length_raw;
     if length_raw < 3.0 && lay.has_text {
-        let pages = lay.pages.to_string();
+        let pages = value(lay.pages);
         let id = if w < 200 {
             "ats-fix-format-short"
         } else {
@@ -751,7 +763,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     let length_text = say.n(
         "ats-format-length",
         w,
-        &[("pages", say.n("ats-pages", lay.pages as usize, &[]))],
+        &[("pages", ph(say.n("ats-pages", lay.pages as usize, &[])))],
     );
 
     // Email and phone in the body text, not only in a header or an image: 2 points.
@@ -774,15 +786,15 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     let message = say.t(
         "ats-format-summary",
         &[
-            ("headings", headings_text),
-            ("length", length_text),
-            ("dates", dates_text),
-            ("text", text_text),
-            ("contact", contact_text),
+            ("headings", ph(headings_text)),
+            ("length", ph(length_text)),
+            ("dates", ph(dates_text)),
+            ("text", ph(text_text)),
+            ("contact", ph(contact_text)),
         ],
     );
     // The "no text" fix may have been added twice (text and length); keep one, with both gains.
-    let mut merged: Vec<(f64, String)> = Vec::new();
+    let mut merged: Vec<(f64, Phrase)> = Vec::new();
     for (gain, text) in fixes {
         match merged.iter_mut().find(|(_, t)| *t == text) {
             Some(m) => m.0 += gain,
@@ -798,7 +810,7 @@ fn formatting(cv: &Cv, doc: &Document, lay: &Layout, say: &Say) -> Outcome {
     }
 }
 
-fn style_name(style: DateStyle, say: &Say) -> String {
+fn style_name(style: DateStyle, say: &Say) -> Phrase {
     let id = match style {
         DateStyle::MonthName => "ats-date-style-month-name",
         DateStyle::Numeric => "ats-date-style-numeric",

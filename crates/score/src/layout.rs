@@ -5,8 +5,8 @@
 //! `lexicons/headings.toml`): what a parser recognises is what an ATS recognises. Lines the layout
 //! marks as headings that are not standard headings are kept apart, to name them in the advice.
 
-use jobgate_core::Document;
 use jobgate_core::text::fold;
+use jobgate_core::{Arg, Document};
 
 /// Words per page of a typical CV, to estimate pages when the format has none (DOCX, text).
 const WORDS_PER_PAGE: usize = 450;
@@ -22,7 +22,7 @@ pub(crate) struct Layout {
     /// Page count (estimated from words when the format has no pages).
     pub pages: u32,
     /// Messages of the extraction warnings (text in images, unreadable parts…).
-    pub problems: Vec<String>,
+    pub problems: Vec<Arg>,
     pub has_text: bool,
 }
 
@@ -74,12 +74,10 @@ pub(crate) fn layout(doc: &Document, name: &str) -> Layout {
     let problems = doc
         .warnings
         .iter()
-        .map(|w| {
-            if w.message.trim().is_empty() {
-                w.code.clone()
-            } else {
-                w.message.trim().to_string()
-            }
+        .map(|w| match w.phrase() {
+            Some(p) => Arg::Phrase(Box::new(p)),
+            None if w.message.trim().is_empty() => Arg::Value(w.code.clone()),
+            None => Arg::Value(w.message.trim().to_string()),
         })
         .collect();
     Layout {

@@ -15,7 +15,7 @@ mod layout;
 mod quantify;
 mod render;
 
-use jobgate_core::{AtsCheck, Cv, Document, Features, Lang};
+use jobgate_core::{AtsCheck, Cv, Document, Features, Lang, Phrase};
 
 pub use quantify::is_quantified;
 pub use render::document_from_cv;
@@ -38,6 +38,8 @@ pub struct Fix {
     pub gain: f64,
     /// What to do, in the analysis language.
     pub text: String,
+    /// What to do, as a code with arguments (to say it again in another language).
+    pub phrase: Option<Phrase>,
 }
 
 /// The score, its checklist (points add up to the score) and the top suggestions, in order.
@@ -47,6 +49,8 @@ pub struct AtsReport {
     pub checks: Vec<AtsCheck>,
     /// The texts of the top [`MAX_SUGGESTIONS`] fixes, biggest gain first.
     pub suggestions: Vec<String>,
+    /// The same fixes as codes with arguments (empty when one of them has none).
+    pub suggestion_phrases: Vec<Phrase>,
     /// Every fix of every check (what [`Self::suggestions`] is chosen from).
     pub fixes: Vec<Fix>,
 }
@@ -77,12 +81,18 @@ impl AtsReport {
                 .then(order(&a.check).cmp(&order(&b.check)))
                 .then(ia.cmp(ib))
         });
-        self.suggestions = ranked
+        let top: Vec<&Fix> = ranked
             .into_iter()
             .filter(|(_, f)| f.gain > 0.0 && !f.text.is_empty())
-            .map(|(_, f)| f.text.clone())
+            .map(|(_, f)| f)
             .take(MAX_SUGGESTIONS)
             .collect();
+        self.suggestions = top.iter().map(|f| f.text.clone()).collect();
+        self.suggestion_phrases = top
+            .iter()
+            .map(|f| f.phrase.clone())
+            .collect::<Option<Vec<Phrase>>>()
+            .unwrap_or_default();
     }
 
     /// Appends a check worth `check.max_points` (e.g. the job match, `job_match`) and scales the
@@ -129,6 +139,7 @@ impl AtsReport {
         check.points = round_half(check.points.clamp(0.0, weight));
         if check.points >= check.max_points {
             check.suggestion.clear();
+            check.suggestion_phrases.clear();
         }
         self.fixes.extend(fixes.into_iter().map(|mut f| {
             f.check = check.id.clone();
@@ -152,35 +163,71 @@ pub fn score(cv: &Cv, doc: &Document, lang: Lang) -> AtsReport {
         doc
     };
     let mut report = AtsReport::default();
-    for o in checks::run(cv, doc, lang) {
-        let points = round_half(o.raw.clamp(0.0, o.max));
-        let full = points >= o.max;
-        let mut fixes: Vec<(f64, String)> = if full { Vec::new() } else { o.fixes };
-        // Biggest first inside a check too; the check's suggestion reads in that order.
-        fixes.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let suggestion = fixes
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        report
-            .fixes
-            .extend(fixes.into_iter().map(|(gain, text)| Fix {
-                check: o.id.to_string(),
-                gain: round_half(gain).max(0.5),
-                text,
-            }));
-        report.checks.push(AtsCheck {
-            id: o.id.to_string(),
-            passed: false,
-            points,
-            max_points: o.max,
-            message: o.message,
-            suggestion,
-        });
+    for o in checks::run(cv, doc) {
+        let (check, fixes) = outcome_check(o);
+        report.fixes.extend(fixes);
+        report.checks.push(check);
     }
     report.recompute();
+    report.localize(lang);
     report
+}
+
+/// A check's outcome as a checklist line (messages as phrases, words in English until localized)
+/// and its fixes.
+fn outcome_check(o: checks::Outcome) -> (AtsCheck, Vec<Fix>) {
+    let points = round_half(o.raw.clamp(0.0, o.max));
+    let full = points >= o.max;
+    let mut fixes: Vec<(f64, Phrase)> = if full { Vec::new() } else { o.fixes };
+    // Biggest first inside a check too; the check's suggestion reads in that order.
+    fixes.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut check = AtsCheck {
+        id: o.id.to_string(),
+        passed: false,
+        points,
+        max_points: o.max,
+        message: String::new(),
+        suggestion: String::new(),
+        message_phrase: Some(o.message),
+        suggestion_phrases: fixes.iter().map(|(_, p)| p.clone()).collect(),
+    };
+    check.localize(Lang::En);
+    let fixes = fixes
+        .into_iter()
+        .map(|(gain, phrase)| Fix {
+            check: o.id.to_string(),
+            gain: round_half(gain).max(0.5),
+            text: phrase.render(Lang::En),
+            phrase: Some(phrase),
+        })
+        .collect();
+    (check, fixes)
+}
+
+/// The checks that depend on the CV alone (every one but `formatting`, which needs the file's
+/// layout), as [`score`] makes them: for saying again, in another language, an analysis stored
+/// before its messages were kept as codes. Each comes with its fixes' phrases, biggest gain first.
+pub fn checks_from_cv(cv: &Cv) -> Vec<AtsCheck> {
+    checks::run(cv, &Document::default())
+        .into_iter()
+        .filter(|o| o.id != "formatting")
+        .map(|o| outcome_check(o).0)
+        .collect()
+}
+
+impl AtsReport {
+    /// Puts the checks, fixes and suggestions into `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        for c in &mut self.checks {
+            c.localize(lang);
+        }
+        for f in &mut self.fixes {
+            if let Some(p) = &f.phrase {
+                f.text = p.render(lang);
+            }
+        }
+        self.recompute();
+    }
 }
 
 /// Derived facts about a CV. `today` is (year, month), used for periods that run to "present".

@@ -439,6 +439,7 @@ fn formatting_reads_the_document() {
     bad.warnings.push(Warning {
         code: "TEXT_IN_IMAGE".into(),
         message: "text inside an image on page 1".into(),
+        ..Warning::default()
     });
     let r = score(&cv, &bad, Lang::En);
     let c = check(&r, "formatting");
@@ -610,11 +611,13 @@ fn a_job_match_check_can_be_appended() {
             max_points: 20.0,
             message: "7 of 12 job keywords found".into(),
             suggestion: "Add Airflow and dbt if you have used them.".into(),
+            ..AtsCheck::default()
         },
         vec![Fix {
             check: String::new(),
             gain: 8.0,
             text: "Add Airflow and dbt if you have used them.".into(),
+            phrase: None,
         }],
     );
     assert_well_formed(&r, "with job match");

@@ -22,7 +22,6 @@ use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
 use jobgate_engine::AnalyzeOptions;
-use jobgate_engine::compare::SectionDiff;
 use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -351,10 +350,10 @@ pub fn import_file(
     let person = state.person()?;
     let mut imported = jobgate_engine::import_file(path, &opts, Some(person.keep()?), &progress)?;
     if let Some(Err(e)) = ai {
-        imported.analysis.warnings.push(jobgate_core::Warning {
-            code: e.code().as_str().to_string(),
-            message: e.to_response(state.lang()).error,
-        });
+        imported
+            .analysis
+            .warnings
+            .push(jobgate_core::Warning::from_error(&e, state.lang()));
     }
     let recorded = imported
         .recorded
@@ -460,12 +459,25 @@ pub async fn history(state: State<'_, AppState>) -> CommandResult<History> {
         .or_else(|e| fail(&state, e))
 }
 
-/// A stored analysis, to show it again.
+/// A stored analysis, to show it again, with its messages in the current language (an analysis
+/// stored before messages were kept as codes is re-derived: `jobgate_engine::view::analysis_in`).
 #[tauri::command]
 pub async fn open_analysis(state: State<'_, AppState>, id: i64) -> CommandResult<AnalysisResponse> {
     state
         .with_store(|store, _| store.analysis(AnalysisId(id)))
+        .map(|a| jobgate_engine::view::analysis_in(a, state.lang()))
         .or_else(|e| fail(&state, e))
+}
+
+/// What the analysis screen shows of `analysis`, in the current language: the score's band and its
+/// label, the checklist with each check's status, suggestions and warnings, the CV's own words marked
+/// so the page isolates them. Asked again when the language changes.
+#[tauri::command]
+pub async fn analysis_view(
+    state: State<'_, AppState>,
+    analysis: AnalysisResponse,
+) -> CommandResult<jobgate_engine::view::AnalysisView> {
+    Ok(jobgate_engine::view::analysis_view(&analysis, state.lang()))
 }
 
 /// A stored CV version (to open it in the editor, export or compare).
@@ -531,20 +543,22 @@ pub async fn cv_versions(
         .or_else(|e| fail(&state, e))
 }
 
-/// Two stored versions compared section by section (`old` → `new`).
+/// Two stored versions compared section by section (`old` → `new`), as the history shows them.
 #[tauri::command]
 pub async fn diff_versions(
     state: State<'_, AppState>,
     old: i64,
     new: i64,
-) -> CommandResult<Vec<SectionDiff>> {
+) -> CommandResult<jobgate_engine::view::CompareView> {
+    let lang = state.lang();
     state
         .with_store(|store, _| {
             let a = store.version(VersionId(old))?;
             let b = store.version(VersionId(new))?;
-            Ok(jobgate_engine::compare::diff_cvs(
+            Ok(jobgate_engine::view::compare_view(
                 &a.structured_data,
                 &b.structured_data,
+                lang,
             ))
         })
         .or_else(|e| fail(&state, e))

@@ -228,3 +228,107 @@ fn no_ai_never_calls_the_server() {
     }
     assert!(server.requests().is_empty());
 }
+
+/// Share of letters that are Arabic.
+fn arabic_share(s: &str) -> f64 {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let arabic = letters
+        .iter()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c))
+        .count();
+    arabic as f64 / letters.len().max(1) as f64
+}
+
+fn is_isolation(c: char) -> bool {
+    ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `--lang ar` says every check, suggestion and warning in Arabic, in the JSON and in the report; the
+/// report has no invisible isolation characters, the JSON isolates the CV's words.
+#[test]
+fn lang_ar_says_everything_in_arabic_and_the_report_is_clean_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A PDF without its end marker: read whole, with a PARTIAL_TEXT warning.
+    let mut bytes = std::fs::read(corpus("002__flat.pdf")).unwrap();
+    let at = bytes.windows(5).rposition(|w| w == b"%%EOF").unwrap();
+    bytes[at..at + 5].copy_from_slice(b"%%XXX");
+    let file = tmp.path().join("cut.pdf");
+    std::fs::write(&file, &bytes).unwrap();
+    let f = file.to_str().unwrap();
+    let data = tmp.path().join("data");
+
+    let (ok, ar, err) = jobgate(
+        &data,
+        &["analyze", f, "--json", "--lang", "ar", "--no-history"],
+        &[],
+    );
+    assert!(ok, "{err}");
+    let (ok, en, err) = jobgate(
+        &data,
+        &["analyze", f, "--json", "--lang", "en", "--no-history"],
+        &[],
+    );
+    assert!(ok, "{err}");
+    let warnings = ar["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w["code"] == "PARTIAL_TEXT"),
+        "{warnings:?}"
+    );
+    let mut messages: Vec<String> = Vec::new();
+    for c in ar["ats_checks"].as_array().unwrap() {
+        messages.push(c["message"].as_str().unwrap().into());
+        if !c["suggestion"].as_str().unwrap().is_empty() {
+            messages.push(c["suggestion"].as_str().unwrap().into());
+        }
+    }
+    messages.extend(
+        ar["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string()),
+    );
+    messages.extend(
+        warnings
+            .iter()
+            .map(|w| w["message"].as_str().unwrap().to_string()),
+    );
+    let english: Vec<&str> = en["ats_checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["message"].as_str().unwrap())
+        .collect();
+    for m in &messages {
+        // The CV's own words are isolated; what is left is Arabic.
+        let mut outside = String::new();
+        let mut depth = 0;
+        for c in m.chars() {
+            match c {
+                '\u{2068}' => depth += 1,
+                '\u{2069}' => depth -= 1,
+                _ if depth == 0 => outside.push(c),
+                _ => {}
+            }
+        }
+        assert!(arabic_share(&outside) > 0.8, "not Arabic: {m}");
+        assert!(!english.contains(&m.as_str()));
+    }
+    assert!(
+        messages.iter().any(|m| m.contains('\u{2068}')),
+        "CV words isolated in JSON"
+    );
+
+    let out = std::process::Command::new(BIN)
+        .args(["analyze", f, "--lang", "ar", "--no-history"])
+        .env("JOBGATE_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(!report.chars().any(is_isolation), "{report:?}");
+    for m in &messages {
+        let clean: String = m.chars().filter(|c| !is_isolation(*c)).collect();
+        assert!(report.contains(&clean), "report lacks {clean:?}:\n{report}");
+    }
+}
