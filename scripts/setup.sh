@@ -48,8 +48,8 @@ if [ "$what" = windows ]; then
   exit 0
 fi
 
-# JavaScript tools (Tauri CLI, WebDriver client) from the lock file.
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# JavaScript tools (Tauri CLI, WebDriver client, axe-core) from the lock file, again when the lock file changed.
+if [ -f package-lock.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # The sync reference server's own dependencies (node-postgres).
