@@ -104,7 +104,9 @@ pub fn analyze_by_rules(doc: &Document, opts: &AnalyzeOptions) -> AnalysisRespon
     let report = jobgate_score::score(&parsed.cv, doc, lang);
     let mut warnings = doc.warnings.clone();
     if let Some(info) = &doc.ocr {
-        warnings.extend(jobgate_extract::ocr::warnings::warnings(info, &parsed.cv, lang));
+        warnings.extend(jobgate_extract::ocr::warnings::warnings(
+            info, &parsed.cv, lang,
+        ));
     }
     warnings.extend(parsed.warnings);
     finish(

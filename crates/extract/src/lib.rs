@@ -23,6 +23,17 @@ use jobgate_core::{Document, JobGateError};
 use std::io::Read;
 use std::path::Path;
 
+/// File name extensions of CVs that file dialogs offer and folders are listed by (lower case; the type
+/// is still decided by the bytes): PDF, DOCX, and the images OCR reads.
+pub const CV_EXTENSIONS: &[&str] = &["pdf", "docx", "png", "jpg", "jpeg", "tif", "tiff"];
+
+/// True when `path` ends in one of [`CV_EXTENSIONS`], in any case.
+pub fn has_cv_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CV_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileKind {
