@@ -20,6 +20,7 @@ use crate::RawPage;
 use crate::layout::{self, Run};
 use crate::pdf::PageRuns;
 use ::image::GrayImage;
+use jobgate_core::JobGateError;
 use jobgate_core::document::OcrInfo;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
@@ -36,6 +37,9 @@ const MAX_UNSURE: usize = 40;
 /// A first reading this poor (few words, or low mean confidence) asks for the page's orientation.
 const POOR_WORDS: usize = 15;
 const POOR_CONFIDENCE: f32 = 60.0;
+
+/// Images narrower or lower than this hold no readable page.
+const MIN_SIDE: u32 = 64;
 
 /// Width of a page image file, in points, when nothing says how big the page is (A4).
 const A4_WIDTH_PT: f32 = 595.0;
@@ -98,9 +102,13 @@ pub(crate) fn read_image_file(
     kind: image::ImageKind,
     progress: &dyn Fn(Progress),
 ) -> Result<(RawPage, OcrInfo)> {
+    let img = image::decode(bytes, kind)?;
+    // An icon or a pixel is no page of text (Tesseract refuses images this small).
+    if img.width() < MIN_SIDE || img.height() < MIN_SIDE {
+        return Err(JobGateError::NoTextFound { pages: 1 });
+    }
     let engine = tesseract::shared()?;
     progress(Progress { page: 1, pages: 1 });
-    let img = image::decode(bytes, kind)?;
     let text = read_page(engine, img, None)?;
     let mut tally = Tally::default();
     tally.add(0, &text);

@@ -95,7 +95,7 @@ fn find() -> std::result::Result<Tesseract, String> {
     };
     let listed = t
         .run(&["--list-langs"], &[], Duration::from_secs(10))
-        .map_err(|e| format!("tesseract did not run: {e}"))?;
+        .map_err(|e| format!("tesseract did not run: {}", e.reason()))?;
     let listed = String::from_utf8_lossy(&listed);
     let langs: Vec<&str> = listed.lines().map(str::trim).collect();
     if !langs.contains(&"eng") {
@@ -108,6 +108,21 @@ fn find() -> std::result::Result<Tesseract, String> {
     };
     t.has_osd = langs.contains(&"osd");
     Ok(t)
+}
+
+/// Why a run gave no output: the program could not be started, or it failed on its input.
+#[derive(Debug)]
+enum RunError {
+    Start(String),
+    Failed(String),
+}
+
+impl RunError {
+    fn reason(&self) -> &str {
+        match self {
+            RunError::Start(r) | RunError::Failed(r) => r,
+        }
+    }
 }
 
 impl Tesseract {
@@ -127,7 +142,12 @@ impl Tesseract {
                 image,
                 RUN_TIMEOUT,
             )
-            .map_err(|reason| JobGateError::OcrUnavailable { reason })?;
+            .map_err(|e| match e {
+                RunError::Start(reason) => JobGateError::OcrUnavailable { reason },
+                RunError::Failed(why) => JobGateError::CorruptedFile {
+                    reason: format!("text recognition could not read this image: {why}"),
+                },
+            })?;
         Ok(String::from_utf8_lossy(&out).into_owned())
     }
 
@@ -158,7 +178,7 @@ impl Tesseract {
         args: &[&str],
         input: &[u8],
         timeout: Duration,
-    ) -> std::result::Result<Vec<u8>, String> {
+    ) -> std::result::Result<Vec<u8>, RunError> {
         let started = Instant::now();
         let mut child = Command::new(&self.program)
             .args(args)
@@ -167,14 +187,19 @@ impl Tesseract {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("{} could not be started: {e}", self.program.display()))?;
+            .map_err(|e| {
+                RunError::Start(format!(
+                    "{} could not be started: {e}",
+                    self.program.display()
+                ))
+            })?;
         let (stdin, stdout, stderr) =
             match (child.stdin.take(), child.stdout.take(), child.stderr.take()) {
                 (Some(i), Some(o), Some(e)) => (i, o, e),
                 _ => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err("tesseract's pipes are missing".into());
+                    return Err(RunError::Start("tesseract's pipes are missing".into()));
                 }
             };
         std::thread::scope(|scope| {
@@ -202,15 +227,17 @@ impl Tesseract {
                     Ok(None) => {
                         let _ = child.kill();
                         let _ = child.wait();
-                        break Err(format!(
+                        break Err(RunError::Failed(format!(
                             "tesseract took longer than {} s on one page",
                             timeout.as_secs()
-                        ));
+                        )));
                     }
                     Err(e) => {
                         let _ = child.kill();
                         let _ = child.wait();
-                        break Err(format!("tesseract could not be waited for: {e}"));
+                        break Err(RunError::Failed(format!(
+                            "tesseract could not be waited for: {e}"
+                        )));
                     }
                 }
             };
@@ -227,7 +254,10 @@ impl Tesseract {
                     .rev()
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or("no message");
-                Err(format!("tesseract failed ({status}): {}", last.trim()))
+                Err(RunError::Failed(format!(
+                    "tesseract failed ({status}): {}",
+                    last.trim()
+                )))
             }
         })
     }
