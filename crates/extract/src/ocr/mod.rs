@@ -193,9 +193,49 @@ fn denoise(page: &hocr::OcrPage) -> hocr::OcrPage {
     let mut out = page.clone();
     for line in &mut out.lines {
         line.words.retain(keep);
+        mark_bullets(line);
     }
     out.lines.retain(|l| !l.words.is_empty());
     out
+}
+
+/// What OCR reads a list bullet or a separator dot as: a lone dot, circle or square, a letter or sign
+/// of that shape, or an Arabic-Indic zero or one (the Arabic model's reading of a dot).
+const BULLET_LIKE: [char; 17] = [
+    '•', '·', '●', '○', '◦', '▪', '■', '٠', '١', 'e', 'o', '©', '«', '»', '¢', '*', '®',
+];
+
+/// A lone bullet-like character set apart from its neighbours by more than a word space (half the
+/// text size) is a bullet or a separator between items, and becomes `•` — so the layout marks list
+/// items and the parser splits tag lists as in a typed PDF. A line of nothing else is left.
+fn mark_bullets(line: &mut hocr::OcrLine) {
+    let mut order: Vec<usize> = (0..line.words.len()).collect();
+    order.sort_by(|&a, &b| line.words[a].bbox.x0.total_cmp(&line.words[b].bbox.x0));
+    if order.len() < 2 {
+        return;
+    }
+    let wide = 0.5 * line.x_size.max(1.0);
+    let mut bullets = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        let w = &line.words[i];
+        let mut chars = w.text.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if !BULLET_LIKE.contains(&c) {
+            continue;
+        }
+        let left = k
+            .checked_sub(1)
+            .map(|p| w.bbox.x0 - line.words[order[p]].bbox.x1);
+        let right = order.get(k + 1).map(|&n| line.words[n].bbox.x0 - w.bbox.x1);
+        if left.is_none_or(|g| g >= wide) && right.is_none_or(|g| g >= wide) {
+            bullets.push(i);
+        }
+    }
+    for i in bullets {
+        line.words[i].text = "•".into();
+    }
 }
 
 fn mirror(c: char) -> char {
@@ -330,6 +370,44 @@ mod tests {
         assert_eq!(lines, ["مهندس برمجيات", "Senior Engineer", "omar@mail.com"]);
         assert_eq!(text.unsure, ["Engineer"]);
         assert_eq!(text.words, 5, "the icon is dropped");
+    }
+
+    #[test]
+    fn lone_dots_read_as_letters_or_digits_become_bullets() {
+        let page = OcrPage {
+            width: 1000.0,
+            height: 1400.0,
+            lines: vec![
+                // "٠ Led audits" (a bullet read as an Arabic-Indic zero), "GAAP ١ SOX" (a separator).
+                line(
+                    100.0,
+                    vec![
+                        word("٠", 100.0, 110.0, 57.0),
+                        word("Led", 140.0, 200.0, 93.0),
+                        word("audits", 210.0, 300.0, 93.0),
+                    ],
+                ),
+                line(
+                    200.0,
+                    vec![
+                        word("GAAP", 100.0, 200.0, 93.0),
+                        word("١", 216.0, 222.0, 73.0),
+                        word("SOX", 238.0, 300.0, 96.0),
+                    ],
+                ),
+                // A word space only: a real letter, not a bullet.
+                line(
+                    300.0,
+                    vec![
+                        word("Vitamin", 100.0, 200.0, 93.0),
+                        word("e", 209.0, 220.0, 90.0),
+                    ],
+                ),
+            ],
+        };
+        let text = page_text(&page, None);
+        let lines: Vec<&str> = text.page.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines, ["• Led audits", "GAAP • SOX", "Vitamin e"]);
     }
 
     #[test]
