@@ -139,6 +139,7 @@ pub fn gray_from_samples(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::ImageEncoder;
 
     #[test]
     fn kinds_by_magic_bytes() {
@@ -160,6 +161,21 @@ mod tests {
         assert_eq!(small.dimensions(), (1200, 1600));
         let fine = fit_for_ocr(GrayImage::new(1700, 2200));
         assert_eq!(fine.dimensions(), (1700, 2200));
+    }
+
+    #[test]
+    fn an_image_wider_than_any_page_is_refused_before_it_is_decoded() {
+        let mut png = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut png)
+            .write_image(
+                &vec![255u8; 13_000 * 2],
+                13_000,
+                2,
+                image::ExtendedColorType::L8,
+            )
+            .unwrap();
+        let e = decode(&png, ImageKind::Png).unwrap_err();
+        assert_eq!(e.code().as_str(), "CORRUPTED_FILE");
     }
 
     #[test]
