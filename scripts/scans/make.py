@@ -8,7 +8,8 @@ bytes, PNG pages as Flate images, by img2pdf) and as a PDF that mixes a scanned 
 The truth is the corpus truth (tests/fixtures/corpus/truth), so the manifest points at it.
 
 Needs: pdftoppm, Python 3 with Pillow, img2pdf and pypdf (pip install pillow img2pdf pypdf).
-Deterministic: a fixed seed per file. Run from the repository root: python3 scripts/scans/make.py
+Deterministic pictures (a fixed seed per file); the PDF wrappers differ run to run in their dates and IDs only.
+Run from the repository root: python3 scripts/scans/make.py
 """
 import io
 import json
@@ -39,6 +40,10 @@ PLAN = [
     ("029__flat.pdf", "pdf-png", 150, {"tilt": 0.0, "noise": 0}),
     ("031__even.pdf", "mixed", 200, {"tilt": 0.9, "noise": 6, "quality": 65}),
     ("038__flat.pdf", "pdf-jpeg", 200, {"tilt": -0.8, "noise": 8, "quality": 60}),
+    # Phone photos of page 1: the page on a darker table, seen a little from one side, lit unevenly,
+    # stored sideways with an EXIF orientation tag (as phones do).
+    ("009__stackoverflow.pdf", "photo", 200, {"noise": 5, "quality": 72}),
+    ("030__stackoverflow.pdf", "photo", 200, {"noise": 5, "quality": 72}),
 ]
 
 
@@ -69,6 +74,22 @@ def spoil(img: Image.Image, rng: random.Random, tilt=0.0, noise=0, turn=0, **_):
     return img
 
 
+def photographed(page: Image.Image, rng: random.Random) -> Image.Image:
+    """The page as a phone photographs it: on a table, in perspective, brighter on one side."""
+    w, h = page.size
+    canvas = Image.new("L", (int(w * 1.12), int(h * 1.08)), 90)
+    canvas.paste(page, (int(w * 0.06), int(h * 0.04)))
+    cw, ch = canvas.size
+    d = 0.03
+    # Corners of the source quad for each output corner: the top edge looks a little narrower.
+    quad = (cw * d, 0, 0, ch, cw, ch, cw * (1 - d), 0)
+    canvas = canvas.transform((cw, ch), Image.QUAD, quad, resample=Image.BICUBIC)
+    light = Image.linear_gradient("L").rotate(90).resize((cw, ch)).point(lambda v: 175 + v * 80 // 255)
+    from PIL import ImageChops
+    canvas = ImageChops.multiply(canvas, light)
+    return canvas
+
+
 def encoded(img: Image.Image, fmt: str, quality=70, **_) -> bytes:
     buf = io.BytesIO()
     if fmt == "jpg":
@@ -91,6 +112,14 @@ def main():
         if kind in ("jpg", "png"):
             target = f"{stem}.{kind}"
             data = encoded(pages[0], kind, **opts)
+        elif kind == "photo":
+            target = f"{name[:-4]}__photo.jpg"
+            shot = photographed(pages[0], rng).rotate(90, expand=True)  # stored sideways
+            exif = Image.Exif()
+            exif[0x0112] = 6  # "rotate 90° clockwise to view"
+            buf = io.BytesIO()
+            shot.save(buf, "JPEG", quality=opts.get("quality", 72), optimize=True, exif=exif)
+            data = buf.getvalue()
         elif kind in ("pdf-jpeg", "pdf-png"):
             fmt = "jpg" if kind == "pdf-jpeg" else "png"
             layout = img2pdf.get_layout_fun((img2pdf.mm_to_pt(210), img2pdf.mm_to_pt(297)))
@@ -116,7 +145,7 @@ def main():
             "file": f"files/{target}",
             "cv_id": row["cv_id"],
             "language": row["language"],
-            "format": "pdf" if target.endswith(".pdf") else kind,
+            "format": "pdf" if target.endswith(".pdf") else ("jpg" if kind == "photo" else kind),
             "theme": row["theme"],
             "scan": kind,
             "hidden": row.get("hidden", []),

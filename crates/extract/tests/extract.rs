@@ -671,6 +671,13 @@ fn a_photo_of_a_cv_becomes_lines_with_its_name_email_and_sections() {
 }
 
 #[test]
+fn a_phone_photo_stored_sideways_is_turned_by_its_exif_orientation() {
+    let doc = extract_file(&scan("files/009__stackoverflow__photo.jpg")).expect("OCR reads it");
+    let first: Vec<&str> = doc.lines.iter().take(2).map(|l| l.text.as_str()).collect();
+    assert_eq!(first, ["Emily Chen", "Computer Science Student"]);
+}
+
+#[test]
 fn a_page_on_its_side_is_turned_upright() {
     let doc = extract_file(&scan("files/012__stackoverflow__scan200.jpg")).expect("OCR reads it");
     let text = doc.text();

@@ -1,5 +1,6 @@
 //! Accuracy on scans and photos (`tests/fixtures/scans`): pages of the sample corpus rendered to
-//! images, tilted about a degree, with sensor noise and JPEG compression, one on its side, as image
+//! images, tilted about a degree, with sensor noise and JPEG compression, one on its side, phone photos
+//! (perspective, uneven light, stored sideways with an EXIF orientation), as image
 //! files, image-only PDFs (JPEG and Flate pages) and PDFs mixing a scanned page with typed ones — see
 //! `scripts/scans/make.py`. Read by the real Tesseract (`scripts/setup.sh test`) through the same
 //! extractor and parser as typed files, scored against the corpus truth. Goals of issue 17: macro-F1
@@ -30,8 +31,8 @@ fn scanned_and_photographed_cvs_accuracy_holds() {
     );
 }
 
-// Measured 2026-12-04 (Tesseract 5.3.0, Debian 12): overall 0.851, en 0.872, ar 0.819, mixed 0.782,
-// email 0.909.
+// Measured 2026-12-04 (Tesseract 5.3.0, Debian 12; 13 files, two of them phone photos): overall 0.850,
+// en 0.878, ar 0.812, mixed 0.782, email 0.923.
 const MIN_OVERALL: f64 = 0.83;
 const MIN_EN: f64 = 0.85;
 const MIN_AR: f64 = 0.79;
