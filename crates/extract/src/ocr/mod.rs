@@ -194,6 +194,7 @@ fn denoise(page: &hocr::OcrPage) -> hocr::OcrPage {
     for line in &mut out.lines {
         line.words.retain(keep);
         mark_bullets(line);
+        drop_edge_icons(line);
     }
     out.lines.retain(|l| !l.words.is_empty());
     out
@@ -201,9 +202,38 @@ fn denoise(page: &hocr::OcrPage) -> hocr::OcrPage {
 
 /// What OCR reads a list bullet or a separator dot as: a lone dot, circle or square, a letter or sign
 /// of that shape, or an Arabic-Indic zero or one (the Arabic model's reading of a dot).
-const BULLET_LIKE: [char; 17] = [
-    '•', '·', '●', '○', '◦', '▪', '■', '٠', '١', 'e', 'o', '©', '«', '»', '¢', '*', '®',
+const BULLET_LIKE: [char; 15] = [
+    '•', '·', '●', '○', '◦', '▪', '■', '٠', '١', 'e', 'o', '«', '»', '¢', '*',
 ];
+
+/// Signs that are text even alone at the edge of a line (dashes, separators, brackets, plus).
+const EDGE_SIGNS: &str = "-–—|/\\:.,;+()[]{}'\"";
+
+/// An icon before or after a line's text (a contact line's envelope, phone or pin, read as `©`, `&`,
+/// `@`, `§)`): a word of no letter or digit at either end of a line that has text, which is not a
+/// bullet nor a sign text uses alone (a dash, a bracket), is dropped.
+fn drop_edge_icons(line: &mut hocr::OcrLine) {
+    if line.words.len() < 2 {
+        return;
+    }
+    let icon = |w: &hocr::Word| {
+        w.text != "•"
+            && !w.text.chars().any(char::is_alphanumeric)
+            && !w.text.chars().all(|c| EDGE_SIGNS.contains(c))
+    };
+    let left = line
+        .words
+        .iter()
+        .map(|w| w.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let right = line
+        .words
+        .iter()
+        .map(|w| w.bbox.x0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    line.words
+        .retain(|w| !(icon(w) && (w.bbox.x0 == left || w.bbox.x0 == right)));
+}
 
 /// A lone bullet-like character set apart from its neighbours by more than a word space (half the
 /// text size) is a bullet or a separator between items, and becomes `•` — so the layout marks list
@@ -403,11 +433,46 @@ mod tests {
                         word("e", 209.0, 220.0, 90.0),
                     ],
                 ),
+                // Contact icons read as signs, at either end; a dash between dates stays.
+                line(
+                    400.0,
+                    vec![
+                        word("&", 60.0, 80.0, 85.0),
+                        word("+20", 100.0, 160.0, 95.0),
+                        word("5678", 170.0, 240.0, 95.0),
+                    ],
+                ),
+                line(
+                    500.0,
+                    vec![
+                        word("Egypt", 100.0, 180.0, 92.0),
+                        word("Cairo,", 190.0, 300.0, 92.0),
+                        word("©", 310.0, 330.0, 96.0),
+                    ],
+                ),
+                line(
+                    600.0,
+                    vec![
+                        word("2019", 100.0, 180.0, 92.0),
+                        word("—", 190.0, 210.0, 92.0),
+                        word("2021", 220.0, 300.0, 96.0),
+                    ],
+                ),
             ],
         };
         let text = page_text(&page, None);
         let lines: Vec<&str> = text.page.lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(lines, ["• Led audits", "GAAP • SOX", "Vitamin e"]);
+        assert_eq!(
+            lines,
+            [
+                "• Led audits",
+                "GAAP • SOX",
+                "Vitamin e",
+                "+20 5678",
+                "Egypt Cairo,",
+                "2019 — 2021"
+            ]
+        );
     }
 
     #[test]
