@@ -24,14 +24,20 @@ pub fn repair_line(text: &str) -> String {
 }
 
 /// `name@mail,com` → `name@mail.com`; `name ©mail.com`/`name®mail.com` (a misread at sign) →
-/// `name@mail.com`; spaces OCR put around the at sign or a dot of an address are closed up.
+/// `name@mail.com`; spaces OCR put around the at sign or a dot of an address are closed up, and after
+/// a dot or dash inside its lower-case local part (`khaled. mahmoud@…`).
 fn repair_emails(text: &str) -> String {
+    static SPLIT_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([a-z0-9][a-z0-9_%+-]*[._-]) ([a-z0-9][a-z0-9._%+-]*@[A-Za-z0-9-]+\.)")
+            .expect("split local part pattern")
+    });
+    let text = SPLIT_LOCAL.replace_all(text, "$1$2");
     static AT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b([A-Za-z0-9][A-Za-z0-9._%+-]*) ?[@©®] ?([A-Za-z0-9-]+(?:[.,] ?[A-Za-z0-9-]+)*[.,] ?[A-Za-z]{2,6})\b")
             .expect("email pattern")
     });
     AT_LIKE
-        .replace_all(text, |c: &regex::Captures| {
+        .replace_all(&text, |c: &regex::Captures| {
             let domain: String = c[2]
                 .chars()
                 .filter(|ch| *ch != ' ')
@@ -131,6 +137,15 @@ mod tests {
         assert_eq!(
             repair_line("m.alsayed @ mail-ar. test"),
             "m.alsayed@mail-ar.test"
+        );
+        assert_eq!(
+            repair_line("khaled. mahmoud@devmix.test"),
+            "khaled.mahmoud@devmix.test"
+        );
+        // A sentence before an address keeps its full stop.
+        assert_eq!(
+            repair_line("Write to Cairo. omar@mail.test"),
+            "Write to Cairo. omar@mail.test"
         );
         // Not an address: left alone.
         assert_eq!(repair_line("© 2020 Fawry, Cairo"), "© 2020 Fawry, Cairo");

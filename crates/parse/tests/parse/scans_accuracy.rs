@@ -31,10 +31,10 @@ fn scanned_and_photographed_cvs_accuracy_holds() {
     );
 }
 
-// Measured 2026-12-04 (Tesseract 5.3.0, Debian 12; 13 files, two of them phone photos): overall 0.850,
-// en 0.878, ar 0.812, mixed 0.782, email 0.923.
-const MIN_OVERALL: f64 = 0.83;
-const MIN_EN: f64 = 0.85;
+// Measured 2026-12-04 (Tesseract 5.3.0, Debian 12; 13 files, two of them phone photos): overall 0.856,
+// en 0.878, ar 0.812, mixed 0.882, email 1.000.
+const MIN_OVERALL: f64 = 0.84;
+const MIN_EN: f64 = 0.86;
 const MIN_AR: f64 = 0.79;
-const MIN_MIXED: f64 = 0.75;
-const MIN_EMAIL: f64 = 0.85;
+const MIN_MIXED: f64 = 0.85;
+const MIN_EMAIL: f64 = 0.95;
