@@ -8,10 +8,12 @@ what=${1:-test}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Build and run: Tauri 2 on Linux (WebKitGTK 4.1); libssl-dev for SQLCipher's crypto. Tests add PDF/DOCX tools,
-# a virtual display, WebDriver, a keyring, and PostgreSQL for the sync reference server.
+# Build and run: Tauri 2 on Linux (WebKitGTK 4.1); libssl-dev for SQLCipher's crypto; Tesseract with its English,
+# Arabic and orientation models for scans and photos (OCR; the OCR tests run it for real). Tests add PDF/DOCX
+# tools, a virtual display, WebDriver, a keyring, and PostgreSQL for the sync reference server.
 pkgs=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-      libayatana-appindicator3-dev librsvg2-dev nodejs npm python3)
+      libayatana-appindicator3-dev librsvg2-dev nodejs npm python3
+      tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara tesseract-ocr-osd)
 if [ "$what" = test ]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui xvfb xauth x11-utils webkit2gtk-driver
          dbus gnome-keyring libsecret-tools postgresql)

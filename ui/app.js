@@ -953,7 +953,10 @@ async function listenToRust() {
   await tauri.event.listen('ai-preview', (e) => showAiPreview(e.payload));
   await tauri.event.listen('analysis-progress', (e) => {
     $('#import-progress-bar').value = e.payload.percent;
-    $('#import-progress-text').textContent = t(stageMessage[e.payload.stage] ?? 'ui-import-working');
+    const { stage, page, pages } = e.payload;
+    $('#import-progress-text').textContent = stage === 'ocr' && page
+      ? t('ui-progress-ocr-page', { page, pages })
+      : t(stageMessage[stage] ?? 'ui-import-working');
   });
   await tauri.event.listen('match-progress', async (e) => {
     const { done, total } = e.payload;
@@ -979,7 +982,7 @@ async function listenToRust() {
     // On the Match screen dropped CVs (or folders of CVs) join the list; elsewhere the first file is imported.
     if (!$('#screen-match').hidden) {
       for (const f of dropped) {
-        if (f.folder) addMatchFolder(f); else if (/\.(pdf|docx)$/i.test(f.name)) addMatchFiles([f]);
+        if (f.folder) addMatchFolder(f); else if (/\.(pdf|docx|png|jpe?g|tiff?)$/i.test(f.name)) addMatchFiles([f]);
       }
     } else {
       const file = dropped.find((f) => !f.folder);

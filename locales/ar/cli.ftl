@@ -90,3 +90,4 @@ cli-profile-imported = أصبح الملف الشخصي «{ $profile }» على 
 cli-sync-status = بانتظار الإرسال: { $pending }. رفضها الخادم: { $rejected }. آخر مزامنة: { $last }.
 cli-sync-last-error = آخر خطأ: { $error }
 cli-sync-done = تمت المزامنة مع { $server }: أُرسل { $pushed }، ووصل { $pulled }، وما زال { $pending } بالانتظار.
+cli-ocr-page = جارٍ قراءة الصفحة { $page } من { $pages } بالتعرّف الضوئي على النص (OCR)…

@@ -1,7 +1,7 @@
 # رسائل الأخطاء (DESIGN §2). لكل رمز رسالة وإجراء مقترح ("-action").
 error-file-too-large = الملف كبير جدًا
 error-file-too-large-action = اضغط الملف أو ارفع نسخة أصغر (الحد الأقصى { $max_size }، وحجم ملفك { $your_size })
-error-unsupported-file-type = لا ندعم إلا ملفات PDF و DOCX
+error-unsupported-file-type = لا ندعم إلا ملفات PDF و DOCX والصور (PNG و JPEG و TIFF)
 error-unsupported-file-type-action = احفظ سيرتك الذاتية بصيغة PDF أو مستند Word ‏(.docx) ثم حاول مرة أخرى
 error-corrupted-file = الملف تالف ولا يمكن قراءته
 error-corrupted-file-action = افتحه في Word أو في عارض PDF، واحفظه من جديد بصيغة PDF أو DOCX، ثم حاول مرة أخرى
@@ -14,8 +14,8 @@ error-over-limit = { $limit ->
 error-over-limit-action = الملف على الأرجح تالف أو مصنوع لإرهاق البرامج. افتحه في Word أو في عارض PDF، واحفظه من جديد بصيغة PDF أو DOCX، ثم حاول مرة أخرى. الملفات الأخرى لم تتأثر.
 error-encrypted-file = الملف محمي بكلمة مرور
 error-encrypted-file-action = أزل كلمة المرور (احفظ نسخة غير محمية) ثم حاول مرة أخرى
-error-no-text-found = لم نجد نصًا: تبدو الصفحات صورًا، كسيرة ذاتية ممسوحة ضوئيًا
-error-no-text-found-action = صدّر سيرتك من Word أو Google Docs كملف PDF نصي أو DOCX؛ فأنظمة التوظيف الآلية لا تقرأ السير الممسوحة ضوئيًا أيضًا
+error-no-text-found = لم نجد نصًا، ولا حتى بالتعرّف الضوئي على النص (OCR): تبدو الصفحات فارغة أو غير مقروءة
+error-no-text-found-action = تأكّد من اختيار الملف الصحيح؛ وللصورة أو المسح الضوئي استخدم صورة واضحة ومضاءة جيدًا ومستقيمة للصفحة (أو صدّر سيرتك من Word أو Google Docs كملف PDF نصي أو DOCX، وهو ما تقرؤه أنظمة التوظيف الآلية على أفضل وجه)
 error-file-not-found = الملف غير موجود: { $path }
 error-file-not-found-action = تحقق من اسم الملف والمجلد ثم حاول مرة أخرى
 error-file-exists = يوجد ملف بهذا الاسم مسبقًا: { $path }
@@ -87,4 +87,30 @@ warning-partial-text-damaged-text = نص المستند تالف بعد موضع
 warning-partial-text-part-too-large = في المستند ترويسة أو تذييل أو حاشية أكبر بكثير مما في أي سيرة ذاتية، فتُركت
 warning-partial-text-part-damaged = في المستند ترويسة أو تذييل أو حاشية تالفة، فتُركت
 warning-partial-text-unknown = جزء منه تالف
+warning-partial-text-ocr-unavailable = بعض الصفحات ممسوحة ضوئيًا، وبرنامج التعرّف الضوئي على النص (OCR) غير مثبّت
 warning-no-section-headings = لم يُتعرَّف على عناوين الأقسام؛ فاستُخرجت الخبرات والمؤهلات من تواريخها.
+error-ocr-unavailable = هذا الملف صورة أو مستند ممسوح ضوئيًا، وبرنامج التعرّف على النص (OCR) اللازم لقراءته غير مثبّت
+error-ocr-unavailable-action = ثبّت Tesseract OCR مع اللغتين الإنجليزية والعربية (على Debian/Ubuntu: sudo apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara؛ على Windows: مثبّت UB Mannheim؛ على macOS: brew install tesseract tesseract-lang) ثم أعد المحاولة، أو احفظ سيرتك الذاتية بصيغة PDF نصية أو DOCX
+# Warnings about text read by OCR (codes OCR_TEXT, OCR_LOW_CONFIDENCE, OCR_PAGES_SKIPPED; jobgate-extract's ocr::warnings decides which).
+warning-ocr-text = { PLURAL($pages) ->
+    [one] هذه السيرة الذاتية صورة أو مسح ضوئي: قُرئ نصها بالتعرّف الضوئي على النص (OCR) الذي قد يخطئ في بعض الحروف والأرقام
+    [two] صفحتان من هذه السيرة الذاتية صورتان أو مسح ضوئي: قُرئ نصهما بالتعرّف الضوئي على النص (OCR) الذي قد يخطئ في بعض الحروف والأرقام
+    [few] { $pages } صفحات من هذه السيرة الذاتية صور أو مسح ضوئي: قُرئ نصها بالتعرّف الضوئي على النص (OCR) الذي قد يخطئ في بعض الحروف والأرقام
+   *[other] { $pages } صفحة من هذه السيرة الذاتية صور أو مسح ضوئي: قُرئ نصها بالتعرّف الضوئي على النص (OCR) الذي قد يخطئ في بعض الحروف والأرقام
+}
+warning-ocr-low-confidence = { $detail }
+warning-ocr-low-confidence-fields = لم يكن التعرّف الضوئي على النص متأكدًا من بعض الكلمات: راجع { $fields } وقارنها بسيرتك الذاتية
+warning-ocr-low-confidence-words = لم يكن التعرّف الضوئي على النص متأكدًا من بعض الكلمات، مثل { $words }: راجعها وقارنها بسيرتك الذاتية
+warning-ocr-pages-skipped = { PLURAL($skipped) ->
+    [one] لم تُقرأ صفحة ممسوحة أخرى: تُقرأ أول { $read } صفحات ممسوحة فقط
+    [two] لم تُقرأ صفحتان ممسوحتان أخريان: تُقرأ أول { $read } صفحات ممسوحة فقط
+    [few] لم تُقرأ { $skipped } صفحات ممسوحة أخرى: تُقرأ أول { $read } صفحات ممسوحة فقط
+   *[other] لم تُقرأ { $skipped } صفحة ممسوحة أخرى: تُقرأ أول { $read } صفحات ممسوحة فقط
+}
+warning-ocr-field-name = اسمك
+warning-ocr-field-email = بريدك الإلكتروني
+warning-ocr-field-phone = رقم هاتفك
+warning-ocr-field-dates = تواريخ وظائفك ودراستك
+warning-ocr-field-work = خبراتك العملية
+warning-ocr-field-education = تعليمك
+warning-ocr-field-skills = مهاراتك

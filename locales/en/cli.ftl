@@ -58,3 +58,4 @@ cli-profile-imported = Profile “{ $profile }” is on this computer now, locke
 cli-sync-status = Waiting to be sent: { $pending }. Refused by the server: { $rejected }. Last sync: { $last }.
 cli-sync-last-error = Last error: { $error }
 cli-sync-done = Synced with { $server }: { $pushed } sent, { $pulled } received, { $pending } still waiting.
+cli-ocr-page = Reading page { $page } of { $pages } by text recognition (OCR)…

@@ -1,7 +1,7 @@
 # Errors shown to people (DESIGN §2). Each code has a message and a suggested action ("-action").
 error-file-too-large = File is too large
 error-file-too-large-action = Compress the file or upload a smaller version (the limit is { $max_size }, yours is { $your_size })
-error-unsupported-file-type = Only PDF and DOCX files are supported
+error-unsupported-file-type = Only PDF, DOCX and image (PNG, JPEG, TIFF) files are supported
 error-unsupported-file-type-action = Save your CV as PDF or as a Word document (.docx) and try again
 error-corrupted-file = The file is damaged and cannot be read
 error-corrupted-file-action = Open it in Word or a PDF viewer, save it again as PDF or DOCX, and try again
@@ -14,8 +14,8 @@ error-over-limit = { $limit ->
 error-over-limit-action = The file is probably damaged or made to overload programs. Open it in Word or a PDF viewer, save it again as PDF or DOCX, and try again. Other files are not affected.
 error-encrypted-file = The file is protected by a password
 error-encrypted-file-action = Remove the password (save an unprotected copy) and try again
-error-no-text-found = No text found: the pages look like images, e.g. a scanned CV
-error-no-text-found-action = Export your CV from Word or Google Docs as a text PDF or DOCX; scanned CVs cannot be read by ATS systems either
+error-no-text-found = No text found, not even by text recognition (OCR): the pages look blank or unreadable
+error-no-text-found-action = Check that the right file was chosen; for a scan or a photo, use a sharp, well-lit, straight picture of the page (or export your CV from Word or Google Docs as a text PDF or DOCX, which ATS systems read best)
 error-file-not-found = File not found: { $path }
 error-file-not-found-action = Check the file name and folder, then try again
 error-file-exists = A file with this name already exists: { $path }
@@ -87,4 +87,26 @@ warning-partial-text-damaged-text = the document's text is damaged after some po
 warning-partial-text-part-too-large = a header, footer or note is far larger than in any CV, so it was left out
 warning-partial-text-part-damaged = a header, footer or note is damaged, so it was left out
 warning-partial-text-unknown = part of it is damaged
+warning-partial-text-ocr-unavailable = some pages are scans, and text recognition (OCR) is not installed
 warning-no-section-headings = No section headings were recognised; entries were found by their dates.
+error-ocr-unavailable = This file is a scan or a photo, and the text recognition (OCR) needed to read it is not installed
+error-ocr-unavailable-action = Install Tesseract OCR with its English and Arabic languages (Debian/Ubuntu: sudo apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara; Windows: the UB Mannheim installer; macOS: brew install tesseract tesseract-lang), then try again — or save your CV as a text PDF or DOCX
+# Warnings about text read by OCR (codes OCR_TEXT, OCR_LOW_CONFIDENCE, OCR_PAGES_SKIPPED; jobgate-extract's ocr::warnings decides which).
+warning-ocr-text = { PLURAL($pages) ->
+    [one] This CV is a scan or a photo: its text was read by text recognition (OCR), which can misread letters and digits
+   *[other] { $pages } pages of this CV are scans or photos: their text was read by text recognition (OCR), which can misread letters and digits
+}
+warning-ocr-low-confidence = { $detail }
+warning-ocr-low-confidence-fields = Text recognition was unsure of some words: check { $fields } against your CV
+warning-ocr-low-confidence-words = Text recognition was unsure of some words, for example { $words }: check them against your CV
+warning-ocr-pages-skipped = { PLURAL($skipped) ->
+    [one] One more scanned page was not read: only the first { $read } scanned pages are read
+   *[other] { $skipped } more scanned pages were not read: only the first { $read } scanned pages are read
+}
+warning-ocr-field-name = your name
+warning-ocr-field-email = your email
+warning-ocr-field-phone = your phone number
+warning-ocr-field-dates = the dates of your jobs and studies
+warning-ocr-field-work = your work history
+warning-ocr-field-education = your education
+warning-ocr-field-skills = your skills

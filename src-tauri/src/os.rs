@@ -72,8 +72,14 @@ pub fn mask_secret(secret: &str) -> String {
     format!("{head}…{tail}")
 }
 
-/// What a CV file may end in, in both cases (file dialogs on Linux match them case-sensitively).
-const CV_EXTENSIONS: &[&str] = &["pdf", "docx", "PDF", "DOCX"];
+/// What a CV file may end in, in both cases (file dialogs on Linux match them case-sensitively): the
+/// engine's list (PDF, DOCX and the images OCR reads).
+fn cv_extensions() -> Vec<String> {
+    jobgate_engine::extract::CV_EXTENSIONS
+        .iter()
+        .flat_map(|e| [e.to_string(), e.to_uppercase()])
+        .collect()
+}
 
 /// The native "open" dialog for a CV; `None` when the user cancels.
 ///
@@ -83,7 +89,9 @@ pub fn pick_cv_file<R: Runtime>(
     title: &str,
     filter_name: &str,
 ) -> Option<PathBuf> {
-    pick_file(app, title, filter_name, CV_EXTENSIONS)
+    let exts = cv_extensions();
+    let exts: Vec<&str> = exts.iter().map(String::as_str).collect();
+    pick_file(app, title, filter_name, &exts)
 }
 
 /// The native "open" dialog for one file of the given extensions (e.g. a job description); list
@@ -110,10 +118,12 @@ pub fn pick_cv_files<R: Runtime>(
     filter_name: &str,
 ) -> Vec<PathBuf> {
     use tauri_plugin_dialog::DialogExt;
+    let exts = cv_extensions();
+    let exts: Vec<&str> = exts.iter().map(String::as_str).collect();
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter(filter_name, CV_EXTENSIONS)
+        .add_filter(filter_name, &exts)
         .blocking_pick_files()
         .unwrap_or_default()
         .into_iter()

@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
-    /// PDF or DOCX CVs.
+    /// PDF or DOCX CVs, or scans and photos of CVs (PNG, JPEG, TIFF; read by OCR with Tesseract).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Print the analysis response JSON (DESIGN §2) instead of a report.
@@ -76,7 +76,21 @@ pub fn run(a: AnalyzeArgs, person: &PersonArgs) -> ExitCode {
         profile: *profile,
     });
     let run_one = |file: &Path| -> jobgate_core::error::Result<AnalysisResponse> {
-        let imported = jobgate_engine::import_file(file, &opts, keep, &|_, _| {})?;
+        // "Reading page 2 of 3…" on a terminal while OCR reads a scan (seconds a page).
+        let pages = |p: jobgate_engine::bounded::Progress| {
+            use std::io::IsTerminal;
+            if std::io::stderr().is_terminal() {
+                eprintln!(
+                    "{}",
+                    Localizer::get(msg_lang).format(
+                        "cli-ocr-page",
+                        &[("page", p.page.to_string()), ("pages", p.pages.to_string())]
+                    )
+                );
+            }
+        };
+        let imported =
+            jobgate_engine::import_file_reporting(file, &opts, keep, &|_, _| {}, &pages)?;
         if let Some(Err(e)) = &imported.recorded {
             eprintln!(
                 "{}: {}",

@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Analyse PDF/DOCX CVs: structured data, ATS score with checklist, suggestions.
+    /// Analyse PDF/DOCX CVs (and scans: PNG/JPEG/TIFF): structured data, ATS score with checklist, suggestions.
     Analyze(analyze::AnalyzeArgs),
     /// Export a CV (JSON, or a PDF/DOCX to re-typeset) to DOCX, PDF or plain text.
     Export(export::ExportArgs),

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub enum SourceFormat {
     Pdf,
     Docx,
+    /// A photo or a scan (PNG, JPEG, TIFF), read by OCR.
+    Image,
     #[default]
     Text,
 }
@@ -56,6 +58,23 @@ pub struct Document {
     /// Hyperlink targets found in the file (DOCX relationships, PDF link annotations), in order, unique.
     #[serde(default)]
     pub links: Vec<String>,
+    /// Set when some pages were read by OCR (a scan or a photo): which, and how sure it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrInfo>,
+}
+
+/// What OCR read of a document: its pages and the words it was unsure of.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OcrInfo {
+    /// 0-based numbers of the pages read by OCR.
+    pub pages: Vec<u32>,
+    /// Pages with no text layer that were not read because of the page cap.
+    pub skipped_pages: u32,
+    /// Mean word confidence over all OCR'd words, 0–100.
+    pub mean_confidence: f32,
+    /// Words recognised with low confidence, in reading order (at most a few dozen).
+    pub unsure_words: Vec<String>,
 }
 
 impl Document {
@@ -75,6 +94,7 @@ impl Document {
             language,
             warnings: Vec::new(),
             links: Vec::new(),
+            ocr: None,
         }
     }
 

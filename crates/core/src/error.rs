@@ -32,11 +32,12 @@ pub enum ErrorCode {
     WrongPasscode,
     ProfileNotFound,
     UpdateFailed,
+    OcrUnavailable,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -55,6 +56,7 @@ impl ErrorCode {
         ErrorCode::WrongPasscode,
         ErrorCode::ProfileNotFound,
         ErrorCode::UpdateFailed,
+        ErrorCode::OcrUnavailable,
         ErrorCode::Internal,
     ];
 
@@ -79,6 +81,7 @@ impl ErrorCode {
             ErrorCode::WrongPasscode => "WRONG_PASSCODE",
             ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
             ErrorCode::UpdateFailed => "UPDATE_FAILED",
+            ErrorCode::OcrUnavailable => "OCR_UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -153,7 +156,7 @@ pub enum JobGateError {
     OverLimit { limit: String, reason: String },
     #[error("the file is protected by a password")]
     EncryptedFile,
-    #[error("no text found (the pages are images, e.g. a scan)")]
+    #[error("no text found, not even by OCR (blank pages?)")]
     NoTextFound { pages: u32 },
     #[error("file not found: {path}")]
     FileNotFound { path: String },
@@ -190,6 +193,9 @@ pub enum JobGateError {
         reason: String,
         version: String,
     },
+    /// A scanned page or a photo needs OCR (Tesseract), and it is not installed or did not run.
+    #[error("OCR is not available: {reason}")]
+    OcrUnavailable { reason: String },
     #[error("internal error: {reason}")]
     Internal { reason: String },
 }
@@ -238,6 +244,7 @@ impl JobGateError {
             JobGateError::WrongPasscode { .. } => ErrorCode::WrongPasscode,
             JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
             JobGateError::UpdateFailed { .. } => ErrorCode::UpdateFailed,
+            JobGateError::OcrUnavailable { .. } => ErrorCode::OcrUnavailable,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -253,7 +260,7 @@ impl JobGateError {
                 "max_bytes": max_bytes, "your_bytes": actual_bytes,
             }),
             JobGateError::UnsupportedFileType { detected } => {
-                json!({"detected": detected, "supported": ["PDF", "DOCX"]})
+                json!({"detected": detected, "supported": ["PDF", "DOCX", "PNG", "JPEG", "TIFF"]})
             }
             JobGateError::CorruptedFile { reason }
             | JobGateError::InvalidInput { reason, .. }
@@ -261,6 +268,7 @@ impl JobGateError {
             | JobGateError::ExportFailed { reason }
             | JobGateError::StorageError { reason }
             | JobGateError::SyncFailed { reason }
+            | JobGateError::OcrUnavailable { reason }
             | JobGateError::Internal { reason } => match self {
                 JobGateError::InvalidInput { field, .. } => {
                     json!({"field": field, "reason": reason})

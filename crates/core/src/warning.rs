@@ -20,16 +20,31 @@ pub enum WarningCode {
     PartialText,
     /// No section heading was recognised; entries were found by their dates.
     NoSectionHeadings,
+    /// The text came from OCR (`pages`: how many pages were scans or photos).
+    OcrText,
+    /// OCR was unsure of words (`detail`: the CV fields that hold them, or some of the words).
+    OcrLowConfidence,
+    /// Scanned pages past the page cap were not read (`skipped`, `read`).
+    OcrPagesSkipped,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 2] = [WarningCode::PartialText, WarningCode::NoSectionHeadings];
+    pub const ALL: [WarningCode; 5] = [
+        WarningCode::PartialText,
+        WarningCode::NoSectionHeadings,
+        WarningCode::OcrText,
+        WarningCode::OcrLowConfidence,
+        WarningCode::OcrPagesSkipped,
+    ];
 
     /// The `code` string, e.g. `PARTIAL_TEXT`.
     pub fn as_str(self) -> &'static str {
         match self {
             WarningCode::PartialText => "PARTIAL_TEXT",
             WarningCode::NoSectionHeadings => "NO_SECTION_HEADINGS",
+            WarningCode::OcrText => "OCR_TEXT",
+            WarningCode::OcrLowConfidence => "OCR_LOW_CONFIDENCE",
+            WarningCode::OcrPagesSkipped => "OCR_PAGES_SKIPPED",
         }
     }
 
@@ -63,6 +78,8 @@ pub enum PartialCause {
     PartTooLarge,
     /// A part (header, footer, notes) is damaged, so it was left out.
     PartDamaged,
+    /// Some pages are scans and text recognition (OCR) is not installed.
+    OcrUnavailable,
 }
 
 impl PartialCause {
@@ -82,6 +99,7 @@ impl PartialCause {
             PartialCause::DamagedText => Phrase::new("warning-partial-text-damaged-text"),
             PartialCause::PartTooLarge => Phrase::new("warning-partial-text-part-too-large"),
             PartialCause::PartDamaged => Phrase::new("warning-partial-text-part-damaged"),
+            PartialCause::OcrUnavailable => Phrase::new("warning-partial-text-ocr-unavailable"),
         }
     }
 }
@@ -112,6 +130,50 @@ impl Warning {
     /// `NO_SECTION_HEADINGS`.
     pub fn no_section_headings() -> Warning {
         Warning::new(WarningCode::NoSectionHeadings, Phrase::new(""))
+    }
+
+    /// `OCR_TEXT`: `pages` pages were scans or photos read by OCR.
+    pub fn ocr_text(pages: usize) -> Warning {
+        Warning::new(
+            WarningCode::OcrText,
+            Phrase::new("").arg("pages", Arg::Count(pages as i64)),
+        )
+    }
+
+    /// `OCR_LOW_CONFIDENCE` naming the CV's fields that hold unsure words (keys of
+    /// `warning-ocr-field-*`: `name`, `email`, `phone`, `dates`, `work`, `education`, `skills`).
+    pub fn ocr_unsure_fields(fields: &[&str]) -> Warning {
+        let items = fields
+            .iter()
+            .map(|f| Arg::Phrase(Box::new(Phrase::new(format!("warning-ocr-field-{f}")))))
+            .collect();
+        let detail = Phrase::new("warning-ocr-low-confidence-fields")
+            .arg("fields", Arg::List { items, more: false });
+        Warning::new(
+            WarningCode::OcrLowConfidence,
+            Phrase::new("").phrase("detail", detail),
+        )
+    }
+
+    /// `OCR_LOW_CONFIDENCE` quoting some of the unsure words (when no field holds them).
+    pub fn ocr_unsure_words(words: &[String], more: bool) -> Warning {
+        let items = words.iter().map(|w| Arg::Cv(w.clone())).collect();
+        let detail =
+            Phrase::new("warning-ocr-low-confidence-words").arg("words", Arg::List { items, more });
+        Warning::new(
+            WarningCode::OcrLowConfidence,
+            Phrase::new("").phrase("detail", detail),
+        )
+    }
+
+    /// `OCR_PAGES_SKIPPED`: `skipped` scanned pages past the first `read` were not read.
+    pub fn ocr_pages_skipped(skipped: usize, read: usize) -> Warning {
+        Warning::new(
+            WarningCode::OcrPagesSkipped,
+            Phrase::new("")
+                .arg("skipped", Arg::Count(skipped as i64))
+                .arg("read", Arg::Count(read as i64)),
+        )
     }
 
     /// A failure that did not stop the work (e.g. `AI_UNAVAILABLE`: the rules' result is used), said

@@ -103,6 +103,9 @@ pub fn analyze_by_rules(doc: &Document, opts: &AnalyzeOptions) -> AnalysisRespon
     let features = jobgate_score::features(&parsed.cv, opts.today());
     let report = jobgate_score::score(&parsed.cv, doc, lang);
     let mut warnings = doc.warnings.clone();
+    if let Some(info) = &doc.ocr {
+        warnings.extend(jobgate_extract::ocr::warnings::warnings(info, &parsed.cv));
+    }
     warnings.extend(parsed.warnings);
     let mut r = AnalysisResponse {
         success: true,

@@ -7,7 +7,12 @@
 //! files through a [`Pool`] of worker processes — the same executable started with
 //! [`WORKER_FLAG`] — that talk framed JSON over stdin/stdout ([`serve`] is the worker's side):
 //!
-//! - **deadline**: the front end waits at most [`Limits::deadline`] per file, then kills the worker;
+//! - **deadline**: the front end waits at most [`Limits::deadline`] per file, then kills the worker; a
+//!   file read by OCR (a scan, a photo) has [`Limits::ocr_page_deadline`] per page instead: the worker
+//!   announces each page over the same framed channel before it starts it, at most
+//!   [`jobgate_extract::ocr::MAX_OCR_PAGES`] of them, and the wait starts again at each;
+//! - **children**: the worker leads its own process group, so killing it kills the Tesseract it runs
+//!   too (Unix); its limits are inherited by them;
 //! - **memory**: the worker caps its own writable memory (`RLIMIT_DATA`) before it reads a byte, so
 //!   an allocation past [`Limits::memory_bytes`] fails and ends it; it cannot write files or core dumps;
 //! - **stack**: each file is read on a thread with a fixed [`Limits::stack_bytes`] stack.
@@ -57,6 +62,8 @@ pub struct Limits {
     pub memory_bytes: u64,
     /// The stack of the thread that reads the file.
     pub stack_bytes: usize,
+    /// Wall-clock time for each page read by OCR, from the worker's announcing it.
+    pub ocr_page_deadline: Duration,
 }
 
 impl Default for Limits {
@@ -67,20 +74,30 @@ impl Default for Limits {
             deadline: Duration::from_secs(6),
             memory_bytes: 256 << 20,
             stack_bytes: 8 << 20,
+            // Measured (docs/BENCHMARKS.md, OCR): 1–3 s a page on a quiet 2-core machine, up to 9 s
+            // while other builds run.
+            ocr_page_deadline: Duration::from_secs(30),
         }
     }
 }
 
 impl Limits {
-    /// The defaults, with the deadline from `JOBGATE_READ_DEADLINE_MS` when set (slow machines, tests).
+    /// The defaults, with the deadline from `JOBGATE_READ_DEADLINE_MS` and the OCR page deadline from
+    /// `JOBGATE_OCR_PAGE_DEADLINE_MS` when set (slow machines, tests).
     pub fn from_env() -> Self {
         let mut limits = Limits::default();
-        if let Some(ms) = std::env::var("JOBGATE_READ_DEADLINE_MS")
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|&ms| ms > 0)
-        {
-            limits.deadline = Duration::from_millis(ms);
+        let ms = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|&ms| ms > 0)
+                .map(Duration::from_millis)
+        };
+        if let Some(d) = ms("JOBGATE_READ_DEADLINE_MS") {
+            limits.deadline = d;
+        }
+        if let Some(d) = ms("JOBGATE_OCR_PAGE_DEADLINE_MS") {
+            limits.ocr_page_deadline = d;
         }
         limits
     }
@@ -125,14 +142,27 @@ enum Reply {
     },
     JobText(String),
     Failed(JobGateError),
+    /// Not an answer: OCR starts a page now (the parent's deadline starts again).
+    Progress(Progress),
 }
+
+pub use jobgate_extract::ocr::Progress;
 
 /// Extracts, parses and scores (rules) an untrusted PDF or DOCX: in a bounded worker when a pool is
 /// [`install`]ed, here otherwise. The AI step, which needs the network and the store, is the caller's.
 pub fn analyse(bytes: &[u8], opts: &AnalyzeOptions) -> Result<(Document, AnalysisResponse)> {
+    analyse_reporting(bytes, opts, &|_| {})
+}
+
+/// [`analyse`], announcing each page that OCR starts to read ("Reading page 2 of 3…").
+pub fn analyse_reporting(
+    bytes: &[u8],
+    opts: &AnalyzeOptions,
+    progress: &dyn Fn(Progress),
+) -> Result<(Document, AnalysisResponse)> {
     match installed() {
-        Some(pool) => pool.analyse(bytes, opts),
-        None => analyse_here(bytes, opts.lang, opts.today),
+        Some(pool) => pool.analyse_reporting(bytes, opts, progress),
+        None => analyse_here(bytes, opts.lang, opts.today, progress),
     }
 }
 
@@ -148,8 +178,9 @@ fn analyse_here(
     bytes: &[u8],
     lang: Option<Lang>,
     today: Option<(u16, u8)>,
+    progress: &dyn Fn(Progress),
 ) -> Result<(Document, AnalysisResponse)> {
-    let document = jobgate_extract::extract(bytes)?;
+    let document = jobgate_extract::extract_reporting(bytes, progress)?;
     let opts = AnalyzeOptions {
         lang,
         today,
@@ -160,10 +191,10 @@ fn analyse_here(
 }
 
 /// Does one task in this process: the worker's work.
-fn run_here(task: &Task, bytes: &[u8]) -> Result<Reply> {
+fn run_here(task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Reply> {
     match task {
         Task::Analyse { lang, today } => {
-            let (document, analysis) = analyse_here(bytes, *lang, *today)?;
+            let (document, analysis) = analyse_here(bytes, *lang, *today, progress)?;
             Ok(Reply::Analysed {
                 document: Box::new(document),
                 analysis: Box::new(analysis),
@@ -242,11 +273,21 @@ impl Pool {
         bytes: &[u8],
         opts: &AnalyzeOptions,
     ) -> Result<(Document, AnalysisResponse)> {
+        self.analyse_reporting(bytes, opts, &|_| {})
+    }
+
+    /// [`Pool::analyse`], passing on each page the worker's OCR starts.
+    pub fn analyse_reporting(
+        &self,
+        bytes: &[u8],
+        opts: &AnalyzeOptions,
+        progress: &dyn Fn(Progress),
+    ) -> Result<(Document, AnalysisResponse)> {
         let task = Task::Analyse {
             lang: opts.lang,
             today: opts.today,
         };
-        match self.run(&task, bytes)? {
+        match self.run(&task, bytes, progress)? {
             Reply::Analysed { document, analysis } => Ok((*document, *analysis)),
             other => Err(unexpected(&other)),
         }
@@ -254,13 +295,13 @@ impl Pool {
 
     /// The text of a job description file in a worker: like [`job_text`] with this pool.
     pub fn job_text(&self, bytes: &[u8]) -> Result<String> {
-        match self.run(&Task::JobText, bytes)? {
+        match self.run(&Task::JobText, bytes, &|_| {})? {
             Reply::JobText(text) => Ok(text),
             other => Err(unexpected(&other)),
         }
     }
 
-    fn run(&self, task: &Task, bytes: &[u8]) -> Result<Reply> {
+    fn run(&self, task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Reply> {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let mut worker = match idle {
             Some(w) => w,
@@ -270,7 +311,7 @@ impl Pool {
                 })?
             }
         };
-        match worker.ask(task, bytes, self.limits.deadline) {
+        match worker.ask(task, bytes, &self.limits, progress) {
             Ok(reply) => {
                 worker.jobs += 1;
                 if worker.jobs < JOBS_PER_WORKER
@@ -300,7 +341,8 @@ struct Worker {
 
 /// Why a worker did not answer.
 enum Stop {
-    Deadline,
+    /// The file took longer than its deadline; `Some(page)` when OCR was reading that page.
+    Deadline(Option<u32>),
     Ended {
         status: Option<ExitStatus>,
         last_words: String,
@@ -310,7 +352,8 @@ enum Stop {
 
 impl Worker {
     fn start(command: &WorkerCommand, limits: &Limits) -> std::io::Result<Worker> {
-        let mut child = Command::new(&command.program)
+        let mut command_line = Command::new(&command.program);
+        command_line
             .args(&command.args)
             .arg(format!("--memory-bytes={}", limits.memory_bytes))
             .arg(format!("--stack-bytes={}", limits.stack_bytes))
@@ -324,8 +367,11 @@ impl Worker {
             .env("RUST_LIB_BACKTRACE", "0")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
+            .stderr(Stdio::piped());
+        // Its own process group: killing the group ends the OCR program it may be running too.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command_line, 0);
+        let mut child = command_line.spawn()?;
         let (mut stdout, mut stderr) = match (child.stdout.take(), child.stderr.take()) {
             (Some(o), Some(e)) => (o, e),
             _ => return Err(std::io::Error::other("the worker's pipes are missing")),
@@ -368,7 +414,13 @@ impl Worker {
         })
     }
 
-    fn ask(&mut self, task: &Task, bytes: &[u8], deadline: Duration) -> Result<Reply, Stop> {
+    fn ask(
+        &mut self,
+        task: &Task,
+        bytes: &[u8],
+        limits: &Limits,
+        progress: &dyn Fn(Progress),
+    ) -> Result<Reply, Stop> {
         let started = Instant::now();
         let header = serde_json::to_vec(task).map_err(|e| Stop::Garbled(e.to_string()))?;
         let sent = self.stdin.as_mut().map(|stdin| {
@@ -379,16 +431,37 @@ impl Worker {
         if !matches!(sent, Some(Ok(()))) {
             return Err(self.ended());
         }
-        let left = deadline.saturating_sub(started.elapsed());
-        match self.replies.recv_timeout(left) {
-            Ok(Ok(body)) => serde_json::from_slice(&body).map_err(|e| {
-                self.kill();
-                Stop::Garbled(e.to_string())
-            }),
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.ended()),
-            Err(RecvTimeoutError::Timeout) => {
-                self.kill();
-                Err(Stop::Deadline)
+        let mut until = started + limits.deadline;
+        let mut page = None;
+        let max_pages = jobgate_extract::ocr::MAX_OCR_PAGES as u32;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.replies.recv_timeout(left) {
+                Ok(Ok(body)) => match serde_json::from_slice::<Reply>(&body) {
+                    Ok(Reply::Progress(p)) => {
+                        // Each announced page gets its own time; no more pages than the cap.
+                        let seen = page.map_or(1, |n: u32| n + 1);
+                        if seen > max_pages || p.page > max_pages {
+                            self.kill();
+                            return Err(Stop::Garbled(format!(
+                                "the reader announced more than {max_pages} pages to read by OCR"
+                            )));
+                        }
+                        page = Some(seen);
+                        until = Instant::now() + limits.ocr_page_deadline;
+                        progress(p);
+                    }
+                    Ok(reply) => return Ok(reply),
+                    Err(e) => {
+                        self.kill();
+                        return Err(Stop::Garbled(e.to_string()));
+                    }
+                },
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Err(self.ended()),
+                Err(RecvTimeoutError::Timeout) => {
+                    self.kill();
+                    return Err(Stop::Deadline(page));
+                }
             }
         }
     }
@@ -410,6 +483,9 @@ impl Worker {
         }
         if status.is_none() {
             self.kill();
+        } else {
+            // A worker that died while Tesseract ran leaves it behind in its group.
+            self.kill_group();
         }
         // Let the stderr thread take in the last words written before the end.
         std::thread::sleep(Duration::from_millis(20));
@@ -423,8 +499,18 @@ impl Worker {
 
     fn kill(&mut self) {
         self.stdin = None;
+        self.kill_group();
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// Ends the worker's process group: the worker and any OCR program it started (Unix; the group
+    /// outlives a worker that already ended while one of its children still runs).
+    fn kill_group(&self) {
+        #[cfg(unix)]
+        if let Some(pid) = rustix::process::Pid::from_raw(self.child.id() as i32) {
+            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
+        }
     }
 }
 
@@ -433,6 +519,7 @@ impl Drop for Worker {
         // Closing stdin ends an idle worker's loop; kill in case it is busy.
         self.stdin = None;
         if !matches!(self.child.try_wait(), Ok(Some(_))) {
+            self.kill_group();
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
@@ -442,9 +529,16 @@ impl Drop for Worker {
 impl Stop {
     fn into_error(self, limits: &Limits) -> JobGateError {
         let (limit, reason) = match self {
-            Stop::Deadline => (
+            Stop::Deadline(None) => (
                 "time",
                 format!("still reading after {} s", limits.deadline.as_secs_f32()),
+            ),
+            Stop::Deadline(Some(page)) => (
+                "time",
+                format!(
+                    "still reading page {page} by OCR after {} s",
+                    limits.ocr_page_deadline.as_secs_f32()
+                ),
             ),
             Stop::Garbled(why) => ("other", format!("the reader's answer was garbled: {why}")),
             Stop::Ended { status, last_words } => {
@@ -578,16 +672,18 @@ pub fn serve() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let reply = match serde_json::from_slice::<Task>(&header) {
-            Ok(task) => work_on_own_stack(task, bytes, limits.stack_bytes),
-            Err(e) => Reply::Failed(JobGateError::Internal {
-                reason: format!("the reader did not understand its task: {e}"),
-            }),
+        let mut send = |reply: &Reply| {
+            serde_json::to_vec(reply)
+                .map_err(std::io::Error::other)
+                .and_then(|body| write_frame(&mut stdout, &body))
+                .and_then(|()| stdout.flush())
         };
-        let sent = serde_json::to_vec(&reply)
-            .map_err(std::io::Error::other)
-            .and_then(|body| write_frame(&mut stdout, &body))
-            .and_then(|()| stdout.flush());
+        let sent = match serde_json::from_slice::<Task>(&header) {
+            Ok(task) => work_on_own_stack(task, bytes, limits.stack_bytes, &mut send),
+            Err(e) => send(&Reply::Failed(JobGateError::Internal {
+                reason: format!("the reader did not understand its task: {e}"),
+            })),
+        };
         if let Err(e) = sent {
             eprintln!("jobgate worker: {e}");
             return ExitCode::FAILURE;
@@ -595,21 +691,47 @@ pub fn serve() -> ExitCode {
     }
 }
 
-/// Runs one task on a thread with a fixed stack; a panic becomes an error reply.
-fn work_on_own_stack(task: Task, bytes: Vec<u8>, stack_bytes: usize) -> Reply {
+/// Runs one task on a thread with a fixed stack, sending each OCR page's announcement as it comes and
+/// then the answer; a panic becomes an error reply.
+fn work_on_own_stack(
+    task: Task,
+    bytes: Vec<u8>,
+    stack_bytes: usize,
+    send: &mut dyn FnMut(&Reply) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let (tx, rx) = channel::<Reply>();
     let thread = std::thread::Builder::new()
         .name("jobgate-reader".into())
         .stack_size(stack_bytes)
-        .spawn(move || run_here(&task, &bytes).unwrap_or_else(Reply::Failed));
-    match thread.map(|t| t.join()) {
-        Ok(Ok(reply)) => reply,
-        Ok(Err(_)) => Reply::Failed(JobGateError::CorruptedFile {
-            reason: "the reader failed on this file".into(),
-        }),
-        Err(e) => Reply::Failed(JobGateError::Internal {
-            reason: format!("could not start the reading thread: {e}"),
-        }),
+        .spawn(move || {
+            let pages = tx.clone();
+            let progress = move |p: Progress| {
+                let _ = pages.send(Reply::Progress(p));
+            };
+            let reply = run_here(&task, &bytes, &progress).unwrap_or_else(Reply::Failed);
+            let _ = tx.send(reply);
+        });
+    let thread = match thread {
+        Ok(t) => t,
+        Err(e) => {
+            return send(&Reply::Failed(JobGateError::Internal {
+                reason: format!("could not start the reading thread: {e}"),
+            }));
+        }
+    };
+    // Until the reader's answer: its progress as it comes. A reader that panicked drops its sender.
+    for reply in rx.iter() {
+        let last = !matches!(reply, Reply::Progress(_));
+        send(&reply)?;
+        if last {
+            let _ = thread.join();
+            return Ok(());
+        }
     }
+    let _ = thread.join();
+    send(&Reply::Failed(JobGateError::CorruptedFile {
+        reason: "the reader failed on this file".into(),
+    }))
 }
 
 #[cfg(unix)]
@@ -690,7 +812,7 @@ mod tests {
         assert!(
             matches!(memory.into_error(&limits), JobGateError::OverLimit { limit, .. } if limit == "memory")
         );
-        let late = Stop::Deadline.into_error(&limits);
+        let late = Stop::Deadline(None).into_error(&limits);
         assert_eq!(late.code().as_str(), "CORRUPTED_FILE");
         assert!(matches!(late, JobGateError::OverLimit { limit, .. } if limit == "time"));
     }

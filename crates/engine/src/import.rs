@@ -36,11 +36,22 @@ pub fn import_file(
     keep: Option<Keep<'_>>,
     progress: &dyn Fn(&'static str, u8),
 ) -> Result<Imported> {
+    import_file_reporting(path, opts, keep, progress, &|_| {})
+}
+
+/// [`import_file`], also announcing each page OCR starts to read in a scan or a photo (`pages`).
+pub fn import_file_reporting(
+    path: &Path,
+    opts: &AnalyzeOptions,
+    keep: Option<Keep<'_>>,
+    progress: &dyn Fn(&'static str, u8),
+    pages: &dyn Fn(crate::bounded::Progress),
+) -> Result<Imported> {
     let started = Instant::now();
     progress("reading", 5);
     let bytes = jobgate_extract::read_file(path)?;
     progress("extracting", 25);
-    let (doc, mut analysis) = crate::bounded::analyse(&bytes, opts)?;
+    let (doc, mut analysis) = crate::bounded::analyse_reporting(&bytes, opts, pages)?;
     let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
     if let Some(cfg) = &opts.ai {
         progress("ai", 60);

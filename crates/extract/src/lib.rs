@@ -11,6 +11,7 @@
 pub mod docx;
 pub mod fixups;
 pub mod layout;
+pub mod ocr;
 pub mod pdf;
 pub mod pdf_scan;
 
@@ -22,11 +23,24 @@ use jobgate_core::{Document, JobGateError};
 use std::io::Read;
 use std::path::Path;
 
+/// File name extensions of CVs that file dialogs offer and folders are listed by (lower case; the type
+/// is still decided by the bytes): PDF, DOCX, and the images OCR reads.
+pub const CV_EXTENSIONS: &[&str] = &["pdf", "docx", "png", "jpg", "jpeg", "tif", "tiff"];
+
+/// True when `path` ends in one of [`CV_EXTENSIONS`], in any case.
+pub fn has_cv_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CV_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileKind {
     Pdf,
     Docx,
+    /// A PNG, JPEG or TIFF picture, read by OCR.
+    Image(ocr::image::ImageKind),
     /// Anything else, with a short description ("PNG image", "ZIP archive without word/document.xml").
     Other(String),
 }
@@ -44,6 +58,9 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     if find(head, b"%PDF-").is_some() {
         return FileKind::Pdf;
     }
+    if let Some(kind) = ocr::image::ImageKind::sniff(bytes) {
+        return FileKind::Image(kind);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return if find(bytes, b"word/document.xml").is_some() {
             FileKind::Docx
@@ -53,10 +70,6 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     }
     let what = if bytes.starts_with(&OLE_MAGIC) {
         OLE_DESCRIPTION
-    } else if bytes.starts_with(b"\x89PNG") {
-        "PNG image"
-    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
-        "JPEG image"
     } else if bytes.starts_with(b"GIF8") {
         "GIF image"
     } else if bytes.starts_with(b"MZ") {
@@ -90,8 +103,13 @@ fn ole_is_encrypted(bytes: &[u8]) -> bool {
     find(bytes, &name).is_some()
 }
 
-/// Extracts the text of a PDF or DOCX given as bytes (type decided by magic bytes).
+/// Extracts the text of a PDF, DOCX or image given as bytes (type decided by magic bytes).
 pub fn extract(bytes: &[u8]) -> Result<Document> {
+    extract_reporting(bytes, &|_| {})
+}
+
+/// [`extract`], announcing each page OCR starts to read (scans and photos take seconds a page).
+pub fn extract_reporting(bytes: &[u8], progress: &dyn Fn(ocr::Progress)) -> Result<Document> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(JobGateError::FileTooLarge {
             max_bytes: MAX_FILE_BYTES,
@@ -105,8 +123,18 @@ pub fn extract(bytes: &[u8]) -> Result<Document> {
     }
     match sniff(bytes) {
         FileKind::Pdf => {
-            let pages = pdf::read(bytes)?;
-            finish(pages.pages, SourceFormat::Pdf, pages.warnings, pages.links)
+            let mut pdf = pdf::read(bytes)?;
+            let ocr =
+                ocr::pdf::read_scanned_pages(bytes, &mut pdf.pages, &mut pdf.warnings, progress)?;
+            let mut doc = finish(pdf.pages, SourceFormat::Pdf, pdf.warnings, pdf.links)?;
+            doc.ocr = ocr;
+            Ok(doc)
+        }
+        FileKind::Image(kind) => {
+            let (page, info) = ocr::read_image_file(bytes, kind, progress)?;
+            let mut doc = finish(vec![page], SourceFormat::Image, Vec::new(), Vec::new())?;
+            doc.ocr = Some(info);
+            Ok(doc)
         }
         FileKind::Docx => {
             let d = docx::read(bytes)?;
@@ -280,5 +308,6 @@ pub(crate) fn finish(
         language,
         warnings,
         links,
+        ocr: None,
     })
 }

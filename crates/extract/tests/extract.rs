@@ -352,13 +352,7 @@ fn missing_file_is_file_not_found() {
 
 #[test]
 fn files_that_are_not_pdf_or_docx_are_unsupported() {
-    for name in [
-        "not_a_cv.png",
-        "notes.txt",
-        "program.exe",
-        "archive.zip",
-        "old_word.doc",
-    ] {
+    for name in ["notes.txt", "program.exe", "archive.zip", "old_word.doc"] {
         assert_eq!(code_of(&hostile(name)), "UNSUPPORTED_FILE_TYPE", "{name}");
     }
 }
@@ -635,4 +629,100 @@ fn fuzz_findings_end_with_a_document_or_an_error_code() {
             }
         }
     }
+}
+
+// ---- Scans and photos, read by OCR (real Tesseract: `scripts/setup.sh test` installs it) ----
+
+fn scan(name: &str) -> PathBuf {
+    root().join("scans").join(name)
+}
+
+#[test]
+fn images_are_told_apart_by_their_bytes() {
+    use jobgate_extract::ocr::image::ImageKind;
+    let kind = |name: &str| sniff(&std::fs::read(scan(name)).expect("read"));
+    assert_eq!(
+        kind("files/003__stackoverflow__scan200.jpg"),
+        FileKind::Image(ImageKind::Jpeg)
+    );
+    assert_eq!(
+        kind("files/009__stackoverflow__scan150.png"),
+        FileKind::Image(ImageKind::Png)
+    );
+    assert_eq!(kind("files/001__even__scan150__jpg.pdf"), FileKind::Pdf);
+}
+
+#[test]
+fn a_photo_of_a_cv_becomes_lines_with_its_name_email_and_sections() {
+    let doc = extract_file(&scan("files/003__stackoverflow__scan200.jpg")).expect("OCR reads it");
+    assert_eq!(doc.format, SourceFormat::Image);
+    let info = doc.ocr.as_ref().expect("read by OCR");
+    assert_eq!(info.pages, [0]);
+    assert!(info.mean_confidence > 60.0, "{info:?}");
+    let text = doc.text();
+    for want in [
+        "James R. Thompson",
+        "jthompson.cpa@ledgerline.test",
+        "Baker Tilly",
+    ] {
+        assert!(text.contains(want), "{want} in\n{text}");
+    }
+    assert_eq!(doc.language, DocLanguage::En);
+}
+
+#[test]
+fn a_phone_photo_stored_sideways_is_turned_by_its_exif_orientation() {
+    let doc = extract_file(&scan("files/009__stackoverflow__photo.jpg")).expect("OCR reads it");
+    let first: Vec<&str> = doc.lines.iter().take(2).map(|l| l.text.as_str()).collect();
+    assert_eq!(first, ["Emily Chen", "Computer Science Student"]);
+}
+
+#[test]
+fn a_page_on_its_side_is_turned_upright() {
+    let doc = extract_file(&scan("files/012__stackoverflow__scan200.jpg")).expect("OCR reads it");
+    let text = doc.text();
+    for want in ["Fatima Zahra Benali", "fz.benali@logimail.test"] {
+        assert!(text.contains(want), "{want} in\n{text}");
+    }
+}
+
+#[test]
+fn a_scanned_arabic_pdf_is_read_from_its_jpeg_pages_in_logical_order() {
+    let doc = extract_file(&scan("files/028__even__scan200__jpg.pdf")).expect("OCR reads it");
+    assert_eq!(doc.format, SourceFormat::Pdf);
+    assert_eq!(doc.ocr.as_ref().expect("OCR").pages, [0, 1]);
+    assert_eq!(doc.language, DocLanguage::Ar);
+    let text = doc.text();
+    for want in [
+        "m.alsayed@mail-ar.test",
+        "مهندس برمجيات",
+        "البنك الأهلي المصري",
+    ] {
+        assert!(text.contains(want), "{want} in\n{text}");
+    }
+}
+
+#[test]
+fn a_pdf_mixing_a_scanned_page_and_a_typed_one_reads_both() {
+    let doc = extract_file(&scan("files/005__flat__scan200__mixed.pdf")).expect("reads");
+    assert_eq!(doc.pages, 2);
+    assert_eq!(
+        doc.ocr.as_ref().expect("OCR").pages,
+        [0],
+        "only the scanned page"
+    );
+    let on = |p: u32| doc.lines.iter().filter(|l| l.page == p).count();
+    assert!(
+        on(0) > 10 && on(1) > 5,
+        "page 1: {} lines, page 2: {} lines",
+        on(0),
+        on(1)
+    );
+    assert!(doc.text().contains("Lukas Becker"), "{}", doc.text());
+}
+
+#[test]
+fn a_blank_page_or_a_pixel_is_no_text_found() {
+    assert_eq!(code_of(&scan("blank.png")), "NO_TEXT_FOUND");
+    assert_eq!(code_of(&hostile("not_a_cv.png")), "NO_TEXT_FOUND");
 }

@@ -53,5 +53,6 @@ pub fn document_from_text(text: &str) -> Document {
         language,
         warnings: Vec::new(),
         links: Vec::new(),
+        ocr: None,
     }
 }

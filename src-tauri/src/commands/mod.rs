@@ -268,9 +268,14 @@ pub async fn delete_ai_key(state: State<'_, AppState>) -> CommandResult<Settings
 /// One step of an analysis, sent as [`PROGRESS_EVENT`].
 #[derive(Debug, Clone, Serialize)]
 pub struct AnalysisProgress {
-    /// `reading`, `extracting`, `scoring`, `ai`, `saving`, `done`.
+    /// `reading`, `extracting`, `ocr` (with `page` of `pages`), `scoring`, `ai`, `saving`, `done`.
     pub stage: &'static str,
     pub percent: u8,
+    /// The page OCR reads now (1-based) and how many it reads, for `ocr`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
 }
 
 /// An imported file: the analysis and where it was saved in the history.
@@ -300,9 +305,30 @@ pub async fn analyze_path<R: Runtime>(
     let result = blocking(move || {
         let state = handle.state::<AppState>();
         let progress = |stage, percent| {
-            let _ = handle.emit(PROGRESS_EVENT, AnalysisProgress { stage, percent });
+            let _ = handle.emit(
+                PROGRESS_EVENT,
+                AnalysisProgress {
+                    stage,
+                    percent,
+                    page: None,
+                    pages: None,
+                },
+            );
         };
-        let result = import_file(&state, &path, progress);
+        let pages = |p: jobgate_engine::bounded::Progress| {
+            // Between extracting (25) and what follows (60): a step per page.
+            let percent = 25 + (30 * p.page.saturating_sub(1) / p.pages.max(1)) as u8;
+            let _ = handle.emit(
+                PROGRESS_EVENT,
+                AnalysisProgress {
+                    stage: "ocr",
+                    percent,
+                    page: Some(p.page),
+                    pages: Some(p.pages),
+                },
+            );
+        };
+        let result = import_file_reporting(&state, &path, progress, &pages);
         state.changed();
         result
     })
@@ -339,6 +365,16 @@ pub fn import_file(
     path: &Path,
     progress: impl Fn(&'static str, u8),
 ) -> Result<ImportResult, JobGateError> {
+    import_file_reporting(state, path, progress, &|_| {})
+}
+
+/// [`import_file`], announcing each page OCR starts to read in a scan or a photo.
+pub fn import_file_reporting(
+    state: &AppState,
+    path: &Path,
+    progress: impl Fn(&'static str, u8),
+    pages: &dyn Fn(jobgate_engine::bounded::Progress),
+) -> Result<ImportResult, JobGateError> {
     // AI on but not usable (no consent for this server, no key): rules, and a warning that says why.
     let ai = state.settings().ai_enabled.then(|| state.ai_allowed());
     let opts = AnalyzeOptions {
@@ -348,7 +384,8 @@ pub fn import_file(
     };
     // Saved in the history of whoever started the import, even if someone else takes the machine meanwhile.
     let person = state.person()?;
-    let mut imported = jobgate_engine::import_file(path, &opts, Some(person.keep()?), &progress)?;
+    let mut imported =
+        jobgate_engine::import_file_reporting(path, &opts, Some(person.keep()?), &progress, pages)?;
     if let Some(Err(e)) = ai {
         imported
             .analysis

@@ -7,5 +7,6 @@ mod bounded;
 mod build;
 mod export;
 mod matching;
+mod ocr;
 mod profiles;
 mod sync;
