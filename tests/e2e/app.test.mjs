@@ -390,7 +390,8 @@ describe('Job Gate desktop app', () => {
       }
       return out;
     });
-    const names = new Set(['ATS', 'PDF', 'DOCX', 'docx', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'Excel', 'SQL']);
+    const names = new Set(['ATS', 'PDF', 'DOCX', 'docx', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'Excel', 'SQL',
+      'OCR', 'Tesseract']);
     assert.deepEqual(latin.filter((w) => !names.has(w)), [], 'Latin words outside the CV\'s own words');
     assert.ok(await browser.execute(() => document.querySelectorAll('#checklist bdi').length > 0), 'the CV\'s words are isolated');
     await app.screenshot('09-import-ar');
@@ -421,7 +422,8 @@ describe('Job Gate desktop app', () => {
     // Latin script but names of products, formats and templates. The builder's conversation is the
     // session's, in the language it was started in (see tests/e2e/artifacts/latin-ar.json).
     const names = new Set(['ATS', 'PDF', 'DOCX', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'DeepSeek',
-      'OpenAI', 'Ollama', 'Excel', 'SQL', 'CSV', 'JSON', 'Resume', 'English', 'Classic', 'Modern', 'Compact', 'default']);
+      'OpenAI', 'Ollama', 'Excel', 'SQL', 'CSV', 'JSON', 'Resume', 'English', 'Classic', 'Modern', 'Compact', 'default',
+      'PNG', 'JPEG', 'TIFF', 'OCR', 'Tesseract']);
     const report = {};
     for (const screen of ['import', 'builder', 'export', 'match', 'history', 'settings', 'status']) {
       await app.open(screen);
