@@ -37,11 +37,27 @@ fn url_re() -> &'static Regex {
     })
 }
 
-/// The first email address in the text.
+/// Top-level domains common in CVs: an address ending in one of them looks complete.
+const COMMON_TLDS: [&str; 24] = [
+    "com", "org", "net", "edu", "gov", "mil", "int", "io", "dev", "co", "uk", "us", "ae", "sa",
+    "eg", "jo", "qa", "kw", "ma", "info", "me", "ai", "app", "test",
+];
+
+fn common_tld(tld: &str) -> bool {
+    COMMON_TLDS.contains(&tld.to_ascii_lowercase().as_str())
+}
+
+/// The first email address in the text. LinkedIn's "in" badge drawn right after an address
+/// ("…@mail.comin") is not part of it: a last label that is a common domain plus "in" loses the "in".
 pub(crate) fn find_email(s: &str) -> Option<String> {
-    email_re()
-        .find(s)
-        .map(|m| m.as_str().trim_end_matches('.').to_string())
+    let email = email_re().find(s)?.as_str().trim_end_matches('.');
+    let tld = email.rsplit_once('.').map_or("", |(_, t)| t);
+    match tld.strip_suffix("in") {
+        Some(base) if !common_tld(tld) && common_tld(base) => {
+            Some(email[..email.len() - 2].to_string())
+        }
+        _ => Some(email.to_string()),
+    }
 }
 
 /// The first phone number in the text: 7 to 15 digits that are not a date or a period.
@@ -165,12 +181,7 @@ fn mend_broken_email(email: &str, next: &str) -> Option<String> {
         upper(a) == upper(b) && lower(a) == lower(b)
     };
     // A complete-looking ending ("…@mail.com" followed by a web address) is not broken.
-    const ENDINGS: [&str; 24] = [
-        "com", "org", "net", "edu", "gov", "mil", "int", "io", "dev", "co", "uk", "us", "ae", "sa",
-        "eg", "jo", "qa", "kw", "ma", "info", "me", "ai", "app", "test",
-    ];
-    let complete = tld.chars().count() >= 2
-        && (ENDINGS.contains(&tld.to_ascii_lowercase().as_str()) || !next.contains('.'));
+    let complete = tld.chars().count() >= 2 && (common_tld(tld) || !next.contains('.'));
     (!complete && domain_chars(next) && same_case(email, next))
         .then(|| format!("{email}{next}"))
         .filter(|whole| find_email(whole).as_deref() == Some(whole.as_str()))

@@ -452,3 +452,21 @@ eg.test
         ("2016-10", "2020-01")
     );
 }
+
+#[test]
+fn a_linkedin_marker_after_an_email_is_not_part_of_it() {
+    // CV generators draw LinkedIn's "in" badge as text right after the email, with or without a space.
+    for line in [
+        "Jane Doe\njane.doe@example.test in linkedin.com/in/janedoe\nSKILLS\nPython",
+        "Jane Doe\njane.doe@example.test in\nlinkedin.com/in/janedoe\nSKILLS\nPython",
+        "Jane Doe\njane.doe@example.testin linkedin.com/in/janedoe\nSKILLS\nPython",
+        "Jane Doe\njane.doe@example.comin\nSKILLS\nPython",
+    ] {
+        let cv = parse(&doc(line)).cv;
+        let email = &cv.personal_info.email;
+        assert!(
+            email == "jane.doe@example.test" || email == "jane.doe@example.com",
+            "{line:?} gave {email:?}"
+        );
+    }
+}
