@@ -33,6 +33,10 @@ pub struct Skill {
     /// Spellings (the name, aliases, or extra ones) that only match with this exact case ("Go", "R").
     #[serde(default)]
     pub exact: Vec<String>,
+    /// Spellings that are also the vendor's name ("Oracle"): not this skill when another capitalised
+    /// word follows, which names another of the vendor's products ("Oracle Fusion", "Oracle HCM").
+    #[serde(default)]
+    pub vendor: Vec<String>,
 }
 
 impl Skill {
@@ -73,6 +77,8 @@ struct Entry {
     skill: usize,
     /// The spelling's words as written, when the case must match.
     exact: Option<Vec<String>>,
+    /// The spelling is the vendor's name too (see [`Skill::vendor`]).
+    vendor: bool,
 }
 
 /// FxHash, rustc's hasher. Scanning looks up every word of every text in these maps; SipHash's
@@ -206,6 +212,7 @@ impl SkillLexicon {
                 let entry = Entry {
                     skill: i,
                     exact: exact.then(|| raw.clone()),
+                    vendor: s.vendor.iter().any(|v| v == spelling),
                 };
                 lex.add(&folded, entry.clone());
                 // Arabic spellings are also known without the article of their first word.
@@ -392,7 +399,18 @@ impl SkillLexicon {
             let Some(entries) = entries else {
                 continue;
             };
+            // The next word, when only spaces part it from this spelling: a capitalised one after a
+            // vendor's name names another of its products.
+            let product_follows = || {
+                tokens.raw.get(i + n).is_some_and(|next| {
+                    line[tokens.raw[i + n - 1].end..next.start]
+                        .trim()
+                        .is_empty()
+                        && line[next.clone()].starts_with(|c: char| c.is_uppercase())
+                })
+            };
             let hit = entries.iter().find(|e| match &e.exact {
+                _ if e.vendor && product_follows() => false,
                 None => true,
                 // An exact spelling is checked against the words as written (never with a prefix cut).
                 Some(spelled) => {
@@ -696,6 +714,27 @@ mod tests {
                 .map(|s| s.name.as_str()),
             Some("Go")
         );
+    }
+
+    #[test]
+    fn a_vendors_name_before_another_of_its_products_is_not_that_skill() {
+        for text in [
+            "Oracle Fusion, SAP",
+            "Implemented Oracle HCM Cloud",
+            "Oracle E-Business Suite",
+        ] {
+            let found = names(text);
+            assert!(!found.contains(&"Oracle Database"), "{text}: {found:?}");
+        }
+        assert!(names("Oracle NetSuite").contains(&"NetSuite"));
+        for text in [
+            "SQL, Oracle, PostgreSQL",
+            "Oracle and PostgreSQL",
+            "Databases: Oracle",
+            "Oracle DB",
+        ] {
+            assert!(names(text).contains(&"Oracle Database"), "{text}");
+        }
     }
 
     #[test]
