@@ -169,7 +169,9 @@ pub(crate) fn clean(doc: &Document) -> Vec<Ln> {
 
 /// A word hyphenated at a line end ("Software Engineer-" + "ing Manager", as LaTeX and Typst
 /// hyphenate) is one word again: the next line, starting in lower case and not a list item, is joined
-/// on without the hyphen. Left alone otherwise ("2019-" + "2021", "e-" + "Commerce").
+/// on without the hyphen — or with it, when the next line begins with the second half of a compound
+/// ("data-" + "driven", `compound_tails` in `lexicons/cv_terms.toml`). Left alone otherwise ("2019-" +
+/// "2021", "e-" + "Commerce").
 fn mend_hyphen_wraps(lines: &mut Vec<Ln>) {
     let mut i = 0;
     while i + 1 < lines.len() {
@@ -186,7 +188,13 @@ fn mend_hyphen_wraps(lines: &mut Vec<Ln>) {
             // An address keeps its hyphen ("name@consult-" + "eg.test").
             let last = this.split_whitespace().last().unwrap_or("");
             let address = last.contains('@') || last.contains("://") || last.starts_with("www.");
-            let mut joined = if address {
+            let first: String = next
+                .text
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let compound = crate::terms::terms().compound_tail.is(&first);
+            let mut joined = if address || compound {
                 this.to_string()
             } else {
                 this[..this.len() - 1].to_string()
@@ -359,6 +367,9 @@ mod tests {
             ln("platform team", true),
             ln("Email: omar@consult-", false),
             ln("eg.test", false),
+            ln("Built a data-", false),
+            ln("driven pricing model and a cross-", false),
+            ln("functional team", false),
         ];
         mend_hyphen_wraps(&mut v);
         let texts: Vec<&str> = v.iter().map(|l| l.text.as_str()).collect();
@@ -372,7 +383,8 @@ mod tests {
                 "2021",
                 "Led the data-",
                 "platform team",
-                "Email: omar@consult-eg.test"
+                "Email: omar@consult-eg.test",
+                "Built a data-driven pricing model and a cross-functional team"
             ]
         );
     }

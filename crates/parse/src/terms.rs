@@ -171,6 +171,7 @@ struct TermsFile {
     contact_labels: Vec<String>,
     certificate_words: Vec<String>,
     skill_group_words: Vec<String>,
+    compound_tails: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -193,6 +194,8 @@ pub(crate) struct Terms {
     pub(crate) contact_labels: WordSet,
     pub(crate) certificate: WordSet,
     pub(crate) skill_group: WordSet,
+    /// Second halves of hyphenated compounds ("driven" in "data-driven").
+    pub(crate) compound_tail: WordSet,
     /// Countries and cities (`lexicons/places.toml`).
     pub(crate) places: WordSet,
 }
@@ -240,6 +243,7 @@ pub(crate) fn terms() -> &'static Terms {
             contact_labels: WordSet::new(&f.contact_labels),
             certificate: WordSet::new(&f.certificate_words),
             skill_group: WordSet::new(&f.skill_group_words),
+            compound_tail: WordSet::new(&f.compound_tails),
             places: {
                 let p: PlacesFile =
                     toml::from_str(PLACES_TOML).expect("lexicons/places.toml is valid");
