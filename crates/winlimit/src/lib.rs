@@ -1,7 +1,10 @@
 //! The bounded reader's memory limit on Windows (issue 14): a worker process caps the memory it may
 //! commit by putting itself in a Job Object with `JOB_OBJECT_LIMIT_PROCESS_MEMORY`, so an allocation
 //! past the limit fails and the worker ends (Rust aborts on a failed allocation), as `RLIMIT_DATA` does
-//! on Linux. The job is never closed: it lives as long as the worker.
+//! on Linux. The job is never closed: it lives as long as the worker, and when the worker ends (or is
+//! killed at its deadline) the job's last handle closes and `JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE` ends
+//! every process still in it — the Tesseract an OCR page started — as the worker's process group does
+//! on Unix. Children join the job, and its memory limit, by themselves.
 //!
 //! This is the workspace's only `unsafe` code (three calls into kernel32); everything else is
 //! `forbid(unsafe_code)`. Other systems get `Ok(false)`: nothing was set here.
@@ -18,8 +21,9 @@ pub fn limit_process_memory(bytes: u64) -> std::io::Result<bool> {
 mod imp {
     use windows_sys::Win32::System::JobObjects::{
         AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION,
-        JOB_OBJECT_LIMIT_PROCESS_MEMORY, JOBOBJECT_EXTENDED_LIMIT_INFORMATION,
-        JobObjectExtendedLimitInformation, SetInformationJobObject,
+        JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY,
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
+        SetInformationJobObject,
     };
     use windows_sys::Win32::System::Threading::GetCurrentProcess;
 
@@ -31,8 +35,9 @@ mod imp {
             return Err(std::io::Error::last_os_error());
         }
         let mut info = JOBOBJECT_EXTENDED_LIMIT_INFORMATION::default();
-        info.BasicLimitInformation.LimitFlags =
-            JOB_OBJECT_LIMIT_PROCESS_MEMORY | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+        info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_PROCESS_MEMORY
+            | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION
+            | JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
         info.ProcessMemoryLimit = limit;
         let size = u32::try_from(std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>())
             .unwrap_or(u32::MAX);
