@@ -291,7 +291,8 @@ fn unescape(s: &str) -> String {
     out
 }
 
-fn push_entity(out: &mut String, name: &str) {
+/// Appends the character an XML entity (`amp`, `#x41`, `#65`…) names; unknown and NUL ones are dropped.
+pub(crate) fn push_entity(out: &mut String, name: &str) {
     match name {
         "amp" => out.push('&'),
         "lt" => out.push('<'),

@@ -513,7 +513,8 @@ fn is_ltr_strong(c: char) -> bool {
     c.is_alphanumeric() && !is_arabic_char(c)
 }
 
-fn mirror(c: char) -> char {
+/// The mirrored bracket or quote of `c` (what a right-to-left run shows), `c` itself otherwise.
+pub(crate) fn mirror(c: char) -> char {
     match c {
         '(' => ')',
         ')' => '(',

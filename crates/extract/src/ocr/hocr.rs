@@ -80,26 +80,6 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-fn push_entity(out: &mut String, name: &str) {
-    match name {
-        "amp" => out.push('&'),
-        "lt" => out.push('<'),
-        "gt" => out.push('>'),
-        "quot" => out.push('"'),
-        "apos" => out.push('\''),
-        _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x") {
-                u32::from_str_radix(hex, 16).ok()
-            } else {
-                name.strip_prefix('#').and_then(|d| d.parse().ok())
-            };
-            if let Some(c) = code.and_then(char::from_u32) {
-                out.push(c);
-            }
-        }
-    }
-}
-
 /// Reads Tesseract's hOCR. Damaged or unexpected markup gives what was read up to it.
 pub fn parse(hocr: &str) -> OcrPage {
     let mut reader = Reader::from_str(hocr);
@@ -169,7 +149,7 @@ pub fn parse(hocr: &str) -> OcrPage {
             }
             Ok(Event::GeneralRef(r)) => {
                 if let Some(w) = word.as_mut() {
-                    push_entity(&mut w.text, &r);
+                    crate::docx::push_entity(&mut w.text, &r);
                 }
             }
             Ok(Event::Eof) | Err(_) => break,

@@ -268,20 +268,6 @@ fn mark_bullets(line: &mut hocr::OcrLine) {
     }
 }
 
-fn mirror(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        _ => c,
-    }
-}
-
 /// The words of each line as runs in visual order (as a PDF draws them), cut where a wide gap
 /// stands between words, so the layout finds columns and fragments as it does in a PDF. An Arabic
 /// word is given in drawn order (its letters right to left) so the layout's one bidi pass turns it
@@ -308,7 +294,7 @@ fn runs_of(page: &hocr::OcrPage, scale: f32) -> Vec<Run> {
                 .iter()
                 .map(|w| {
                     if w.text.chars().any(is_arabic_char) {
-                        w.text.chars().rev().map(mirror).collect()
+                        w.text.chars().rev().map(crate::layout::mirror).collect()
                     } else {
                         w.text.clone()
                     }
