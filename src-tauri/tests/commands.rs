@@ -298,16 +298,7 @@ fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
     for c in again["ats_checks"].as_array().unwrap() {
         // The CV's own words are isolated (U+2068…U+2069); the rest is Arabic.
         let m = c["message"].as_str().unwrap();
-        let mut outside = String::new();
-        let mut depth = 0;
-        for ch in m.chars() {
-            match ch {
-                '\u{2068}' => depth += 1,
-                '\u{2069}' => depth -= 1,
-                _ if depth == 0 => outside.push(ch),
-                _ => {}
-            }
-        }
+        let outside = jobgate_core::phrase::outside_isolates(m);
         assert!(arabic_share(&outside) > 0.9, "{m}");
     }
     // The view of the analysis held by the page: band, labels and messages in Arabic, the CV's words

@@ -135,6 +135,22 @@ pub fn join_for_web(segments: &[Segment], lang: Lang) -> String {
     s
 }
 
+/// The text of `s` outside its isolated runs (U+2068…U+2069, as [`Phrase::render`] isolates the CV's
+/// words): the message's own words, in the reader's language.
+pub fn outside_isolates(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            FSI => depth += 1,
+            PDI => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The text of `s` without any bidi control, for a terminal.
 pub fn strip_bidi(s: &str) -> String {
     s.chars().filter(|c| !is_bidi_control(*c)).collect()

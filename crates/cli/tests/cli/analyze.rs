@@ -301,16 +301,7 @@ fn lang_ar_says_everything_in_arabic_and_the_report_is_clean_text() {
         .collect();
     for m in &messages {
         // The CV's own words are isolated; what is left is Arabic.
-        let mut outside = String::new();
-        let mut depth = 0;
-        for c in m.chars() {
-            match c {
-                '\u{2068}' => depth += 1,
-                '\u{2069}' => depth -= 1,
-                _ if depth == 0 => outside.push(c),
-                _ => {}
-            }
-        }
+        let outside = jobgate_core::phrase::outside_isolates(m);
         assert!(arabic_share(&outside) > 0.8, "not Arabic: {m}");
         assert!(!english.contains(&m.as_str()));
     }
