@@ -173,15 +173,6 @@ fn corpus(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn arabic_share(s: &str) -> f64 {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    let arabic = letters
-        .iter()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c))
-        .count();
-    arabic as f64 / letters.len().max(1) as f64
-}
-
 /// The error JSON of DESIGN §2, with a real message and action.
 fn assert_error_json(e: &Value, code: &str) {
     assert_eq!(e["success"], json!(false), "{e}");
@@ -208,7 +199,7 @@ fn ui_messages_cover_both_languages_and_arabic_is_right_to_left() {
     assert!(en.len() > 100, "only {} ui messages", en.len());
     assert_eq!(en.keys().collect::<Vec<_>>(), ar.keys().collect::<Vec<_>>());
     assert_eq!(en["ui-nav-import"], "Import & analyse");
-    assert!(arabic_share(ar["ui-nav-import"].as_str().unwrap()) > 0.9);
+    assert!(jobgate_core::text::arabic_ratio(ar["ui-nav-import"].as_str().unwrap()) > 0.9);
     // Every string the UI uses in index.html exists in both languages.
     let html =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/index.html"))
@@ -290,7 +281,9 @@ fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
     let app = TestApp::new();
     let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
     let en = r["analysis"].clone();
-    assert!(arabic_share(en["ats_checks"][0]["message"].as_str().unwrap()) < 0.1);
+    assert!(
+        jobgate_core::text::arabic_ratio(en["ats_checks"][0]["message"].as_str().unwrap()) < 0.1
+    );
     app.ok("set_language", json!({"lang": "ar"}));
     // Opened again from the history: every check in Arabic.
     let again = app.ok("open_analysis", json!({"id": r["analysis_id"]}));
@@ -299,7 +292,7 @@ fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
         // The CV's own words are isolated (U+2068…U+2069); the rest is Arabic.
         let m = c["message"].as_str().unwrap();
         let outside = jobgate_core::phrase::outside_isolates(m);
-        assert!(arabic_share(&outside) > 0.9, "{m}");
+        assert!(jobgate_core::text::arabic_ratio(&outside) > 0.9, "{m}");
     }
     // The view of the analysis held by the page: band, labels and messages in Arabic, the CV's words
     // marked as such.
@@ -309,10 +302,13 @@ fn an_english_analysis_is_shown_in_arabic_after_the_language_changes() {
         ["good", "fair", "poor"].contains(&v["band"].as_str().unwrap()),
         "{v}"
     );
-    assert!(arabic_share(v["band_label"].as_str().unwrap()) > 0.8, "{v}");
+    assert!(
+        jobgate_core::text::arabic_ratio(v["band_label"].as_str().unwrap()) > 0.8,
+        "{v}"
+    );
     let contact = &v["checks"][0];
     assert_eq!(contact["id"], "contact");
-    assert!(arabic_share(contact["name"].as_str().unwrap()) > 0.8);
+    assert!(jobgate_core::text::arabic_ratio(contact["name"].as_str().unwrap()) > 0.8);
     let segments = contact["message"].as_array().unwrap();
     assert!(segments.iter().any(|s| s["cv"] == json!(true)), "{contact}");
     for s in segments.iter().filter(|s| s["cv"] != json!(true)) {
@@ -331,7 +327,7 @@ fn a_missing_file_is_a_file_not_found_error_in_the_users_language() {
     let e = app.err("analyze_path", json!({"path": "/nonexistent/cv.pdf"}));
     assert_error_json(&e, "FILE_NOT_FOUND");
     assert!(
-        arabic_share(e["suggested_action"].as_str().unwrap()) > 0.8,
+        jobgate_core::text::arabic_ratio(e["suggested_action"].as_str().unwrap()) > 0.8,
         "{e}"
     );
 }
@@ -437,7 +433,7 @@ fn an_unwritable_data_folder_still_starts_and_status_says_why() {
     app.ok("set_language", json!({"lang": "ar"}));
     let problem = app.ok("storage_problem", json!({}));
     assert!(
-        arabic_share(problem["error"].as_str().unwrap()) > 0.3,
+        jobgate_core::text::arabic_ratio(problem["error"].as_str().unwrap()) > 0.3,
         "{problem}"
     );
     // With a usable folder there is nothing to say.
@@ -804,13 +800,15 @@ fn the_match_screen_ranks_real_cvs_with_reasons_lists_failures_and_saves_csv() {
     assert_eq!(order(ranked_again), order(ranking));
     assert_eq!(ranked_again[0]["cv_id"], imported["cv_id"]);
     assert_eq!(ranked_again[0]["band"], first["band"]);
-    assert!(arabic_share(ranked_again[0]["band_label"].as_str().unwrap()) > 0.8);
     assert!(
-        arabic_share(ranked_again[0]["reasons"][0].as_str().unwrap()) > 0.3,
+        jobgate_core::text::arabic_ratio(ranked_again[0]["band_label"].as_str().unwrap()) > 0.8
+    );
+    assert!(
+        jobgate_core::text::arabic_ratio(ranked_again[0]["reasons"][0].as_str().unwrap()) > 0.3,
         "{again}"
     );
     assert!(
-        arabic_share(again["failed"][0]["error"].as_str().unwrap()) > 0.5,
+        jobgate_core::text::arabic_ratio(again["failed"][0]["error"].as_str().unwrap()) > 0.5,
         "{again}"
     );
 }
@@ -865,7 +863,7 @@ fn the_match_screen_in_arabic_gives_arabic_reasons_and_reads_a_folder() {
     assert_eq!(first["file_name"], "029__elegant.pdf", "{view}");
     let reasons = first["reasons"].as_array().unwrap();
     assert!(
-        arabic_share(reasons[0].as_str().unwrap()) > 0.5,
+        jobgate_core::text::arabic_ratio(reasons[0].as_str().unwrap()) > 0.5,
         "{reasons:?}"
     );
     let e = app.err("list_cv_folder", json!({"path": dir.join("missing")}));

@@ -228,7 +228,7 @@ fn five_wrong_passcodes_make_the_next_try_wait_and_say_so_in_arabic() {
     assert_eq!(last["details"]["wait_seconds"], json!(30));
     assert!(last["error"].as_str().unwrap().contains("30"), "{last}");
     assert!(
-        super::arabic_share(last["error"].as_str().unwrap()) > 0.5,
+        jobgate_core::text::arabic_ratio(last["error"].as_str().unwrap()) > 0.5,
         "{last}"
     );
     // Even the right passcode waits now.

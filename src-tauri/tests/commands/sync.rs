@@ -19,7 +19,7 @@ macro_rules! env {
 #[path = "../../../crates/sync/tests/sync/support.rs"]
 mod support;
 
-use super::{TestApp, arabic_share, assert_error_json, corpus};
+use super::{TestApp, assert_error_json, corpus};
 use crate::SharedKeys;
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
 use jobgate_desktop::state::{AppState, Options};
@@ -221,7 +221,7 @@ fn plain_http_to_another_computer_is_refused_in_words() {
         json!({"url": "http://sync.example.org"}),
     );
     assert!(
-        arabic_share(check["message"].as_str().unwrap()) > 0.6,
+        jobgate_core::text::arabic_ratio(check["message"].as_str().unwrap()) > 0.6,
         "{check}"
     );
 }
@@ -317,11 +317,14 @@ fn a_server_that_is_down_leaves_the_changes_waiting_and_says_why_in_both_languag
     assert_eq!(status["sync_server_ok"], json!(false), "{status}");
     app.ok("set_language", json!({"lang": "ar"}));
     let s = app.ok("sync_settings", json!({}));
-    assert!(arabic_share(s["last_error"].as_str().unwrap()) > 0.8, "{s}");
+    assert!(
+        jobgate_core::text::arabic_ratio(s["last_error"].as_str().unwrap()) > 0.8,
+        "{s}"
+    );
     let e = app.err("sync_now", json!({}));
     assert!(e["error"].as_str().unwrap().starts_with("فشلت"), "{e}");
     assert!(
-        arabic_share(e["suggested_action"].as_str().unwrap()) > 0.8,
+        jobgate_core::text::arabic_ratio(e["suggested_action"].as_str().unwrap()) > 0.8,
         "{e}"
     );
 }

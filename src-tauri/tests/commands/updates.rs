@@ -4,7 +4,7 @@
 //! an install replaces. Found and installed, bad signatures, downgrades, a server that is down (quiet in the
 //! background, tried again), automatic checks off and the machine's policy (nothing contacted).
 
-use super::{TestApp, arabic_share, assert_error_json};
+use super::{TestApp, assert_error_json};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use blake2::{Blake2b512, Digest};
@@ -381,9 +381,12 @@ fn a_tampered_bundle_or_one_signed_with_another_key_is_refused_and_nothing_is_re
     app.ok("check_for_update", json!({}));
     let e = app.err("install_update", json!({}));
     assert_error_json(&e, "UPDATE_FAILED");
-    assert!(arabic_share(e["error"].as_str().unwrap()) > 0.7, "{e}");
     assert!(
-        arabic_share(e["suggested_action"].as_str().unwrap()) > 0.7,
+        jobgate_core::text::arabic_ratio(e["error"].as_str().unwrap()) > 0.7,
+        "{e}"
+    );
+    assert!(
+        jobgate_core::text::arabic_ratio(e["suggested_action"].as_str().unwrap()) > 0.7,
         "{e}"
     );
 }

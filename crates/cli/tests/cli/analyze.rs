@@ -229,16 +229,6 @@ fn no_ai_never_calls_the_server() {
     assert!(server.requests().is_empty());
 }
 
-/// Share of letters that are Arabic.
-fn arabic_share(s: &str) -> f64 {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    let arabic = letters
-        .iter()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c))
-        .count();
-    arabic as f64 / letters.len().max(1) as f64
-}
-
 fn is_isolation(c: char) -> bool {
     ('\u{2066}'..='\u{2069}').contains(&c)
 }
@@ -302,7 +292,10 @@ fn lang_ar_says_everything_in_arabic_and_the_report_is_clean_text() {
     for m in &messages {
         // The CV's own words are isolated; what is left is Arabic.
         let outside = jobgate_core::phrase::outside_isolates(m);
-        assert!(arabic_share(&outside) > 0.8, "not Arabic: {m}");
+        assert!(
+            jobgate_core::text::arabic_ratio(&outside) > 0.8,
+            "not Arabic: {m}"
+        );
         assert!(!english.contains(&m.as_str()));
     }
     assert!(

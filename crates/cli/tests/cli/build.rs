@@ -43,15 +43,6 @@ fn state(r: &Value) -> &str {
     r["current_state"].as_str().unwrap()
 }
 
-fn arabic_share(s: &str) -> f64 {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    let ar = letters
-        .iter()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(*c))
-        .count();
-    ar as f64 / letters.len().max(1) as f64
-}
-
 #[test]
 fn an_english_session_builds_a_whole_cv_with_back_edit_rewrites_and_re_asks() {
     let dir = tempfile::tempdir().unwrap();
@@ -254,7 +245,7 @@ fn an_arabic_session_asks_in_arabic_and_builds_the_cv() {
     assert_eq!(rs.len(), script.len() + 1);
     for r in &rs {
         let m = r["message"].as_str().unwrap();
-        assert!(arabic_share(m) > 0.6, "not Arabic: {m}");
+        assert!(jobgate_core::text::arabic_ratio(m) > 0.6, "not Arabic: {m}");
     }
     assert_eq!(state(&rs[10]), "asking_for_experience_achievements");
     assert_eq!(rs[10]["pending_rewrite"], "أدرت فريق من 5 مهندسين");
