@@ -85,7 +85,7 @@ check "a passcode-locked profile on Windows keeps its history" bash -c \
 # Layla's database is the one file the profile's creation added (the default profile's, made above, is plain).
 encrypted() { local f n=0; for f in "$work"/win-data/profiles/*.sqlite3; do
   grep -qxF "$(basename "$f")" "$work/profiles-before" && continue
-  n=$((n + 1)); [ "$(head -c 15 "$f")" != "SQLite format 3" ] || return 1; done; [ "$n" -eq 1 ]; }
+  n=$((n + 1)); [ "$(head -c 15 "$f" | tr -d '\0')" != "SQLite format 3" ] || return 1; done; [ "$n" -eq 1 ]; }
 check "its database is encrypted on disk (no SQLite header: SQLCipher pages)" encrypted
 
 # --- exports ----------------------------------------------------------------------------------------------
