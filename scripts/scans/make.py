@@ -9,7 +9,8 @@ The truth is the corpus truth (tests/fixtures/corpus/truth), so the manifest poi
 
 Needs: pdftoppm, Python 3 with Pillow, img2pdf and pypdf (pip install pillow img2pdf pypdf).
 Deterministic pictures (a fixed seed per file); the PDF wrappers differ run to run in their dates and IDs only.
-Run from the repository root: python3 scripts/scans/make.py
+Run from the repository root: python3 scripts/scans/make.py [--only CORPUS_FILE ...] (--only makes
+just those rows and keeps the other files and manifest rows as they are).
 """
 import io
 import json
@@ -27,7 +28,8 @@ CORPUS = ROOT / "tests/fixtures/corpus"
 OUT = ROOT / "tests/fixtures/scans"
 
 # (corpus file, output kind, dpi, options). Kinds: jpg/png (page 1 only; single-page CVs), pdf-jpeg,
-# pdf-png (every page an image), mixed (page 1 scanned, the rest typed).
+# pdf-png (every page an image), mixed (page 1 scanned, the rest typed), tiff (every page, one
+# multi-page TIFF in black and white with CCITT G4 compression, as office scanners and faxes make).
 PLAN = [
     ("003__stackoverflow.pdf", "jpg", 200, {"tilt": 1.0, "noise": 10, "quality": 70}),
     ("009__stackoverflow.pdf", "png", 150, {"tilt": -0.7, "noise": 0}),
@@ -44,6 +46,9 @@ PLAN = [
     # stored sideways with an EXIF orientation tag (as phones do).
     ("009__stackoverflow.pdf", "photo", 200, {"noise": 5, "quality": 72}),
     ("030__stackoverflow.pdf", "photo", 200, {"noise": 5, "quality": 72}),
+    # Multi-page TIFFs from a document scanner: black and white, all pages in one file.
+    ("011__flat.pdf", "tiff", 300, {"tilt": 0.5, "noise": 0}),
+    ("032__flat.pdf", "tiff", 300, {"tilt": -0.4, "noise": 0}),
 ]
 
 
@@ -103,8 +108,15 @@ def main():
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     rows = {Path(d["file"]).name: d for d in manifest["documents"]}
     (OUT / "files").mkdir(parents=True, exist_ok=True)
+    only = set(sys.argv[sys.argv.index("--only") + 1:]) if "--only" in sys.argv else None
+    kept = {}
+    if only is not None and (OUT / "manifest.json").exists():
+        kept = {d["file"]: d for d in json.loads((OUT / "manifest.json").read_text())["documents"]}
     docs = []
     for name, kind, dpi, opts in PLAN:
+        if only is not None and name not in only:
+            docs.extend(d for f, d in kept.items() if Path(f).name.startswith(name[:-4] + "__") and d["scan"] == kind)
+            continue
         rng = random.Random(name)
         src = CORPUS / "files" / name
         pages = [spoil(p, rng, **opts) for p in render(src, dpi)]
@@ -136,6 +148,12 @@ def main():
             buf = io.BytesIO()
             w.write(buf)
             target = f"{stem}__mixed.pdf"
+            data = buf.getvalue()
+        elif kind == "tiff":
+            target = f"{stem}.tif"
+            bw = [p.point(lambda v: 255 if v > 160 else 0).convert("1") for p in pages]
+            buf = io.BytesIO()
+            bw[0].save(buf, "TIFF", compression="group4", save_all=True, append_images=bw[1:], dpi=(dpi, dpi))
             data = buf.getvalue()
         else:
             sys.exit(f"unknown kind {kind}")

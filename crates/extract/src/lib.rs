@@ -131,8 +131,8 @@ pub fn extract_reporting(bytes: &[u8], progress: &dyn Fn(ocr::Progress)) -> Resu
             Ok(doc)
         }
         FileKind::Image(kind) => {
-            let (page, info) = ocr::read_image_file(bytes, kind, progress)?;
-            let mut doc = finish(vec![page], SourceFormat::Image, Vec::new(), Vec::new())?;
+            let (pages, info, warnings) = ocr::read_image_file(bytes, kind, progress)?;
+            let mut doc = finish(pages, SourceFormat::Image, warnings, Vec::new())?;
             doc.ocr = Some(info);
             Ok(doc)
         }

@@ -169,3 +169,18 @@ fn a_blank_scan_is_no_text_found_with_what_to_do() {
     assert_eq!(r["error_code"], "NO_TEXT_FOUND", "{r}");
     assert!(!r["suggested_action"].as_str().unwrap().is_empty());
 }
+
+#[test]
+fn every_page_of_a_multi_page_black_and_white_tiff_is_read() {
+    // Two pages from a document scanner (CCITT G4): the name is on page 1, the degrees on page 2.
+    let (ok, r) = analyze(&scan("files/011__flat__scan300.tif"), &[], &[]);
+    assert!(ok, "{r}");
+    let cv = &r["structured_data"];
+    assert_eq!(cv["personal_info"]["name"], "Michael O'Brien", "{r}");
+    let text = cv.to_string();
+    assert!(
+        text.contains("University of Sheffield"),
+        "page 2 not read: {r}"
+    );
+    assert!(codes(&r).contains(&"OCR_TEXT".to_string()), "{r}");
+}

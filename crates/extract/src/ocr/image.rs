@@ -22,7 +22,10 @@ impl ImageKind {
             Some(ImageKind::Png)
         } else if bytes.starts_with(b"\xFF\xD8\xFF") {
             Some(ImageKind::Jpeg)
-        } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        } else if [b"II*\0", b"MM\0*", b"II+\0", b"MM\0+"]
+            .iter()
+            .any(|m| bytes.starts_with(*m))
+        {
             Some(ImageKind::Tiff)
         } else {
             None
@@ -106,6 +109,58 @@ pub fn to_pgm(img: &GrayImage) -> Vec<u8> {
     out
 }
 
+/// Most pages of a TIFF looked for (the IFD chain is walked no further, whatever it claims).
+const MAX_TIFF_PAGES: usize = 64;
+
+/// Where each page (image file directory) of a TIFF starts, in order: one entry for a single-page
+/// file. A chain that loops, points outside the file or runs past [`MAX_TIFF_PAGES`] ends there.
+pub fn tiff_pages(bytes: &[u8]) -> Vec<u64> {
+    let little = bytes.starts_with(b"II");
+    let read = |at: u64, n: usize| -> Option<u64> {
+        let at = usize::try_from(at).ok()?;
+        let b = bytes.get(at..at.checked_add(n)?)?;
+        Some(b.iter().enumerate().fold(0u64, |acc, (i, &x)| {
+            let shift = 8 * if little { i } else { n - 1 - i };
+            acc | (u64::from(x) << shift)
+        }))
+    };
+    let big = read(2, 2) == Some(43);
+    let (first, count_len, entry_len, ptr_len) = if big {
+        (read(8, 8), 8, 20, 8)
+    } else {
+        (read(4, 4), 2, 12, 4)
+    };
+    let mut pages = Vec::new();
+    let mut next = first.unwrap_or(0);
+    while next != 0 && pages.len() < MAX_TIFF_PAGES && !pages.contains(&next) {
+        let Some(count) = read(next, count_len) else {
+            break;
+        };
+        pages.push(next);
+        let after = count
+            .checked_mul(entry_len)
+            .and_then(|n| n.checked_add(next + count_len as u64));
+        next = after.and_then(|at| read(at, ptr_len)).unwrap_or(0);
+    }
+    pages
+}
+
+/// The TIFF with its header pointing at the page starting at `ifd`, so a decoder that reads the first
+/// page reads that one (every other offset in a TIFF is absolute, so nothing else moves).
+pub fn tiff_page(bytes: &[u8], ifd: u64) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let little = bytes.starts_with(b"II");
+    let big = out.get(2..4) == Some(if little { &[43, 0] } else { &[0, 43] });
+    let (at, len) = if big { (8, 8) } else { (4, 4) };
+    if out.len() >= at + len {
+        let le = ifd.to_le_bytes();
+        for i in 0..len {
+            out[at + i] = if little { le[i] } else { le[len - 1 - i] };
+        }
+    }
+    out
+}
+
 /// Grey pixels from raw samples a PDF image decoded to (1 = grey, 3 = RGB, 4 = CMYK components).
 pub fn gray_from_samples(
     width: u32,
@@ -151,6 +206,40 @@ mod tests {
         assert_eq!(ImageKind::sniff(b"II*\0...."), Some(ImageKind::Tiff));
         assert_eq!(ImageKind::sniff(b"MM\0*...."), Some(ImageKind::Tiff));
         assert_eq!(ImageKind::sniff(b"GIF89a"), None);
+    }
+
+    const TWO_PAGE_TIFF: &[u8] =
+        include_bytes!("../../../../tests/fixtures/scans/files/011__flat__scan300.tif");
+
+    #[test]
+    fn every_page_of_a_multi_page_tiff_is_found_and_decoded() {
+        let pages = tiff_pages(TWO_PAGE_TIFF);
+        assert_eq!(pages.len(), 2);
+        let one = decode(TWO_PAGE_TIFF, ImageKind::Tiff).unwrap();
+        let again = decode(&tiff_page(TWO_PAGE_TIFF, pages[0]), ImageKind::Tiff).unwrap();
+        let two = decode(&tiff_page(TWO_PAGE_TIFF, pages[1]), ImageKind::Tiff).unwrap();
+        assert_eq!(one, again);
+        assert_eq!(two.dimensions(), one.dimensions());
+        assert_ne!(
+            one, two,
+            "page 2 must be the second page, not the first again"
+        );
+    }
+
+    #[test]
+    fn a_tiff_page_chain_that_loops_or_is_cut_ends_there() {
+        let pages = tiff_pages(TWO_PAGE_TIFF);
+        // The last page's "next" pointer aimed back at the first page: still two pages, no hang.
+        let last = pages[1] as usize;
+        let count = u16::from_le_bytes([TWO_PAGE_TIFF[last], TWO_PAGE_TIFF[last + 1]]) as usize;
+        let mut looped = TWO_PAGE_TIFF.to_vec();
+        let next = last + 2 + count * 12;
+        looped[next..next + 4].copy_from_slice(&(pages[0] as u32).to_le_bytes());
+        assert_eq!(tiff_pages(&looped), pages);
+        // Cut before the second page's directory: one page.
+        assert_eq!(tiff_pages(&TWO_PAGE_TIFF[..last]).len(), 1);
+        assert!(tiff_pages(b"II*\0\xff\xff\xff\x7f").is_empty());
+        assert!(tiff_pages(b"II").is_empty());
     }
 
     #[test]

@@ -21,9 +21,11 @@ use crate::layout::{self, Run};
 use crate::pdf::PageRuns;
 use ::image::GrayImage;
 use jobgate_core::JobGateError;
+use jobgate_core::contract::Warning;
 use jobgate_core::document::OcrInfo;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
+use jobgate_core::warning::PartialCause;
 
 /// Most pages of one file read by OCR (a CV has 1–4; each page takes seconds).
 pub const MAX_OCR_PAGES: usize = 10;
@@ -96,23 +98,62 @@ impl Tally {
     }
 }
 
-/// Reads an image file (one page) by OCR.
+/// Reads an image file by OCR: one page, or every page of a multi-page TIFF (up to
+/// [`MAX_OCR_PAGES`]; a later page that cannot be decoded is left out and named in a warning).
 pub(crate) fn read_image_file(
     bytes: &[u8],
     kind: image::ImageKind,
     progress: &dyn Fn(Progress),
-) -> Result<(RawPage, OcrInfo)> {
-    let img = image::decode(bytes, kind)?;
+) -> Result<(Vec<RawPage>, OcrInfo, Vec<Warning>)> {
+    let ifds = match kind {
+        image::ImageKind::Tiff => image::tiff_pages(bytes),
+        _ => Vec::new(),
+    };
+    let first = image::decode(bytes, kind)?;
     // An icon or a pixel is no page of text (Tesseract refuses images this small).
-    if img.width() < MIN_SIDE || img.height() < MIN_SIDE {
+    if ifds.len() <= 1 && (first.width() < MIN_SIDE || first.height() < MIN_SIDE) {
         return Err(JobGateError::NoTextFound { pages: 1 });
     }
     let engine = tesseract::shared()?;
-    progress(Progress { page: 1, pages: 1 });
-    let text = read_page(engine, img, None)?;
-    let mut tally = Tally::default();
-    tally.add(0, &text);
-    Ok((text.page, tally.info()))
+    let total = ifds.len().max(1);
+    let to_read = total.min(MAX_OCR_PAGES);
+    let mut tally = Tally {
+        skipped: (total - to_read) as u32,
+        ..Tally::default()
+    };
+    let mut pages = Vec::with_capacity(to_read);
+    let mut unreadable = Vec::new();
+    let mut first = Some(first);
+    for k in 0..to_read {
+        progress(Progress {
+            page: k as u32 + 1,
+            pages: to_read as u32,
+        });
+        let img = match first.take() {
+            Some(img) => img,
+            None => match ifds
+                .get(k)
+                .map(|&ifd| image::decode(&image::tiff_page(bytes, ifd), kind))
+            {
+                Some(Ok(img)) => img,
+                _ => {
+                    unreadable.push(k as u32 + 1);
+                    continue;
+                }
+            },
+        };
+        if img.width() < MIN_SIDE || img.height() < MIN_SIDE {
+            continue;
+        }
+        let text = read_page(engine, img, None)?;
+        tally.add(k as u32, &text);
+        pages.push(text.page);
+    }
+    let mut warnings = Vec::new();
+    if !unreadable.is_empty() {
+        warnings.push(Warning::partial_text(PartialCause::Pages(unreadable)));
+    }
+    Ok((pages, tally.info(), warnings))
 }
 
 /// OCR of one page image: scaled, read, turned upright and read again when the first reading is
