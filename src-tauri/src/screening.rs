@@ -202,12 +202,18 @@ pub async fn pick_job_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PickedFile>> {
+    // Text, and whatever a CV may be (PDF, DOCX, and scans or photos read by OCR), in both cases.
+    let extensions: Vec<String> = std::iter::once("txt")
+        .chain(jobgate_engine::extract::CV_EXTENSIONS.iter().copied())
+        .flat_map(|e| [e.to_string(), e.to_uppercase()])
+        .collect();
+    let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
     let picked = state.dialog(|| {
         os::pick_file(
             &app,
             &message(&state, "ui-match-job-dialog-title"),
             &message(&state, "ui-match-job-dialog-filter"),
-            &["txt", "pdf", "docx", "TXT", "PDF", "DOCX"],
+            &extensions,
         )
     });
     Ok(picked.map(|p| state.picked().register(p, Use::Open)))

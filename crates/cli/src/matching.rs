@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct MatchArgs {
-    /// The job description (.txt, .pdf or .docx).
+    /// The job description (.txt, .pdf or .docx, or a scan or photo of it: .png, .jpg, .tif).
     #[arg(long)]
     pub job: PathBuf,
     /// The CVs to rank.

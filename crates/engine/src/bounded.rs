@@ -200,7 +200,7 @@ fn run_here(task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Re
                 analysis: Box::new(analysis),
             })
         }
-        Task::JobText => jobgate_matching::job_text(bytes).map(Reply::JobText),
+        Task::JobText => jobgate_matching::job_text_reporting(bytes, progress).map(Reply::JobText),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Job description parsing: title, required and preferred skills, minimum years of experience,
-//! education level and spoken languages, from English or Arabic text (or a .txt/.pdf/.docx file).
+//! education level and spoken languages, from English or Arabic text (or a .txt/.pdf/.docx file, or
+//! a scan or photo of one).
 //!
 //! The text is read line by line. Section headings ("Requirements", "Nice to have", "المتطلبات",
 //! "يفضل") set what the skills below them are; a cue inside a clause ("is a plus", "must", "يشترط",
@@ -11,6 +12,7 @@ use jobgate_core::error::Result;
 use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::text::{detect_language, fold, is_arabic_char, normalize_line};
 use jobgate_core::{DocLanguage, JobGateError, Lang};
+use jobgate_extract::FileKind;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -307,16 +309,29 @@ pub fn load_job(path: &Path) -> Result<JobSpec> {
     Ok(parse_job(&text))
 }
 
-/// The text of a job description given as bytes (PDF, DOCX, UTF-8 or UTF-16 text with a byte order mark).
+/// The text of a job description given as bytes (PDF, DOCX, a scan or photo read by OCR, UTF-8 or
+/// UTF-16 text with a byte order mark).
 pub fn job_text(bytes: &[u8]) -> Result<String> {
+    job_text_reporting(bytes, &|_| {})
+}
+
+/// [`job_text`], announcing each page OCR starts to read (a scanned job advert takes seconds a page).
+pub fn job_text_reporting(
+    bytes: &[u8],
+    progress: &dyn Fn(jobgate_extract::ocr::Progress),
+) -> Result<String> {
     if bytes.len() as u64 > jobgate_core::error::MAX_FILE_BYTES {
         return Err(JobGateError::FileTooLarge {
             max_bytes: jobgate_core::error::MAX_FILE_BYTES,
             actual_bytes: bytes.len() as u64,
         });
     }
-    if bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04") {
-        return Ok(jobgate_extract::extract(bytes)?.text());
+    let document = matches!(
+        jobgate_extract::sniff(bytes),
+        FileKind::Pdf | FileKind::Docx | FileKind::Image(_)
+    );
+    if document || bytes.starts_with(b"PK\x03\x04") {
+        return Ok(jobgate_extract::extract_reporting(bytes, progress)?.text());
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);

@@ -11,5 +11,5 @@ mod job;
 mod rank;
 mod terms;
 
-pub use job::{EducationLevel, JobSpec, job_text, load_job, parse_job};
+pub use job::{EducationLevel, JobSpec, job_text, job_text_reporting, load_job, parse_job};
 pub use rank::{Candidate, MatchComponent, MatchResult, job_match_check, match_one, rank, rank_in};

@@ -124,3 +124,31 @@ fn a_cv_that_cannot_be_read_is_listed_with_its_error_and_the_exit_code_is_1() {
     let e: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(e["error_code"], "FILE_NOT_FOUND");
 }
+
+#[test]
+fn a_scanned_job_advert_is_read_by_ocr_and_ranks_like_the_typed_one() {
+    // The same advert as a typed PDF and as a 150 dpi JPEG scan of it: the same skills are asked for
+    // and the same CV comes first.
+    let dir = tempfile::tempdir().unwrap();
+    let cvs = [
+        fixtures("corpus/files/002__flat.pdf"),
+        fixtures("corpus/files/001__even.pdf"),
+    ];
+    let run = |job: &Path| {
+        let (code, out, err) = jobgate(
+            dir.path(),
+            &["match", "--job", s(job), s(&cvs[0]), s(&cvs[1]), "--json"],
+        );
+        assert_eq!(code, Some(0), "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let typed = run(&fixtures("jobs/backend_engineer_en.pdf"));
+    let scanned = run(&fixtures("jobs/backend_engineer_en__scan150.jpg"));
+    let skills = |r: &Value| r["job"]["required_skills"].clone();
+    assert!(!skills(&typed).as_array().unwrap().is_empty());
+    assert_eq!(skills(&scanned), skills(&typed), "{scanned}");
+    assert_eq!(
+        scanned["ranking"][0]["file"], typed["ranking"][0]["file"],
+        "{scanned}"
+    );
+}
