@@ -749,11 +749,17 @@ pub(crate) fn education_from(e: &RawEntry) -> Education {
 }
 
 /// True when an entry's head reads like study rather than a job.
+/// A school's name alone does not make a study: teachers, lecturers and heads of department work at
+/// schools, so a school with a job title and no degree is a job.
 pub(crate) fn looks_like_education(e: &RawEntry) -> bool {
     let t = terms();
     let head = e.head.join(" | ");
-    let study = t.school.count(&head) + t.degree.count(&head);
-    study > 0 && t.title.count(&head) <= study
+    let (school, degree, title) = (
+        t.school.count(&head),
+        t.degree.count(&head),
+        t.title.count(&head),
+    );
+    degree > 0 && title <= school + degree || school > 0 && title == 0
 }
 
 /// The period text of a line if it is nothing but a period (a two-column leftover).

@@ -217,6 +217,34 @@ Bachelor of Computer Science, Cairo University
 }
 
 #[test]
+fn without_headings_a_teacher_at_a_school_is_a_job_and_a_degree_is_a_study() {
+    // Headings lost (a black-and-white scan of light-grey headings): schools employ teachers.
+    let cv = parse(&doc("Maryam Haddad
+maryam.haddad@example.org
+Riverside Academy
+2019-09 - Present
+Head of Science
+Raised GCSE science pass rate from 48% to 66%
+Hilltop School
+2014-09 - 2019-08
+Chemistry Teacher
+BSc Chemistry, University of Leeds
+2010 - 2013
+"))
+    .cv;
+    let companies: Vec<&str> = cv.experience.iter().map(|e| e.company.as_str()).collect();
+    assert_eq!(
+        companies,
+        ["Riverside Academy", "Hilltop School"],
+        "{:#?}",
+        cv
+    );
+    assert_eq!(cv.experience[1].title, "Chemistry Teacher");
+    assert_eq!(cv.education.len(), 1, "{:#?}", cv.education);
+    assert_eq!(cv.education[0].school, "University of Leeds");
+}
+
+#[test]
 fn letter_spaced_counted_and_colon_headings() {
     let d = doc("Name Surname
 S U M M A RY

@@ -32,11 +32,11 @@ fn scanned_and_photographed_cvs_accuracy_holds() {
 }
 
 // Measured 2026-12-04 (Tesseract 5.3.0, Debian 12; 15 files, two of them phone photos, two of them
-// two-page black-and-white TIFFs): overall 0.821, en 0.842, ar 0.778, mixed 0.882, email 1.000.
-// The TIFFs score 0.42 and 0.50: their light-grey section headings (grey 160–190 on a 245 page) do not
-// survive black and white, so the parser finds no Work section (13 files without them: 0.856).
-const MIN_OVERALL: f64 = 0.80;
-const MIN_EN: f64 = 0.82;
+// two-page black-and-white TIFFs): overall 0.836, en 0.867, ar 0.778, mixed 0.882, email 1.000.
+// The TIFFs score 0.71 (en) and 0.50 (ar): their light-grey section headings (grey 160–190 on a 245
+// page) do not survive black and white, so entries are found without headings.
+const MIN_OVERALL: f64 = 0.82;
+const MIN_EN: f64 = 0.85;
 const MIN_AR: f64 = 0.76;
 const MIN_MIXED: f64 = 0.85;
 const MIN_EMAIL: f64 = 0.95;
