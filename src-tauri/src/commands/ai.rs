@@ -101,6 +101,7 @@ pub const AI_PREVIEW_EVENT: &str = "ai-preview";
 
 /// The text of a streamed AI answer so far; the command's result is the validated whole.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AiPreview {
     /// `summary`, `rewrite` (builder) or `experience` (analysis view).
     pub target: &'static str,

@@ -17,6 +17,7 @@ pub const PROGRESS_EVENT: &str = "analysis-progress";
 
 /// One step of an analysis, sent as [`PROGRESS_EVENT`].
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnalysisProgress {
     /// `reading`, `extracting`, `ocr` (with `page` of `pages`), `scoring`, `ai`, `saving`, `done`.
     pub stage: &'static str,
@@ -30,6 +31,7 @@ pub struct AnalysisProgress {
 
 /// An imported file: the analysis and where it was saved in the history.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportResult {
     pub file_name: String,
     pub analysis: AnalysisResponse,

@@ -13,6 +13,7 @@ use tauri::State;
 
 /// Every UI message in one language, formatted without arguments, plus the text direction.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UiMessages {
     pub lang: Lang,
     /// `rtl` for Arabic, `ltr` for English: the UI sets it on `<html dir>`.
@@ -97,6 +98,7 @@ pub fn storage_problem(state: State<'_, AppState>) -> Option<ErrorResponse> {
 
 /// The health view.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Status {
     pub version: &'static str,
     pub storage_ok: bool,
@@ -138,6 +140,7 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
 
 /// Which optional parts this build has (the UI hides what is missing instead of failing later).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Capabilities {
     pub builder: bool,
     pub export: bool,

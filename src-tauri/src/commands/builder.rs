@@ -10,6 +10,7 @@ use tauri::{AppHandle, Runtime, State};
 
 /// A builder turn: the DESIGN §2 builder response, plus the CV version written by `/done`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuilderTurn {
     #[serde(flatten)]
     pub response: jobgate_core::BuilderResponse,

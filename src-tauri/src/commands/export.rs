@@ -57,6 +57,7 @@ pub async fn reveal_in_folder<R: Runtime>(
 
 /// A template as the export screen lists it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateView {
     pub name: String,
     pub title: String,

@@ -47,6 +47,7 @@ pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<
 /// right away (`false`: another reader kept the write-ahead log busy; the deleted rows may linger in
 /// it until the next checkpoint, and the UI says so).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeletedCv {
     #[serde(flatten)]
     pub history: History,
@@ -70,6 +71,7 @@ pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<
 
 /// A version as the compare view lists it (without its content).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VersionInfo {
     pub id: VersionId,
     pub number: i64,

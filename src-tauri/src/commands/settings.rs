@@ -10,6 +10,7 @@ use tauri::State;
 
 /// Settings as the UI sees them: the key only masked.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SettingsView {
     pub lang: Lang,
     pub dir: &'static str,

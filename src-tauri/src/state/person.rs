@@ -131,6 +131,7 @@ impl Person {
 
 /// Who is using the app, as the UI shows it (the indicator on every screen, the picker, the unlock dialog).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhoView {
     /// The person using the app now; `None` while the picker (or the unlock dialog) shows.
     pub person: Option<PersonView>,
@@ -144,6 +145,7 @@ pub struct WhoView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonView {
     /// The profile's name; `None` for a guest.
     pub name: Option<String>,
