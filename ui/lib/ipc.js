@@ -3,11 +3,15 @@
 
 const tauri = () => window.__TAURI__;
 
+/** @typedef {import('../types/commands').Commands} Commands */
+
 /**
- * Calls a Tauri command; its request and response types are in ui/types/commands.d.ts.
- * @param {string} cmd
- * @param {Record<string, unknown>} [args]
- * @returns {Promise<any>}
+ * Calls a Tauri command: `Commands[cmd]` in ui/types/commands.d.ts (generated from the Rust types) says
+ * what it takes and resolves to; it rejects with an `ErrorResponse`.
+ * @template {keyof Commands} K
+ * @param {K} cmd
+ * @param {Commands[K]['args']} [args]
+ * @returns {Promise<Commands[K]['result']>}
  */
 export const invoke = (cmd, args) => tauri().core.invoke(cmd, args);
 
