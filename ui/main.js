@@ -3,7 +3,7 @@
 // Rust only through ui/lib/ipc.js, to each other only through the store and the bus (ui/lib/), and every
 // string comes from locales/*/ui.ftl (ui/lib/i18n.js). The command types are ui/types/commands.d.ts,
 // generated from the Rust types.
-import { $, el } from './lib/dom.js';
+import { $, $$, el } from './lib/dom.js';
 import { t } from './lib/i18n.js';
 import { invoke, listen } from './lib/ipc.js';
 import { showError } from './lib/errors.js';
@@ -33,7 +33,7 @@ function mount() {
   register('match', match);
   register('history', history);
   register('status', status);
-  for (const b of document.querySelectorAll('button.nav')) b.addEventListener('click', () => show(b.dataset.screen, { focus: true }));
+  for (const b of $$('button.nav')) b.addEventListener('click', () => show(b.dataset.screen, { focus: true }));
   people.mount();
 }
 
@@ -108,7 +108,7 @@ async function start() {
 
 // What the end-to-end tests drive: the same functions the buttons and the drop handler call. The tests
 // answer the native dialogs (which WebDriver cannot reach) through a hook only debug builds have.
-window.jobgate = {
+/** @type {any} */ (window).jobgate = {
   importPath: importer.importPath, exportCv: exporter.exportCv, setLanguage: settings.setLanguage, show,
   builderStart: builder.builderStart, builderSend: builder.builderSend, current,
   openJobFile: match.openJobFile, addMatchFiles: match.addMatchFiles, pickMatchFiles: match.pickMatchFiles,

@@ -1,10 +1,18 @@
 // DOM helpers every screen uses: a query, an element factory, CV words isolated in <bdi>, and a polite
 // announcement for screen readers. Nothing here knows a screen.
 
-/** The first element matching `sel` in the page. */
+/**
+ * The first element matching `sel` in the page (typed loosely: the page's markup is not typed).
+ * @param {string} sel
+ * @returns {any}
+ */
 export const $ = (sel) => document.querySelector(sel);
 
-/** All elements matching `sel`, as an array. */
+/**
+ * All elements matching `sel`, as an array.
+ * @param {string} sel
+ * @returns {any[]}
+ */
 export const $$ = (sel) => [...document.querySelectorAll(sel)];
 
 /**
@@ -13,7 +21,7 @@ export const $$ = (sel) => [...document.querySelectorAll(sel)];
  * @param {string} tag
  * @param {Record<string, any>} [props]
  * @param {...any} children
- * @returns {HTMLElement}
+ * @returns {any}
  */
 export const el = (tag, props = {}, ...children) => {
   const node = document.createElement(tag);

@@ -1,7 +1,7 @@
 // The page's words: every string comes from locales/*/ui.ftl through the `ui_messages` command; plurals
 // are formatted in Rust (Arabic has six plural forms). Someone's own words inside a message are isolated
 // in <bdi> (`tb`), so their direction never reorders the sentence around them.
-import { el } from './dom.js';
+import { $$, el } from './dom.js';
 import { invoke } from './ipc.js';
 
 let messages = {};
@@ -49,8 +49,8 @@ export async function loadMessages(code) {
   document.documentElement.lang = m.lang;
   document.documentElement.dir = m.dir;
   document.title = t('ui-app-title');
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  for (const node of $$('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of $$('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
 }
 
 /** Skill names, each isolated in a <bdi> so Latin names keep their order in Arabic text. */

@@ -1,7 +1,7 @@
 // The one door to Rust: Tauri commands (`invoke`) and events (`listen`). A command that fails rejects
 // with the DESIGN §2 error JSON (`ErrorResponse`); `asError` gives that shape to anything else too.
 
-const tauri = () => window.__TAURI__;
+const tauri = () => /** @type {any} */ (window).__TAURI__;
 
 /** @typedef {import('../types/commands').Commands} Commands */
 
@@ -28,5 +28,5 @@ export const webview = () => tauri().webview.getCurrentWebview();
  */
 export function asError(err) {
   return typeof err === 'object' && err && err.error_code ? err
-    : { error: String(err), error_code: 'INTERNAL_ERROR', suggested_action: '' };
+    : { success: false, error: String(err), error_code: 'INTERNAL_ERROR', details: {}, suggested_action: '' };
 }

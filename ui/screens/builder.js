@@ -1,6 +1,6 @@
 // Build a CV: the builder's conversation (Rust's state machine says what to ask next), the live preview,
 // Back/Skip/Review/Finish, editing one section, and AI wording to accept or keep one's own.
-import { $, el } from '../lib/dom.js';
+import { $, $$, el } from '../lib/dom.js';
 import { t, tc, listSep } from '../lib/i18n.js';
 import { invoke } from '../lib/ipc.js';
 import { clearErrors, showError } from '../lib/errors.js';
@@ -37,7 +37,7 @@ export function mount() {
     },
     end: () => settle($('#rewrite'), $('#rewrite-accept')),
   }));
-  on('settings-changed', (s) => { for (const b of document.querySelectorAll('#screen-builder .ai-only')) b.hidden = !s.ai_enabled; });
+  on('settings-changed', (s) => { for (const b of $$('#screen-builder .ai-only')) b.hidden = !s.ai_enabled; });
   // "Resume" on a builder session in the history.
   on('resume-session', resumeSession);
 }

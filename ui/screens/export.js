@@ -1,6 +1,6 @@
 // Export: template, format and the language of the CV's headings, a preview of page 1 drawn by the
 // engine, "Save as…" and "Show in folder".
-import { $, el } from '../lib/dom.js';
+import { $, $$, el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { invoke } from '../lib/ipc.js';
 import { showError } from '../lib/errors.js';
@@ -21,7 +21,7 @@ export function mount() {
 /** What this build can do (`Capabilities`). */
 export function setCapabilities(caps) { exporter.available = caps.export; }
 
-const chosen = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
+const chosen = (name) => $(`input[name="${name}"]:checked`)?.value;
 
 export async function load() {
   $('#export-nothing').hidden = !!current.cv;
@@ -32,7 +32,7 @@ export async function load() {
   }
   if (current.cv && !exporter.langChosen) {
     const code = await invoke('cv_language', { cv: current.cv }).catch(() => 'en');
-    for (const r of document.querySelectorAll('input[name="export-lang"]')) r.checked = r.value === code;
+    for (const r of $$('input[name="export-lang"]')) r.checked = r.value === code;
   }
   try {
     exporter.templates = await invoke('export_templates');

@@ -1,7 +1,7 @@
 // Match CVs to a job: the job description (typed or from a file), CVs from files, folders and the
 // history, the ranking the engine lays out (crates/engine/src/view.rs: bands, labels, reasons), failures
 // with their error, and the CSV.
-import { $, el } from '../lib/dom.js';
+import { $, $$, el } from '../lib/dom.js';
 import { t, tc, skillList } from '../lib/i18n.js';
 import { invoke, listen } from '../lib/ipc.js';
 import { clearErrors, showError } from '../lib/errors.js';
@@ -82,7 +82,7 @@ export async function load() {
   try {
     /** @type {import('../types/commands').History} */
     const h = await invoke('history');
-    const chosen = new Set([...document.querySelectorAll('#match-history input:checked')].map((c) => Number(c.value)));
+    const chosen = new Set($$('#match-history input:checked').map((c) => Number(c.value)));
     const box = $('#match-history');
     if (!h.cvs.length) { box.replaceChildren(el('p', { class: 'muted', text: t('ui-match-history-empty') })); return; }
     box.replaceChildren(...h.cvs.map((c) => el('label', { class: 'check' },
@@ -104,7 +104,7 @@ export async function openJobFile(file) {
 
 export async function rankCvs() {
   clearErrors();
-  const cvIds = [...document.querySelectorAll('#match-history input:checked')].map((c) => Number(c.value));
+  const cvIds = $$('#match-history input:checked').map((c) => Number(c.value));
   bar.start(t('ui-match-working'));
   $('#match-status').textContent = t('ui-match-working');
   $('#match-rank').disabled = true;

@@ -820,4 +820,5 @@ export interface Commands {
   pick_job_file: { args: Record<string, never>; result: PickedFile | null };
   pick_cv_files: { args: Record<string, never>; result: PickedFile[] };
   pick_cv_folder: { args: Record<string, never>; result: PickedFile | null };
+  pick_csv_path: { args: Record<string, never>; result: PickedFile | null };
 }

@@ -320,6 +320,8 @@ fn commands(out: &mut String, root: &Path, defs: &BTreeMap<String, Value>) -> Re
         .ok_or("src-tauri/src/lib.rs has no generate_handler![")?;
     let list = &lib[start + "generate_handler![".len()..];
     let list = &list[..list.find(']').ok_or("generate_handler! is not closed")?];
+    // The handler list is inside a macro: what follows the commands (`$(,$extra)*`) is not one.
+    let list = list.split('$').next().unwrap_or(list);
     let _ = writeln!(
         out,
         "/** Every command: what `invoke(name, args)` sends and what it resolves to (it rejects with an ErrorResponse). */"

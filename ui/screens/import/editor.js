@@ -1,6 +1,6 @@
 // "Your CV as we read it": one fieldset per section (lists one item per line), corrections saved as a
 // new version, and the AI's drafts (a summary, reworded achievements of a job) streamed into cards.
-import { $, el } from '../../lib/dom.js';
+import { $, $$, el } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -31,7 +31,7 @@ export function mount() {
   });
   $('#summary-draft-drop').addEventListener('click', () => { $('#summary-draft').hidden = true; $('#ai-summary').focus(); });
   // AI switched on or off in Settings: this screen's AI buttons follow.
-  on('settings-changed', (s) => { for (const b of document.querySelectorAll('#screen-import .ai-only')) b.hidden = !s.ai_enabled; });
+  on('settings-changed', (s) => { for (const b of $$('#screen-import .ai-only')) b.hidden = !s.ai_enabled; });
 }
 
 const lines = (v) => v.split('\n').map((s) => s.trim()).filter(Boolean);

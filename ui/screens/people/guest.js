@@ -2,7 +2,7 @@
 // guest leaves (Switch, Lock now, the idle lock) the picker asks whether to delete them; when a guest
 // closes the window, it asks before quitting. Where the policy says nothing of a guest should outlive
 // the session, "Delete" has the focus.
-import { $, el } from '../../lib/dom.js';
+import { $, $$, el } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
 import { invoke, listen } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -36,7 +36,7 @@ async function answer() {
   const choice = $('#guest-files').returnValue;
   // Escape: keep the files (and, when quitting, stay).
   if (guestFiles.quitting && (choice === 'stay' || choice === '')) return;
-  const chosen = choice === 'delete' ? [...document.querySelectorAll('#guest-files-list input:checked')].map((i) => i.value) : [];
+  const chosen = choice === 'delete' ? $$('#guest-files-list input:checked').map((i) => i.value) : [];
   const notice = (text) => {
     if (guestFiles.quitting) return;
     $('#gate-errors').replaceChildren(el('p', { class: 'card notice', role: 'status', text }));

@@ -1,7 +1,7 @@
 // Who is using Job Gate (DESIGN §7): the picker shown while nobody is signed in, the person shown on
 // every screen with "Lock now" and "Switch", and the idle lock's activity reports. The dialogs the
 // picker opens are ./dialogs.js, the wipe ./wipe.js, a guest's files ./guest.js.
-import { $, el } from '../../lib/dom.js';
+import { $, $$, el } from '../../lib/dom.js';
 import { t, loadMessages } from '../../lib/i18n.js';
 import { invoke, listen } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -15,7 +15,7 @@ export function mount() {
   $('#lock-now').addEventListener('click', () => leave('lock_now'));
   $('#switch-person').addEventListener('click', () => leave('switch_person'));
   $('#picker-guest').addEventListener('click', startGuest);
-  for (const r of document.querySelectorAll('input[name="gate-lang"]')) r.addEventListener('change', () => gateLanguage(r.value));
+  for (const r of $$('input[name="gate-lang"]')) r.addEventListener('change', () => gateLanguage(r.value));
   dialogs.mount();
   wipe.mount();
   guest.mount();

@@ -1,6 +1,6 @@
 // Wiping a profile: from the unlock dialog (a forgotten passcode) or Settings → Profile. The dialog asks
 // once more, and offers to delete the files the person exported.
-import { $, el } from '../../lib/dom.js';
+import { $, $$, el } from '../../lib/dom.js';
 import { t, tb } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -28,7 +28,7 @@ export function ask(name, files, opener, fromSettings = false) {
 
 async function finish() {
   if ($('#wipe').returnValue !== 'confirm') { wipe.opener?.focus(); return; }
-  const chosen = [...document.querySelectorAll('#wipe-files input:checked')].map((i) => i.value);
+  const chosen = $$('#wipe-files input:checked').map((i) => i.value);
   try {
     await invoke('wipe_person', { name: wipe.name, confirm: true });
     let notice = t('ui-wipe-done');

@@ -1,6 +1,6 @@
 // Settings → Language, AI assistance and Your data. (Profile, Sync and Updates are modules of their own
 // on the same screen: ../people/profile.js, ./sync.js, ./updates.js.)
-import { $ } from '../../lib/dom.js';
+import { $, $$ } from '../../lib/dom.js';
 import { t, tb, loadMessages } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -8,7 +8,7 @@ import { relabelAll } from '../../lib/nav.js';
 import { current, setSettings, clear } from '../../lib/store.js';
 
 export function mount() {
-  for (const r of document.querySelectorAll('input[name="lang"]')) r.addEventListener('change', () => setLanguage(r.value));
+  for (const r of $$('input[name="lang"]')) r.addEventListener('change', () => setLanguage(r.value));
   $('#ai-enabled').addEventListener('change', async (e) => {
     // Turning AI on the first time (per profile and server) says what is sent where, and asks.
     if (e.target.checked && !current.settings?.ai_consented) {
