@@ -368,6 +368,11 @@ describe('Job Gate desktop app', () => {
     assert.equal(await browser.execute(() => document.documentElement.lang), 'ar');
     assert.match(await app.text('#nav-import'), /[\u0600-\u06FF]/);
     assert.match(await app.text('#settings-title'), /[\u0600-\u06FF]/);
+    // What the screen on show wrote itself (not only the static labels) is said again at once, without
+    // leaving it: Settings → Profile's state line and the AI key's state.
+    await browser.waitUntil(async () => /[\u0600-\u06FF]/.test(await app.text('#profile-state')),
+      { timeout: 5000, timeoutMsg: 'Settings → Profile stayed in English after switching to Arabic' });
+    assert.match(await app.text('#ai-key-state'), /[\u0600-\u06FF]/);
     // The sidebar is mirrored: it now sits on the right.
     const side = await browser.execute(() => document.querySelector('.sidebar').getBoundingClientRect().left);
     const main = await browser.execute(() => document.querySelector('main').getBoundingClientRect().left);

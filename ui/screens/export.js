@@ -4,6 +4,7 @@ import { $, $$, el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { invoke } from '../lib/ipc.js';
 import { showError } from '../lib/errors.js';
+import { showing } from '../lib/nav.js';
 import { current } from '../lib/store.js';
 
 /** @type {{ available: boolean, templates: import('../types/commands').TemplateView[], cv: object | null, langChosen: boolean, path: string | null }} */
@@ -16,6 +17,11 @@ export function mount() {
     if (e.target.name === 'template' || e.target.name === 'export-lang') refreshPreview();
   });
   $('#export-show').addEventListener('click', () => exporter.path && invoke('reveal_in_folder', { path: exporter.path }).catch(showError));
+}
+
+/** The language changed: the screen on show is laid out again (the preview's description is words). */
+export async function relabel() {
+  if (showing() === 'export') await load();
 }
 
 /** What this build can do (`Capabilities`). */

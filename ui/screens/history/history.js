@@ -6,7 +6,7 @@ import { t, tb, tc } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
 import { emit } from '../../lib/bus.js';
-import { show } from '../../lib/nav.js';
+import { show, showing } from '../../lib/nav.js';
 import { setAnalysis, setCv, forgetCv } from '../../lib/store.js';
 import * as compare from './compare.js';
 
@@ -23,7 +23,11 @@ export function mount() {
   });
 }
 
-export function relabel() { $('#history-result').textContent = ''; }
+/** The language changed: a note of an earlier action goes; the lists on show are said again. */
+export async function relabel() {
+  $('#history-result').textContent = '';
+  if (showing() === 'history') await load();
+}
 
 export async function load() {
   try {

@@ -18,6 +18,11 @@ export function mount() {
   $('#profile-save-cancel').addEventListener('click', () => $('#profile-save').close());
 }
 
+/** The language changed: the person's label ("Default profile", "Guest") and this section are said again. */
+export async function relabel() {
+  if (state.who?.person) await load();
+}
+
 export async function load() {
   try {
     state.who = await invoke('who');
