@@ -487,3 +487,95 @@ fn rust_type(ty: &syn::Type, defs: &BTreeMap<String, Value>) -> Result<(String, 
     };
     Ok((ts, false))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn schemas_become_typescript() {
+        assert_eq!(ts(&json!({"type": "string"})), "string");
+        assert_eq!(ts(&json!({"type": ["integer", "null"]})), "number | null");
+        assert_eq!(
+            ts(&json!({"type": "array", "items": {"$ref": "#/$defs/Cv"}})),
+            "Cv[]"
+        );
+        assert_eq!(
+            ts(&json!({"type": "array", "items": {"type": ["string", "null"]}})),
+            "(string | null)[]"
+        );
+        assert_eq!(
+            ts(&json!({"enum": ["good", "fair"]})),
+            "\"good\" | \"fair\""
+        );
+        assert_eq!(
+            ts(&json!({"type": "object", "additionalProperties": {"type": "string"}})),
+            "Record<string, string>"
+        );
+        assert_eq!(
+            ts(&json!({"oneOf": [{"const": "a"}, {"$ref": "#/$defs/B"}]})),
+            "\"a\" | B"
+        );
+        assert_eq!(ts(&json!(true)), "unknown");
+    }
+
+    #[test]
+    fn objects_keep_required_and_optional_fields_and_flattened_parts() {
+        let schema = json!({
+            "description": "A row.",
+            "type": "object",
+            "properties": {"file": {"type": "string"}, "note": {"type": "string", "description": "Only sometimes."}},
+            "required": ["file"],
+            "allOf": [{"$ref": "#/$defs/ErrorResponse"}]
+        });
+        // A `$ref` part of `allOf` is not a plain object: the whole is an intersection.
+        assert_eq!(properties(&schema), None);
+        let flat = json!({
+            "type": "object",
+            "properties": {"file": {"type": "string"}},
+            "required": ["file"],
+            "allOf": [{"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}]
+        });
+        let mut out = String::new();
+        declaration(&mut out, "Failed", &flat);
+        assert_eq!(
+            out,
+            "export interface Failed {\n  file: string;\n  error: string;\n}\n"
+        );
+        let mut out = String::new();
+        let simple = json!({"description": "A row.", "type": "object",
+            "properties": {"file": {"type": "string"}, "note": {"type": "string", "description": "Only sometimes."}},
+            "required": ["file"]});
+        declaration(&mut out, "Row", &simple);
+        assert_eq!(
+            out,
+            "/** A row. */\nexport interface Row {\n  file: string;\n  /** Only sometimes. */\n  note?: string;\n}\n"
+        );
+    }
+
+    #[test]
+    fn rust_arguments_become_typescript() {
+        let defs: BTreeMap<String, Value> = [("Cv".to_string(), json!({}))].into();
+        let parse = |s: &str| syn::parse_str::<syn::Type>(s).expect("a type");
+        assert_eq!(
+            rust_type(&parse("CommandResult<Vec<Cv>>"), &defs),
+            Ok(("Cv[]".into(), false))
+        );
+        assert_eq!(
+            rust_type(&parse("Option<String>"), &defs),
+            Ok(("string | null".into(), true))
+        );
+        assert_eq!(
+            rust_type(&parse("HashMap<String, i64>"), &defs),
+            Ok(("Record<string, number>".into(), false))
+        );
+        assert_eq!(rust_type(&parse("()"), &defs), Ok(("null".into(), false)));
+        let unknown = rust_type(&parse("Mystery"), &defs).expect_err("an undeclared type");
+        assert!(
+            unknown.contains("Mystery") && unknown.contains("ROOTS"),
+            "{unknown}"
+        );
+        assert_eq!(camel("file_passcode_again"), "filePasscodeAgain");
+    }
+}
