@@ -90,6 +90,9 @@ async function start() {
     showError(err);
   }
   if (!signedIn) { ready(); return; }
+  $('#app').hidden = false;
+  // A notice carried over the reload that followed a change of person ("The profile was wiped.").
+  people.showNotice($('#errors'));
   try {
     /** @type {import('./types/commands').Capabilities} */
     const caps = await invoke('capabilities');

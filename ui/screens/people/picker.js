@@ -6,6 +6,8 @@ import { t, loadMessages } from '../../lib/i18n.js';
 import { invoke, listen } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
 import { state, carry, restart, showNotice, displayName, gateError } from './state.js';
+
+export { showNotice };
 import * as dialogs from './dialogs.js';
 import * as wipe from './wipe.js';
 import * as guest from './guest.js';
@@ -23,20 +25,16 @@ export function mount() {
 }
 
 /**
- * Shows who is using the app, or the picker when nobody is. Resolves `true` when someone is signed
- * in (the app starts), `false` when the picker shows.
+ * Asks Rust who is using the app and, when nobody is, shows the picker. Resolves `true` when someone is
+ * signed in (main.js shows the app), `false` when the picker shows.
  */
 export async function begin() {
   state.who = await invoke('who');
   await loadMessages(state.who.lang);
   if (state.who.person) {
     renderIndicator();
-    $('#app').hidden = false;
-    $('#gate').hidden = true;
-    showNotice($('#errors'));
     return true;
   }
-  $('#app').hidden = true;
   $('#gate').hidden = false;
   await showPicker();
   // A guest just left (or was locked out for being idle) with files they exported still on disk.

@@ -164,3 +164,135 @@ fn normalise(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// The element whose opening tag holds `marker` and its extent in `html` (through its matching end tag).
+fn extent(html: &str, marker: &str) -> Option<(usize, usize)> {
+    let at = html.find(marker)?;
+    let start = html[..at].rfind('<')?;
+    let tag: String = html[start + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut depth = 0usize;
+    let mut i = start;
+    loop {
+        let next_open = html[i + 1..].find(&open).map(|p| p + i + 1);
+        let next_close = html[i + 1..].find(&close).map(|p| p + i + 1)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                i = o;
+            }
+            _ if depth == 0 => return Some((start, next_close + close.len())),
+            _ => {
+                depth -= 1;
+                i = next_close;
+            }
+        }
+    }
+}
+
+/// The ids a module names in string literals (`'#analysis'`, `"#wipe"`, `` `#lang-${…}` ``).
+fn ids_named(text: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let bytes = text.as_bytes();
+    for i in 1..bytes.len() {
+        if bytes[i] == b'#' && matches!(bytes[i - 1], b'\'' | b'"' | b'`') {
+            let id: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            if !id.is_empty() {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// Every element a screen module names by id is in that screen's own markup: no screen reaches into
+/// another's DOM. The people modules own the picker, the sidebar's person, Settings → Profile and the
+/// wipe and guest-files dialogs.
+#[test]
+fn screens_touch_only_their_own_markup() {
+    let ui = workspace().join("ui");
+    let html = std::fs::read_to_string(ui.join("index.html")).expect("ui/index.html");
+    let areas: Vec<(&str, &str)> = vec![
+        ("id=\"screen-import\"", "import"),
+        ("id=\"screen-builder\"", "builder.js"),
+        ("id=\"screen-export\"", "export.js"),
+        ("id=\"screen-match\"", "match.js"),
+        ("id=\"screen-history\"", "history"),
+        ("id=\"screen-settings\"", "settings"),
+        ("id=\"screen-status\"", "status.js"),
+        ("id=\"gate\"", "people"),
+        ("id=\"who\"", "people"),
+        ("id=\"profile-settings\"", "people"),
+        ("id=\"wipe\"", "people"),
+        ("id=\"guest-files\"", "people"),
+    ];
+    let ranges: Vec<((usize, usize), &str)> = areas
+        .iter()
+        .map(|(marker, owner)| {
+            (
+                extent(&html, marker).unwrap_or_else(|| panic!("ui/index.html has no {marker}")),
+                *owner,
+            )
+        })
+        .collect();
+    // The owner of an id: the innermost area around it.
+    let owner_of = |id: &str| -> Option<&str> {
+        let at = html.find(&format!("id=\"{id}\""))?;
+        ranges
+            .iter()
+            .filter(|((s, e), _)| *s <= at && at < *e)
+            .min_by_key(|((s, e), _)| e - s)
+            .map(|(_, owner)| *owner)
+    };
+    let screens = ui.join("screens");
+    let mut strays = Vec::new();
+    let mut checked = 0;
+    for (path, _) in ui_modules() {
+        let Ok(inside) = path.strip_prefix(&screens) else {
+            continue;
+        };
+        let own = inside
+            .components()
+            .next()
+            .expect("a path under screens/")
+            .as_os_str()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&path).expect("a UI module");
+        for id in ids_named(&text) {
+            // A prefix completed at run time (`#lang-${code}`) names every id it can complete.
+            let owners: Vec<&str> = if html.contains(&format!("id=\"{id}\"")) {
+                vec![owner_of(&id).unwrap_or("main.js")]
+            } else {
+                let mut found = Vec::new();
+                let mut rest = html.as_str();
+                while let Some(p) = rest.find(&format!("id=\"{id}")) {
+                    let full: String = rest[p + 4..].chars().take_while(|c| *c != '"').collect();
+                    found.push(owner_of(&full).unwrap_or("main.js"));
+                    rest = &rest[p + 4..];
+                }
+                assert!(
+                    !found.is_empty(),
+                    "{} names #{id}, which ui/index.html does not have",
+                    path.display()
+                );
+                found
+            };
+            checked += 1;
+            if owners.iter().any(|o| *o != own) {
+                strays.push(format!("{} names #{id} (of {owners:?})", path.display()));
+            }
+        }
+    }
+    assert!(checked > 150, "only {checked} ids were checked");
+    assert!(
+        strays.is_empty(),
+        "screens reaching into another screen's markup: {strays:#?}"
+    );
+}
