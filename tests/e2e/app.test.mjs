@@ -271,6 +271,12 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await browser.$$('#diff .diff-section.changed')).length > 0, { timeout: 5000 });
     assert.match(await app.text('#diff .diff-section.changed'), /Senior Backend Engineer \(Go, Kubernetes\)/);
     await app.screenshot('15-history-compare');
+    // Closing the comparison gives the focus back to the row's "Compare" button, not the top of the page.
+    await app.click('#compare-close');
+    assert.equal(await browser.execute(() => document.activeElement?.classList.contains('compare-cv')), true,
+      'the focus went back to the Compare button');
+    await (await row.$('button.compare-cv')).click();
+    await (await browser.$('#compare')).waitForDisplayed({ timeout: 5000 });
 
     const before = (await browser.$$('#history-cvs li[data-cv]')).length;
     await (await row.$('button.delete-cv')).click();
@@ -283,6 +289,9 @@ describe('Job Gate desktop app', () => {
     assert.ok(!(await app.text('#history-analyses')).includes('001__even.pdf'), 'its analyses went with it');
     assert.equal(await (await browser.$('#compare')).isDisplayed(), false);
     assert.match(await app.text('#history-result'), /deleted/);
+    // The deleted row's button is gone: the focus is on the CV now in its place, or the list's heading.
+    assert.equal(await browser.execute(() => Boolean(document.activeElement?.closest('#history-cvs li[data-cv]')
+      || document.activeElement?.id === 'history-cvs-title')), true, 'the focus stayed in the list of CVs');
   });
 
   it('saves the AI key in the keychain and shows it only masked', async () => {

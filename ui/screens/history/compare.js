@@ -5,16 +5,23 @@ import { t } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
 
-const compare = { cvId: null };
+const compare = { cvId: null, opener: null };
 const sourceLabel = (src) => t(`ui-history-source-${src}`);
 
 export function mount() {
   $('#compare-form').addEventListener('submit', (e) => { e.preventDefault(); showDiff(); });
-  $('#compare-close').addEventListener('click', close);
+  $('#compare-close').addEventListener('click', () => {
+    const opener = compare.opener;
+    close();
+    // The comparison held the focus: it goes back to the row's "Compare" button.
+    if (opener?.isConnected) opener.focus(); else $('#history-cvs-title').focus();
+  });
 }
 
-/** Opens the comparison of CV `c` (a history row): its two latest versions first. */
-export async function open(c) {
+/** Opens the comparison of CV `c` (a history row): its two latest versions first. `opener` gets the
+ * focus back when it closes. */
+export async function open(c, opener = null) {
+  compare.opener = opener;
   try {
     /** @type {import('../../types/commands').VersionInfo[]} */
     const versions = await invoke('cv_versions', { cvId: c.id });
@@ -38,6 +45,7 @@ export function forget(cvId) { if (compare.cvId === cvId) close(); }
 
 function close() {
   compare.cvId = null;
+  compare.opener = null;
   $('#compare').hidden = true;
   $('#diff').replaceChildren();
 }

@@ -1,7 +1,7 @@
 // History: the person's CVs (open, compare versions, JSON Resume out, delete), analyses, exports and
 // builder sessions, and JSON Resume in. Opening something hands it to its screen through the store or
 // the bus; this screen never lays out another's.
-import { $, el } from '../../lib/dom.js';
+import { $, $$, el } from '../../lib/dom.js';
 import { t, tb, tc } from '../../lib/i18n.js';
 import { invoke } from '../../lib/ipc.js';
 import { showError } from '../../lib/errors.js';
@@ -19,7 +19,7 @@ export function mount() {
   $('#confirm-delete-cv').addEventListener('close', () => {
     const c = pendingDelete.cv;
     pendingDelete.cv = null;
-    if ($('#confirm-delete-cv').returnValue === 'confirm' && c) deleteCv(c.id);
+    if ($('#confirm-delete-cv').returnValue === 'confirm' && c) deleteCv(c.id, { refocus: true });
   });
 }
 
@@ -38,7 +38,7 @@ export async function load() {
     const cvs = await Promise.all(h.cvs.map(async (c) => {
       const row = item([el('bdi', { text: c.title }), ` · ${await tc('ui-history-versions', c.versions)} · ${c.created_at}`],
         el('button', { type: 'button', text: t('ui-history-open'), onclick: () => openVersion(c.id, c.latest_version) }),
-        c.versions > 1 ? el('button', { type: 'button', class: 'compare-cv', text: t('ui-history-compare'), onclick: () => compare.open(c) }) : null,
+        c.versions > 1 ? el('button', { type: 'button', class: 'compare-cv', text: t('ui-history-compare'), onclick: (e) => compare.open(c, e.currentTarget) }) : null,
         el('button', { type: 'button', class: 'export-json-cv', text: t('ui-moves-json-export'), 'aria-label': `${t('ui-moves-json-export')}: ${c.title}`, onclick: () => exportJsonResume(c) }),
         el('button', { type: 'button', class: 'danger delete-cv', text: t('ui-history-delete'), 'aria-label': `${t('ui-history-delete')}: ${c.title}`, onclick: () => askDeleteCv(c) }));
       row.dataset.cv = String(c.id);
@@ -84,8 +84,14 @@ function askDeleteCv(c) {
   $('#confirm-delete-cv').showModal();
 }
 
-/** Deletes a CV with its versions and analyses (after the confirmation dialog). */
-export async function deleteCv(cvId) {
+/**
+ * Deletes a CV with its versions and analyses (after the confirmation dialog). `refocus`: the person
+ * deleted it from its row, whose button is gone, so the focus goes to the CV now in its place (or the
+ * list's heading) instead of falling back to the top of the page.
+ */
+export async function deleteCv(cvId, { refocus = false } = {}) {
+  const rows = $$('#history-cvs li[data-cv]');
+  const place = rows.findIndex((r) => r.dataset.cv === String(cvId));
   try {
     /** @type {import('../../types/commands').DeletedCv} */
     const done = await invoke('delete_cv', { cvId });
@@ -95,6 +101,10 @@ export async function deleteCv(cvId) {
     $('#history-result').textContent = done?.wal_checkpointed === false
       ? `${t('ui-history-deleted')} ${t('ui-history-deleted-not-compacted')}` : t('ui-history-deleted');
     await load();
+    if (refocus) {
+      const now = $$('#history-cvs li[data-cv]');
+      (now[Math.min(Math.max(place, 0), now.length - 1)]?.querySelector('button') ?? $('#history-cvs-title')).focus();
+    }
     return true;
   } catch (err) { showError(err); return false; }
 }
