@@ -50,10 +50,18 @@ export async function relabel() {
 function renderMatchFiles() {
   const list = $('#match-files');
   if (!matcher.files.length) { list.replaceChildren(el('li', { class: 'muted', text: t('ui-match-no-files') })); return; }
-  list.replaceChildren(...matcher.files.map((f) => el('li', {},
+  list.replaceChildren(...matcher.files.map((f, i) => el('li', {},
     el('bdi', { text: f.name, title: f.path }),
     el('button', { type: 'button', class: 'small', text: t('ui-match-remove'), 'aria-label': `${t('ui-match-remove')}: ${f.name}`,
-      onclick: () => { matcher.files = matcher.files.filter((x) => x !== f); renderMatchFiles(); } }))));
+      onclick: () => removeFile(f, i) }))));
+}
+
+// "Remove" took its own row away: the focus goes to the row now in its place (or "Add files…").
+function removeFile(file, i) {
+  matcher.files = matcher.files.filter((x) => x !== file);
+  renderMatchFiles();
+  const buttons = $$('#match-files button');
+  (buttons[Math.min(i, buttons.length - 1)] ?? $('#match-add-files')).focus();
 }
 
 /** Adds chosen CV files (tokens from a dialog or a drop, with their names) to the list, each once. */
