@@ -244,6 +244,12 @@ describe('Job Gate desktop app', () => {
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(lines.length, 4);
     assert.match(lines[1], /^1,.*001__even\.pdf/);
+
+    // Removing a chosen file keeps the keyboard's place: the focus moves to the file now in its row.
+    await (await browser.$('#match-files li:nth-child(2) button')).click();
+    assert.equal((await browser.$$('#match-files li')).length, 2);
+    assert.equal(await browser.execute(() => document.activeElement === document.querySelectorAll('#match-files button')[1]), true,
+      'the focus is on the next file\'s Remove button');
   });
 
   it('compares two versions of a CV in the history and deletes the CV after confirming', async () => {
