@@ -26,6 +26,7 @@ pub enum Use {
 
 /// A chosen file or folder as the page sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PickedFile {
     /// What the page passes back to the command that uses the file.
     pub token: String,

@@ -25,6 +25,7 @@ pub const MATCH_PROGRESS_EVENT: &str = "match-progress";
 
 /// How many of the chosen files have been analysed.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchProgress {
     pub done: usize,
     pub total: usize,

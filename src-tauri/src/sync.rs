@@ -410,6 +410,7 @@ fn kind(e: &SyncError) -> &'static str {
 
 /// Settings → Sync and the status line, as the UI shows them.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SyncView {
     /// Why sync cannot be switched on here (the machine's policy, or a guest), in the person's language.
     pub blocked: Option<String>,
@@ -479,6 +480,7 @@ pub fn view(state: &AppState) -> Result<SyncView, JobGateError> {
 
 /// What "Test connection" found, in words.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConnectionCheck {
     pub ok: bool,
     /// `scheme://host[:port]` the data would go to (`None` when the address is not usable).

@@ -144,6 +144,7 @@ impl Default for Timing {
 
 /// A newer version the server offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Available {
     pub version: String,
     /// What changed, as the release notes say it.
@@ -154,6 +155,7 @@ pub struct Available {
 
 /// Download progress: bytes received, and the total when the server says it.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Progress {
     pub received: u64,
     pub total: Option<u64>,
@@ -318,6 +320,7 @@ pub fn set_auto<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), JobGateE
 
 /// Settings → Updates.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateView {
     pub current_version: String,
     /// The build has an update server and key.

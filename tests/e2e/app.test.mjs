@@ -244,6 +244,12 @@ describe('Job Gate desktop app', () => {
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(lines.length, 4);
     assert.match(lines[1], /^1,.*001__even\.pdf/);
+
+    // Removing a chosen file keeps the keyboard's place: the focus moves to the file now in its row.
+    await (await browser.$('#match-files li:nth-child(2) button')).click();
+    assert.equal((await browser.$$('#match-files li')).length, 2);
+    assert.equal(await browser.execute(() => document.activeElement === document.querySelectorAll('#match-files button')[1]), true,
+      'the focus is on the next file\'s Remove button');
   });
 
   it('compares two versions of a CV in the history and deletes the CV after confirming', async () => {
@@ -271,6 +277,12 @@ describe('Job Gate desktop app', () => {
     await browser.waitUntil(async () => (await browser.$$('#diff .diff-section.changed')).length > 0, { timeout: 5000 });
     assert.match(await app.text('#diff .diff-section.changed'), /Senior Backend Engineer \(Go, Kubernetes\)/);
     await app.screenshot('15-history-compare');
+    // Closing the comparison gives the focus back to the row's "Compare" button, not the top of the page.
+    await app.click('#compare-close');
+    assert.equal(await browser.execute(() => document.activeElement?.classList.contains('compare-cv')), true,
+      'the focus went back to the Compare button');
+    await (await row.$('button.compare-cv')).click();
+    await (await browser.$('#compare')).waitForDisplayed({ timeout: 5000 });
 
     const before = (await browser.$$('#history-cvs li[data-cv]')).length;
     await (await row.$('button.delete-cv')).click();
@@ -283,6 +295,9 @@ describe('Job Gate desktop app', () => {
     assert.ok(!(await app.text('#history-analyses')).includes('001__even.pdf'), 'its analyses went with it');
     assert.equal(await (await browser.$('#compare')).isDisplayed(), false);
     assert.match(await app.text('#history-result'), /deleted/);
+    // The deleted row's button is gone: the focus is on the CV now in its place, or the list's heading.
+    assert.equal(await browser.execute(() => Boolean(document.activeElement?.closest('#history-cvs li[data-cv]')
+      || document.activeElement?.id === 'history-cvs-title')), true, 'the focus stayed in the list of CVs');
   });
 
   it('saves the AI key in the keychain and shows it only masked', async () => {
@@ -368,6 +383,11 @@ describe('Job Gate desktop app', () => {
     assert.equal(await browser.execute(() => document.documentElement.lang), 'ar');
     assert.match(await app.text('#nav-import'), /[\u0600-\u06FF]/);
     assert.match(await app.text('#settings-title'), /[\u0600-\u06FF]/);
+    // What the screen on show wrote itself (not only the static labels) is said again at once, without
+    // leaving it: Settings → Profile's state line and the AI key's state.
+    await browser.waitUntil(async () => /[\u0600-\u06FF]/.test(await app.text('#profile-state')),
+      { timeout: 5000, timeoutMsg: 'Settings → Profile stayed in English after switching to Arabic' });
+    assert.match(await app.text('#ai-key-state'), /[\u0600-\u06FF]/);
     // The sidebar is mirrored: it now sits on the right.
     const side = await browser.execute(() => document.querySelector('.sidebar').getBoundingClientRect().left);
     const main = await browser.execute(() => document.querySelector('main').getBoundingClientRect().left);

@@ -23,6 +23,8 @@ if [[ "${1:-}" != "--inside-session" ]]; then
   fi
   export APP_BIN="${APP_BIN:-$TARGET_DIR/debug/jobgate-desktop}"
   [[ -x "$APP_BIN" ]] || { echo "no app binary at $APP_BIN" >&2; exit 1; }
+  # The UI's JavaScript, type-checked against the command types generated from Rust (ui/types/commands.d.ts).
+  node_modules/.bin/tsc -p ui/jsconfig.json || { echo "the UI does not type-check against ui/types/commands.d.ts" >&2; exit 1; }
   TAURI_DRIVER="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
   [[ -x "$TAURI_DRIVER" ]] || { echo "tauri-driver not found: cargo install tauri-driver --locked --version 2.1.0" >&2; exit 1; }
   command -v WebKitWebDriver >/dev/null || { echo "WebKitWebDriver not found: apt-get install webkit2gtk-driver" >&2; exit 1; }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 /// The structured CV (`structured_data`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Cv {
     pub personal_info: PersonalInfo,
@@ -24,6 +25,7 @@ pub struct Cv {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PersonalInfo {
     pub name: String,
@@ -36,6 +38,7 @@ pub struct PersonalInfo {
 
 /// One job. `start`/`end` are normalised (`YYYY`, `YYYY-MM` or `present`); `period` keeps the original text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Experience {
     #[serde(alias = "job")]
@@ -50,6 +53,7 @@ pub struct Experience {
 
 /// One degree or course of study. `years` keeps the original text of the dates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Education {
     pub degree: String,
@@ -63,6 +67,7 @@ pub struct Education {
 
 /// A spoken language and, when stated, the level ("native", "C1", "ممتاز").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct LanguageSkill {
     pub name: String,
@@ -70,6 +75,7 @@ pub struct LanguageSkill {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Project {
     pub title: String,
@@ -86,6 +92,7 @@ impl Cv {
 
 /// One line of the ATS checklist. `points` of all checks add up to `ats_score`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AtsCheck {
     /// Stable id: `contact`, `experience`, `education`, `skills`, `achievements`, `formatting`, `job_match`.
@@ -126,6 +133,7 @@ impl AtsCheck {
 
 /// Derived facts about the CV (seed guide's `features`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Features {
     pub key_skills: Vec<String>,
@@ -136,6 +144,7 @@ pub struct Features {
 
 /// A non-fatal problem met on the way (the result is still usable).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Warning {
     /// A [`crate::warning::WarningCode`] (`PARTIAL_TEXT`) or, for a failure that did not stop the
@@ -150,6 +159,7 @@ pub struct Warning {
 
 /// Which parser produced `structured_data`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ParserKind {
     #[default]
@@ -159,6 +169,7 @@ pub enum ParserKind {
 
 /// The language a document is mostly written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum DocLanguage {
     #[default]
@@ -169,6 +180,7 @@ pub enum DocLanguage {
 
 /// The analysis response (DESIGN §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AnalysisResponse {
     pub success: bool,
@@ -231,6 +243,7 @@ impl Default for AnalysisResponse {
 
 /// The builder response after every turn (DESIGN §2).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BuilderResponse {
     pub session_id: String,
@@ -251,6 +264,7 @@ pub struct BuilderResponse {
 
 /// The error shape of every failed command and every CLI `--json` failure (DESIGN §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorResponse {
     pub success: bool,
     /// Human message in the user's language.

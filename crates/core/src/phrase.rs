@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 /// One message: a Fluent id and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Phrase {
     pub id: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -25,6 +26,7 @@ pub struct Phrase {
 
 /// An argument of a [`Phrase`], typed by what it is to a reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Arg {
     /// Words from the CV or the person (a name, a heading, a file name): shown as they are, isolated.
@@ -41,6 +43,7 @@ pub enum Arg {
 
 /// A run of rendered text; `cv` when it is the CV's (or the person's) own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Segment {
     pub text: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// What the administrator can require. Field names are the TOML keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Every profile must have a passcode (and so is encrypted at rest).

@@ -310,6 +310,7 @@ pub fn analyse_cv(cv: Cv, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
 /// How one analysed CV fits a job, for a job seeker: the match (score out of 100, reasons) and the
 /// job-match line of the analysis (which of the job's keywords the CV has and lacks).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobFit {
     #[serde(rename = "match")]
     pub result: MatchResult,

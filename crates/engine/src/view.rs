@@ -37,6 +37,7 @@ pub enum Scale {
 
 /// The band of a score, shown as its colour and its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ScoreBand {
     Good,
@@ -80,6 +81,7 @@ impl ScoreBand {
 
 /// One line of the checklist as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckView {
     pub id: String,
     /// `passed` or `failed`.
@@ -100,6 +102,7 @@ pub struct CheckView {
 
 /// The analysis screen (and the CLI report), in one language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnalysisView {
     pub lang: Lang,
     /// Rounded to one decimal.
@@ -310,6 +313,7 @@ fn suggestions_again(a: &mut AnalysisResponse, lang: Lang) {
 
 /// What the job asks for, named for the reader.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobView {
     pub title: String,
     pub required: Vec<String>,
@@ -321,6 +325,7 @@ pub struct JobView {
 
 /// One row of the ranked table.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankedView {
     pub rank: usize,
     /// The path of a chosen file, or the name of a CV from the history.
@@ -347,6 +352,7 @@ pub struct RankedView {
 
 /// A CV that could not be analysed, with the error JSON.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FailedView {
     pub file: String,
     pub file_name: String,
@@ -356,6 +362,7 @@ pub struct FailedView {
 
 /// The Match screen's result (and the rows of `jobgate match`'s table).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchView {
     pub job: JobView,
     pub ranking: Vec<RankedView>,
@@ -450,6 +457,7 @@ pub fn match_view(s: &Screening, origin: &HashMap<String, CvId>) -> MatchView {
 
 /// One line of the comparison as shown: what happened, said for screen readers, and its mark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiffLineView {
     /// `same`, `added`, `removed`, `changed`.
     pub change: Change,
@@ -463,6 +471,7 @@ pub struct DiffLineView {
 
 /// One section of the comparison as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SectionView {
     pub section: &'static str,
     /// The section's heading, as in the editor.
@@ -476,6 +485,7 @@ pub struct SectionView {
 
 /// The history's "compare two versions" view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompareView {
     pub changed: bool,
     /// Shown when the two versions are the same.

@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 /// An education level, lowest first (the order is used to compare a CV with a job).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
     HighSchool,

@@ -37,6 +37,7 @@ pub struct Candidate {
 
 /// One part of a match score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchComponent {
     /// `required_skills`, `preferred_skills`, `experience`, `education`, `languages`, `title`, `ats`.
     pub id: String,
@@ -48,6 +49,7 @@ pub struct MatchComponent {
 
 /// One CV's match with a job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchResult {
     pub file: String,
     /// The candidate's name as found in the CV.

@@ -37,6 +37,7 @@ macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub i64);
         impl std::fmt::Display for $name {
@@ -64,6 +65,7 @@ id_type!(ExportId);
 
 /// Where a CV version came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum VersionSource {
     /// Parsed from an analysed file.
@@ -110,6 +112,7 @@ pub struct CvVersion {
 
 /// A CV as listed in the history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CvInfo {
     pub id: CvId,
     pub title: String,
@@ -139,6 +142,7 @@ pub struct RecordedAnalysis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnalysisInfo {
     pub id: AnalysisId,
     pub file_name: String,
@@ -150,6 +154,7 @@ pub struct AnalysisInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionInfo {
     pub id: String,
     pub lang: String,
@@ -161,6 +166,7 @@ pub struct SessionInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportInfo {
     pub id: ExportId,
     pub version_id: Option<VersionId>,
@@ -185,6 +191,7 @@ pub struct LatestAnalysed {
 
 /// Everything one profile has done, newest first (`jobgate history`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct History {
     pub profile: String,
     pub cvs: Vec<CvInfo>,

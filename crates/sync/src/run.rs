@@ -122,6 +122,7 @@ impl Default for Options {
 
 /// What a run did. The CLI prints it as `{"pushed","pulled","pending","rejected","server"}` (DESIGN §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SyncReport {
     /// Changes the server accepted in this run.
     pub pushed: usize,

@@ -120,6 +120,7 @@ pub async fn export_profile<R: Runtime>(
 
 /// A profile brought from another computer, as the picker lists it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportedProfile {
     pub name: String,
     pub locked: bool,
@@ -212,6 +213,7 @@ pub async fn export_json_resume<R: Runtime>(
 
 /// A CV brought in from a JSON Resume file.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportedCv {
     pub cv_id: CvId,
     pub version_id: VersionId,

@@ -11,6 +11,7 @@ use tauri::{Emitter, Manager, Runtime, State};
 
 /// One person on this machine, as the picker lists them.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonEntry {
     pub name: String,
     /// The default profile (see [`crate::state::PersonView::default`]): shown under a label, not its name.
@@ -21,6 +22,7 @@ pub struct PersonEntry {
 
 /// The picker: the people on this machine and what the policy asks of a new one.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeopleView {
     pub people: Vec<PersonEntry>,
     /// The picker offers "Guest" first (the policy makes guests the default).
@@ -136,6 +138,7 @@ pub async fn remove_passcode(
 
 /// What a wipe did, or (without `confirm`) would touch.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WipeView {
     pub wiped: bool,
     /// Files the person exported that are still on disk (only known while their profile is open): the
@@ -220,6 +223,7 @@ pub fn quit_app<R: Runtime>(app: tauri::AppHandle<R>, state: State<'_, AppState>
 
 /// The idle lock: seconds left before it (`None`: no idle lock, or nobody signed in).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdleView {
     pub seconds_left: Option<u64>,
     /// The person was locked for being idle (the UI then shows the unlock dialog or the picker).
@@ -252,6 +256,7 @@ pub fn idle_deadline(state: State<'_, AppState>) -> IdleView {
 
 /// The machine's policy in force, where it came from and why a file could not be used.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyView {
     /// The policy's own fields, as the administrator writes them in the TOML file.
     #[serde(flatten)]

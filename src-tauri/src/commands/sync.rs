@@ -139,6 +139,7 @@ pub async fn set_sync_enabled(
 
 /// What "Sync now" did, and the status line after it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SyncNowView {
     pub report: SyncReport,
     pub sync: SyncView,
