@@ -36,4 +36,5 @@ pub use analyze::{
     AnalyzeOptions, analyze_by_rules, analyze_bytes, analyze_document, analyze_document_cached,
     analyze_file, analyze_file_cached,
 };
-pub use import::{Imported, Keep, import_file, import_file_reporting};
+pub use bounded::CancelToken;
+pub use import::{Imported, Keep, import_file, import_file_cancellable, import_file_reporting};
