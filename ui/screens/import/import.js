@@ -2,7 +2,7 @@
 // the score. The analysis itself is laid out by ./analysis.js once the store has the new CV.
 import { $, announce } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
-import { invoke, listen, webview } from '../../lib/ipc.js';
+import { asError, invoke, listen, webview } from '../../lib/ipc.js';
 import { clearErrors, showError } from '../../lib/errors.js';
 import { progress } from '../../lib/progress.js';
 import { show } from '../../lib/nav.js';
@@ -13,6 +13,12 @@ const bar = progress('import-progress');
 
 export function mount() {
   $('#choose-file').addEventListener('click', () => importPath());
+  // Stops the import in flight: the shell kills its reader (and OCR) at once; `analyze_path` then
+  // answers CANCELLED, which is shown as a calm "stopped", not as an error.
+  $('#import-cancel').addEventListener('click', () => {
+    $('#import-cancel').disabled = true;
+    invoke('import_cancel').catch(() => {});
+  });
 }
 
 /**
@@ -28,8 +34,10 @@ export async function importPath(file) {
   }
   clearErrors();
   show('import');
+  $('#import-stopped').hidden = true;
   bar.start(t('ui-import-working'));
   $('#choose-file').disabled = true;
+  $('#import-cancel').disabled = false;
   try {
     /** @type {import('../../types/commands').ImportResult} */
     const result = await invoke('analyze_path', { token: file.token });
@@ -38,10 +46,19 @@ export async function importPath(file) {
     return result;
   } catch (err) {
     $('#analysis').hidden = true;
+    const e = asError(err);
+    if (e.error_code === 'CANCELLED') {
+      $('#import-stopped').hidden = false;
+      announce(t('ui-import-stopped'));
+      return e;
+    }
     return showError(err);
   } finally {
+    const focused = document.activeElement === $('#import-cancel');
     bar.stop();
     $('#choose-file').disabled = false;
+    // The Cancel button disappears with the progress: keyboard focus goes back to "Choose a file…".
+    if (focused) $('#choose-file').focus();
   }
 }
 
