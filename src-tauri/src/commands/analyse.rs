@@ -1,6 +1,6 @@
 //! Importing a CV: the open dialog, reading and analysing the file with progress (and its Cancel), saving edits.
 
-use super::{CommandResult, blocking, fail};
+use super::{CommandResult, Respond, blocking};
 use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
@@ -47,10 +47,7 @@ pub async fn analyze_path<R: Runtime>(
     state: State<'_, AppState>,
     token: String,
 ) -> CommandResult<ImportResult> {
-    let path = state
-        .picked()
-        .resolve(&token, Use::Open)
-        .or_else(|e| fail(&state, e))?;
+    let path = state.picked().resolve(&token, Use::Open).respond(&state)?;
     // One import at a time: this one's token cancels the one before, if it still runs.
     let cancel = state.start_import();
     let handle = app.clone();
@@ -85,7 +82,7 @@ pub async fn analyze_path<R: Runtime>(
         result
     })
     .await;
-    result.or_else(|e| fail(&state, e))
+    result.respond(&state)
 }
 
 /// The import flow without Tauri: the engine's import (checked size, extraction, analysis in the
@@ -162,7 +159,7 @@ pub async fn save_cv_edit(
     let saved =
         state.with_store(|store, _| store.add_version(CvId(cv_id), VersionSource::Edit, &cv));
     state.changed();
-    saved.or_else(|e| fail(&state, e))
+    saved.respond(&state)
 }
 
 /// The native "open" dialog for a CV file; `None` when cancelled. The page gets a token for the file
