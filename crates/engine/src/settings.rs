@@ -121,6 +121,23 @@ impl Settings {
         !origin.is_empty() && self.sync_consent_host.as_deref() == Some(origin)
     }
 
+    /// Another AI server and/or model (checked first by [`ai_server_choice`]; `None`: the default).
+    /// Consent is per server: another scheme, host or port (with `base`, the environment's default, for
+    /// `None`) forgets it and switches AI off until the person agrees again to send CV text there.
+    pub fn set_ai_server(
+        &mut self,
+        base: &AiConfig,
+        base_url: Option<String>,
+        model: Option<String>,
+    ) {
+        self.ai_base_url = base_url;
+        self.ai_model = model;
+        if self.ai_consent_host.is_some() && !self.ai_consented(&self.ai_server(base).origin()) {
+            self.ai_enabled = false;
+            self.ai_consent_host = None;
+        }
+    }
+
     /// The AI server (as `base`, the environment's default without the key) with the server and model
     /// chosen in Settings.
     pub fn ai_server(&self, base: &AiConfig) -> AiConfig {
@@ -414,6 +431,22 @@ mod tests {
         let chosen = s.ai_server(&server);
         assert_eq!(chosen.base_url, "http://localhost:8080/v1");
         assert_eq!(chosen.model, "local");
+    }
+
+    #[test]
+    fn another_ai_server_forgets_consent_and_another_model_does_not() {
+        let base = local_ai();
+        let mut s = Settings {
+            ai_enabled: true,
+            ai_consent_host: Some(base.origin()),
+            ..Settings::default()
+        };
+        s.set_ai_server(&base, None, Some("other-model".into()));
+        assert!(s.ai_enabled && s.ai_consented(&base.origin()), "{s:?}");
+        s.set_ai_server(&base, Some("http://127.0.0.1:9/api/v2".into()), None);
+        assert!(s.ai_enabled, "same origin, another path: {s:?}");
+        s.set_ai_server(&base, Some("http://localhost:9/v1".into()), None);
+        assert!(!s.ai_enabled && s.ai_consent_host.is_none(), "{s:?}");
     }
 
     #[test]

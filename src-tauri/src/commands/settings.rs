@@ -86,23 +86,8 @@ pub async fn set_ai_server(
     // The shared address policy: what Settings then shows is exactly where requests go.
     let (base_url, model) = settings::ai_server_choice(base_url, model).respond(&state)?;
     let s = state
-        .update_settings(|s| {
-            s.ai_base_url = base_url;
-            s.ai_model = model;
-        })
+        .update_settings(|s| s.set_ai_server(&state.default_ai_server(), base_url, model))
         .respond(&state)?;
-    // Consent is per server: another scheme, host or port forgets it, and AI stays off until the user
-    // agrees again to send CV text there.
-    let s = if s.ai_consent_host.is_some() && !state.ai_consented() {
-        state
-            .update_settings(|s| {
-                s.ai_enabled = false;
-                s.ai_consent_host = None;
-            })
-            .respond(&state)?
-    } else {
-        s
-    };
     settings_view(&state, s)
 }
 

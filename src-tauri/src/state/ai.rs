@@ -24,6 +24,11 @@ impl AppState {
         self.settings().ai_server(&self.ai_server)
     }
 
+    /// The environment's AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), before Settings.
+    pub fn default_ai_server(&self) -> jobgate_ai::AiConfig {
+        self.ai_server.clone()
+    }
+
     /// Where AI requests go (host and port only, as the request uses them), for messages.
     pub fn ai_host(&self) -> String {
         self.ai_server().host()
