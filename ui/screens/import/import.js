@@ -45,13 +45,14 @@ export async function importPath(file) {
     announce(t('ui-analysis-done', { score: Math.round(result.analysis.ats_score * 10) / 10 }));
     return result;
   } catch (err) {
-    $('#analysis').hidden = true;
     const e = asError(err);
+    // Stopped by the person: said calmly, and the analysis shown before stays.
     if (e.error_code === 'CANCELLED') {
       $('#import-stopped').hidden = false;
       announce(t('ui-import-stopped'));
       return e;
     }
+    $('#analysis').hidden = true;
     return showError(err);
   } finally {
     const focused = document.activeElement === $('#import-cancel');
