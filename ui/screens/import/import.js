@@ -10,13 +10,16 @@ import { setAnalysis } from '../../lib/store.js';
 
 const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', ai: 'ui-progress-ai', saving: 'ui-progress-saving', done: 'ui-progress-done' };
 const bar = progress('import-progress');
+/** Cancel was pressed for the import running now. */
+let stopAsked = false;
 
 export function mount() {
   $('#choose-file').addEventListener('click', () => importPath());
   // Stops the import in flight: the shell kills its reader (and OCR) at once; `analyze_path` then
   // answers CANCELLED, which is shown as a calm "stopped", not as an error.
+  // The button stays enabled (disabling it would drop the keyboard focus); a second press is harmless.
   $('#import-cancel').addEventListener('click', () => {
-    $('#import-cancel').disabled = true;
+    stopAsked = true;
     invoke('import_cancel').catch(() => {});
   });
 }
@@ -37,7 +40,7 @@ export async function importPath(file) {
   $('#import-stopped').hidden = true;
   bar.start(t('ui-import-working'));
   $('#choose-file').disabled = true;
-  $('#import-cancel').disabled = false;
+  stopAsked = false;
   try {
     /** @type {import('../../types/commands').ImportResult} */
     const result = await invoke('analyze_path', { token: file.token });
@@ -55,7 +58,7 @@ export async function importPath(file) {
     $('#analysis').hidden = true;
     return showError(err);
   } finally {
-    const focused = document.activeElement === $('#import-cancel');
+    const focused = stopAsked || document.activeElement === $('#import-cancel');
     bar.stop();
     $('#choose-file').disabled = false;
     // The Cancel button disappears with the progress: keyboard focus goes back to "Choose a file…".
