@@ -1436,3 +1436,21 @@ fn cancel_stops_an_import_in_the_middle_of_ocr_and_nothing_is_saved() {
     let h = app.ok("history", json!({}));
     assert_eq!(h["analyses"].as_array().unwrap().len(), 1, "{h}");
 }
+
+#[test]
+fn a_new_import_a_switch_or_a_lock_cancels_the_import_in_flight() {
+    let app = TestApp::new();
+    let state = app.window.state::<AppState>();
+    // One import at a time: the next one's start stops the one before.
+    let first = state.start_import();
+    let second = state.start_import();
+    assert!(first.is_cancelled());
+    assert!(!second.is_cancelled());
+    // Whoever takes the machine next does not inherit the import of the one who left.
+    app.ok("switch_person", json!({}));
+    assert!(second.is_cancelled());
+    app.ok("start_guest", json!({}));
+    let guests = state.start_import();
+    app.ok("lock_now", json!({}));
+    assert!(guests.is_cancelled());
+}
