@@ -33,11 +33,13 @@ pub enum ErrorCode {
     ProfileNotFound,
     UpdateFailed,
     OcrUnavailable,
+    /// The person stopped the work (an import's Cancel): not a failure, the UI says it stopped.
+    Cancelled,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -57,6 +59,7 @@ impl ErrorCode {
         ErrorCode::ProfileNotFound,
         ErrorCode::UpdateFailed,
         ErrorCode::OcrUnavailable,
+        ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
 
@@ -82,6 +85,7 @@ impl ErrorCode {
             ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
             ErrorCode::UpdateFailed => "UPDATE_FAILED",
             ErrorCode::OcrUnavailable => "OCR_UNAVAILABLE",
+            ErrorCode::Cancelled => "CANCELLED",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -196,6 +200,9 @@ pub enum JobGateError {
     /// A scanned page or a photo needs OCR (Tesseract), and it is not installed or did not run.
     #[error("OCR is not available: {reason}")]
     OcrUnavailable { reason: String },
+    /// The person stopped the work before it finished (nothing of it was saved).
+    #[error("stopped by the user")]
+    Cancelled,
     #[error("internal error: {reason}")]
     Internal { reason: String },
 }
@@ -245,6 +252,7 @@ impl JobGateError {
             JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
             JobGateError::UpdateFailed { .. } => ErrorCode::UpdateFailed,
             JobGateError::OcrUnavailable { .. } => ErrorCode::OcrUnavailable,
+            JobGateError::Cancelled => ErrorCode::Cancelled,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -278,7 +286,7 @@ impl JobGateError {
             JobGateError::OverLimit { limit, reason } => {
                 json!({ "limit": limit, "reason": reason })
             }
-            JobGateError::EncryptedFile => json!({}),
+            JobGateError::EncryptedFile | JobGateError::Cancelled => json!({}),
             JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
             JobGateError::FileNotFound { path } | JobGateError::FileExists { path } => {
                 json!({ "path": path })

@@ -2,7 +2,7 @@
 // the score. The analysis itself is laid out by ./analysis.js once the store has the new CV.
 import { $, announce } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
-import { invoke, listen, webview } from '../../lib/ipc.js';
+import { asError, invoke, listen, webview } from '../../lib/ipc.js';
 import { clearErrors, showError } from '../../lib/errors.js';
 import { progress } from '../../lib/progress.js';
 import { show } from '../../lib/nav.js';
@@ -10,9 +10,18 @@ import { setAnalysis } from '../../lib/store.js';
 
 const stageMessage = { reading: 'ui-progress-reading', extracting: 'ui-progress-extracting', scoring: 'ui-progress-scoring', ai: 'ui-progress-ai', saving: 'ui-progress-saving', done: 'ui-progress-done' };
 const bar = progress('import-progress');
+/** Cancel was pressed for the import running now. */
+let stopAsked = false;
 
 export function mount() {
   $('#choose-file').addEventListener('click', () => importPath());
+  // Stops the import in flight: the shell kills its reader (and OCR) at once; `analyze_path` then
+  // answers CANCELLED, which is shown as a calm "stopped", not as an error.
+  // The button stays enabled (disabling it would drop the keyboard focus); a second press is harmless.
+  $('#import-cancel').addEventListener('click', () => {
+    stopAsked = true;
+    invoke('import_cancel').catch(() => {});
+  });
 }
 
 /**
@@ -28,8 +37,10 @@ export async function importPath(file) {
   }
   clearErrors();
   show('import');
+  $('#import-stopped').hidden = true;
   bar.start(t('ui-import-working'));
   $('#choose-file').disabled = true;
+  stopAsked = false;
   try {
     /** @type {import('../../types/commands').ImportResult} */
     const result = await invoke('analyze_path', { token: file.token });
@@ -37,11 +48,21 @@ export async function importPath(file) {
     announce(t('ui-analysis-done', { score: Math.round(result.analysis.ats_score * 10) / 10 }));
     return result;
   } catch (err) {
+    const e = asError(err);
+    // Stopped by the person: said calmly, and the analysis shown before stays.
+    if (e.error_code === 'CANCELLED') {
+      $('#import-stopped').hidden = false;
+      announce(t('ui-import-stopped'));
+      return e;
+    }
     $('#analysis').hidden = true;
     return showError(err);
   } finally {
+    const focused = stopAsked || document.activeElement === $('#import-cancel');
     bar.stop();
     $('#choose-file').disabled = false;
+    // The Cancel button disappears with the progress: keyboard focus goes back to "Choose a file…".
+    if (focused) $('#choose-file').focus();
   }
 }
 
