@@ -750,6 +750,7 @@ export interface Commands {
   set_ai_server: { args: { baseUrl?: string | null; model?: string | null }; result: SettingsView };
   delete_ai_key: { args: Record<string, never>; result: SettingsView };
   analyze_path: { args: { token: string }; result: ImportResult };
+  import_cancel: { args: Record<string, never>; result: null };
   save_cv_edit: { args: { cvId: number; cv: Cv }; result: VersionId };
   pick_cv_file: { args: Record<string, never>; result: PickedFile | null };
   pick_save_path: { args: { suggested: string; format: string }; result: PickedFile | null };
