@@ -9,7 +9,6 @@ use jobgate_core::{AnalysisResponse, JobGateError};
 use jobgate_store::{ProfileId, RecordedAnalysis, Store};
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Instant;
 
 /// Where imports are kept: one profile of a store.
 #[derive(Clone, Copy)]
@@ -47,18 +46,21 @@ pub fn import_file_reporting(
     progress: &dyn Fn(&'static str, u8),
     pages: &dyn Fn(crate::bounded::Progress),
 ) -> Result<Imported> {
-    let started = Instant::now();
     progress("reading", 5);
-    let bytes = jobgate_extract::read_file(path)?;
-    progress("extracting", 25);
-    let (doc, mut analysis) = crate::bounded::analyse_reporting(&bytes, opts, pages)?;
+    let mut read = Vec::new();
     let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
-    if let Some(cfg) = &opts.ai {
-        progress("ai", 60);
-        let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
-        improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
-    }
-    analysis.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
+    let analysis = crate::analyze::timed(|| {
+        read = jobgate_extract::read_file(path)?;
+        progress("extracting", 25);
+        let (doc, mut analysis) = crate::bounded::analyse_reporting(&read, opts, pages)?;
+        if let Some(cfg) = &opts.ai {
+            progress("ai", 60);
+            let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
+            improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
+        }
+        Ok(analysis)
+    })?;
+    let bytes = read;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
