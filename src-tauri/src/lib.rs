@@ -67,6 +67,8 @@ macro_rules! handler {
         commands::builder_start,
         commands::builder_answer,
         commands::builder_resume,
+        commands::builder_view,
+        commands::builder_say_again,
         commands::builder_ai_rewrite,
         commands::ai_draft_summary,
         commands::ai_cancel,
