@@ -348,7 +348,7 @@ function renderCvPreview(target, cv) {
   target.replaceChildren(...kids);
 }
 
-async function renderBuilder(r) {
+async function renderBuilder(r, focus = true) {
   builder.last = r;
   builder.sessionId = r.session_id;
   $('#builder').hidden = false;
@@ -360,7 +360,12 @@ async function renderBuilder(r) {
   const extra = r.next_questions.filter((q) => q && !r.message.includes(q));
   const text = [r.message, ...extra].filter(Boolean).join('\n');
   const last = [...$('#chat').querySelectorAll('li.bot')].pop();
-  if (text && last?.dataset.text !== text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state, 'data-text': text }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
+  if (text && last?.dataset.text !== text) {
+    const bubble = el('li', { class: 'bot', 'data-state': r.current_state, 'data-text': text }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text);
+    // Kept to say this turn again after a language switch (builder_say_again).
+    bubble.phrases = r.message_phrases ?? [];
+    $('#chat').append(bubble);
+  }
   $('#chat').lastElementChild?.scrollIntoView({ block: 'nearest' });
   $('#rewrite').hidden = !r.pending_rewrite;
   $('#rewrite-text').textContent = r.pending_rewrite ?? '';
@@ -370,7 +375,25 @@ async function renderBuilder(r) {
     current.cvId = r.cv_id ?? current.cvId;
     current.versionId = r.version_id ?? null;
   }
-  $('#builder-answer').focus();
+  if (focus) $('#builder-answer').focus();
+}
+
+// The chat in the language just chosen: earlier turns said again from their phrases, the current
+// turn by the builder (the CV keeps its own language).
+async function relabelBuilder() {
+  if (!builder.sessionId) return;
+  const bots = [...$('#chat').querySelectorAll('li.bot')];
+  const current = bots.pop();
+  const older = bots.filter((li) => li.phrases?.length);
+  if (older.length) {
+    const said = await invoke('builder_say_again', { messages: older.map((li) => li.phrases) });
+    older.forEach((li, i) => { li.dataset.text = said[i]; li.lastChild.textContent = said[i]; });
+  }
+  for (const li of $('#chat').querySelectorAll('li.bot > .sr-only')) li.textContent = t('ui-builder-assistant') + ': ';
+  for (const li of $('#chat').querySelectorAll('li.me > .sr-only')) li.textContent = t('ui-builder-you') + ': ';
+  const now = await invoke('builder_view', { sessionId: builder.sessionId });
+  current?.remove();
+  await renderBuilder(now, false);
 }
 
 function fillSectionOptions() {
@@ -809,6 +832,7 @@ async function setLanguage(code) {
     if ($('#fit-result').childElementCount && $('#fit-job').value.trim()) await checkFit();
     for (const id of ['#history-result', '#cv-save-result', '#match-csv-result']) $(id).textContent = '';
     if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
+    await relabelBuilder();
     fillSectionOptions();
     renderMatchFiles();
     if (matcher.last) {
