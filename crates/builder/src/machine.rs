@@ -1432,11 +1432,7 @@ impl Builder {
             next_questions: next_questions.iter().map(|p| p.render(reader)).collect(),
             cv_preview: self.cv.clone(),
             progress: self.progress(),
-            missing_sections: self
-                .missing_sections()
-                .iter()
-                .map(|s| s.as_str().to_string())
-                .collect(),
+            missing_sections: self.missing_sections(),
             suggestions,
             estimated_minutes_left: self.estimated_minutes_left(),
             pending_rewrite,
@@ -1682,7 +1678,7 @@ mod tests {
         assert!(r.message.contains("first question"));
         let r = answer(&mut b, "/skip", 2);
         assert_eq!(r.current_state, "asking_for_email");
-        assert!(r.missing_sections.contains(&"name".to_string()));
+        assert!(r.missing_sections.contains(&Section::Name));
         answer(&mut b, "/back", 3);
         answer(&mut b, "Mona Saleh", 4);
         let r = answer(&mut b, "/edit name", 5);

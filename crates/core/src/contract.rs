@@ -308,7 +308,8 @@ pub struct BuilderResponse {
     pub cv_preview: Cv,
     /// 0–100.
     pub progress: u8,
-    pub missing_sections: Vec<String>,
+    /// The parts of the CV with nothing in them yet (`name`, `experience`…).
+    pub missing_sections: Vec<crate::Section>,
     pub suggestions: Vec<String>,
     pub estimated_minutes_left: u32,
     /// A rewrite of the last answer waiting for the user to accept (`/accept`) or keep their own.
