@@ -17,6 +17,8 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct BuildArgs {
+    /// The language the builder talks in; a new session's CV is written in it too (with --session,
+    /// only the conversation changes language, the CV keeps its own).
     #[arg(long, value_parser = output::parse_lang)]
     pub lang: Option<Lang>,
     /// Resume this session.
