@@ -169,6 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn every_section_asked_about_has_a_name_in_both_languages() {
+        for lang in jobgate_core::Lang::ALL {
+            let loc = jobgate_core::i18n::Localizer::get(lang);
+            for s in SECTIONS {
+                assert!(loc.has(&format!("builder-section-{s}")), "{lang:?}: {s}");
+            }
+        }
+        assert_eq!(asked("header"), None, "not a part the builder asks about");
+        assert_eq!(asked("skills"), Some(Section::Skills));
+    }
+
+    #[test]
     fn commands_and_sections() {
         assert_eq!(command("/back"), Some(Command::Back));
         assert_eq!(command("/رجوع"), Some(Command::Back));

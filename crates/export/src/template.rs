@@ -256,6 +256,16 @@ mod tests {
     }
 
     #[test]
+    fn every_section_with_a_heading_has_its_heading_in_both_languages() {
+        for lang in jobgate_core::Lang::ALL {
+            let loc = jobgate_core::i18n::Localizer::get(lang);
+            for s in Section::ALL.into_iter().filter(|s| s.has_heading()) {
+                assert!(loc.has(&heading_id(s)), "{lang:?}: {s}");
+            }
+        }
+    }
+
+    #[test]
     fn unknown_template_lists_the_available_ones() {
         let e = load("fancy").unwrap_err();
         assert_eq!(e.code().as_str(), "TEMPLATE_NOT_FOUND");
