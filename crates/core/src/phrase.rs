@@ -156,6 +156,10 @@ pub fn outside_isolates(s: &str) -> String {
 
 /// The text of `s` without any bidi control, for a terminal.
 pub fn strip_bidi(s: &str) -> String {
+    // Most text has none: copied whole, not rebuilt character by character.
+    if !s.chars().any(is_bidi_control) {
+        return s.to_string();
+    }
     s.chars().filter(|c| !is_bidi_control(*c)).collect()
 }
 
