@@ -47,7 +47,7 @@ pub fn analyse(doc: &Document) {
     let parsed = jobgate_parse::parse(doc);
     let _ = jobgate_parse::sections(doc);
     for lang in Lang::ALL {
-        let report = jobgate_score::score(&parsed.cv, doc, lang);
+        let report = jobgate_score::score_parsed(&parsed, doc, lang);
         let sum: f64 = report.checks.iter().map(|c| c.points).sum();
         assert!(
             report.score == sum,

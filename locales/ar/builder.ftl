@@ -2,6 +2,8 @@
 
 builder-welcome = أهلًا! لنكتب سيرتك الذاتية معًا، سؤالًا بعد سؤال. اكتب ‎/skip‎ لتخطي سؤال، و‎/back‎ للرجوع، و‎/edit‎ مع اسم القسم لتعديله، و‎/review‎ لمراجعة سيرتك، و‎/done‎ للإنهاء.
 builder-welcome-improve = لنحسّن سيرتك الذاتية. سأسأل فقط عمّا ينقصها أو يضعفها.
+# A line of the review made only of the CV's own words or of other messages (a list).
+builder-as-written = { $text }
 builder-resumed = أهلًا بعودتك! لنكمل من حيث توقفت.
 
 builder-q-name = ما اسمك الكامل؟

@@ -2,6 +2,8 @@
 
 builder-welcome = Hello! Let's build your CV together, one question at a time. Type /skip to skip a question, /back to go back, /edit SECTION to change a part, /review to see your CV, /done to finish.
 builder-welcome-improve = Let's improve your CV. I will only ask about what is missing or weak.
+# A line of the review made only of the CV's own words or of other messages (a list).
+builder-as-written = { $text }
 builder-resumed = Welcome back! Let's carry on where you left off.
 
 builder-q-name = What is your full name?

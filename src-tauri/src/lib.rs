@@ -68,6 +68,8 @@ macro_rules! handler {
         commands::builder::builder_start,
         commands::builder::builder_answer,
         commands::builder::builder_resume,
+        commands::builder::builder_view,
+        commands::builder::builder_say_again,
         commands::builder::builder_ai_rewrite,
         commands::ai::ai_draft_summary,
         commands::ai::ai_cancel,

@@ -1061,6 +1061,45 @@ fn a_builder_session_is_resumed_from_the_history_where_it_was_left() {
     assert_error_json(&e, "SESSION_NOT_FOUND");
 }
 
+/// The builder speaks the app's language at every turn; the CV keeps the language it is written in.
+#[test]
+fn a_builder_session_speaks_the_language_the_app_is_switched_to() {
+    let app = TestApp::new();
+    app.ok("set_language", json!({"lang": "en"}));
+    let first = app.ok("builder_start", json!({}));
+    let id = first["session_id"].as_str().unwrap().to_string();
+    let english = |v: &serde_json::Value| {
+        jobgate_core::text::arabic_ratio(v["message"].as_str().unwrap()) == 0.0
+    };
+    let arabic = |v: &serde_json::Value| {
+        let m = v["message"].as_str().unwrap();
+        jobgate_core::text::arabic_ratio(&jobgate_core::phrase::outside_isolates(m)) > 0.8
+    };
+    assert!(english(&first), "{first}");
+    app.ok("set_language", json!({"lang": "ar"}));
+    let again = app.ok("builder_view", json!({"sessionId": id}));
+    assert!(arabic(&again), "{again}");
+    assert_eq!(again["current_state"], first["current_state"]);
+    let next = app.ok(
+        "builder_answer",
+        json!({"sessionId": id, "answer": "Sara Haddad"}),
+    );
+    assert!(arabic(&next), "{next}");
+    assert_eq!(next["cv_preview"]["personal_info"]["name"], "Sara Haddad");
+    app.ok("set_language", json!({"lang": "en"}));
+    let resumed = app.ok("builder_resume", json!({"sessionId": id}));
+    assert!(english(&resumed), "{resumed}");
+    assert_eq!(resumed["current_state"], "asking_for_email");
+    // The transcript's earlier turns are said again from their phrases.
+    let said = app.ok(
+        "builder_say_again",
+        json!({"messages": [next["message_phrases"].clone()]}),
+    );
+    let said = said[0].as_str().unwrap();
+    assert_eq!(jobgate_core::text::arabic_ratio(said), 0.0, "{said}");
+    assert_eq!(said, resumed["next_questions"][0].as_str().unwrap());
+}
+
 #[test]
 fn another_ai_server_and_model_are_used_after_asking_again_and_survive_a_restart() {
     let local = support::FakeServer::start(vec![support::Reply::json(

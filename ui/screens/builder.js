@@ -55,9 +55,28 @@ export function load() {
   $('#builder-start-import').hidden = !current.cv;
 }
 
-export function relabel() {
+export async function relabel() {
   if (builder.last) renderCvPreview($('#builder-preview'), builder.last.cv_preview);
+  await relabelChat();
   fillSectionOptions();
+}
+
+// The chat in the language just chosen: earlier turns said again from their phrases, the current
+// turn by the builder (the CV keeps its own language).
+async function relabelChat() {
+  if (!builder.sessionId) return;
+  const bots = [...$('#chat').querySelectorAll('li.bot')];
+  const latest = bots.pop();
+  const older = bots.filter((li) => li.phrases?.length);
+  if (older.length) {
+    const said = await invoke('builder_say_again', { messages: older.map((li) => li.phrases) });
+    older.forEach((li, i) => { li.dataset.text = said[i]; li.lastChild.textContent = said[i]; });
+  }
+  for (const label of $$('#chat li.bot > .sr-only')) label.textContent = t('ui-builder-assistant') + ': ';
+  for (const label of $$('#chat li.me > .sr-only')) label.textContent = t('ui-builder-you') + ': ';
+  const now = await invoke('builder_view', { sessionId: builder.sessionId });
+  latest?.remove();
+  await renderBuilder(now, false);
 }
 
 /** @param {HTMLElement} target @param {import('../types/commands').Cv} cv */
@@ -79,8 +98,8 @@ function renderCvPreview(target, cv) {
   target.replaceChildren(...kids);
 }
 
-/** @param {import('../types/commands').BuilderTurn} r */
-async function renderBuilder(r) {
+/** @param {import('../types/commands').BuilderTurn} r @param {boolean} [focus] */
+async function renderBuilder(r, focus = true) {
   builder.last = r;
   builder.sessionId = r.session_id;
   $('#builder').hidden = false;
@@ -92,13 +111,18 @@ async function renderBuilder(r) {
   const extra = r.next_questions.filter((q) => q && !r.message.includes(q));
   const text = [r.message, ...extra].filter(Boolean).join('\n');
   const last = [...$('#chat').querySelectorAll('li.bot')].pop();
-  if (text && last?.dataset.text !== text) $('#chat').append(el('li', { class: 'bot', 'data-state': r.current_state, 'data-text': text }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text));
+  if (text && last?.dataset.text !== text) {
+    const bubble = el('li', { class: 'bot', 'data-state': r.current_state, 'data-text': text }, el('span', { class: 'sr-only', text: t('ui-builder-assistant') + ': ' }), text);
+    // Kept to say this turn again after a language switch (builder_say_again).
+    bubble.phrases = r.message_phrases ?? [];
+    $('#chat').append(bubble);
+  }
   $('#chat').lastElementChild?.scrollIntoView({ block: 'nearest' });
   $('#rewrite').hidden = !r.pending_rewrite;
   $('#rewrite-text').textContent = r.pending_rewrite ?? '';
   renderCvPreview($('#builder-preview'), r.cv_preview);
   if (r.current_state === 'finalized') setCv({ cv: r.cv_preview, cvId: r.cv_id ?? current.cvId, versionId: r.version_id ?? null });
-  $('#builder-answer').focus();
+  if (focus) $('#builder-answer').focus();
 }
 
 function fillSectionOptions() {

@@ -63,7 +63,7 @@ export interface AnalysisView {
 }
 
 /** An argument of a [`Phrase`], typed by what it is to a reader. */
-export type Arg = { cv: string; } | { count: number; } | { value: string; } | { phrase: Phrase; } | { list: { items: Arg[]; more: boolean; }; };
+export type Arg = { cv: string; } | { count: number; } | { value: string; } | { phrase: Phrase; } | { list: { items: Arg[]; more: boolean; }; } | { term: { ar: string; en: string; }; };
 
 /** One line of the ATS checklist. `points` of all checks add up to `ats_score`. */
 export interface AtsCheck {
@@ -101,7 +101,13 @@ export interface BuilderResponse {
   cv_preview: Cv;
   estimated_minutes_left: number;
   message: string;
-  missing_sections: string[];
+  /**
+   * `message` kept as codes with arguments, one a line, so a transcript of earlier turns can be
+   * said again in another language ([`BuilderResponse::localize`]).
+   */
+  message_phrases?: Phrase[];
+  /** The parts of the CV with nothing in them yet (`name`, `experience`…). */
+  missing_sections: Section[];
   next_questions: string[];
   /** A rewrite of the last answer waiting for the user to accept (`/accept`) or keep their own. */
   pending_rewrite?: string | null;
@@ -119,7 +125,13 @@ export interface BuilderTurn {
   cv_preview: Cv;
   estimated_minutes_left: number;
   message: string;
-  missing_sections: string[];
+  /**
+   * `message` kept as codes with arguments, one a line, so a transcript of earlier turns can be
+   * said again in another language ([`BuilderResponse::localize`]).
+   */
+  message_phrases?: Phrase[];
+  /** The parts of the CV with nothing in them yet (`name`, `experience`…). */
+  missing_sections: Section[];
   next_questions: string[];
   /** A rewrite of the last answer waiting for the user to accept (`/accept`) or keep their own. */
   pending_rewrite?: string | null;
@@ -377,6 +389,11 @@ export interface MatchComponent {
   points: number;
   /** What was found, in the user's language. */
   reason: string;
+  /**
+   * `reason` kept as a code with arguments, so the match can be said again in another language
+   * without being worked out again ([`MatchResult::localize`]).
+   */
+  reason_phrase?: Phrase | null;
 }
 
 /** How many of the chosen files have been analysed. */
@@ -540,6 +557,9 @@ export interface RankedView {
 
 /** The band of a score, shown as its colour and its label. */
 export type ScoreBand = "good" | "fair" | "poor";
+
+/** A part of a CV. */
+export type Section = "name" | "email" | "phone" | "location" | "headline" | "links" | "summary" | "experience" | "education" | "skills" | "languages" | "certifications" | "projects" | "achievements" | "header" | "contact" | "other";
 
 /** One section of the comparison as shown. */
 export interface SectionView {
@@ -774,6 +794,8 @@ export interface Commands {
   builder_start: { args: { cv?: Cv | null; cvId?: number | null; atsChecks?: AtsCheck[] | null }; result: BuilderTurn };
   builder_answer: { args: { sessionId: string; answer: string }; result: BuilderTurn };
   builder_resume: { args: { sessionId: string }; result: BuilderTurn };
+  builder_view: { args: { sessionId: string }; result: BuilderTurn };
+  builder_say_again: { args: { messages: Phrase[][] }; result: string[] };
   builder_ai_rewrite: { args: { sessionId: string }; result: BuilderTurn };
   ai_draft_summary: { args: { cv: Cv }; result: string };
   ai_cancel: { args: Record<string, never>; result: null };

@@ -20,4 +20,4 @@ pub mod words;
 pub use machine::{Builder, Position, Step, Turn};
 pub use rewrite::{Rewrite, Rewriter, Tense};
 pub use session::Session;
-pub use words::Section;
+pub use words::{SECTIONS, Section};

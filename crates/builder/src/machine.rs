@@ -7,9 +7,10 @@
 
 use crate::rewrite::{Rewriter, Tense};
 use crate::validate::{self, Invalid, MAX_FIELD, MAX_TEXT};
-use crate::words::{self, Command, EditTarget, Section};
-use jobgate_core::i18n::Localizer;
-use jobgate_core::{AtsCheck, BuilderResponse, Cv, Education, Experience, Lang, Project};
+use crate::words::{self, Command, EditTarget, SECTIONS, Section};
+use jobgate_core::{
+    Arg, AtsCheck, BuilderResponse, Cv, Education, Experience, Lang, Phrase, Project,
+};
 use serde::{Deserialize, Serialize};
 
 /// One question of the builder. [`Step::state_name`] is the `current_state` of DESIGN §8.
@@ -112,6 +113,12 @@ fn first_step(s: Section) -> Step {
         Section::Languages => Step::Languages,
         Section::Certifications => Step::Certifications,
         Section::Projects => Step::Projects,
+        // Not asked about (not in `SECTIONS`, so `/edit` never names them).
+        Section::Header
+        | Section::Contact
+        | Section::Links
+        | Section::Achievements
+        | Section::Other => Step::Review,
     }
 }
 
@@ -130,6 +137,11 @@ fn weight(s: Section) -> f64 {
         Section::Languages => 5.0,
         Section::Certifications => 4.0,
         Section::Projects => 4.0,
+        Section::Header
+        | Section::Contact
+        | Section::Links
+        | Section::Achievements
+        | Section::Other => 0.0,
     }
 }
 
@@ -179,8 +191,20 @@ struct Editing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Improve {
     weak: Vec<Section>,
-    /// The ATS checklist's suggestions for the failed checks.
+    /// The ATS checklist's suggestions for the failed checks, as written (for checks stored
+    /// before suggestions were kept as codes).
     suggestions: Vec<String>,
+    /// The same suggestions as codes with arguments, said in the reader's language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    suggestion_phrases: Vec<Phrase>,
+}
+
+/// What the builder said in the last turn besides the question (notes such as "Skipped", hints
+/// such as "add a number"), kept as codes so the turn can be said again in another language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Said {
+    notes: Vec<Phrase>,
+    hints: Vec<Phrase>,
 }
 
 /// The user's own pace: seconds per answer, from the time between a question and its answer.
@@ -223,9 +247,19 @@ pub struct Turn {
 }
 
 /// The CV builder: a state machine over one CV.
+///
+/// Two languages: `lang` is the CV's (the session's, chosen when it starts: the language the CV is
+/// written in); the reader's ([`Builder::set_reader`]) is the one every message, question and
+/// suggestion is said in, and may change at any turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Builder {
     lang: Lang,
+    /// The language the person reads the conversation in (`None`: the CV's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reader: Option<Lang>,
+    /// The last turn's notes and hints.
+    #[serde(default)]
+    said: Said,
     cv: Cv,
     pos: Position,
     /// Positions visited before `pos`, for `/back`.
@@ -240,13 +274,15 @@ pub struct Builder {
     saves: u32,
 }
 
-type Notes = Vec<String>;
+type Notes = Vec<Phrase>;
 
 impl Builder {
     /// A new, empty CV in `lang`.
     pub fn new(lang: Lang) -> Builder {
         Builder {
             lang,
+            reader: None,
+            said: Said::default(),
             cv: Cv::default(),
             pos: Position::at(Step::Name),
             trail: Vec::new(),
@@ -292,22 +328,49 @@ impl Builder {
                 weak.push(s);
             }
         }
-        let suggestions = ats_checks
+        let failed_checks: Vec<&AtsCheck> = ats_checks
             .iter()
             .filter(|c| !c.passed && !c.suggestion.is_empty())
-            .map(|c| c.suggestion.clone())
             .collect();
+        let suggestions = failed_checks.iter().map(|c| c.suggestion.clone()).collect();
+        // Kept as codes only when every one of them was (else the words, as they were written).
+        let suggestion_phrases = if failed_checks
+            .iter()
+            .all(|c| !c.suggestion_phrases.is_empty())
+        {
+            failed_checks
+                .iter()
+                .flat_map(|c| c.suggestion_phrases.iter().cloned())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut b = Builder::new(lang);
         b.cv = cv;
-        b.improve = Some(Improve { weak, suggestions });
+        b.improve = Some(Improve {
+            weak,
+            suggestions,
+            suggestion_phrases,
+        });
         if !b.needed(b.pos) {
             b.pos = b.next_needed(b.pos);
         }
         b
     }
 
+    /// The CV's language (the session's).
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The language the conversation is said in: the one last asked for, else the CV's.
+    pub fn reader(&self) -> Lang {
+        self.reader.unwrap_or(self.lang)
+    }
+
+    /// Says the conversation in `lang` from now on; the CV's language stays as it is.
+    pub fn set_reader(&mut self, lang: Lang) {
+        self.reader = Some(lang);
     }
 
     pub fn cv(&self) -> &Cv {
@@ -327,20 +390,17 @@ impl Builder {
         self.pos.step == Step::Finalized
     }
 
-    fn loc(&self) -> &'static Localizer {
-        Localizer::get(self.lang)
+    fn t(&self, id: &str) -> Phrase {
+        Phrase::new(id)
     }
 
-    fn t(&self, id: &str) -> String {
-        self.loc().format::<&str, &str>(id, &[])
+    /// A message with the person's own words (an answer, a title) as its one argument.
+    fn t1(&self, id: &str, k: &str, v: &str) -> Phrase {
+        Phrase::new(id).cv(k, v)
     }
 
-    fn t1(&self, id: &str, k: &str, v: &str) -> String {
-        self.loc().format(id, &[(k, v)])
-    }
-
-    fn tn(&self, id: &str, n: usize) -> String {
-        self.loc().format_count::<&str, &str>(id, n as i64, &[])
+    fn tn(&self, id: &str, n: usize) -> Phrase {
+        Phrase::new(id).count(n)
     }
 
     /// The first response of a session: a welcome and the first question.
@@ -351,13 +411,21 @@ impl Builder {
             "builder-welcome"
         };
         self.pace.last_shown_ms = Some(now_ms);
-        self.response(vec![self.t(welcome)], Vec::new())
+        self.said = Said {
+            notes: vec![self.t(welcome)],
+            hints: Vec::new(),
+        };
+        self.response()
     }
 
     /// The response shown when a stored session is opened again (nothing changes but the clock).
     pub fn resume(&mut self, now_ms: u64) -> BuilderResponse {
         self.pace.last_shown_ms = Some(now_ms);
-        self.response(vec![self.t("builder-resumed")], Vec::new())
+        self.said = Said {
+            notes: vec![self.t("builder-resumed")],
+            hints: Vec::new(),
+        };
+        self.response()
     }
 
     /// Takes one line from the user (an answer or a slash command) at time `now_ms`.
@@ -406,13 +474,14 @@ impl Builder {
             }
         }
         self.pace.last_shown_ms = Some(now_ms);
+        self.said = Said { notes, hints };
         Turn {
-            response: self.response(notes, hints),
+            response: self.response(),
             finalized,
         }
     }
 
-    fn invalid_message(&self, why: &Invalid, input: &str) -> String {
+    fn invalid_message(&self, why: &Invalid, input: &str) -> Phrase {
         let value = input.trim();
         match why {
             Invalid::Empty => self.t("builder-invalid-empty"),
@@ -420,23 +489,20 @@ impl Builder {
             Invalid::Email => self.t1("builder-invalid-email", "value", value),
             Invalid::Phone => self.t1("builder-invalid-phone", "value", value),
             Invalid::Period => self.t1("builder-invalid-period", "value", value),
-            Invalid::PeriodOrder { start, end } => self.loc().format(
-                "builder-invalid-period-order",
-                &[("start", start), ("end", end)],
-            ),
+            Invalid::PeriodOrder { start, end } => Phrase::new("builder-invalid-period-order")
+                .cv("start", start.as_str())
+                .cv("end", end.as_str()),
             Invalid::Note(id) => self.t(id),
-            Invalid::TooLong { len, max } => self.loc().format_count(
-                "builder-invalid-too-long",
-                *len as i64,
-                &[("max", max.to_string())],
-            ),
+            Invalid::TooLong { len, max } => Phrase::new("builder-invalid-too-long")
+                .count(*len)
+                .value("max", max),
         }
     }
 
     // ---- answers ----------------------------------------------------------------------------
 
     /// Stores a (non-command) answer at the current position and moves on, or says why not.
-    fn take(&mut self, input: &str, hints: &mut Vec<String>) -> Result<(), Invalid> {
+    fn take(&mut self, input: &str, hints: &mut Vec<Phrase>) -> Result<(), Invalid> {
         let i = self.pos.index;
         let no = words::is_no(input);
         match self.pos.step {
@@ -603,7 +669,7 @@ impl Builder {
         Ok(())
     }
 
-    fn add_achievements(&mut self, i: usize, text: &str, hints: &mut Vec<String>) {
+    fn add_achievements(&mut self, i: usize, text: &str, hints: &mut Vec<Phrase>) {
         let tense = match self.cv.experience.get(i) {
             Some(e) if e.end == "present" => Tense::Present,
             _ => Tense::Past,
@@ -711,7 +777,8 @@ impl Builder {
                 items,
             });
         }
-        self.response(Vec::new(), Vec::new())
+        self.said = Said::default();
+        self.response()
     }
 
     // ---- commands ---------------------------------------------------------------------------
@@ -776,16 +843,17 @@ impl Builder {
 
     fn edit(&mut self, arg: &str, notes: &mut Notes) {
         let Some((target, number)) = words::edit_target(arg) else {
-            let sections = Section::ALL
+            let sections = SECTIONS
                 .iter()
-                .map(|s| s.id())
+                .map(|s| s.as_str())
                 .chain(["contact"])
                 .collect::<Vec<_>>()
                 .join(", ");
-            notes.push(self.loc().format(
-                "builder-unknown-section",
-                &[("section", arg), ("sections", &sections)],
-            ));
+            notes.push(
+                Phrase::new("builder-unknown-section")
+                    .cv("section", arg)
+                    .value("sections", sections),
+            );
             return;
         };
         let scope = match target {
@@ -1054,12 +1122,14 @@ impl Builder {
                 .iter()
                 .map(|p| 0.5 * filled(&p.title) + 0.5 * filled(&p.description))
                 .fold(0.0, f64::max),
+            Section::Achievements => filled_list(cv.achievements.len()),
+            Section::Header | Section::Contact | Section::Links | Section::Other => 0.0,
         }
     }
 
     /// 0–100: the weighted completion of the sections; an optional section the user declined counts as done.
     pub fn progress(&self) -> u8 {
-        let total: f64 = Section::ALL
+        let total: f64 = SECTIONS
             .iter()
             .map(|&s| {
                 let done = if optional(s) && self.declined.contains(&s) {
@@ -1075,7 +1145,7 @@ impl Builder {
 
     /// Sections with nothing in them yet.
     pub fn missing_sections(&self) -> Vec<Section> {
-        Section::ALL
+        SECTIONS
             .into_iter()
             .filter(|&s| self.completion(s) == 0.0)
             .collect()
@@ -1113,8 +1183,13 @@ impl Builder {
         (secs / 60.0).ceil() as u32
     }
 
-    /// The question of the current position.
+    /// The question of the current position, in the reader's language.
     pub fn question(&self) -> String {
+        self.question_phrase().render(self.reader())
+    }
+
+    /// The question of the current position, as a code with arguments.
+    pub fn question_phrase(&self) -> Phrase {
         let i = self.pos.index;
         let exp = self.cv.experience.get(i);
         let title = exp
@@ -1138,10 +1213,9 @@ impl Builder {
                         && !e.achievements.is_empty()
                         && self.needed(self.pos) =>
                 {
-                    self.loc().format(
-                        "builder-q-experience-improve",
-                        &[("title", title.as_str()), ("company", e.company.as_str())],
-                    )
+                    Phrase::new("builder-q-experience-improve")
+                        .cv("title", title.as_str())
+                        .cv("company", e.company.as_str())
                 }
                 Some(e) if !e.achievements.is_empty() => {
                     self.t("builder-q-experience-more-achievements")
@@ -1205,17 +1279,23 @@ impl Builder {
         (!v.is_empty()).then_some(v)
     }
 
-    fn section_names(&self, sections: &[Section]) -> String {
-        let sep = if self.lang == Lang::Ar { "، " } else { ", " };
-        sections
-            .iter()
-            .map(|s| self.t(&format!("builder-section-{}", s.id())))
-            .collect::<Vec<_>>()
-            .join(sep)
+    fn section_names(&self, sections: &[Section]) -> Arg {
+        Arg::List {
+            items: sections
+                .iter()
+                .map(|s| {
+                    Arg::Phrase(Box::new(Phrase::new(format!(
+                        "builder-section-{}",
+                        s.as_str()
+                    ))))
+                })
+                .collect(),
+            more: false,
+        }
     }
 
-    /// A short summary of the CV for the review step.
-    fn review_text(&self) -> String {
+    /// A short summary of the CV for the review step, one line a phrase.
+    fn review_text(&self) -> Vec<Phrase> {
         let cv = &self.cv;
         let p = &cv.personal_info;
         let mut lines = Vec::new();
@@ -1230,36 +1310,42 @@ impl Builder {
         .filter(|s| !s.is_empty())
         .collect();
         if !head.is_empty() {
-            lines.push(head.join(" · "));
+            lines.push(Phrase::new("builder-as-written").cv("text", head.join(" · ")));
         }
         let achievements: usize = cv.experience.iter().map(|e| e.achievements.len()).sum();
-        let sep = if self.lang == Lang::Ar { "، " } else { ", " };
+        let counts = [
+            self.tn("builder-count-jobs", cv.experience.len()),
+            self.tn("builder-count-achievements", achievements),
+            self.tn("builder-count-degrees", cv.education.len()),
+            self.tn("builder-count-skills", cv.skills.len()),
+            self.tn("builder-count-languages", cv.languages.len()),
+            self.tn("builder-count-projects", cv.projects.len()),
+        ];
         lines.push(
-            [
-                self.tn("builder-count-jobs", cv.experience.len()),
-                self.tn("builder-count-achievements", achievements),
-                self.tn("builder-count-degrees", cv.education.len()),
-                self.tn("builder-count-skills", cv.skills.len()),
-                self.tn("builder-count-languages", cv.languages.len()),
-                self.tn("builder-count-projects", cv.projects.len()),
-            ]
-            .join(sep),
+            Phrase::new("builder-as-written").arg(
+                "text",
+                Arg::List {
+                    items: counts
+                        .into_iter()
+                        .map(|p| Arg::Phrase(Box::new(p)))
+                        .collect(),
+                    more: false,
+                },
+            ),
         );
         let missing = self.missing_sections();
         if missing.is_empty() {
             lines.push(self.t("builder-review-complete"));
         } else {
-            lines.push(self.t1(
-                "builder-review-missing",
-                "sections",
-                &self.section_names(&missing),
-            ));
+            lines.push(
+                Phrase::new("builder-review-missing").arg("sections", self.section_names(&missing)),
+            );
         }
-        lines.join("\n")
+        lines
     }
 
     /// Advice computed from the CV as it is now.
-    fn state_suggestions(&self) -> Vec<String> {
+    fn state_suggestions(&self) -> Vec<Phrase> {
         let cv = &self.cv;
         let mut out = Vec::new();
         let past = |s: Step| {
@@ -1290,10 +1376,17 @@ impl Builder {
         order(self.pos.step) > order(s)
     }
 
-    /// The builder response for the current state, with this turn's notes and hints.
-    pub fn response(&self, notes: Notes, hints: Vec<String>) -> BuilderResponse {
-        let question = self.question();
-        let mut message = notes;
+    /// The builder response for the current state and the last turn's notes and hints, in the
+    /// reader's language ([`Builder::reader`]).
+    pub fn response(&self) -> BuilderResponse {
+        self.response_in(self.reader())
+    }
+
+    /// The builder response for the current state and the last turn's notes and hints, said in
+    /// `reader` (the CV and its language are not touched): what a language switch shows.
+    pub fn response_in(&self, reader: Lang) -> BuilderResponse {
+        let question = self.question_phrase();
+        let mut message = self.said.notes.clone();
         if !matches!(self.pos.step, Step::Review | Step::Finalized)
             && let Some(v) = self.current_value()
         {
@@ -1301,7 +1394,7 @@ impl Builder {
         }
         message.push(question.clone());
         if matches!(self.pos.step, Step::Review | Step::Finalized) {
-            message.push(self.review_text());
+            message.extend(self.review_text());
         }
         let pending_rewrite = self.pending.as_ref().map(|p| {
             p.items
@@ -1314,10 +1407,15 @@ impl Builder {
         if let Some(r) = &pending_rewrite {
             suggestions.push(self.t1("builder-rewrite-offer", "rewrite", r));
         }
-        suggestions.extend(hints);
+        suggestions.extend(self.said.hints.iter().cloned());
         suggestions.extend(self.state_suggestions());
+        let mut suggestions: Vec<String> = suggestions.iter().map(|p| p.render(reader)).collect();
         if let Some(imp) = &self.improve {
-            suggestions.extend(imp.suggestions.iter().cloned());
+            if imp.suggestion_phrases.is_empty() {
+                suggestions.extend(imp.suggestions.iter().cloned());
+            } else {
+                suggestions.extend(imp.suggestion_phrases.iter().map(|p| p.render(reader)));
+            }
         }
         let mut next_questions = vec![question];
         if self.pos.step == Step::ExperienceAchievements && self.pending.is_some() {
@@ -1326,18 +1424,19 @@ impl Builder {
         BuilderResponse {
             session_id: String::new(),
             current_state: self.state_name().to_string(),
-            message: message.join("\n"),
-            next_questions,
+            message: message
+                .iter()
+                .map(|p| p.render(reader))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            next_questions: next_questions.iter().map(|p| p.render(reader)).collect(),
             cv_preview: self.cv.clone(),
             progress: self.progress(),
-            missing_sections: self
-                .missing_sections()
-                .iter()
-                .map(|s| s.id().to_string())
-                .collect(),
+            missing_sections: self.missing_sections(),
             suggestions,
             estimated_minutes_left: self.estimated_minutes_left(),
             pending_rewrite,
+            message_phrases: message,
         }
     }
 }
@@ -1358,6 +1457,59 @@ fn after_section(s: Section) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jobgate_core::i18n::Localizer;
+    use jobgate_core::text::arabic_ratio;
+
+    /// The person's reading language is not the CV's: an English CV talked through in Arabic keeps
+    /// its English answers, and the other way round; a switch says the current turn again.
+    #[test]
+    fn the_conversation_follows_the_reader_and_the_cv_keeps_its_language() {
+        let arabic = |s: &str| arabic_ratio(&jobgate_core::phrase::outside_isolates(s)) > 0.8;
+        let mut b = Builder::new(Lang::En);
+        let first = b.start(0);
+        assert_eq!(arabic_ratio(&first.message), 0.0, "{}", first.message);
+        b.set_reader(Lang::Ar);
+        let r = answer(&mut b, "Sara Ali", 5);
+        assert!(arabic(&r.message), "{}", r.message);
+        assert!(r.next_questions.iter().all(|q| arabic(q)), "{r:?}");
+        assert_eq!(b.lang(), Lang::En);
+        assert_eq!(b.cv().personal_info.name, "Sara Ali");
+        let r = answer(&mut b, "not an email", 10);
+        assert!(
+            arabic(&r.message),
+            "an error is said in Arabic too: {}",
+            r.message
+        );
+        // A language switch says the same turn again: the same error and question, in English.
+        let en = b.response_in(Lang::En);
+        assert_eq!(en.current_state, r.current_state);
+        assert_eq!(arabic_ratio(&en.message), 0.0, "{}", en.message);
+        assert!(en.message.contains("not an email"), "{}", en.message);
+        assert_eq!(en.message_phrases, r.message_phrases);
+        // A stored response's message is said again from its phrases.
+        let mut stored = r.clone();
+        stored.localize(Lang::En);
+        assert_eq!(stored.message, en.message);
+
+        let mut b = Builder::new(Lang::Ar);
+        b.start(0);
+        b.set_reader(Lang::En);
+        let r = answer(&mut b, "ليلى حداد", 5);
+        assert_eq!(arabic_ratio(&r.message), 0.0, "{}", r.message);
+        assert_eq!(b.lang(), Lang::Ar);
+        assert_eq!(b.cv().personal_info.name, "ليلى حداد");
+        for line in ["layla@example.com", "/review"] {
+            answer(&mut b, line, 10);
+        }
+        let review = b.response_in(Lang::En);
+        assert!(review.message.contains("ليلى حداد"), "{}", review.message);
+        let outside = jobgate_core::phrase::outside_isolates(&review.message);
+        assert!(
+            !outside.contains("ليلى"),
+            "the CV's words are isolated: {outside}"
+        );
+        assert!(arabic(&b.response_in(Lang::Ar).message));
+    }
 
     #[test]
     fn offered_wordings_wait_for_accept_and_then_replace_the_achievement() {
@@ -1526,7 +1678,7 @@ mod tests {
         assert!(r.message.contains("first question"));
         let r = answer(&mut b, "/skip", 2);
         assert_eq!(r.current_state, "asking_for_email");
-        assert!(r.missing_sections.contains(&"name".to_string()));
+        assert!(r.missing_sections.contains(&Section::Name));
         answer(&mut b, "/back", 3);
         answer(&mut b, "Mona Saleh", 4);
         let r = answer(&mut b, "/edit name", 5);

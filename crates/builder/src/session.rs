@@ -86,12 +86,26 @@ impl Session {
     }
 
     /// Opens a stored session where the user left off; `SESSION_NOT_FOUND` for an unknown id.
+    /// It speaks the language it was last read in.
     pub fn resume(store: &Store, id: &str) -> Result<(Session, BuilderResponse)> {
+        Session::open(store, id, None)
+    }
+
+    /// [`Session::resume`], saying the conversation in `reader` from now on (the CV's language
+    /// stays the session's).
+    pub fn resume_in(store: &Store, id: &str, reader: Lang) -> Result<(Session, BuilderResponse)> {
+        Session::open(store, id, Some(reader))
+    }
+
+    fn open(store: &Store, id: &str, reader: Option<Lang>) -> Result<(Session, BuilderResponse)> {
         let stored = store.load_session(id)?;
         let mut builder: Builder =
             serde_json::from_str(&stored.state_json).map_err(|e| JobGateError::StorageError {
                 reason: format!("session {id} cannot be read: {e}"),
             })?;
+        if let Some(reader) = reader {
+            builder.set_reader(reader);
+        }
         let mut response = builder.resume(now_ms());
         response.session_id = stored.id.clone();
         Ok((
@@ -135,6 +149,29 @@ impl Session {
     /// If the commit fails the builder stays as it was before the line.
     pub fn answer(&mut self, store: &mut Store, input: &str) -> Result<BuilderResponse> {
         self.answer_at(store, input, now_ms())
+    }
+
+    /// [`Session::answer`], said in `reader` (this turn and the next ones; the CV's language stays
+    /// the session's).
+    pub fn answer_in(
+        &mut self,
+        store: &mut Store,
+        input: &str,
+        reader: Lang,
+    ) -> Result<BuilderResponse> {
+        let before = self.builder.clone();
+        self.builder.set_reader(reader);
+        let turn = self.builder.answer(input, now_ms());
+        self.commit(store, input, before, turn.response, turn.finalized.as_ref())
+    }
+
+    /// The current turn said again in `reader` (after a language switch): the same question, notes
+    /// and suggestions, nothing answered, nothing saved until the next turn.
+    pub fn view(&mut self, reader: Lang) -> BuilderResponse {
+        self.builder.set_reader(reader);
+        let mut response = self.builder.response();
+        response.session_id = self.id.clone();
+        response
     }
 
     /// [`Session::answer`] with the clock given (benchmarks and tests).

@@ -6,61 +6,27 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// A part of the CV, as named in `missing_sections` and `/edit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Section {
-    Name,
-    Email,
-    Phone,
-    Location,
-    Headline,
-    Summary,
-    Experience,
-    Education,
-    Skills,
-    Languages,
-    Certifications,
-    Projects,
-}
+pub use jobgate_core::Section;
 
-impl Section {
-    pub const ALL: [Section; 12] = [
-        Section::Name,
-        Section::Email,
-        Section::Phone,
-        Section::Location,
-        Section::Headline,
-        Section::Summary,
-        Section::Experience,
-        Section::Education,
-        Section::Skills,
-        Section::Languages,
-        Section::Certifications,
-        Section::Projects,
-    ];
+/// The parts of the CV the builder asks about, in the order it asks: what `missing_sections` and
+/// `/edit` name (by [`Section::as_str`]; `builder-section-<name>` in `locales/`).
+pub const SECTIONS: [Section; 12] = [
+    Section::Name,
+    Section::Email,
+    Section::Phone,
+    Section::Location,
+    Section::Headline,
+    Section::Summary,
+    Section::Experience,
+    Section::Education,
+    Section::Skills,
+    Section::Languages,
+    Section::Certifications,
+    Section::Projects,
+];
 
-    /// The stable id used in `missing_sections` and in `builder-section-<id>` messages.
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::Name => "name",
-            Section::Email => "email",
-            Section::Phone => "phone",
-            Section::Location => "location",
-            Section::Headline => "headline",
-            Section::Summary => "summary",
-            Section::Experience => "experience",
-            Section::Education => "education",
-            Section::Skills => "skills",
-            Section::Languages => "languages",
-            Section::Certifications => "certifications",
-            Section::Projects => "projects",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.id() == id)
-    }
+fn asked(id: &str) -> Option<Section> {
+    Section::from_name(id).filter(|s| SECTIONS.contains(s))
 }
 
 /// What `/edit` may name: one section, or the whole contact block.
@@ -182,7 +148,7 @@ pub fn edit_target(arg: &str) -> Option<(EditTarget, Option<usize>)> {
     let target = if id == "contact" {
         EditTarget::Contact
     } else {
-        EditTarget::Section(Section::from_id(id)?)
+        EditTarget::Section(asked(id)?)
     };
     Some((target, number))
 }
@@ -200,6 +166,18 @@ mod tests {
             assert_eq!(yes_no(n), Some(false), "{n}");
         }
         assert_eq!(yes_no("maybe"), None);
+    }
+
+    #[test]
+    fn every_section_asked_about_has_a_name_in_both_languages() {
+        for lang in jobgate_core::Lang::ALL {
+            let loc = jobgate_core::i18n::Localizer::get(lang);
+            for s in SECTIONS {
+                assert!(loc.has(&format!("builder-section-{s}")), "{lang:?}: {s}");
+            }
+        }
+        assert_eq!(asked("header"), None, "not a part the builder asks about");
+        assert_eq!(asked("skills"), Some(Section::Skills));
     }
 
     #[test]

@@ -17,6 +17,8 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct BuildArgs {
+    /// The language the builder talks in; a new session's CV is written in it too (with --session,
+    /// only the conversation changes language, the CV keeps its own).
     #[arg(long, value_parser = output::parse_lang)]
     pub lang: Option<Lang>,
     /// Resume this session.
@@ -42,11 +44,15 @@ fn session_loop(a: &BuildArgs, lang: Lang, person: &PersonArgs) -> Result<(), Jo
     let opened = person.open()?;
     let (mut store, profile) = (opened.store, opened.owner);
     let (mut session, first) = match (&a.session, &a.improve) {
-        (Some(id), _) => Session::resume(&store, id)?,
+        // `--lang` on a resumed session changes the language it talks in, not the CV's.
+        (Some(id), _) => match a.lang {
+            Some(reader) => Session::resume_in(&store, id, reader)?,
+            None => Session::resume(&store, id)?,
+        },
         (None, Some(file)) => start_improve(&mut store, profile, file, a.lang)?,
         (None, None) => Session::start(&mut store, profile, lang)?,
     };
-    let lang = session.builder().lang();
+    let lang = session.builder().reader();
     if !a.json {
         println!(
             "{}",

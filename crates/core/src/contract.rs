@@ -88,6 +88,73 @@ impl Cv {
     pub fn is_empty(&self) -> bool {
         *self == Cv::default()
     }
+
+    /// What the CV says about the person, one field a line: the headline, the summary, the skills,
+    /// each job's title and achievements, each degree and its field, the achievements and
+    /// certifications, each project's title and description — not the contact details or the names
+    /// of employers and schools. What skills are looked for in (the job match).
+    pub fn text(&self) -> String {
+        let mut text = String::with_capacity(2048);
+        let mut add = |s: &str| {
+            text.push_str(s);
+            text.push('\n');
+        };
+        add(&self.personal_info.headline);
+        add(&self.summary);
+        for s in &self.skills {
+            add(s);
+        }
+        for e in &self.experience {
+            add(&e.title);
+            for a in &e.achievements {
+                add(a);
+            }
+        }
+        for e in &self.education {
+            add(&e.degree);
+            add(&e.field);
+        }
+        for s in self.achievements.iter().chain(&self.certifications) {
+            add(s);
+        }
+        for p in &self.projects {
+            add(&p.title);
+            add(&p.description);
+        }
+        text
+    }
+
+    /// The language the CV is written in: Arabic when most letters of its prose (the name, headline
+    /// and summary, each job's title, employer and achievements, each degree and school) are Arabic,
+    /// else English. Skills are left out: an Arabic CV often lists them in English. What an export
+    /// is laid out in when nobody chose, a built CV's headings, a builder session's CV language.
+    pub fn language(&self) -> Lang {
+        let mut prose = String::new();
+        let p = &self.personal_info;
+        for s in [&p.name, &p.headline, &self.summary] {
+            prose.push_str(s);
+            prose.push(' ');
+        }
+        for e in &self.experience {
+            prose.push_str(&e.title);
+            prose.push(' ');
+            prose.push_str(&e.company);
+            for a in &e.achievements {
+                prose.push(' ');
+                prose.push_str(a);
+            }
+        }
+        for e in &self.education {
+            prose.push_str(&e.degree);
+            prose.push(' ');
+            prose.push_str(&e.school);
+        }
+        if crate::text::arabic_ratio(&prose) > 0.5 {
+            Lang::Ar
+        } else {
+            Lang::En
+        }
+    }
 }
 
 /// One line of the ATS checklist. `points` of all checks add up to `ats_score`.
@@ -254,12 +321,32 @@ pub struct BuilderResponse {
     pub cv_preview: Cv,
     /// 0–100.
     pub progress: u8,
-    pub missing_sections: Vec<String>,
+    /// The parts of the CV with nothing in them yet (`name`, `experience`…).
+    pub missing_sections: Vec<crate::Section>,
     pub suggestions: Vec<String>,
     pub estimated_minutes_left: u32,
     /// A rewrite of the last answer waiting for the user to accept (`/accept`) or keep their own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pending_rewrite: Option<String>,
+    /// `message` kept as codes with arguments, one a line, so a transcript of earlier turns can be
+    /// said again in another language ([`BuilderResponse::localize`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub message_phrases: Vec<Phrase>,
+}
+
+impl BuilderResponse {
+    /// Puts `message` into `lang` from its phrases (a response without them keeps its words).
+    /// The current turn's questions and suggestions are said again by the builder itself.
+    pub fn localize(&mut self, lang: Lang) {
+        if !self.message_phrases.is_empty() {
+            self.message = self
+                .message_phrases
+                .iter()
+                .map(|p| p.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+    }
 }
 
 /// The error shape of every failed command and every CLI `--json` failure (DESIGN §2).

@@ -7,6 +7,7 @@
 //! - [`text`] and [`dates`]: normalisation of digits, presentation forms, bidi marks and dates.
 //! - [`lexicon`]: the skills lexicon (canonical skills, synonyms, Arabic equivalents).
 //! - [`phrase`]: messages kept as a Fluent id with typed arguments, rendered when shown (bidi done once).
+//! - [`section`]: the parts of a CV (one `Section` enum with stable names), and where the parser found them.
 //! - [`warning`]: the warning codes, like the error codes.
 //! - [`net`]: the policy for server addresses people type (the host shown is the host used).
 //!
@@ -21,6 +22,7 @@ pub mod jsonresume;
 pub mod lexicon;
 pub mod net;
 pub mod phrase;
+pub mod section;
 pub mod text;
 pub mod warning;
 
@@ -29,4 +31,5 @@ pub use document::{Document, Line};
 pub use error::{ErrorCode, JobGateError, UpdateKind};
 pub use i18n::Lang;
 pub use phrase::{Arg, Phrase, Segment};
+pub use section::{Section, SectionSpan};
 pub use warning::{PartialCause, WarningCode};

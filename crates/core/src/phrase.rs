@@ -39,6 +39,9 @@ pub enum Arg {
     Phrase(Box<Phrase>),
     /// Items joined with the language's comma, with `…` after them when `more`.
     List { items: Vec<Arg>, more: bool },
+    /// A name with a spelling in each language (a skill from the lexicon: "Project Management",
+    /// "إدارة المشاريع"): shown in the reader's language, isolated like the CV's words.
+    Term { en: String, ar: String },
 }
 
 /// A run of rendered text; `cv` when it is the CV's (or the person's) own words.
@@ -156,6 +159,10 @@ pub fn outside_isolates(s: &str) -> String {
 
 /// The text of `s` without any bidi control, for a terminal.
 pub fn strip_bidi(s: &str) -> String {
+    // Most text has none: copied whole, not rebuilt character by character.
+    if !s.chars().any(is_bidi_control) {
+        return s.to_string();
+    }
     s.chars().filter(|c| !is_bidi_control(*c)).collect()
 }
 
@@ -179,6 +186,10 @@ fn arg_segments(arg: &Arg, lang: Lang, out: &mut Vec<Segment>) {
         Arg::Value(v) => out.push(Segment {
             text: strip_bidi(v),
             cv: false,
+        }),
+        Arg::Term { en, ar } => out.push(Segment {
+            text: strip_bidi(if lang == Lang::Ar { ar } else { en }),
+            cv: true,
         }),
         Arg::Phrase(p) => render_into(p, lang, out),
         Arg::List { items, more } => {
@@ -321,6 +332,24 @@ mod tests {
         assert!(en.contains("103") && en.contains("Go, SQL, Rust…"), "{en}");
         let ar = back.plain(Lang::Ar);
         assert!(ar.contains("Go، SQL، Rust…"), "{ar}");
+    }
+
+    #[test]
+    fn a_term_is_said_in_the_readers_language_and_isolated() {
+        let p = Phrase::new("match-check-suggestion").arg(
+            "missing",
+            list_of(
+                [Arg::Term {
+                    en: "Project Management".into(),
+                    ar: "إدارة المشاريع".into(),
+                }],
+                3,
+            ),
+        );
+        assert!(p.plain(Lang::En).contains("Project Management"));
+        let ar = p.render(Lang::Ar);
+        assert!(ar.contains("\u{2068}إدارة المشاريع\u{2069}"), "{ar}");
+        assert!(!ar.contains("Project"), "{ar}");
     }
 
     #[test]

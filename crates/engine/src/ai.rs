@@ -87,6 +87,7 @@ pub fn improve(
     };
     match result {
         Ok(cv) => {
+            // The rule parse ran in the bounded worker; the score finds the document's sections again.
             let report = jobgate_score::score(&cv, doc, lang);
             analysis.features = jobgate_score::features(&cv, today);
             analysis.ats_score = report.score;

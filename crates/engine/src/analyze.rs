@@ -34,15 +34,15 @@ pub fn analyze_file_cached(
     opts: &AnalyzeOptions,
     cache: Option<&dyn AiCache>,
 ) -> Result<AnalysisResponse> {
-    let started = Instant::now();
-    let bytes = jobgate_extract::read_file(path)?;
-    Ok(finish(analyze_untrusted(&bytes, opts, cache)?, started))
+    timed(|| {
+        let bytes = jobgate_extract::read_file(path)?;
+        analyze_untrusted(&bytes, opts, cache)
+    })
 }
 
 /// Analyses a PDF or DOCX given as bytes.
 pub fn analyze_bytes(bytes: &[u8], opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
-    let started = Instant::now();
-    Ok(finish(analyze_untrusted(bytes, opts, None)?, started))
+    timed(|| analyze_untrusted(bytes, opts, None))
 }
 
 /// The bytes of a file from anyone: extracted, parsed and scored in a bounded worker
@@ -59,9 +59,26 @@ pub fn analyze_untrusted(
     Ok(r)
 }
 
-fn finish(mut r: AnalysisResponse, started: Instant) -> AnalysisResponse {
-    r.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
+/// Runs one analysis and sets its `processing_time`: the seconds `work` took, to the microsecond.
+/// Every entry point wraps its whole work in it (an inner one's figure is replaced by the outer
+/// one's, which includes it), and [`stamp`] is the one place the field is written.
+pub(crate) fn timed(work: impl FnOnce() -> Result<AnalysisResponse>) -> Result<AnalysisResponse> {
+    let started = Instant::now();
+    let mut r = work()?;
+    stamp(&mut r, started);
+    Ok(r)
+}
+
+/// [`timed`] for work that cannot fail.
+fn timed_ok(work: impl FnOnce() -> AnalysisResponse) -> AnalysisResponse {
+    let started = Instant::now();
+    let mut r = work();
+    stamp(&mut r, started);
     r
+}
+
+fn stamp(r: &mut AnalysisResponse, started: Instant) {
+    r.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
 }
 
 /// Parses and scores an already extracted document: by rules, then by AI when `opts.ai` is set.
@@ -75,12 +92,13 @@ pub fn analyze_document_cached(
     opts: &AnalyzeOptions,
     cache: Option<&dyn AiCache>,
 ) -> AnalysisResponse {
-    let started = Instant::now();
-    let mut r = analyze_by_rules(doc, opts);
-    if let Some(cfg) = &opts.ai {
-        improve_with_ai(doc, &mut r, cfg, cache, opts);
-    }
-    finish(r, started)
+    timed_ok(|| {
+        let mut r = analyze_by_rules(doc, opts);
+        if let Some(cfg) = &opts.ai {
+            improve_with_ai(doc, &mut r, cfg, cache, opts);
+        }
+        r
+    })
 }
 
 /// The AI step of an analysis (the profile's answer cache when given).
@@ -97,31 +115,32 @@ pub(crate) fn improve_with_ai(
 
 /// Parses and scores an already extracted document by rules only.
 pub fn analyze_by_rules(doc: &Document, opts: &AnalyzeOptions) -> AnalysisResponse {
-    let started = Instant::now();
-    let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
-    let parsed = jobgate_parse::parse(doc);
-    let features = jobgate_score::features(&parsed.cv, opts.today());
-    let report = jobgate_score::score(&parsed.cv, doc, lang);
-    let mut warnings = doc.warnings.clone();
-    if let Some(info) = &doc.ocr {
-        warnings.extend(jobgate_extract::ocr::warnings::warnings(info, &parsed.cv));
-    }
-    warnings.extend(parsed.warnings);
-    let mut r = AnalysisResponse {
-        success: true,
-        structured_data: parsed.cv,
-        ats_score: report.score,
-        ats_checks: report.checks,
-        suggestions: report.suggestions,
-        suggestion_phrases: report.suggestion_phrases,
-        features,
-        language: doc.language,
-        parser: ParserKind::Rules,
-        warnings,
-        processing_time: 0.0,
-        error_message: None,
-    };
-    // The warnings were made before the reader's language was known.
-    r.localize(lang);
-    finish(r, started)
+    timed_ok(|| {
+        let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
+        let parsed = jobgate_parse::parse(doc);
+        let features = jobgate_score::features(&parsed.cv, opts.today());
+        let report = jobgate_score::score_parsed(&parsed, doc, lang);
+        let mut warnings = doc.warnings.clone();
+        if let Some(info) = &doc.ocr {
+            warnings.extend(jobgate_extract::ocr::warnings::warnings(info, &parsed.cv));
+        }
+        warnings.extend(parsed.warnings);
+        let mut r = AnalysisResponse {
+            success: true,
+            structured_data: parsed.cv,
+            ats_score: report.score,
+            ats_checks: report.checks,
+            suggestions: report.suggestions,
+            suggestion_phrases: report.suggestion_phrases,
+            features,
+            language: doc.language,
+            parser: ParserKind::Rules,
+            warnings,
+            processing_time: 0.0,
+            error_message: None,
+        };
+        // The warnings were made before the reader's language was known.
+        r.localize(lang);
+        r
+    })
 }

@@ -10,7 +10,6 @@ use jobgate_core::{AnalysisResponse, JobGateError};
 use jobgate_store::{ProfileId, RecordedAnalysis, Store};
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Instant;
 
 /// Where imports are kept: one profile of a store.
 #[derive(Clone, Copy)]
@@ -61,19 +60,22 @@ pub fn import_file_cancellable(
     pages: &dyn Fn(crate::bounded::Progress),
     cancel: &CancelToken,
 ) -> Result<Imported> {
-    let started = Instant::now();
     progress("reading", 5);
-    let bytes = jobgate_extract::read_file(path)?;
-    progress("extracting", 25);
-    let (doc, mut analysis) = crate::bounded::analyse_cancellable(&bytes, opts, pages, cancel)?;
+    let mut read = Vec::new();
     let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
-    stopped(cancel)?;
-    if let Some(cfg) = &opts.ai {
-        progress("ai", 60);
-        let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
-        improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
-    }
-    analysis.processing_time = (started.elapsed().as_secs_f64() * 1e6).round() / 1e6;
+    let analysis = crate::analyze::timed(|| {
+        read = jobgate_extract::read_file(path)?;
+        progress("extracting", 25);
+        let (doc, mut analysis) = crate::bounded::analyse_cancellable(&read, opts, pages, cancel)?;
+        stopped(cancel)?;
+        if let Some(cfg) = &opts.ai {
+            progress("ai", 60);
+            let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
+            improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
+        }
+        Ok(analysis)
+    })?;
+    let bytes = read;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -63,8 +63,6 @@ pub struct Screening {
     /// Best first.
     pub ranking: Vec<MatchResult>,
     pub failed: Vec<Failed>,
-    /// What was ranked, to rank it again in another language ([`Self::in_lang`]).
-    candidates: Vec<Candidate>,
 }
 
 impl Screening {
@@ -76,12 +74,11 @@ impl Screening {
             lang,
             ranking,
             failed,
-            candidates: candidates.to_vec(),
         }
     }
 
-    /// The same screening with its reasons and failures said in `lang` (the ranking is the same: it
-    /// does not depend on the language).
+    /// The same screening with its reasons and failures said in `lang`: the ranking is not worked
+    /// out again (it does not depend on the language), its reasons are said again from their phrases.
     pub fn in_lang(&self, lang: Lang) -> Screening {
         let failed = self
             .failed
@@ -91,7 +88,21 @@ impl Screening {
                 None => f.clone(),
             })
             .collect();
-        Screening::rank(self.job.clone(), &self.candidates, failed, lang)
+        let ranking = self
+            .ranking
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.localize(lang);
+                r
+            })
+            .collect();
+        Screening {
+            job: self.job.clone(),
+            lang,
+            ranking,
+            failed,
+        }
     }
 
     pub fn report(&self) -> Report<'_> {
@@ -276,34 +287,34 @@ pub fn history_candidates(
 /// An analysis of a CV that has no file: its own structured data, scored on the DOCX Job Gate would
 /// export for it.
 pub fn analyse_cv(cv: Cv, opts: &AnalyzeOptions) -> Result<AnalysisResponse> {
-    let lang = opts
-        .lang
-        .unwrap_or_else(|| jobgate_export::language_of(&cv));
-    let template = jobgate_export::templates()
-        .into_iter()
-        .next()
-        .ok_or_else(|| JobGateError::TemplateNotFound {
-            name: "default".into(),
-            available: Vec::new(),
-        })?;
-    let bytes = jobgate_export::render(
-        &cv,
-        jobgate_export::Format::Docx,
-        &template.name,
-        jobgate_export::language_of(&cv),
-    )?;
-    let doc = jobgate_extract::extract(&bytes)?;
-    let report = jobgate_score::score(&cv, &doc, lang);
-    Ok(AnalysisResponse {
-        success: true,
-        features: jobgate_score::features(&cv, opts.today.unwrap_or_else(crate::clock::today)),
-        structured_data: cv,
-        ats_score: report.score,
-        ats_checks: report.checks,
-        suggestions: report.suggestions,
-        suggestion_phrases: report.suggestion_phrases,
-        language: doc.language,
-        ..AnalysisResponse::default()
+    crate::analyze::timed(|| {
+        let lang = opts.lang.unwrap_or_else(|| cv.language());
+        let template = jobgate_export::templates()
+            .into_iter()
+            .next()
+            .ok_or_else(|| JobGateError::TemplateNotFound {
+                name: "default".into(),
+                available: Vec::new(),
+            })?;
+        let bytes = jobgate_export::render(
+            &cv,
+            jobgate_export::Format::Docx,
+            &template.name,
+            cv.language(),
+        )?;
+        let doc = jobgate_extract::extract(&bytes)?;
+        let report = jobgate_score::score(&cv, &doc, lang);
+        Ok(AnalysisResponse {
+            success: true,
+            features: jobgate_score::features(&cv, opts.today.unwrap_or_else(crate::clock::today)),
+            structured_data: cv,
+            ats_score: report.score,
+            ats_checks: report.checks,
+            suggestions: report.suggestions,
+            suggestion_phrases: report.suggestion_phrases,
+            language: doc.language,
+            ..AnalysisResponse::default()
+        })
     })
 }
 

@@ -416,6 +416,18 @@ pub fn match_view(s: &Screening, origin: &HashMap<String, CvId>) -> MatchView {
             .enumerate()
             .map(|(i, r)| {
                 let cv_id = origin.get(&r.file).copied();
+                // Reasons kept as phrases are said in the screening's language here.
+                let components: Vec<MatchComponent> = r
+                    .components
+                    .iter()
+                    .map(|c| {
+                        let mut c = c.clone();
+                        if let Some(p) = &c.reason_phrase {
+                            c.reason = p.render(s.lang);
+                        }
+                        c
+                    })
+                    .collect();
                 RankedView {
                     rank: i + 1,
                     file_name: if cv_id.is_some() {
@@ -435,8 +447,8 @@ pub fn match_view(s: &Screening, origin: &HashMap<String, CvId>) -> MatchView {
                     matched: labels(&r.matched_skills),
                     missing: labels(&r.missing_skills),
                     preferred_matched: labels(&r.preferred_matched),
-                    components: r.components.clone(),
-                    reasons: r.reasons.clone(),
+                    components: components.clone(),
+                    reasons: components.iter().map(|c| c.reason.clone()).collect(),
                     cv_id,
                 }
             })

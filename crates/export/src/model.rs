@@ -3,7 +3,7 @@
 //! and dates. Text direction is decided here, once per document. Layout (fonts, sizes, pages) is
 //! left to the renderers.
 
-use crate::template::{Section, Template};
+use crate::template::{Section, Template, heading_id};
 use jobgate_core::{Cv, Lang, i18n::Localizer};
 
 /// One block of the exported CV, in reading order.
@@ -173,9 +173,20 @@ pub fn build(cv: &Cv, template: &Template, lang: Lang) -> Doc {
                     push_bullet(&mut body, a);
                 }
             }
+            // Not listed by a template (checked when it loads): shown in the header, or no part of
+            // an export.
+            Section::Header
+            | Section::Name
+            | Section::Email
+            | Section::Phone
+            | Section::Location
+            | Section::Headline
+            | Section::Contact
+            | Section::Links
+            | Section::Other => {}
         }
         if !body.is_empty() {
-            blocks.push(Block::Heading(section, text(section.heading_id())));
+            blocks.push(Block::Heading(section, text(&heading_id(section))));
             blocks.extend(body);
         }
     }
@@ -189,34 +200,10 @@ pub fn build(cv: &Cv, template: &Template, lang: Lang) -> Doc {
     }
 }
 
-/// The language a CV is written in, for exports where the user did not choose one: Arabic when most
-/// of its letters are Arabic.
+/// The language a CV is written in, for exports where the user did not choose one
+/// ([`Cv::language`]).
 pub fn language_of(cv: &Cv) -> Lang {
-    let mut all = String::new();
-    let p = &cv.personal_info;
-    for s in [&p.name, &p.headline, &cv.summary] {
-        all.push_str(s);
-        all.push(' ');
-    }
-    for e in &cv.experience {
-        all.push_str(&e.title);
-        all.push(' ');
-        all.push_str(&e.company);
-        for a in &e.achievements {
-            all.push(' ');
-            all.push_str(a);
-        }
-    }
-    for e in &cv.education {
-        all.push_str(&e.degree);
-        all.push(' ');
-        all.push_str(&e.school);
-    }
-    if jobgate_core::text::arabic_ratio(&all) > 0.5 {
-        Lang::Ar
-    } else {
-        Lang::En
-    }
+    cv.language()
 }
 
 fn push_text(body: &mut Vec<Block>, s: &str) {

@@ -138,34 +138,13 @@ pub struct Headings {
     pub in_accent: bool,
 }
 
-/// A CV section, in the order the template lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    Summary,
-    Experience,
-    Education,
-    Skills,
-    Languages,
-    Certifications,
-    Projects,
-    Achievements,
-}
+/// The section vocabulary of `jobgate_core`: a template lists the sections that have a heading
+/// ([`Section::has_heading`]).
+pub use jobgate_core::Section;
 
-impl Section {
-    /// The Fluent id of the section's heading.
-    pub fn heading_id(self) -> &'static str {
-        match self {
-            Section::Summary => "export-heading-summary",
-            Section::Experience => "export-heading-experience",
-            Section::Education => "export-heading-education",
-            Section::Skills => "export-heading-skills",
-            Section::Languages => "export-heading-languages",
-            Section::Certifications => "export-heading-certifications",
-            Section::Projects => "export-heading-projects",
-            Section::Achievements => "export-heading-achievements",
-        }
-    }
+/// The Fluent id of a section's heading in an export (`export-heading-<name>`).
+pub fn heading_id(section: Section) -> String {
+    format!("export-heading-{}", section.as_str())
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -235,6 +214,9 @@ pub fn parse(name: &str, source: &str) -> Result<Template> {
     if t.sections.order.is_empty() {
         return Err(bad("no sections".into()));
     }
+    if let Some(s) = t.sections.order.iter().find(|s| !s.has_heading()) {
+        return Err(bad(format!("{s} is not a section with a heading")));
+    }
     Ok(t)
 }
 
@@ -274,6 +256,16 @@ mod tests {
     }
 
     #[test]
+    fn every_section_with_a_heading_has_its_heading_in_both_languages() {
+        for lang in jobgate_core::Lang::ALL {
+            let loc = jobgate_core::i18n::Localizer::get(lang);
+            for s in Section::ALL.into_iter().filter(|s| s.has_heading()) {
+                assert!(loc.has(&heading_id(s)), "{lang:?}: {s}");
+            }
+        }
+    }
+
+    #[test]
     fn unknown_template_lists_the_available_ones() {
         let e = load("fancy").unwrap_err();
         assert_eq!(e.code().as_str(), "TEMPLATE_NOT_FOUND");
@@ -288,6 +280,7 @@ mod tests {
             "[fonts]\nlatin = \"Comic Sans\"",
             "[page]\nsize = \"A3\"",
             "[nonsense]\nx = 1",
+            "[sections]\norder = [\"summary\", \"email\"]",
         ] {
             let e = parse("t", src).unwrap_err();
             assert_eq!(e.code().as_str(), "EXPORT_FAILED", "{src}");

@@ -10,7 +10,7 @@
 //! concepts, the names of levels and languages in the user's language) is prepared once per ranking
 //! ([`PreparedJob`]); per CV only the CV is read.
 
-use crate::job::{EducationLevel, JobSpec, education_level_of, language_names_in, list_separator};
+use crate::job::{EducationLevel, JobSpec, education_level_of, language_names_in};
 use crate::terms::{Terms, stems, tokens};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::lexicon::SkillLexicon;
@@ -45,6 +45,10 @@ pub struct MatchComponent {
     pub max_points: f64,
     /// What was found, in the user's language.
     pub reason: String,
+    /// `reason` kept as a code with arguments, so the match can be said again in another language
+    /// without being worked out again ([`MatchResult::localize`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_phrase: Option<Phrase>,
 }
 
 /// One CV's match with a job.
@@ -72,6 +76,18 @@ pub struct MatchResult {
     pub components: Vec<MatchComponent>,
     /// The components' reasons, in order.
     pub reasons: Vec<String>,
+}
+
+impl MatchResult {
+    /// Puts the reasons into `lang` from their phrases (a reason without one keeps its words).
+    pub fn localize(&mut self, lang: Lang) {
+        for c in &mut self.components {
+            if let Some(p) = &c.reason_phrase {
+                c.reason = p.render(lang);
+            }
+        }
+        self.reasons = self.components.iter().map(|c| c.reason.clone()).collect();
+    }
 }
 
 /// Ranks CVs against a job, best first, reasons in the job description's language.
@@ -136,11 +152,11 @@ pub fn job_match_check(job: &JobSpec, cv: &Cv, lang: Lang) -> AtsCheck {
     let suggestion = if missing.is_empty() {
         Vec::new()
     } else {
-        // The skills' names are the lexicon's, in the language of the ranking.
+        // The skills' names are the lexicon's, in the reader's language.
         vec![Phrase::new("match-check-suggestion").arg(
             "missing",
             Arg::List {
-                items: missing.iter().map(|s| Arg::Cv(s.label.clone())).collect(),
+                items: missing.iter().map(|s| s.term.clone()).collect(),
                 more: false,
             },
         )]
@@ -164,7 +180,8 @@ struct JobSkill {
     indices: Vec<usize>,
     /// The canonical names, the first for a single skill.
     names: Vec<String>,
-    label: String,
+    /// Its name in either language (a choice: "Tableau or Power BI"), for the reasons.
+    term: Arg,
 }
 
 /// A word of a title: a concept shared by English and Arabic words, or a word compared as it is.
@@ -182,8 +199,6 @@ struct PreparedJob<'a> {
     required: Vec<JobSkill>,
     preferred: Vec<JobSkill>,
     title_concepts: Vec<Concept>,
-    /// The name of each education level in the user's language (indexed by the level).
-    level_names: Vec<String>,
     /// Effective maximum points of each component (0 when the job does not ask about it).
     max: Weights,
 }
@@ -242,18 +257,17 @@ impl<'a> PreparedJob<'a> {
                 match group {
                     Some(g) if g[0] != *n => continue,
                     Some(g) => {
-                        let labels: Vec<String> =
-                            g.iter().map(|s| job.skill_label(s, lang)).collect();
+                        let terms: Vec<Arg> = g.iter().map(|s| term(job, s)).collect();
                         out.push(JobSkill {
                             indices: g.iter().filter_map(|s| lex.index_of(s)).collect(),
                             names: g.clone(),
-                            label: either(loc, &labels),
+                            term: either_phrase(terms),
                         });
                     }
                     None => out.push(JobSkill {
                         indices: lex.index_of(n).into_iter().collect(),
                         names: vec![n.clone()],
-                        label: job.skill_label(n, lang),
+                        term: term(job, n),
                     }),
                 }
             }
@@ -271,16 +285,6 @@ impl<'a> PreparedJob<'a> {
             ats: W_ATS,
         }
         .out_of_100();
-        let level_names = [
-            EducationLevel::HighSchool,
-            EducationLevel::Diploma,
-            EducationLevel::Bachelor,
-            EducationLevel::Master,
-            EducationLevel::Phd,
-        ]
-        .iter()
-        .map(|l| loc.format(l.message_id(), &[("x", "")]))
-        .collect();
         PreparedJob {
             job,
             lang,
@@ -288,49 +292,50 @@ impl<'a> PreparedJob<'a> {
             required: skills(&job.required_skills),
             preferred: skills(&job.preferred_skills),
             title_concepts,
-            level_names,
             max,
         }
     }
 
-    fn level_name(&self, level: EducationLevel) -> &str {
-        &self.level_names[level as usize]
+    /// The skills' names, as a list argument.
+    fn labels(&self, skills: &[&JobSkill]) -> Arg {
+        Arg::List {
+            items: skills.iter().map(|s| s.term.clone()).collect(),
+            more: false,
+        }
     }
 
-    /// The skills' labels, joined as a list.
-    fn labels(&self, skills: &[&JobSkill]) -> String {
-        let labels: Vec<&str> = skills.iter().map(|s| s.label.as_str()).collect();
-        labels.join(list_separator(self.lang))
-    }
-
-    /// Spoken-language names in the user's language, joined as a list.
-    fn language_labels(&self, names: &[String]) -> String {
-        let labels: Vec<String> = names
-            .iter()
-            .map(|n| {
-                let id = format!("match-language-{}", n.to_lowercase());
-                if self.loc.has(&id) {
-                    self.loc.format(&id, &[("x", "")])
-                } else {
-                    n.clone()
-                }
-            })
-            .collect();
-        labels.join(list_separator(self.lang))
+    /// Spoken-language names, as a list argument: a language Job Gate can name in every language
+    /// by its message, any other as the job wrote it.
+    fn language_labels(&self, names: &[String]) -> Arg {
+        Arg::List {
+            items: names
+                .iter()
+                .map(|n| {
+                    let id = format!("match-language-{}", n.to_lowercase());
+                    if self.loc.has(&id) {
+                        Arg::Phrase(Box::new(Phrase::new(id)))
+                    } else {
+                        Arg::Cv(n.clone())
+                    }
+                })
+                .collect(),
+            more: false,
+        }
     }
 
     fn score(&self, file: &str, r: &AnalysisResponse) -> MatchResult {
-        let loc = self.loc;
         let job = self.job;
         let cv = &r.structured_data;
         let seen = skills_in_cv(cv);
         let mut components = Vec::with_capacity(7);
-        let mut push = |id: &str, points: f64, max: f64, reason: String| {
+        let lang = self.lang;
+        let mut push = |id: &str, points: f64, max: f64, reason: Phrase| {
             components.push(MatchComponent {
                 id: id.into(),
                 points: round1(points.clamp(0.0, max)),
                 max_points: max,
-                reason,
+                reason: reason.render(lang),
+                reason_phrase: Some(reason),
             });
         };
 
@@ -339,26 +344,18 @@ impl<'a> PreparedJob<'a> {
         if self.max.required > 0.0 {
             let count = self.required.len();
             let reason = if missing.is_empty() {
-                loc.format_count(
-                    "match-required-all",
-                    count as i64,
-                    &[("skills", self.labels(&matched))],
-                )
+                Phrase::new("match-required-all")
+                    .count(count)
+                    .arg("skills", self.labels(&matched))
             } else if matched.is_empty() {
-                loc.format_count(
-                    "match-required-none",
-                    count as i64,
-                    &[("missing", self.labels(&missing))],
-                )
+                Phrase::new("match-required-none")
+                    .count(count)
+                    .arg("missing", self.labels(&missing))
             } else {
-                loc.format_count(
-                    "match-required-some",
-                    count as i64,
-                    &[
-                        ("matched", matched.len().to_string()),
-                        ("missing", self.labels(&missing)),
-                    ],
-                )
+                Phrase::new("match-required-some")
+                    .count(count)
+                    .value("matched", matched.len())
+                    .arg("missing", self.labels(&missing))
             };
             let pts = self.max.required * matched.len() as f64 / count as f64;
             push("required_skills", pts, self.max.required, reason);
@@ -369,20 +366,14 @@ impl<'a> PreparedJob<'a> {
         if self.max.preferred > 0.0 {
             let count = self.preferred.len();
             let reason = if pref_have.is_empty() {
-                loc.format_count(
-                    "match-preferred-none",
-                    count as i64,
-                    &[("missing", self.labels(&pref_miss))],
-                )
+                Phrase::new("match-preferred-none")
+                    .count(count)
+                    .arg("missing", self.labels(&pref_miss))
             } else {
-                loc.format_count(
-                    "match-preferred-some",
-                    count as i64,
-                    &[
-                        ("matched", pref_have.len().to_string()),
-                        ("skills", self.labels(&pref_have)),
-                    ],
-                )
+                Phrase::new("match-preferred-some")
+                    .count(count)
+                    .value("matched", pref_have.len())
+                    .arg("skills", self.labels(&pref_have))
             };
             let pts = self.max.preferred * pref_have.len() as f64 / count as f64;
             push("preferred_skills", pts, self.max.preferred, reason);
@@ -392,15 +383,17 @@ impl<'a> PreparedJob<'a> {
         let years = years_of(r);
         if self.max.years > 0.0 {
             let asked = job.min_years.unwrap_or(0.0);
-            let args = [("years", number(years)), ("asked", number(asked))];
-            let count = asked.ceil() as i64;
-            let reason = if years <= 0.0 {
-                loc.format_count("match-years-unknown", count, &args)
+            let id = if years <= 0.0 {
+                "match-years-unknown"
             } else if years >= asked {
-                loc.format_count("match-years-enough", count, &args)
+                "match-years-enough"
             } else {
-                loc.format_count("match-years-short", count, &args)
+                "match-years-short"
             };
+            let reason = Phrase::new(id)
+                .arg("count", Arg::Count(asked.ceil() as i64))
+                .value("years", number(years))
+                .value("asked", number(asked));
             let pts = self.max.years * (years / asked).min(1.0);
             push("experience", pts, self.max.years, reason);
         }
@@ -412,7 +405,6 @@ impl<'a> PreparedJob<'a> {
             .filter_map(|e| education_level_of(&format!("{} {}", e.degree, e.field)))
             .max();
         if let Some(asked) = job.education {
-            let asked_name = self.level_name(asked);
             let (fraction, id) = match level {
                 Some(l) if l >= asked => (1.0, "match-education-ok"),
                 Some(l) if asked as i32 - l as i32 == 1 => (0.5, "match-education-short"),
@@ -420,10 +412,10 @@ impl<'a> PreparedJob<'a> {
                 None if !cv.education.is_empty() => (0.5, "match-education-unknown"),
                 None => (0.0, "match-education-none"),
             };
-            let reason = match level {
-                Some(l) => loc.format(id, &[("level", self.level_name(l)), ("asked", asked_name)]),
-                None => loc.format(id, &[("asked", asked_name)]),
-            };
+            let mut reason = Phrase::new(id).phrase("asked", Phrase::new(asked.message_id()));
+            if let Some(l) = level {
+                reason = reason.phrase("level", Phrase::new(l.message_id()));
+            }
             push(
                 "education",
                 self.max.education * fraction,
@@ -444,16 +436,12 @@ impl<'a> PreparedJob<'a> {
         };
         if self.max.languages > 0.0 {
             let reason = if lang_miss.is_empty() {
-                loc.format(
-                    "match-languages-all",
-                    &[("languages", self.language_labels(&lang_have))],
-                )
+                Phrase::new("match-languages-all")
+                    .arg("languages", self.language_labels(&lang_have))
             } else {
-                loc.format_count(
-                    "match-languages-missing",
-                    lang_miss.len() as i64,
-                    &[("missing", self.language_labels(&lang_miss))],
-                )
+                Phrase::new("match-languages-missing")
+                    .count(lang_miss.len())
+                    .arg("missing", self.language_labels(&lang_miss))
             };
             let pts = self.max.languages * lang_have.len() as f64 / job.languages.len() as f64;
             push("languages", pts, self.max.languages, reason);
@@ -483,19 +471,12 @@ impl<'a> PreparedJob<'a> {
             }
             title_fit = (title_fit * 100.0).round() / 100.0;
             let reason = if title_fit > 0.0 {
-                loc.format(
-                    "match-title-fit",
-                    &[
-                        ("cv_title", best_title.as_str()),
-                        ("job_title", job.title.as_str()),
-                        (
-                            "percent",
-                            &format!("{}", (title_fit * 100.0).round() as i64),
-                        ),
-                    ],
-                )
+                Phrase::new("match-title-fit")
+                    .cv("cv_title", best_title.as_str())
+                    .cv("job_title", job.title.as_str())
+                    .value("percent", (title_fit * 100.0).round() as i64)
             } else {
-                loc.format("match-title-none", &[("job_title", job.title.as_str())])
+                Phrase::new("match-title-none").cv("job_title", job.title.as_str())
             };
             push("title", self.max.title * title_fit, self.max.title, reason);
         }
@@ -506,7 +487,7 @@ impl<'a> PreparedJob<'a> {
             "ats",
             self.max.ats * ats / 100.0,
             self.max.ats,
-            loc.format("match-ats", &[("score", number(round1(ats)))]),
+            Phrase::new("match-ats").value("score", number(round1(ats))),
         );
 
         let score = round1(components.iter().map(|c| c.points).sum());
@@ -563,54 +544,41 @@ fn names(skills: &[&JobSkill], seen: &[bool]) -> Vec<String> {
     out
 }
 
-/// "Tableau or Power BI", "Salesforce أو HubSpot": a choice of skills named in the reader's language.
-fn either(loc: &Localizer, labels: &[String]) -> String {
-    let Some((last, rest)) = labels.split_last() else {
-        return String::new();
-    };
-    if rest.is_empty() {
-        return last.clone();
+/// A skill of the job by its name in either language.
+fn term(job: &JobSpec, name: &str) -> Arg {
+    Arg::Term {
+        en: job.skill_label(name, Lang::En),
+        ar: job.skill_label(name, Lang::Ar),
     }
-    loc.format(
-        "match-skills-either",
-        &[
-            ("skills", rest.join(list_separator(loc.lang()))),
-            ("last", last.clone()),
-        ],
-    )
+}
+
+/// A choice of skills as an argument ("Tableau or Power BI"), said in the reader's language.
+fn either_phrase(mut terms: Vec<Arg>) -> Arg {
+    match terms.len() {
+        0 => Arg::Value(String::new()),
+        1 => terms.remove(0),
+        _ => {
+            let last = terms.pop().unwrap_or(Arg::Value(String::new()));
+            Arg::Phrase(Box::new(
+                Phrase::new("match-skills-either")
+                    .arg(
+                        "skills",
+                        Arg::List {
+                            items: terms,
+                            more: false,
+                        },
+                    )
+                    .arg("last", last),
+            ))
+        }
+    }
 }
 
 /// Every lexicon skill anywhere in the CV (skills list, titles, summary, achievements, projects…).
 fn skills_in_cv(cv: &Cv) -> Vec<bool> {
     let lex = SkillLexicon::builtin();
     let mut seen = vec![false; lex.skills().len()];
-    let mut text = String::with_capacity(2048);
-    let mut add = |s: &str| {
-        text.push_str(s);
-        text.push('\n');
-    };
-    add(&cv.personal_info.headline);
-    add(&cv.summary);
-    for s in &cv.skills {
-        add(s);
-    }
-    for e in &cv.experience {
-        add(&e.title);
-        for a in &e.achievements {
-            add(a);
-        }
-    }
-    for e in &cv.education {
-        add(&e.degree);
-        add(&e.field);
-    }
-    for s in cv.achievements.iter().chain(&cv.certifications) {
-        add(s);
-    }
-    for p in &cv.projects {
-        add(&p.title);
-        add(&p.description);
-    }
+    let text = cv.text();
     lex.mark_all(&text, &mut seen);
     // A skills-list item is a skill name even in lower case ("go", "excel").
     for s in &cv.skills {

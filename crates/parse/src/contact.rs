@@ -6,9 +6,10 @@
 //! ("7788 555 100 20+") are put back in order.
 
 use crate::lines::{Ln, ends_sentence, word_count};
-use crate::sections::{Block, SectionKind, heading_of, mentions_language};
+use crate::sections::{Block, heading_of, mentions_language};
 use crate::terms::{headings, terms};
 use jobgate_core::PersonalInfo;
+use jobgate_core::Section;
 use jobgate_core::text::is_arabic_char;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -390,15 +391,12 @@ pub(crate) fn personal_info(blocks: &[Block], all: &[Ln]) -> HeaderFacts {
         .filter(|b| {
             matches!(
                 b.kind,
-                SectionKind::Header
-                    | SectionKind::Contact
-                    | SectionKind::Links
-                    | SectionKind::Summary
+                Section::Header | Section::Contact | Section::Links | Section::Summary
             )
         })
         .flat_map(|b| {
             // A side bar's "About" may hold the contact details above the summary.
-            let only_contact = b.kind == SectionKind::Summary;
+            let only_contact = b.kind == Section::Summary;
             b.body
                 .iter()
                 .take_while(move |l| !only_contact || is_contact_line(&l.text))

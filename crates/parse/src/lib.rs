@@ -16,7 +16,7 @@ mod lists;
 mod sections;
 mod terms;
 
-pub use sections::{Section, SectionKind};
+pub use jobgate_core::{Section, SectionSpan};
 
 use entries::{
     RawEntry, bare_date, education_from, experience_from, looks_like_education, segment,
@@ -30,16 +30,19 @@ use sections::Block;
 pub struct Parsed {
     pub cv: Cv,
     pub warnings: Vec<Warning>,
+    /// The document's sections as [`sections`] gives them, found once for the parse and for the ATS
+    /// score's judgement of the headings.
+    pub sections: Vec<SectionSpan>,
 }
 
 /// The document's sections, in order: the header (lines before the first heading, when there are any),
-/// then one section per recognised heading. Used by the ATS score to judge the headings.
-pub fn sections(doc: &Document) -> Vec<Section> {
+/// then one section per recognised heading (also in [`Parsed::sections`]).
+pub fn sections(doc: &Document) -> Vec<SectionSpan> {
     let lines = lines::clean(doc);
     sections::to_sections(&sections::split(&lines))
 }
 
-fn bodies(blocks: &[Block], kind: SectionKind) -> Vec<&Ln> {
+fn bodies(blocks: &[Block], kind: Section) -> Vec<&Ln> {
     blocks
         .iter()
         .filter(|b| b.kind == kind)
@@ -62,7 +65,7 @@ pub fn parse(doc: &Document) -> Parsed {
     cv.personal_info = facts.info;
 
     // Summary: its section, else the header's sentences.
-    let summary: Vec<&Ln> = bodies(&blocks, SectionKind::Summary);
+    let summary: Vec<&Ln> = bodies(&blocks, Section::Summary);
     let summary_lines: Vec<String> = if summary.is_empty() {
         facts
             .leftovers
@@ -82,11 +85,11 @@ pub fn parse(doc: &Document) -> Parsed {
     // Experience and education.
     let exp_blocks: Vec<&Block> = blocks
         .iter()
-        .filter(|b| b.kind == SectionKind::Experience)
+        .filter(|b| b.kind == Section::Experience)
         .collect();
     let edu_blocks: Vec<&Block> = blocks
         .iter()
-        .filter(|b| b.kind == SectionKind::Education)
+        .filter(|b| b.kind == Section::Education)
         .collect();
     for b in &exp_blocks {
         for e in segment(&b.body) {
@@ -108,13 +111,13 @@ pub fn parse(doc: &Document) -> Parsed {
         // No heading for them: dated entries wherever they are (header, unknown sections).
         let loose: Vec<Ln> = blocks
             .iter()
-            .filter(|b| matches!(b.kind, SectionKind::Header | SectionKind::Other))
+            .filter(|b| matches!(b.kind, Section::Header | Section::Other))
             .flat_map(|b| b.body.iter())
             .filter(|l| {
                 facts.leftovers.iter().any(|x| x.idx == l.idx)
-                    || !blocks.iter().any(|b| {
-                        b.kind == SectionKind::Header && b.body.iter().any(|x| x.idx == l.idx)
-                    })
+                    || !blocks
+                        .iter()
+                        .any(|b| b.kind == Section::Header && b.body.iter().any(|x| x.idx == l.idx))
             })
             .cloned()
             .collect();
@@ -139,19 +142,17 @@ pub fn parse(doc: &Document) -> Parsed {
 
     // A "Languages" heading over programming languages ("Go Python SQL", as themes group skills)
     // heads skills: its lines that name no spoken language but known skills go to the skills.
-    let (coded, spoken): (Vec<&Ln>, Vec<&Ln>) = bodies(&blocks, SectionKind::Languages)
+    let (coded, spoken): (Vec<&Ln>, Vec<&Ln>) = bodies(&blocks, Section::Languages)
         .into_iter()
         .partition(|l| lists::names_skills_not_languages(&l.text));
-    let mut skill_lines = bodies(&blocks, SectionKind::Skills);
+    let mut skill_lines = bodies(&blocks, Section::Skills);
     skill_lines.extend(coded);
     // Skill groups under headings of their own ("Programming", "Web"), each skill on its own line,
     // fall into whatever section came before: two or more such lines in a row are skills.
-    for b in blocks.iter().filter(|b| {
-        matches!(
-            b.kind,
-            SectionKind::Header | SectionKind::Summary | SectionKind::Other
-        )
-    }) {
+    for b in blocks
+        .iter()
+        .filter(|b| matches!(b.kind, Section::Header | Section::Summary | Section::Other))
+    {
         let flags: Vec<bool> = b.body.iter().map(|l| lists::only_skills(&l.text)).collect();
         for (i, l) in b.body.iter().enumerate() {
             let next = flags.get(i + 1).copied().unwrap_or(false);
@@ -171,16 +172,19 @@ pub fn parse(doc: &Document) -> Parsed {
     if cv.languages.is_empty() {
         cv.languages = lists::languages(&facts.languages);
     }
-    cv.certifications =
-        lists::certifications(&owned(&bodies(&blocks, SectionKind::Certifications)));
-    cv.achievements = lists::achievements(&owned(&bodies(&blocks, SectionKind::Achievements)));
-    cv.projects = lists::projects(&owned(&bodies(&blocks, SectionKind::Projects)));
-    for l in lists::projects(&owned(&bodies(&blocks, SectionKind::Links))) {
+    cv.certifications = lists::certifications(&owned(&bodies(&blocks, Section::Certifications)));
+    cv.achievements = lists::achievements(&owned(&bodies(&blocks, Section::Achievements)));
+    cv.projects = lists::projects(&owned(&bodies(&blocks, Section::Projects)));
+    for l in lists::projects(&owned(&bodies(&blocks, Section::Links))) {
         if !l.link.is_empty() && !cv.personal_info.links.contains(&l.link) {
             cv.personal_info.links.push(l.link);
         }
     }
-    Parsed { cv, warnings }
+    Parsed {
+        cv,
+        warnings,
+        sections: sections::to_sections(&blocks),
+    }
 }
 
 /// Two-column leftovers: periods that extraction pushed out of their entry, into a section with no
@@ -192,10 +196,7 @@ fn fill_leftover_dates(blocks: &[Block], cv: &mut Cv) {
         .filter(|b| {
             matches!(
                 b.kind,
-                SectionKind::Skills
-                    | SectionKind::Languages
-                    | SectionKind::Links
-                    | SectionKind::Contact
+                Section::Skills | Section::Languages | Section::Links | Section::Contact
             )
         })
         .flat_map(|b| b.body.iter())

@@ -12,65 +12,12 @@
 use crate::lines::{Ln, is_upper, word_count};
 use crate::terms::{headings, terms};
 use jobgate_core::text::is_arabic_char;
-use serde::{Deserialize, Serialize};
-use std::ops::Range;
-
-/// What a section holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SectionKind {
-    /// Lines before the first heading: name, headline, contact details.
-    Header,
-    Summary,
-    Experience,
-    Education,
-    Skills,
-    Languages,
-    Certifications,
-    Projects,
-    Achievements,
-    Contact,
-    Links,
-    /// A recognised heading of a section the CV contract has no field for (interests, references…).
-    Other,
-}
-
-impl SectionKind {
-    /// The stable lower-case name (`experience`, `education`…).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            SectionKind::Header => "header",
-            SectionKind::Summary => "summary",
-            SectionKind::Experience => "experience",
-            SectionKind::Education => "education",
-            SectionKind::Skills => "skills",
-            SectionKind::Languages => "languages",
-            SectionKind::Certifications => "certifications",
-            SectionKind::Projects => "projects",
-            SectionKind::Achievements => "achievements",
-            SectionKind::Contact => "contact",
-            SectionKind::Links => "links",
-            SectionKind::Other => "other",
-        }
-    }
-}
-
-/// A section of the document, in document line indices.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub kind: SectionKind,
-    /// The heading line (`None` for the header before the first heading).
-    pub heading: Option<usize>,
-    /// The heading's text as written.
-    pub heading_text: String,
-    /// The body lines (after the heading, up to the next heading).
-    pub lines: Range<usize>,
-}
+use jobgate_core::{Section, SectionSpan};
 
 /// A section with its cleaned body lines (what the field rules read).
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
-    pub(crate) kind: SectionKind,
+    pub(crate) kind: Section,
     pub(crate) heading: Option<Ln>,
     pub(crate) body: Vec<Ln>,
 }
@@ -90,7 +37,7 @@ fn heading_core(t: &str) -> &str {
 }
 
 /// A heading line's kind, and text that follows the heading on the same line ("Skills: Python").
-pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+pub(crate) fn heading_of(ln: &Ln) -> Option<(Section, Option<String>)> {
     let h = headings();
     let core = heading_core(&ln.text);
     if core.is_empty() || core.chars().any(|c| c.is_ascii_digit() || c == '@') {
@@ -117,7 +64,7 @@ pub(crate) fn heading_of(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     None
 }
 
-fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+fn inline_heading(ln: &Ln) -> Option<(Section, Option<String>)> {
     let (name, rest) = ln.text.split_once([':', '：'])?;
     let rest = rest.trim();
     if rest.is_empty() || word_count(name) > 4 {
@@ -126,11 +73,11 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
     let k = headings().exact(name)?;
     matches!(
         k,
-        SectionKind::Skills
-            | SectionKind::Languages
-            | SectionKind::Summary
-            | SectionKind::Certifications
-            | SectionKind::Links
+        Section::Skills
+            | Section::Languages
+            | Section::Summary
+            | Section::Certifications
+            | Section::Links
     )
     .then(|| (k, Some(rest.to_string())))
 }
@@ -138,7 +85,7 @@ fn inline_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
 /// A heading written in two languages on one line, "الخبرات المهنية | Work History", "Education / التعليم",
 /// "التعليم Education": split at a separator (`|`, `/`, `•`, `·`, a spaced dash) or where the script changes
 /// between Arabic and Latin; every part is a known heading, and all of the same kind.
-fn bilingual_heading(core: &str) -> Option<SectionKind> {
+fn bilingual_heading(core: &str) -> Option<Section> {
     let separated =
         core.contains(['|', '/', '•', '·', '｜']) || core.contains(" - ") || core.contains(" – ");
     let both = core.chars().any(is_arabic_char) && core.chars().any(|c| c.is_ascii_alphabetic());
@@ -161,7 +108,7 @@ fn bilingual_heading(core: &str) -> Option<SectionKind> {
     if parts.len() < 2 {
         return None;
     }
-    let kinds: Vec<SectionKind> = parts
+    let kinds: Vec<Section> = parts
         .iter()
         .map(|p| h.exact(heading_core(p)))
         .collect::<Option<_>>()?;
@@ -211,7 +158,7 @@ fn rejoin_initials(t: &str) -> String {
 /// A heading in capitals set in a margin, level with the first line of its section, so that both
 /// come out as one line ("EXPERIENCE Fawry Digital Payments, Senior Engineer"). Only Latin capitals
 /// followed by text that is not itself in capitals: "EDUCATION SECTOR" stays one phrase.
-fn margin_heading(ln: &Ln) -> Option<(SectionKind, Option<String>)> {
+fn margin_heading(ln: &Ln) -> Option<(Section, Option<String>)> {
     let words: Vec<&str> = ln.text.split_whitespace().collect();
     (1..=3.min(words.len().saturating_sub(1)))
         .rev()
@@ -240,13 +187,13 @@ pub(crate) fn mentions_language(text: &str) -> bool {
 /// Splits cleaned lines into blocks: the header, then one block per heading.
 pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
     // 1. Candidate headings.
-    let mut found: Vec<(usize, SectionKind, Option<String>)> = Vec::new();
-    let mut current = SectionKind::Header;
+    let mut found: Vec<(usize, Section, Option<String>)> = Vec::new();
+    let mut current = Section::Header;
     for (i, ln) in lines.iter().enumerate() {
         let Some((kind, rest)) = heading_of(ln) else {
             continue;
         };
-        if kind == SectionKind::Languages && current == SectionKind::Skills {
+        if kind == Section::Languages && current == Section::Skills {
             let follows_language = match &rest {
                 Some(r) => mentions_language(r),
                 None => lines[i + 1..]
@@ -274,10 +221,10 @@ pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
         {
             end += 1;
         }
-        let mut kinds: Vec<SectionKind> = found[start..=end]
+        let mut kinds: Vec<Section> = found[start..=end]
             .iter()
             .map(|f| f.1)
-            .filter(|k| *k != SectionKind::Other)
+            .filter(|k| *k != Section::Other)
             .collect();
         kinds.sort_by_key(|k| *k as u8);
         kinds.dedup();
@@ -289,7 +236,7 @@ pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
 
     // 3. Blocks.
     let mut blocks = vec![Block {
-        kind: SectionKind::Header,
+        kind: Section::Header,
         heading: None,
         body: Vec::new(),
     }];
@@ -304,7 +251,7 @@ pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
                 let followed_by_heading = next < found.len() && found[next].0 == i + 1;
                 if !followed_by_heading {
                     blocks.push(Block {
-                        kind: SectionKind::Header,
+                        kind: Section::Header,
                         heading: None,
                         body: Vec::new(),
                     });
@@ -333,7 +280,7 @@ pub(crate) fn split(lines: &[Ln]) -> Vec<Block> {
 }
 
 /// The sections of cleaned lines, in document coordinates.
-pub(crate) fn to_sections(blocks: &[Block]) -> Vec<Section> {
+pub(crate) fn to_sections(blocks: &[Block]) -> Vec<SectionSpan> {
     blocks
         .iter()
         .filter(|b| b.heading.is_some() || !b.body.is_empty())
@@ -345,7 +292,7 @@ pub(crate) fn to_sections(blocks: &[Block]) -> Vec<Section> {
                 .or_else(|| b.heading.as_ref().map(|h| h.idx + 1))
                 .unwrap_or(0);
             let end = b.body.last().map(|l| l.idx + 1).unwrap_or(start);
-            Section {
+            SectionSpan {
                 kind: b.kind,
                 heading: b.heading.as_ref().map(|h| h.idx),
                 heading_text: b
@@ -381,13 +328,13 @@ mod tests {
         };
         assert_eq!(
             kind("الخبرات المهنية | Work History"),
-            Some(SectionKind::Experience)
+            Some(Section::Experience)
         );
-        assert_eq!(kind("Education / التعليم"), Some(SectionKind::Education));
-        assert_eq!(kind("المهارات Skills"), Some(SectionKind::Skills));
+        assert_eq!(kind("Education / التعليم"), Some(Section::Education));
+        assert_eq!(kind("المهارات Skills"), Some(Section::Skills));
         assert_eq!(
             kind("Certifications – الشهادات المهنية"),
-            Some(SectionKind::Certifications)
+            Some(Section::Certifications)
         );
         // Two headings of different kinds, or a heading beside ordinary words, are not one heading.
         assert_eq!(kind("Education | Skills"), None);

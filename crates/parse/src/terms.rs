@@ -5,7 +5,7 @@
 //! "Engineer," matches "engineer" and "إدارة" matches "ادارة". The skills lexicon is not here: it
 //! belongs to `jobgate_core::lexicon`.
 
-use crate::sections::SectionKind;
+use jobgate_core::Section;
 use jobgate_core::text::fold;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -115,7 +115,7 @@ struct HeadingsFile {
 
 #[derive(Debug, Deserialize)]
 struct HeadingEntry {
-    kind: SectionKind,
+    kind: Section,
     names: Vec<String>,
     #[serde(default)]
     keywords: Vec<String>,
@@ -130,15 +130,15 @@ struct NameList {
 #[derive(Debug)]
 pub(crate) struct Headings {
     /// Folded heading → kind; also stored without spaces, for letter-spaced headings ("W O R K").
-    names: HashMap<String, SectionKind>,
-    keywords: Vec<(String, SectionKind)>,
+    names: HashMap<String, Section>,
+    keywords: Vec<(String, Section)>,
     pub(crate) labels: WordSet,
     pub(crate) noise: WordSet,
 }
 
 impl Headings {
     /// The kind of a heading written exactly as one of the names.
-    pub(crate) fn exact(&self, text: &str) -> Option<SectionKind> {
+    pub(crate) fn exact(&self, text: &str) -> Option<Section> {
         let f = fold(text);
         let key = tokens(&f).join(" ");
         if let Some(k) = self.names.get(&key) {
@@ -148,7 +148,7 @@ impl Headings {
     }
 
     /// The kind whose keyword occurs in a short line.
-    pub(crate) fn keyword(&self, text: &str) -> Option<SectionKind> {
+    pub(crate) fn keyword(&self, text: &str) -> Option<Section> {
         let f = fold(text);
         let toks = tokens(&f);
         self.keywords

@@ -12,7 +12,7 @@ use jobgate_core::dates::{DatePoint, find_points};
 use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::phrase::list_of;
 use jobgate_core::text::{ascii_digits, fold};
-use jobgate_core::{Arg, Cv, Document, Phrase};
+use jobgate_core::{Arg, Cv, Document, Phrase, SectionSpan};
 
 pub(crate) const CONTACT: f64 = 15.0;
 pub(crate) const EXPERIENCE: f64 = 25.0;
@@ -101,9 +101,9 @@ fn filled(s: &str) -> bool {
 }
 
 /// Runs every check, in the order they are shown.
-pub(crate) fn run(cv: &Cv, doc: &Document) -> Vec<Outcome> {
+pub(crate) fn run(cv: &Cv, doc: &Document, sections: &[SectionSpan]) -> Vec<Outcome> {
     let say = Say;
-    let lay = layout(doc, &cv.personal_info.name);
+    let lay = layout(doc, sections, &cv.personal_info.name);
     vec![
         contact(cv, &say),
         experience(cv, &say),

@@ -1,12 +1,12 @@
 //! Layout facts for the formatting check, read from the extracted [`Document`]: section headings,
 //! length, extraction problems, whether the contact details are in the text.
 //!
-//! Headings are the ones the rule parser recognises ([`jobgate_parse::sections`], vocabulary in
+//! Headings are the ones the rule parser recognised (its [`SectionSpan`]s, vocabulary in
 //! `lexicons/headings.toml`): what a parser recognises is what an ATS recognises. Lines the layout
 //! marks as headings that are not standard headings are kept apart, to name them in the advice.
 
 use jobgate_core::text::fold;
-use jobgate_core::{Arg, Document};
+use jobgate_core::{Arg, Document, SectionSpan};
 
 /// Words per page of a typical CV, to estimate pages when the format has none (DOCX, text).
 const WORDS_PER_PAGE: usize = 450;
@@ -26,14 +26,13 @@ pub(crate) struct Layout {
     pub has_text: bool,
 }
 
-/// Reads the layout facts. `name` (the person's name) is never counted as a heading, though it is
-/// usually the largest text on the page.
-pub(crate) fn layout(doc: &Document, name: &str) -> Layout {
+/// Reads the layout facts from the document and the parser's sections of it. `name` (the person's
+/// name) is never counted as a heading, though it is usually the largest text on the page.
+pub(crate) fn layout(doc: &Document, sections: &[SectionSpan], name: &str) -> Layout {
     let name = fold(name.trim());
-    let sections = jobgate_parse::sections(doc);
     let mut headings: Vec<String> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    for sec in &sections {
+    for sec in sections {
         let text = sec.heading_text.trim().trim_end_matches([':', '：']).trim();
         if sec.heading.is_none() || text.is_empty() {
             continue;
@@ -125,7 +124,8 @@ mod tests {
     #[test]
     fn recognised_headings_and_odd_ones_but_not_the_name() {
         let mut doc = Document::from_text("Omar Hassan\nExperience\nBuilt things\nMy Toolbox\n");
-        assert_eq!(layout(&doc, "Omar Hassan").headings, vec!["Experience"]);
+        let lay = |doc: &Document| layout(doc, &jobgate_parse::sections(doc), "Omar Hassan");
+        assert_eq!(lay(&doc).headings, vec!["Experience"]);
         doc.lines[0].heading_hint = true;
         doc.lines[3].heading_hint = true;
         doc.lines.push(Line {
@@ -133,7 +133,7 @@ mod tests {
             heading_hint: true,
             ..Line::default()
         });
-        let lay = layout(&doc, "Omar Hassan");
+        let lay = lay(&doc);
         assert_eq!(lay.headings, vec!["Experience"]);
         assert_eq!(
             lay.odd_headings,

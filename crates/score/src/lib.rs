@@ -15,7 +15,8 @@ mod layout;
 mod quantify;
 mod render;
 
-use jobgate_core::{AtsCheck, Cv, Document, Features, Lang, Phrase};
+use jobgate_core::{AtsCheck, Cv, Document, Features, Lang, Phrase, SectionSpan};
+use jobgate_parse::Parsed;
 
 pub use quantify::is_quantified;
 pub use render::document_from_cv;
@@ -151,19 +152,39 @@ impl AtsReport {
     }
 }
 
-/// Scores a CV. `doc` gives the layout facts (headings, length, extractable text); a CV with no
-/// document (built or imported as JSON) is judged as laid out by [`document_from_cv`].
+/// Scores a CV parsed by rules from `doc`: the parser's sections ([`Parsed::sections`]) say which
+/// headings it recognised, so the document is not split again. Messages follow `lang`, the language
+/// of the analysis screen, not the CV's.
+pub fn score_parsed(parsed: &Parsed, doc: &Document, lang: Lang) -> AtsReport {
+    score_with(&parsed.cv, doc, Some(&parsed.sections), lang)
+}
+
+/// Scores a CV that did not come from the rule parse of `doc` (an AI-merged CV, a CV scored on the
+/// file Job Gate exports for it): `doc` gives the layout facts and its sections are found here. A CV
+/// with no document (built or imported as JSON) is judged as laid out by [`document_from_cv`].
 /// Messages follow `lang`, the language of the analysis screen, not the CV's.
 pub fn score(cv: &Cv, doc: &Document, lang: Lang) -> AtsReport {
+    score_with(cv, doc, None, lang)
+}
+
+fn score_with(cv: &Cv, doc: &Document, sections: Option<&[SectionSpan]>, lang: Lang) -> AtsReport {
     let rendered;
-    let doc = if doc.lines.is_empty() && !cv.is_empty() {
+    let (doc, sections) = if doc.lines.is_empty() && !cv.is_empty() {
         rendered = document_from_cv(cv);
-        &rendered
+        (&rendered, None)
     } else {
-        doc
+        (doc, sections)
+    };
+    let found;
+    let sections = match sections {
+        Some(s) => s,
+        None => {
+            found = jobgate_parse::sections(doc);
+            &found
+        }
     };
     let mut report = AtsReport::default();
-    for o in checks::run(cv, doc) {
+    for o in checks::run(cv, doc, sections) {
         let (check, fixes) = outcome_check(o);
         report.fixes.extend(fixes);
         report.checks.push(check);
@@ -208,7 +229,7 @@ fn outcome_check(o: checks::Outcome) -> (AtsCheck, Vec<Fix>) {
 /// layout), as [`score`] makes them: for saying again, in another language, an analysis stored
 /// before its messages were kept as codes. Each comes with its fixes' phrases, biggest gain first.
 pub fn checks_from_cv(cv: &Cv) -> Vec<AtsCheck> {
-    checks::run(cv, &Document::default())
+    checks::run(cv, &Document::default(), &[])
         .into_iter()
         .filter(|o| o.id != "formatting")
         .map(|o| outcome_check(o).0)

@@ -6,7 +6,7 @@
 
 use jobgate_core::document::SourceFormat;
 use jobgate_core::text::{detect_language, normalize_line};
-use jobgate_core::{Cv, DocLanguage, Document, Line};
+use jobgate_core::{Cv, Document, Lang, Line};
 
 fn heading(text: &str) -> Line {
     Line {
@@ -43,14 +43,7 @@ fn join(parts: &[&str], sep: &str) -> String {
 
 /// Lays `cv` out as lines with standard headings (in Arabic when the CV is mostly Arabic).
 pub fn document_from_cv(cv: &Cv) -> Document {
-    let mut all = vec![cv.personal_info.name.as_str(), cv.summary.as_str()];
-    all.extend(cv.experience.iter().map(|e| e.title.as_str()));
-    all.extend(
-        cv.experience
-            .iter()
-            .flat_map(|e| e.achievements.iter().map(String::as_str)),
-    );
-    let arabic = detect_language(all.iter().copied()) == DocLanguage::Ar;
+    let arabic = cv.language() == Lang::Ar;
     let h = |en: &'static str, ar: &'static str| if arabic { ar } else { en };
     let pi = &cv.personal_info;
     let mut lines = Vec::new();

@@ -144,9 +144,9 @@ pub fn capabilities() -> Capabilities {
     Capabilities {
         builder: true,
         export: true,
-        builder_sections: jobgate_builder::Section::ALL
+        builder_sections: jobgate_builder::SECTIONS
             .iter()
-            .map(|s| s.id())
+            .map(|s| s.as_str())
             .collect(),
     }
 }

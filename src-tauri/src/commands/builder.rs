@@ -49,13 +49,16 @@ pub async fn builder_start(
     })
 }
 
-/// Opens a builder session from the history where it was left.
+/// Opens a builder session from the history where it was left, speaking the app's language (the
+/// CV keeps its own).
 #[tauri::command]
 pub async fn builder_resume(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<BuilderTurn> {
-    let response = state.resume_session(&session_id).respond(&state)?;
+    let response = state
+        .resume_session(&session_id, state.lang())
+        .respond(&state)?;
     Ok(BuilderTurn {
         response,
         cv_id: None,
@@ -71,8 +74,9 @@ pub async fn builder_answer(
     session_id: String,
     answer: String,
 ) -> CommandResult<BuilderTurn> {
+    let lang = state.lang();
     let turn = state.with_session(&session_id, |store, session| {
-        let response = session.answer(store, &answer)?;
+        let response = session.answer_in(store, &answer, lang)?;
         let version = session.last_version();
         Ok(BuilderTurn {
             response,
@@ -82,6 +86,45 @@ pub async fn builder_answer(
     });
     state.changed();
     turn.respond(&state)
+}
+
+/// The current turn of a builder session said again in the app's language (after a language switch):
+/// nothing is answered or saved.
+#[tauri::command]
+pub async fn builder_view(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<BuilderTurn> {
+    let lang = state.lang();
+    let turn = state.with_session(&session_id, |_, session| {
+        Ok(BuilderTurn {
+            response: session.view(lang),
+            cv_id: None,
+            version_id: None,
+        })
+    });
+    turn.respond(&state)
+}
+
+/// Earlier builder messages (each a response's `message_phrases`) said again in the app's language,
+/// for the chat's transcript after a language switch.
+#[tauri::command]
+pub fn builder_say_again(
+    state: State<'_, AppState>,
+    messages: Vec<Vec<jobgate_core::Phrase>>,
+) -> Vec<String> {
+    let lang = state.lang();
+    messages
+        .into_iter()
+        .map(|message_phrases| {
+            let mut r = jobgate_core::BuilderResponse {
+                message_phrases,
+                ..Default::default()
+            };
+            r.localize(lang);
+            r.message
+        })
+        .collect()
 }
 
 /// "Suggest with AI": the AI's wording for the achievements of the job being written, offered

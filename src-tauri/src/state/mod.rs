@@ -277,10 +277,14 @@ impl AppState {
 
     /// Resumes builder session `id` from the store (replacing this app's copy, which the store
     /// always matches: every turn is saved before it returns) and keeps it for the next answers.
-    pub fn resume_session(&self, id: &str) -> Result<jobgate_core::BuilderResponse, JobGateError> {
+    pub fn resume_session(
+        &self,
+        id: &str,
+        reader: jobgate_core::Lang,
+    ) -> Result<jobgate_core::BuilderResponse, JobGateError> {
         let person = self.person()?;
         let store = lock(&person.store);
-        let (session, response) = jobgate_builder::Session::resume(&store, id)?;
+        let (session, response) = jobgate_builder::Session::resume_in(&store, id, reader)?;
         lock(&person.sessions).insert(id.to_string(), session);
         Ok(response)
     }

@@ -354,6 +354,18 @@ fn a_killed_session_resumes_at_the_last_answered_question_with_nothing_lost() {
     let (ok, again) = run(dir.path(), &["build", "--session", &id, "--json"], &[]);
     assert!(ok);
     assert_eq!(state(&again[0]), "finalized");
+    // `--lang` on a resumed session changes the language it talks in, not the CV's.
+    let (ok, ar) = run(
+        dir.path(),
+        &["build", "--session", &id, "--lang", "ar", "--json"],
+        &[],
+    );
+    assert!(ok);
+    let m = ar[0]["message"].as_str().unwrap();
+    let own = jobgate_core::phrase::outside_isolates(m);
+    assert!(jobgate_core::text::arabic_ratio(&own) > 0.8, "{m}");
+    assert!(m.contains("Omar Khalil"), "{m}");
+    assert_eq!(ar[0]["cv_preview"], done["cv_preview"]);
     let (ok, err) = run(dir.path(), &["build", "--session", "0000", "--json"], &[]);
     assert!(!ok);
     assert_eq!(err[0]["error_code"], "SESSION_NOT_FOUND");

@@ -187,6 +187,34 @@ fn reasons_follow_the_language_with_arabic_plurals() {
     }
 }
 
+/// Reasons are kept as phrases: a ranking said again in another language is the ranking made in that
+/// language, word for word, without working it out again.
+#[test]
+fn a_ranking_is_said_again_in_another_language_from_its_phrases() {
+    let cvs = corpus_candidates();
+    for jd in ["software_engineer_ar.txt", "backend_engineer_en.txt"] {
+        let job = job(jd);
+        for (from, to) in [(Lang::En, Lang::Ar), (Lang::Ar, Lang::En)] {
+            let fresh = rank_in(&job, &cvs, to);
+            let mut again = rank_in(&job, &cvs, from);
+            for r in &mut again {
+                assert!(r.components.iter().all(|c| c.reason_phrase.is_some()));
+                r.localize(to);
+            }
+            assert_eq!(again, fresh, "{jd}: {from:?} said again in {to:?}");
+        }
+        // A required skill is named in the reader's language: the Arabic reasons of an English job
+        // hold no English word outside the isolated names.
+        let ar = rank_in(&job, &cvs, Lang::Ar);
+        for r in &ar {
+            for c in r.components.iter().filter(|c| c.id != "title") {
+                let own = jobgate_core::phrase::outside_isolates(&c.reason);
+                assert!(arabic_ratio(&own) > 0.9, "{jd}: {}", c.reason);
+            }
+        }
+    }
+}
+
 #[test]
 fn job_match_check_lists_the_missing_keywords() {
     let job = parse_job(

@@ -2,7 +2,7 @@
 //! title/company orders, layouts without headings, two-column leftovers, languages with levels.
 
 use jobgate_core::{Document, Line};
-use jobgate_parse::{SectionKind, parse, sections};
+use jobgate_parse::{Section, parse, sections};
 
 fn doc(text: &str) -> Document {
     Document::from_text(text)
@@ -254,16 +254,16 @@ Skills: Python, Docker
 الخبرة العملية:
 E D U C AT I O N
 ");
-    let kinds: Vec<SectionKind> = sections(&d).iter().map(|s| s.kind).collect();
+    let kinds: Vec<Section> = sections(&d).iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,
         vec![
-            SectionKind::Header,
-            SectionKind::Summary,
-            SectionKind::Experience,
-            SectionKind::Skills,
-            SectionKind::Experience,
-            SectionKind::Education
+            Section::Header,
+            Section::Summary,
+            Section::Experience,
+            Section::Skills,
+            Section::Experience,
+            Section::Education
         ]
     );
     let s = sections(&d);
