@@ -68,8 +68,11 @@ error-update-failed-action = { $kind ->
 error-internal-error = حدث خطأ داخلي في Job Gate
 error-internal-error-action = حاول مرة أخرى؛ وإن تكرر فأبلغ عن المشكلة مع هذه الرسالة
 
-# The program's own account of a failure (details.reason) is in English: it stays in details, never in an Arabic message.
-error-with-reason = { $message }
+# سبب الخطأ (رسالة reason-* أو تفصيل تقني) بعد الرسالة.
+error-with-reason = { $message } ({ $reason })
+# نص الخطأ كما كتبه برنامج آخر (نظام التشغيل أو مكتبة)، يبقى كما هو لفريق الدعم.
+error-technical-detail = تفصيل تقني: { $detail }
+error-reason-and-detail = { $reason }؛ تفصيل تقني: { $detail }
 
 # A file size (error-file-too-large-action).
 size-megabytes = { $n } ميغابايت

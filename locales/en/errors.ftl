@@ -68,8 +68,11 @@ error-update-failed-action = { $kind ->
 error-internal-error = Something went wrong inside Job Gate
 error-internal-error-action = Try again; if it keeps happening, report the problem with this message
 
-# The program's own account of a failure (details.reason, in English) after the message.
+# Why it failed (a reason-* message, or a technical detail) after the message.
 error-with-reason = { $message } ({ $reason })
+# Another program's own error text (an operating system's, a library's), kept verbatim for support.
+error-technical-detail = technical detail: { $detail }
+error-reason-and-detail = { $reason }; technical detail: { $detail }
 
 # A file size (error-file-too-large-action).
 size-megabytes = { $n }MB

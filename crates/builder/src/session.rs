@@ -4,7 +4,7 @@
 //! question.
 
 use crate::machine::Builder;
-use jobgate_core::{AtsCheck, BuilderResponse, Cv, JobGateError, Lang};
+use jobgate_core::{AtsCheck, BuilderResponse, Cv, JobGateError, Lang, Phrase, Reason};
 use jobgate_store::{CvId, ProfileId, Store, TurnRecord, VersionId, VersionSource};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -18,8 +18,8 @@ fn now_ms() -> u64 {
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| JobGateError::Internal {
-        reason: format!("builder state: {e}"),
+    serde_json::to_string(v).map_err(|e| {
+        JobGateError::internal(Reason::new("reason-builder-state").with_technical(e))
     })
 }
 
@@ -89,8 +89,11 @@ impl Session {
     pub fn resume(store: &Store, id: &str) -> Result<(Session, BuilderResponse)> {
         let stored = store.load_session(id)?;
         let mut builder: Builder =
-            serde_json::from_str(&stored.state_json).map_err(|e| JobGateError::StorageError {
-                reason: format!("session {id} cannot be read: {e}"),
+            serde_json::from_str(&stored.state_json).map_err(|e| {
+                JobGateError::storage(
+                    Reason::from(Phrase::new("reason-builder-session-unreadable").value("id", id))
+                        .with_technical(e),
+                )
             })?;
         let mut response = builder.resume(now_ms());
         response.session_id = stored.id.clone();

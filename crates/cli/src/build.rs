@@ -8,7 +8,7 @@ use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_builder::Session;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_store::{ProfileId, Store};
 use std::io::{BufRead, Write};
@@ -56,9 +56,11 @@ fn session_loop(a: &BuildArgs, lang: Lang, person: &PersonArgs) -> Result<(), Jo
     show(&first, lang, a.json);
     let stdin = std::io::stdin();
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| JobGateError::InvalidInput {
-            field: "stdin".into(),
-            reason: e.to_string(),
+        let line = line.map_err(|e| {
+            JobGateError::invalid_input(
+                "stdin",
+                Reason::new("reason-input-unreadable").with_technical(e),
+            )
         })?;
         let response = session.answer(&mut store, &line)?;
         show(&response, lang, a.json);
@@ -82,15 +84,19 @@ fn start_improve(
             path: file.display().to_string(),
         })?;
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| JobGateError::InvalidInput {
-                field: file.display().to_string(),
-                reason: e.to_string(),
+            serde_json::from_str(&text).map_err(|e| {
+                JobGateError::invalid_input(
+                    file.display().to_string(),
+                    Reason::new("reason-input-not-json").with_technical(e),
+                )
             })?;
         let (cv, checks, doc_lang) = if value.get("structured_data").is_some() {
             let r: AnalysisResponse =
-                serde_json::from_value(value).map_err(|e| JobGateError::InvalidInput {
-                    field: file.display().to_string(),
-                    reason: e.to_string(),
+                serde_json::from_value(value).map_err(|e| {
+                    JobGateError::invalid_input(
+                        file.display().to_string(),
+                        Reason::new("reason-input-not-a-cv").with_technical(e),
+                    )
                 })?;
             (
                 r.structured_data,
@@ -98,9 +104,11 @@ fn start_improve(
                 Lang::for_document(r.language),
             )
         } else {
-            let cv: Cv = serde_json::from_value(value).map_err(|e| JobGateError::InvalidInput {
-                field: file.display().to_string(),
-                reason: e.to_string(),
+            let cv: Cv = serde_json::from_value(value).map_err(|e| {
+                JobGateError::invalid_input(
+                    file.display().to_string(),
+                    Reason::new("reason-input-not-a-cv").with_technical(e),
+                )
             })?;
             (cv, Vec::new(), Lang::En)
         };

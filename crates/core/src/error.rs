@@ -6,7 +6,9 @@
 use crate::contract::ErrorResponse;
 use crate::i18n::Lang;
 use crate::phrase::{Arg, Phrase};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
+use std::fmt;
 
 /// Upload limit from the seed guide.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -140,6 +142,115 @@ impl UpdateKind {
     }
 }
 
+/// Why something failed, kept as data rather than as a sentence.
+///
+/// `phrase` is what a person reads: a Fluent id with typed arguments (the person's own words, such as
+/// a path or a profile's name, isolated), rendered in the reader's language when shown.
+/// `technical` is an operating system's or a library's own error text (an `io::Error`, SQLite's,
+/// a parser's), kept verbatim for support: shown in both languages marked as a technical detail,
+/// never as a sentence of ours. Build one with [`Reason::from`] a [`Phrase`], [`Reason::technical`],
+/// and [`Reason::with_technical`] for both; there is deliberately no conversion from a string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<Box<Phrase>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical: Option<Box<str>>,
+}
+
+impl Reason {
+    /// No reason beyond the error's own message.
+    pub fn none() -> Reason {
+        Reason::default()
+    }
+
+    /// Words for a person, from the Fluent message `id` with no arguments.
+    pub fn new(id: &str) -> Reason {
+        Reason::from(Phrase::new(id))
+    }
+
+    /// Only a technical detail: another program's own error text, kept verbatim.
+    pub fn technical(detail: impl fmt::Display) -> Reason {
+        Reason {
+            phrase: None,
+            technical: Some(detail.to_string().into()),
+        }
+    }
+
+    /// Adds a technical detail (another program's own error text) to words for a person.
+    pub fn with_technical(mut self, detail: impl fmt::Display) -> Reason {
+        self.technical = Some(detail.to_string().into());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrase.is_none() && self.technical.as_deref().is_none_or(str::is_empty)
+    }
+
+    /// The reason as one message (`None` when there is none): the words, the technical detail marked
+    /// as such (`error-technical-detail`), or both (`error-reason-and-detail`).
+    pub fn to_phrase(&self) -> Option<Phrase> {
+        let detail = self.technical.as_deref().filter(|t| !t.is_empty());
+        match (&self.phrase, detail) {
+            (Some(p), None) => Some((**p).clone()),
+            (None, Some(t)) => Some(Phrase::new("error-technical-detail").cv("detail", t)),
+            (Some(p), Some(t)) => Some(
+                Phrase::new("error-reason-and-detail")
+                    .phrase("reason", (**p).clone())
+                    .cv("detail", t),
+            ),
+            (None, None) => None,
+        }
+    }
+
+    /// The reason in English, for logs, `Display` and `details.reason`.
+    pub fn english(&self) -> String {
+        self.to_phrase()
+            .map(|p| p.plain(Lang::En))
+            .unwrap_or_default()
+    }
+}
+
+impl From<Phrase> for Reason {
+    fn from(p: Phrase) -> Reason {
+        Reason {
+            phrase: Some(Box::new(p)),
+            technical: None,
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// A reason as stored before reasons were data (an English string) still loads, as a technical detail.
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Reason, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Words(String),
+            Data {
+                #[serde(default)]
+                phrase: Option<Phrase>,
+                #[serde(default)]
+                technical: Option<String>,
+            },
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Words(s) if s.is_empty() => Reason::none(),
+            Stored::Words(s) => Reason::technical(s),
+            Stored::Data { phrase, technical } => Reason {
+                phrase: phrase.map(Box::new),
+                technical: technical.map(String::into_boxed_str),
+            },
+        })
+    }
+}
+
 /// Every failure a user can cause. `Display` is the English message for logs; users see [`Self::to_response`].
 /// Serializable so a bounded worker process can hand its failure to the front end unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
@@ -149,11 +260,11 @@ pub enum JobGateError {
     #[error("unsupported file type: {detected}")]
     UnsupportedFileType { detected: String },
     #[error("the file is damaged: {reason}")]
-    CorruptedFile { reason: String },
+    CorruptedFile { reason: Reason },
     /// A file stopped by the bounded reader: it took longer, or needed more memory or stack, than any
     /// CV does (`limit`: `time`, `memory`, `stack` or `crash`). Reported as `CORRUPTED_FILE`.
     #[error("reading the file was stopped at its {limit} limit: {reason}")]
-    OverLimit { limit: String, reason: String },
+    OverLimit { limit: String, reason: Reason },
     #[error("the file is protected by a password")]
     EncryptedFile,
     #[error("no text found, not even by OCR (blank pages?)")]
@@ -163,22 +274,22 @@ pub enum JobGateError {
     #[error("file already exists: {path}")]
     FileExists { path: String },
     #[error("invalid input ({field}): {reason}")]
-    InvalidInput { field: String, reason: String },
+    InvalidInput { field: String, reason: Reason },
     #[error("AI unavailable: {reason}")]
-    AiUnavailable { reason: String },
+    AiUnavailable { reason: Reason },
     #[error("builder session not found: {session_id}")]
     SessionNotFound { session_id: String },
     #[error("export failed: {reason}")]
-    ExportFailed { reason: String },
+    ExportFailed { reason: Reason },
     #[error("template not found: {name}")]
     TemplateNotFound {
         name: String,
         available: Vec<String>,
     },
     #[error("storage error: {reason}")]
-    StorageError { reason: String },
+    StorageError { reason: Reason },
     #[error("sync failed: {reason}")]
-    SyncFailed { reason: String },
+    SyncFailed { reason: Reason },
     #[error("profile '{profile}' is locked: its passcode is needed")]
     ProfileLocked { profile: String },
     #[error("wrong passcode ({failures} in a row; next try in {wait_seconds} s)")]
@@ -190,14 +301,14 @@ pub enum JobGateError {
     #[error("update refused ({}): {reason}", kind.as_str())]
     UpdateFailed {
         kind: UpdateKind,
-        reason: String,
+        reason: Reason,
         version: String,
     },
     /// A scanned page or a photo needs OCR (Tesseract), and it is not installed or did not run.
     #[error("OCR is not available: {reason}")]
-    OcrUnavailable { reason: String },
+    OcrUnavailable { reason: Reason },
     #[error("internal error: {reason}")]
-    Internal { reason: String },
+    Internal { reason: Reason },
 }
 
 pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
@@ -271,12 +382,12 @@ impl JobGateError {
             | JobGateError::OcrUnavailable { reason }
             | JobGateError::Internal { reason } => match self {
                 JobGateError::InvalidInput { field, .. } => {
-                    json!({"field": field, "reason": reason})
+                    with_reason(json!({ "field": field }), reason)
                 }
-                _ => json!({ "reason": reason }),
+                _ => with_reason(json!({}), reason),
             },
             JobGateError::OverLimit { limit, reason } => {
-                json!({ "limit": limit, "reason": reason })
+                with_reason(json!({ "limit": limit }), reason)
             }
             JobGateError::EncryptedFile => json!({}),
             JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
@@ -301,7 +412,81 @@ impl JobGateError {
                 kind,
                 reason,
                 version,
-            } => json!({ "kind": kind.as_str(), "reason": reason, "version": version }),
+            } => with_reason(json!({ "kind": kind.as_str(), "version": version }), reason),
+        }
+    }
+
+    /// The reason of a variant that has one.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            JobGateError::CorruptedFile { reason }
+            | JobGateError::OverLimit { reason, .. }
+            | JobGateError::InvalidInput { reason, .. }
+            | JobGateError::AiUnavailable { reason }
+            | JobGateError::ExportFailed { reason }
+            | JobGateError::StorageError { reason }
+            | JobGateError::SyncFailed { reason }
+            | JobGateError::UpdateFailed { reason, .. }
+            | JobGateError::OcrUnavailable { reason }
+            | JobGateError::Internal { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// `CORRUPTED_FILE` because of `reason`.
+    pub fn corrupted(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::CorruptedFile {
+            reason: reason.into(),
+        }
+    }
+
+    /// `INVALID_INPUT` in `field` (a name the person knows it by, e.g. an option) because of `reason`.
+    pub fn invalid_input(field: impl Into<String>, reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// `AI_UNAVAILABLE` because of `reason`.
+    pub fn ai_unavailable(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::AiUnavailable {
+            reason: reason.into(),
+        }
+    }
+
+    /// `EXPORT_FAILED` because of `reason`.
+    pub fn export_failed(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::ExportFailed {
+            reason: reason.into(),
+        }
+    }
+
+    /// `STORAGE_ERROR` because of `reason`.
+    pub fn storage(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::StorageError {
+            reason: reason.into(),
+        }
+    }
+
+    /// `SYNC_FAILED` because of `reason`.
+    pub fn sync_failed(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::SyncFailed {
+            reason: reason.into(),
+        }
+    }
+
+    /// `OCR_UNAVAILABLE` because of `reason`.
+    pub fn ocr_unavailable(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::OcrUnavailable {
+            reason: reason.into(),
+        }
+    }
+
+    /// `INTERNAL_ERROR` because of `reason`.
+    pub fn internal(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::Internal {
+            reason: reason.into(),
         }
     }
 
@@ -315,25 +500,20 @@ impl JobGateError {
 
     /// The message as a code with arguments: `details` as Fluent arguments, the person's own words
     /// (a path, a profile's name, a template's name) marked as theirs so they are isolated when shown.
-    /// `reason` is the program's own account, in English, for logs and support; whether a message in
-    /// a language shows it is the Fluent files' choice (`error-with-reason`: English adds it, Arabic
-    /// never appends English words). A stopped file's and an update's messages say it by their kind.
+    /// The [`Reason`] follows the message in the reader's language (`error-with-reason`): its words as
+    /// a Fluent message, another program's own error text marked as a technical detail. A stopped
+    /// file's and an update's messages say it by their kind, so their reason stays in `details`.
     pub fn phrase(&self) -> Phrase {
-        let details = self.details();
-        let message = self.phrase_with(self.message_id(), &details);
-        match details.get("reason").and_then(Value::as_str) {
-            Some(reason)
-                if !reason.is_empty()
-                    && !matches!(
-                        self,
-                        JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
-                    ) =>
-            {
-                Phrase::new("error-with-reason")
-                    .phrase("message", message)
-                    .value("reason", reason)
-            }
-            _ => message,
+        let message = self.phrase_with(self.message_id(), &self.details());
+        let reason = match self {
+            JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. } => None,
+            _ => self.reason().and_then(Reason::to_phrase),
+        };
+        match reason {
+            Some(reason) => Phrase::new("error-with-reason")
+                .phrase("message", message)
+                .phrase("reason", reason),
+            None => message,
         }
     }
 
@@ -375,6 +555,24 @@ impl JobGateError {
     }
 }
 
+/// `details` with the reason: `reason` in English (for logs and outside tests), `reason_phrase` (the
+/// words as a Fluent id and arguments) and `technical` (another program's own text) when there are.
+fn with_reason(mut details: Value, reason: &Reason) -> Value {
+    if let Value::Object(map) = &mut details {
+        map.insert("reason".into(), Value::String(reason.english()));
+        if let Some(p) = &reason.phrase {
+            map.insert(
+                "reason_phrase".into(),
+                serde_json::to_value(p).unwrap_or(Value::Null),
+            );
+        }
+        if let Some(t) = &reason.technical {
+            map.insert("technical".into(), Value::String(t.to_string()));
+        }
+    }
+    details
+}
+
 /// Details that are the person's own words rather than values (isolated when shown).
 const OWN_WORDS: [&str; 4] = ["path", "profile", "template", "field"];
 
@@ -392,6 +590,10 @@ fn flat_args(details: &Value) -> Vec<(String, Arg)> {
     let mut out = Vec::new();
     if let Value::Object(map) = details {
         for (k, v) in map {
+            // The reason is said by `error-with-reason`, never through a message's own arguments.
+            if matches!(k.as_str(), "reason" | "reason_phrase" | "technical") {
+                continue;
+            }
             match v {
                 Value::String(s) if OWN_WORDS.contains(&k.as_str()) => {
                     out.push((k.clone(), Arg::Cv(s.clone())))
@@ -418,9 +620,7 @@ fn flat_args(details: &Value) -> Vec<(String, Arg)> {
 
 impl From<std::io::Error> for JobGateError {
     fn from(e: std::io::Error) -> Self {
-        JobGateError::Internal {
-            reason: e.to_string(),
-        }
+        JobGateError::internal(Reason::technical(e))
     }
 }
 

@@ -29,7 +29,7 @@
 
 use crate::analyze::{AnalyzeOptions, analyze_by_rules};
 use jobgate_core::error::Result;
-use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, Reason};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -205,9 +205,9 @@ fn run_here(task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Re
 }
 
 fn unexpected(reply: &Reply) -> JobGateError {
-    JobGateError::Internal {
-        reason: format!("the reader answered with the wrong kind of reply: {reply:?}"),
-    }
+    JobGateError::internal(
+        Reason::new("reason-reader-wrong-reply").with_technical(format_args!("{reply:?}")),
+    )
 }
 
 static INSTALLED: OnceLock<Pool> = OnceLock::new();
@@ -306,8 +306,8 @@ impl Pool {
         let mut worker = match idle {
             Some(w) => w,
             None => {
-                Worker::start(&self.command, &self.limits).map_err(|e| JobGateError::Internal {
-                    reason: format!("could not start the file reader process: {e}"),
+                Worker::start(&self.command, &self.limits).map_err(|e| {
+                    JobGateError::internal(Reason::new("reason-reader-no-start").with_technical(e))
                 })?
             }
         };
@@ -570,9 +570,11 @@ impl Stop {
                 (limit, reason)
             }
         };
+        // The message says which limit stopped the file; how the reader ended is kept for support
+        // (`details.reason`), never shown as a sentence.
         JobGateError::OverLimit {
             limit: limit.into(),
-            reason,
+            reason: Reason::technical(reason),
         }
     }
 }
@@ -680,9 +682,9 @@ pub fn serve() -> ExitCode {
         };
         let sent = match serde_json::from_slice::<Task>(&header) {
             Ok(task) => work_on_own_stack(task, bytes, limits.stack_bytes, &mut send),
-            Err(e) => send(&Reply::Failed(JobGateError::Internal {
-                reason: format!("the reader did not understand its task: {e}"),
-            })),
+            Err(e) => send(&Reply::Failed(JobGateError::internal(
+                Reason::new("reason-reader-bad-task").with_technical(e),
+            ))),
         };
         if let Err(e) = sent {
             eprintln!("jobgate worker: {e}");
@@ -714,9 +716,9 @@ fn work_on_own_stack(
     let thread = match thread {
         Ok(t) => t,
         Err(e) => {
-            return send(&Reply::Failed(JobGateError::Internal {
-                reason: format!("could not start the reading thread: {e}"),
-            }));
+            return send(&Reply::Failed(JobGateError::internal(
+                Reason::new("reason-reader-no-thread").with_technical(e),
+            )));
         }
     };
     // Until the reader's answer: its progress as it comes. A reader that panicked drops its sender.
@@ -729,9 +731,9 @@ fn work_on_own_stack(
         }
     }
     let _ = thread.join();
-    send(&Reply::Failed(JobGateError::CorruptedFile {
-        reason: "the reader failed on this file".into(),
-    }))
+    send(&Reply::Failed(JobGateError::corrupted(Reason::new(
+        "reason-reader-failed",
+    ))))
 }
 
 #[cfg(unix)]

@@ -13,7 +13,7 @@
 
 use crate::{RawLine, RawPage};
 use jobgate_core::error::Result;
-use jobgate_core::{JobGateError, PartialCause};
+use jobgate_core::{JobGateError, PartialCause, Reason};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::cell::Cell;
@@ -45,10 +45,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<DocxText> {
     }
 }
 
-fn corrupted(reason: impl Into<String>) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: reason.into(),
-    }
+/// `detail`: what is wrong inside the document (the archive's own error, or a structure no CV has),
+/// kept for support as a technical detail.
+fn corrupted(detail: impl std::fmt::Display) -> JobGateError {
+    JobGateError::corrupted(Reason::new("reason-docx-damaged").with_technical(detail))
 }
 
 /// A reader that fails once more than `left` bytes of this part, or more than the file's shared

@@ -12,7 +12,7 @@
 use crate::RawPage;
 use crate::layout::{self, Run};
 use crate::pdf_scan;
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use jobgate_core::PartialCause;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
@@ -63,9 +63,7 @@ pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfTex
     let out = match catch_unwind(AssertUnwindSafe(|| backend.read(bytes))) {
         Ok(r) => r?,
         Err(_) => {
-            return Err(JobGateError::CorruptedFile {
-                reason: "the PDF structure could not be read".into(),
-            });
+            return Err(JobGateError::corrupted(Reason::new("reason-pdf-structure")));
         }
     };
     let mut warnings = Vec::new();
@@ -97,16 +95,14 @@ fn has_end_marker(bytes: &[u8]) -> bool {
 /// pdf_oxide 0.3 (default features only).
 pub struct OxideBackend;
 
+/// The PDF library's own account of the damage, kept as a technical detail.
 fn corrupted(e: impl std::fmt::Display) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: format!("damaged PDF: {e}"),
-    }
+    JobGateError::corrupted(Reason::new("reason-pdf-damaged").with_technical(e))
 }
 
+/// `why`: what `pdf_scan` found (a structure no CV has), kept for support as a technical detail.
 fn unsafe_pdf(why: String) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: format!("unsafe PDF: {why}"),
-    }
+    JobGateError::corrupted(Reason::new("reason-pdf-unsafe").with_technical(why))
 }
 
 impl PdfBackend for OxideBackend {

@@ -7,7 +7,7 @@
 //! `OMP_THREAD_LIMIT=1`: Tesseract's OpenMP threads spin on a busy 2-core machine (a page took 7.6 s
 //! with two threads and 1.1 s with one, measured).
 
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use jobgate_core::error::Result;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -35,13 +35,11 @@ pub struct Tesseract {
 /// The Tesseract of this machine, found once per process: `JOBGATE_TESSERACT` when set, else
 /// `tesseract` on `PATH`, else the usual install places of Windows and macOS.
 pub fn shared() -> Result<&'static Tesseract> {
-    static FOUND: OnceLock<std::result::Result<Tesseract, String>> = OnceLock::new();
+    static FOUND: OnceLock<std::result::Result<Tesseract, Reason>> = OnceLock::new();
     FOUND
         .get_or_init(find)
         .as_ref()
-        .map_err(|reason| JobGateError::OcrUnavailable {
-            reason: reason.clone(),
-        })
+        .map_err(|reason| JobGateError::ocr_unavailable(reason.clone()))
 }
 
 fn exe_name() -> &'static str {
@@ -83,11 +81,11 @@ fn candidates() -> Vec<PathBuf> {
     out
 }
 
-fn find() -> std::result::Result<Tesseract, String> {
+fn find() -> std::result::Result<Tesseract, Reason> {
     let program = candidates()
         .into_iter()
         .find(|p| p.is_file())
-        .ok_or_else(|| "the tesseract program was not found".to_string())?;
+        .ok_or_else(|| Reason::new("reason-ocr-not-found"))?;
     let mut t = Tesseract {
         program,
         languages: String::new(),
@@ -95,11 +93,11 @@ fn find() -> std::result::Result<Tesseract, String> {
     };
     let listed = t
         .run(&["--list-langs"], &[], Duration::from_secs(10))
-        .map_err(|e| format!("tesseract did not run: {}", e.reason()))?;
+        .map_err(|e| Reason::new("reason-ocr-did-not-run").with_technical(e.reason()))?;
     let listed = String::from_utf8_lossy(&listed);
     let langs: Vec<&str> = listed.lines().map(str::trim).collect();
     if !langs.contains(&"eng") {
-        return Err("tesseract has no English model (tesseract-ocr-eng)".into());
+        return Err(Reason::new("reason-ocr-no-english"));
     }
     t.languages = if langs.contains(&"ara") {
         "ara+eng".into()
@@ -143,10 +141,12 @@ impl Tesseract {
                 RUN_TIMEOUT,
             )
             .map_err(|e| match e {
-                RunError::Start(reason) => JobGateError::OcrUnavailable { reason },
-                RunError::Failed(why) => JobGateError::CorruptedFile {
-                    reason: format!("text recognition could not read this image: {why}"),
-                },
+                RunError::Start(why) => JobGateError::ocr_unavailable(
+                    Reason::new("reason-ocr-did-not-run").with_technical(why),
+                ),
+                RunError::Failed(why) => JobGateError::corrupted(
+                    Reason::new("reason-ocr-image-unreadable").with_technical(why),
+                ),
             })?;
         Ok(String::from_utf8_lossy(&out).into_owned())
     }
