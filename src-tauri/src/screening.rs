@@ -11,7 +11,7 @@ use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, JobGateError};
+use jobgate_core::{AnalysisResponse, JobGateError, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_engine::screening::{self, JobFit, Screening};
 use jobgate_store::CvId;
@@ -44,10 +44,10 @@ pub fn rank_cvs(
 ) -> Result<MatchView, JobGateError> {
     let job = screening::job_from_text(job_text)?;
     if files.is_empty() && cv_ids.is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "cvs".into(),
-            reason: "choose at least one CV to rank".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "cvs",
+            Reason::new("reason-rank-choose-cvs"),
+        ));
     }
     let lang = state.lang();
     let opts = AnalyzeOptions {
@@ -123,9 +123,9 @@ pub async fn match_rank<R: Runtime>(
     });
     match run.await {
         Ok(result) => result,
-        Err(e) => Err(JobGateError::Internal {
-            reason: format!("the ranking stopped: {e}"),
-        }
+        Err(e) => Err(JobGateError::internal(
+            Reason::new("reason-rank-stopped").with_technical(e),
+        )
         .to_response(app.state::<AppState>().lang())),
     }
 }
@@ -171,9 +171,8 @@ pub async fn save_match_csv(state: State<'_, AppState>, token: String) -> Comman
         let path = state.picked().resolve(&token, Use::Save)?;
         let s = state
             .screening()
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "ranking".into(),
-                reason: "rank some CVs first".into(),
+            .ok_or_else(|| {
+                JobGateError::invalid_input("ranking", Reason::new("reason-rank-first"))
             })?;
         let written = jobgate_export::write_file(s.csv().as_bytes(), &path, true)?;
         Ok(written.display().to_string())

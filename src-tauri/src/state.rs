@@ -18,7 +18,7 @@
 //! the engine's `people` and `policy`; this module only holds the result.
 
 use jobgate_ai::keys::{KeyStore, MemoryKeys};
-use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::people::{self, Opened, Who};
 use jobgate_engine::policy::{self, LoadedPolicy};
 use jobgate_engine::screening::Screening;
@@ -487,10 +487,10 @@ impl AppState {
         let mut passcode = passcode.filter(|p| !p.is_empty());
         if let Some(new) = new_passcode.filter(|p| !p.is_empty()) {
             if entry.locked {
-                return Err(JobGateError::InvalidInput {
-                    field: "passcode".into(),
-                    reason: format!("'{}' already has a passcode", entry.name),
-                });
+                return Err(JobGateError::invalid_input(
+                    "passcode",
+                    Phrase::new("reason-profile-already-locked").cv("name", &entry.name),
+                ));
             }
             profiles.set_passcode(&entry.name, None, new)?;
             passcode = Some(new);
@@ -543,17 +543,17 @@ impl AppState {
     ) -> Result<(), JobGateError> {
         let person = self.person()?;
         let Some(name) = person.profile.clone() else {
-            return Err(JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: "a guest has no profile to protect; create one first".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "profile",
+                Reason::new("reason-guest-nothing-to-protect"),
+            ));
         };
         let current = current.filter(|p| !p.is_empty());
         if new.is_none() && self.policy.policy.require_passcode {
-            return Err(JobGateError::InvalidInput {
-                field: "passcode".into(),
-                reason: "this computer's policy requires a passcode on every profile".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "passcode",
+                Reason::new("reason-policy-requires-passcode"),
+            ));
         }
         let mut profiles = self.profiles()?;
         if person.has_passcode() {
@@ -636,10 +636,10 @@ impl AppState {
     pub fn answer_guest_files(&self, delete: &[String]) -> Result<Vec<String>, JobGateError> {
         let mut offered = lock(&self.guest_files);
         if let Some(p) = delete.iter().find(|p| !offered.contains(p)) {
-            return Err(JobGateError::InvalidInput {
-                field: "paths".into(),
-                reason: format!("{p} is not one of the files the guest exported"),
-            });
+            return Err(JobGateError::invalid_input(
+                "paths",
+                Phrase::new("reason-not-a-guest-export").cv("path", p),
+            ));
         }
         let deleted = remove_files(delete);
         offered.clear();
@@ -652,10 +652,10 @@ impl AppState {
         let mut offered = lock(&self.offered_files);
         for p in paths {
             if !offered.contains(p) {
-                return Err(JobGateError::InvalidInput {
-                    field: "paths".into(),
-                    reason: format!("{p} is not one of the exported files offered for deletion"),
-                });
+                return Err(JobGateError::invalid_input(
+                    "paths",
+                    Phrase::new("reason-not-offered-for-deletion").cv("path", p),
+                ));
             }
         }
         let deleted = remove_files(paths);
@@ -779,9 +779,8 @@ impl AppState {
 
     /// Why AI cannot be switched on at all on this machine (the policy), if it cannot.
     pub fn ai_blocked(&self) -> Option<JobGateError> {
-        (!self.policy.policy.allow_ai).then(|| JobGateError::AiUnavailable {
-            reason: "this computer's policy turns AI off".into(),
-        })
+        (!self.policy.policy.allow_ai)
+            .then(|| JobGateError::ai_unavailable(Reason::new("reason-policy-ai-off")))
     }
 
     /// The AI configuration when AI may be used now: allowed on this machine, switched on, agreed to for
@@ -791,16 +790,12 @@ impl AppState {
             return Err(e);
         }
         let s = self.settings();
-        let unavailable = |reason: &str| JobGateError::AiUnavailable {
-            reason: reason.into(),
-        };
+        let unavailable = |id: &str| JobGateError::ai_unavailable(Reason::new(id));
         if !s.ai_enabled {
-            return Err(unavailable("AI is switched off in Settings"));
+            return Err(unavailable("reason-ai-off-in-settings"));
         }
         if !self.ai_consented() {
-            return Err(unavailable(
-                "you have not yet agreed in Settings to send CV text to this AI server",
-            ));
+            return Err(unavailable("reason-ai-no-consent"));
         }
         let cfg = self.ai_config();
         match jobgate_engine::ai::missing_key(&cfg) {
@@ -1059,9 +1054,10 @@ fn remove_files(paths: &[String]) -> Result<Vec<String>, JobGateError> {
             Ok(()) => deleted.push(p.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(JobGateError::StorageError {
-                    reason: format!("{p}: {e}"),
-                });
+                return Err(JobGateError::storage(
+                    Reason::from(Phrase::new("reason-file-not-removed").cv("path", p))
+                        .with_technical(e),
+                ));
             }
         }
     }

@@ -22,7 +22,7 @@
 
 use crate::state::{AppState, Person};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{ErrorResponse, JobGateError, Lang};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::sync::StoreReplica;
 use jobgate_engine::sync_client::{
     ApiKey, Change, Clock, LocalReplica, Options, Remote, ServerConfig, ServerUrl, SyncClient,
@@ -184,29 +184,20 @@ pub enum Trigger {
 
 /// The refusal a guest gets: nothing of theirs is kept, so nothing can be synced.
 pub fn guest_refused() -> JobGateError {
-    JobGateError::InvalidInput {
-        field: "profile".into(),
-        reason: "a guest keeps nothing, so there is nothing to sync: open or create a profile"
-            .into(),
-    }
+    JobGateError::invalid_input("profile", Reason::new("reason-sync-guest"))
 }
 
 /// Why sync cannot be switched on here at all, if it cannot: the machine's policy, or a guest.
 pub fn blocked(state: &AppState, person: &Person) -> Option<JobGateError> {
     if !state.policy().policy.allow_sync {
-        return Some(JobGateError::SyncFailed {
-            reason: "this computer's policy turns sync off".into(),
-        });
+        return Some(JobGateError::sync_failed(Reason::new("reason-policy-sync-off")));
     }
     person.is_guest().then(guest_refused)
 }
 
 /// The server the person typed, checked (HTTPS, or plain HTTP to this machine only).
 pub fn server_url(typed: &str) -> Result<ServerUrl, JobGateError> {
-    ServerUrl::parse(typed).map_err(|e| JobGateError::InvalidInput {
-        field: "sync_url".into(),
-        reason: e.to_string(),
-    })
+    ServerUrl::parse(typed).map_err(|e| JobGateError::invalid_input("sync_url", e.reason()))
 }
 
 /// One run for `person`: pushes their outbox, pulls, and records how it went (the last sync, or the error)
@@ -221,25 +212,25 @@ pub fn run(
         return Err(Failure::Setup(e));
     }
     if !person.sync.is_on() {
-        return Err(Failure::Setup(JobGateError::InvalidInput {
-            field: "sync".into(),
-            reason: "turn sync on first".into(),
-        }));
+        return Err(Failure::Setup(JobGateError::invalid_input(
+            "sync",
+            Reason::new("reason-sync-turn-on"),
+        )));
     }
     let url = state.settings().sync_url.ok_or_else(|| {
-        Failure::Setup(JobGateError::InvalidInput {
-            field: "sync_url".into(),
-            reason: "enter the organisation's server address first".into(),
-        })
+        Failure::Setup(JobGateError::invalid_input(
+            "sync_url",
+            Reason::new("reason-sync-enter-url"),
+        ))
     })?;
     let key = state
         .sync_key_of(person)
         .map_err(Failure::Setup)?
         .ok_or_else(|| {
-            Failure::Setup(JobGateError::InvalidInput {
-                field: "sync_key".into(),
-                reason: "save the sync key first".into(),
-            })
+            Failure::Setup(JobGateError::invalid_input(
+                "sync_key",
+                Reason::new("reason-sync-save-key"),
+            ))
         })?;
     // One run at a time per person: "Sync now" during a background run waits for it, then runs.
     let _running = lock(&person.sync.run);
@@ -305,9 +296,7 @@ fn run_once(
     let (device, profile) = match (Uuid::parse_str(&device), Uuid::parse_str(&profile)) {
         (Ok(d), Ok(p)) => (d, p),
         _ => {
-            let e = JobGateError::StorageError {
-                reason: "the stored sync ids are not UUIDs".into(),
-            };
+            let e = JobGateError::storage(Phrase::new("reason-sync-stored-id").value("what", "uuid"));
             return Err(failure(SyncError::Local(e), pending_now()));
         }
     };
@@ -329,9 +318,7 @@ impl PersonReplica<'_> {
         f: impl FnOnce(&mut StoreReplica<'_>) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
         if self.person.sync.stopped() {
-            return Err(JobGateError::SyncFailed {
-                reason: "the person signed out; sync stopped".into(),
-            });
+            return Err(JobGateError::sync_failed(Reason::new("reason-sync-signed-out")));
         }
         let mut store: MutexGuard<'_, Store> = lock(self.person.store());
         f(&mut StoreReplica::new(&mut store)?)

@@ -264,10 +264,12 @@ pub fn setup<R: Runtime>(
 }
 
 /// An update refusal of `kind` (see [`JobGateError::UpdateFailed`]).
-fn refused(kind: Kind, reason: impl Into<String>, version: &str) -> JobGateError {
+/// People read the kind (`error-update-failed`); `detail` (the updater's own words) stays in
+/// `details.reason` for support, as a technical detail.
+fn refused(kind: Kind, detail: impl std::fmt::Display, version: &str) -> JobGateError {
     JobGateError::UpdateFailed {
         kind,
-        reason: reason.into(),
+        reason: jobgate_core::Reason::technical(detail),
         version: version.into(),
     }
 }

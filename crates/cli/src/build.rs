@@ -8,7 +8,7 @@ use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_builder::Session;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang, Phrase, Reason};
+use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_store::{ProfileId, Store};
 use std::io::{BufRead, Write};

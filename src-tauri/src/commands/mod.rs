@@ -20,7 +20,7 @@ use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::{AppState, Settings};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, Cv, ErrorResponse, JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
 use serde::Serialize;
@@ -83,10 +83,7 @@ pub fn format_message(
     if !loc.has(&id) {
         return fail(
             &state,
-            JobGateError::InvalidInput {
-                field: "id".into(),
-                reason: format!("no message {id}"),
-            },
+            JobGateError::invalid_input("id", Phrase::new("reason-no-message").value("id", &id)),
         );
     }
     let args: Vec<(String, String)> = args.unwrap_or_default().into_iter().collect();
@@ -98,11 +95,8 @@ pub fn format_message(
 
 fn parse_lang(state: &AppState, code: &str) -> CommandResult<Lang> {
     Lang::from_code(code).ok_or_else(|| {
-        JobGateError::InvalidInput {
-            field: "lang".into(),
-            reason: format!("{code:?} is not a supported language (en, ar)"),
-        }
-        .to_response(state.lang())
+        JobGateError::invalid_input("lang", Phrase::new("reason-unknown-language").cv("code", code))
+            .to_response(state.lang())
     })
 }
 
@@ -179,10 +173,10 @@ pub async fn set_ai_enabled(
     if enabled && !state.ai_consented() && consent != Some(true) {
         return fail(
             &state,
-            JobGateError::InvalidInput {
-                field: "consent".into(),
-                reason: format!("agree first that CV text is sent to {origin}"),
-            },
+            JobGateError::invalid_input(
+                "consent",
+                Phrase::new("reason-ai-consent-first").cv("origin", &origin),
+            ),
         );
     }
     let s = state
@@ -214,19 +208,13 @@ pub async fn set_ai_server(
     {
         return fail(
             &state,
-            JobGateError::InvalidInput {
-                field: "ai_base_url".into(),
-                reason,
-            },
+            JobGateError::invalid_input("ai_base_url", reason),
         );
     }
     if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
         return fail(
             &state,
-            JobGateError::InvalidInput {
-                field: "ai_model".into(),
-                reason: "the model name is too long".into(),
-            },
+            JobGateError::invalid_input("ai_model", Reason::new("reason-ai-model-too-long")),
         );
     }
     let s = state
@@ -352,9 +340,9 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T, JobGateError> {
     match tauri::async_runtime::spawn_blocking(work).await {
         Ok(result) => result,
-        Err(e) => Err(JobGateError::Internal {
-            reason: format!("the work stopped: {e}"),
-        }),
+        Err(e) => Err(JobGateError::internal(
+            Reason::new("reason-work-stopped").with_technical(e),
+        )),
     }
 }
 
@@ -394,9 +382,7 @@ pub fn import_file_reporting(
     }
     let recorded = imported
         .recorded
-        .ok_or_else(|| JobGateError::StorageError {
-            reason: "the import was not saved".into(),
-        })??;
+        .ok_or_else(|| JobGateError::storage(Reason::new("reason-import-not-saved")))??;
     Ok(ImportResult {
         file_name: imported.file_name,
         analysis: imported.analysis,
@@ -750,9 +736,11 @@ pub async fn builder_ai_rewrite<R: Runtime>(
             let b = session.builder();
             let (job, items) = b
                 .rewrite_targets()
-                .ok_or_else(|| JobGateError::InvalidInput {
-                    field: "achievements".into(),
-                    reason: "there are no achievements to reword yet".into(),
+                .ok_or_else(|| {
+                    JobGateError::invalid_input(
+                        "achievements",
+                        Reason::new("reason-no-achievements"),
+                    )
                 })?;
             Ok((job, items, b.lang()))
         })?;
@@ -802,15 +790,12 @@ pub async fn ai_rewrite_experience<R: Runtime>(
         let job = cv
             .experience
             .get(entry)
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "entry".into(),
-                reason: "there is no such job in the CV".into(),
-            })?;
+            .ok_or_else(|| JobGateError::invalid_input("entry", Reason::new("reason-no-such-job")))?;
         if job.achievements.is_empty() {
-            return Err(JobGateError::InvalidInput {
-                field: "achievements".into(),
-                reason: "this job has no achievements to reword yet".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "achievements",
+                Reason::new("reason-job-no-achievements"),
+            ));
         }
         let lang = jobgate_export::language_of(&cv);
         let items = job.achievements.iter().cloned().enumerate();
@@ -984,9 +969,8 @@ pub fn cv_language(cv: Cv) -> String {
 /// The language an export is made in: the one asked for (`en`, `ar`), else the CV's own.
 fn export_lang(cv: &Cv, code: Option<&str>) -> Result<Lang, JobGateError> {
     match code {
-        Some(code) => Lang::from_code(code).ok_or_else(|| JobGateError::InvalidInput {
-            field: "lang".into(),
-            reason: format!("{code:?} is not a supported language (en, ar)"),
+        Some(code) => Lang::from_code(code).ok_or_else(|| {
+            JobGateError::invalid_input("lang", Phrase::new("reason-unknown-language").cv("code", code))
         }),
         None => Ok(jobgate_export::language_of(cv)),
     }

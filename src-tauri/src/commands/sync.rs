@@ -8,7 +8,7 @@
 use super::{CommandResult, fail};
 use crate::state::AppState;
 use crate::sync::{self, ConnectionCheck, SyncView, Trigger};
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use jobgate_engine::sync_client::SyncReport;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -110,10 +110,7 @@ pub async fn set_sync_enabled(
         let Some(url) = state.settings().sync_url else {
             return fail(
                 &state,
-                JobGateError::InvalidInput {
-                    field: "sync_url".into(),
-                    reason: "enter the organisation's server address first".into(),
-                },
+                JobGateError::invalid_input("sync_url", Reason::new("reason-sync-enter-url")),
             );
         };
         let origin = sync::server_url(&url)
@@ -123,10 +120,10 @@ pub async fn set_sync_enabled(
         if !consented && consent != Some(true) {
             return fail(
                 &state,
-                JobGateError::InvalidInput {
-                    field: "consent".into(),
-                    reason: format!("agree first that your history is sent to {origin}"),
-                },
+                JobGateError::invalid_input(
+                    "consent",
+                    Phrase::new("reason-sync-consent-first").cv("origin", &origin),
+                ),
             );
         }
         state
