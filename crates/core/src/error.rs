@@ -660,7 +660,7 @@ mod tests {
         ] {
             let e = JobGateError::OverLimit {
                 limit: limit.into(),
-                reason: "killed".into(),
+                reason: Reason::technical("killed"),
             };
             let r = e.to_response(Lang::En);
             assert_eq!(r.error_code, "CORRUPTED_FILE");
@@ -690,7 +690,7 @@ mod tests {
         for kind in UpdateKind::ALL {
             let e = JobGateError::UpdateFailed {
                 kind,
-                reason: "minisign: InvalidSignature".into(),
+                reason: Reason::technical("minisign: InvalidSignature"),
                 version: "0.0.9".into(),
             };
             for lang in [Lang::En, Lang::Ar] {
@@ -710,6 +710,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_stored_as_an_english_string_still_loads_as_a_technical_detail() {
+        let old = r#"{"StorageError":{"reason":"disk I/O error"}}"#;
+        let e: JobGateError = serde_json::from_str(old).unwrap();
+        assert_eq!(e, JobGateError::storage(Reason::technical("disk I/O error")));
+        let new = serde_json::to_string(&JobGateError::invalid_input(
+            "cv",
+            Phrase::new("reason-no-cv").value("id", 5),
+        ))
+        .unwrap();
+        let back: JobGateError = serde_json::from_str(&new).unwrap();
+        assert_eq!(back.to_response(Lang::En).details["reason"], "there is no CV 5");
+        assert!(
+            back.to_response(Lang::Ar).error.contains("لا توجد سيرة ذاتية رقمها 5"),
+            "{}",
+            back.to_response(Lang::Ar).error
+        );
+    }
+
+    #[test]
     fn every_code_has_a_message_and_an_action_in_both_languages() {
         for code in ErrorCode::ALL {
             for lang in [Lang::En, Lang::Ar] {
@@ -724,9 +743,12 @@ mod tests {
         }
     }
 
-    /// One of every variant, with the program's own (English) reasons.
+    /// One of every variant, each reason with words for a person and another program's own text.
     fn one_of_each() -> Vec<JobGateError> {
-        let reason = || "the zip central directory is missing".to_string();
+        let reason = || {
+            Reason::from(Phrase::new("reason-store-file").cv("path", "/home/sara/data.sqlite3"))
+                .with_technical("the zip central directory is missing")
+        };
         vec![
             JobGateError::FileTooLarge {
                 max_bytes: MAX_FILE_BYTES,
@@ -817,14 +839,37 @@ mod tests {
                     assert!(allowed.contains(w), "{:?}: {w:?} in {text:?}", e.code());
                 }
             }
-            // In English the program's reason is still said, through `error-with-reason`.
+            // The reason is said in both languages, the technical detail marked as such and isolated.
             let en = e.to_response(Lang::En);
             if matches!(e, JobGateError::StorageError { .. }) {
                 assert!(
-                    en.error.ends_with("(the zip central directory is missing)"),
+                    en.error.ends_with(
+                        "(the data file /home/sara/data.sqlite3 could not be used; technical detail: the zip central directory is missing)"
+                    ),
                     "{}",
                     en.error
                 );
+                assert_eq!(
+                    en.details["reason_phrase"]["id"], "reason-store-file",
+                    "{}",
+                    en.details
+                );
+                assert_eq!(en.details["technical"], "the zip central directory is missing");
+                assert!(r.error.contains("تعذّر استخدام ملف البيانات"), "{}", r.error);
+                assert!(r.error.contains("تفصيل تقني"), "{}", r.error);
+                assert!(
+                    r.error
+                        .contains("\u{2068}the zip central directory is missing\u{2069}"),
+                    "{}",
+                    r.error
+                );
+            }
+            // An Arabic reader is told as much as an English one: every reason shown in English is
+            // shown in Arabic too.
+            if let Some(reason) = e.reason().and_then(Reason::to_phrase)
+                && en.error.contains(&reason.plain(Lang::En))
+            {
+                assert!(r.error.contains(&reason.render(Lang::Ar)), "{}", r.error);
             }
         }
     }
