@@ -233,3 +233,8 @@ reason-import-not-saved = لم يُحفظ الاستيراد
 reason-no-achievements = لا توجد إنجازات لإعادة صياغتها بعد
 reason-no-such-job = لا توجد وظيفة كهذه في السيرة الذاتية
 reason-job-no-achievements = لا توجد في هذه الوظيفة إنجازات لإعادة صياغتها بعد
+
+## Reading Word documents (crates/extract docx)
+reason-docx-bomb = تتضخم أجزاؤه عند فك ضغطها إلى أكثر من { $mb } ميغابايت، وهذا أكثر بكثير من أي سيرة ذاتية
+reason-docx-no-body = لا يحتوي مستند Word على متنه الأساسي
+reason-docx-too-many-paragraphs = يحتوي أحد أجزائه على أكثر من { $max } فقرة، وهذا أكثر بكثير من أي سيرة ذاتية

@@ -221,3 +221,8 @@ reason-import-not-saved = the import was not saved
 reason-no-achievements = there are no achievements to reword yet
 reason-no-such-job = there is no such job in the CV
 reason-job-no-achievements = this job has no achievements to reword yet
+
+## Reading Word documents (crates/extract docx)
+reason-docx-bomb = its parts inflate beyond the { $mb } MB limit, far more than any CV (a zip bomb?)
+reason-docx-no-body = the Word document has no body (word/document.xml)
+reason-docx-too-many-paragraphs = a part holds more than { $max } paragraphs, far more than any CV

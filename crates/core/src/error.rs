@@ -625,6 +625,9 @@ impl From<std::io::Error> for JobGateError {
 }
 
 #[cfg(test)]
+mod fluent_only;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Localizer;

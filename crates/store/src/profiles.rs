@@ -589,7 +589,7 @@ impl Profiles {
         file_passcode: &str,
         name: Option<&str>,
     ) -> Result<ProfileEntry> {
-        let corrupted = |id: &str| JobGateError::corrupted(Reason::new(id));
+        let bad_file = |id: &str| JobGateError::corrupted(Reason::new(id));
         let bytes = std::fs::read(src).map_err(|_| JobGateError::FileNotFound {
             path: src.display().to_string(),
         })?;
@@ -598,13 +598,13 @@ impl Profiles {
         } else if let Some(rest) = bytes.strip_prefix(EXPORT_MAGIC_V1) {
             (rest, true)
         } else {
-            return Err(corrupted("reason-profile-file-not-ours"));
+            return Err(bad_file("reason-profile-file-not-ours"));
         };
         let end = rest
             .iter()
             .take(4096)
             .position(|b| *b == b'\n')
-            .ok_or_else(|| corrupted("reason-profile-file-no-header"))?;
+            .ok_or_else(|| bad_file("reason-profile-file-no-header"))?;
         #[derive(Deserialize)]
         struct Header {
             /// Format 1 only.
@@ -612,9 +612,9 @@ impl Profiles {
             kdf: KdfRecord,
         }
         let header: Header = serde_json::from_slice(&rest[..end])
-            .map_err(|_| corrupted("reason-profile-file-bad-header"))?;
+            .map_err(|_| bad_file("reason-profile-file-bad-header"))?;
         if named_in_header != header.name.is_some() {
-            return Err(corrupted("reason-profile-file-bad-header"));
+            return Err(bad_file("reason-profile-file-bad-header"));
         }
         let chosen = name.map(check_name).transpose()?;
         let taken =
@@ -643,7 +643,7 @@ impl Profiles {
                     (Some(n), _, _) => n,
                     (None, Some(n), _) | (None, None, Some(n)) => check_name(&n)?,
                     (None, None, None) => {
-                        return Err(corrupted("reason-profile-file-no-name"));
+                        return Err(bad_file("reason-profile-file-no-name"));
                     }
                 };
                 match taken(self, &name) {
