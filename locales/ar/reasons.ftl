@@ -169,7 +169,6 @@ reason-sync-server-failed = { $after ->
 reason-sync-refused = رفض الخادم الطلب ({ $status })
 reason-sync-unreachable = تعذّر الوصول إلى الخادم
 reason-sync-timeout = لم يُجب الخادم في الوقت المحدد
-reason-sync-bad-response = ردّ الخادم لا يتبع بروتوكول المزامنة
 reason-sync-protocol = يتحدث الخادم بروتوكول المزامنة { $server }، وهذا التطبيق يتحدث { $ours }
 reason-sync-insecure = يجب الوصول إلى «{ $host }» عبر https
 reason-sync-bad-url = عنوان الخادم غير صالح للاستخدام: { $why }
@@ -238,3 +237,13 @@ reason-job-no-achievements = لا توجد في هذه الوظيفة إنجاز
 reason-docx-bomb = تتضخم أجزاؤه عند فك ضغطها إلى أكثر من { $mb } ميغابايت، وهذا أكثر بكثير من أي سيرة ذاتية
 reason-docx-no-body = لا يحتوي مستند Word على متنه الأساسي
 reason-docx-too-many-paragraphs = يحتوي أحد أجزائه على أكثر من { $max } فقرة، وهذا أكثر بكثير من أي سيرة ذاتية
+
+## Sync protocol answers (crates/sync)
+reason-sync-no-https = تعذّر إعداد اتصال آمن (HTTPS)
+reason-sync-unexpected-body = أجاب الخادم بالرمز { $status } بمحتوى ليس ردًّا من بروتوكول المزامنة
+reason-sync-unhealthy = يقول الخادم إن حالته «{ $status }»
+reason-sync-push-not-written = تعذّرت كتابة التغييرات المراد إرسالها
+reason-sync-answer-broke-off = انقطع ردّ الخادم
+reason-sync-answer-too-large = ردّ الخادم أكبر من { $mb } ميغابايت
+reason-sync-push-unanswered = لم يقبل ردّ الخادم أيًّا من التغييرات المرسلة ولم يرفضه
+reason-sync-pull-stuck = يقول الخادم إن هناك تغييرات أخرى لجلبها لكنه لا يرسل شيئًا

@@ -157,7 +157,6 @@ reason-sync-server-failed = { $after ->
 reason-sync-refused = the server refused the request ({ $status })
 reason-sync-unreachable = the server could not be reached
 reason-sync-timeout = the server did not answer in time
-reason-sync-bad-response = the server’s answer does not follow the sync protocol
 reason-sync-protocol = the server speaks sync protocol { $server }, this app speaks { $ours }
 reason-sync-insecure = “{ $host }” must be reached over https
 reason-sync-bad-url = the server address is not usable: { $why }
@@ -226,3 +225,13 @@ reason-job-no-achievements = this job has no achievements to reword yet
 reason-docx-bomb = its parts inflate beyond the { $mb } MB limit, far more than any CV (a zip bomb?)
 reason-docx-no-body = the Word document has no body (word/document.xml)
 reason-docx-too-many-paragraphs = a part holds more than { $max } paragraphs, far more than any CV
+
+## Sync protocol answers (crates/sync)
+reason-sync-no-https = a secure (HTTPS) connection could not be set up
+reason-sync-unexpected-body = the server answered { $status } with something that is not a sync protocol answer
+reason-sync-unhealthy = the server says its health is “{ $status }”
+reason-sync-push-not-written = the changes to send could not be written out
+reason-sync-answer-broke-off = the server’s answer broke off
+reason-sync-answer-too-large = the server’s answer is larger than { $mb } MB
+reason-sync-push-unanswered = the server’s answer neither accepted nor refused any of the changes sent
+reason-sync-pull-stuck = the server says there are more changes to fetch but gives none

@@ -34,14 +34,13 @@ pub enum SyncError {
     },
     /// Could not connect, or the connection broke before a whole answer came.
     #[error("could not reach the server: {reason}")]
-    Network { reason: String },
+    Network { reason: Reason },
     /// No whole answer within the time limit.
     #[error("the server did not answer in time")]
     Timeout,
-    /// A 200 whose body is not what protocol v1 says (`reason`: what was wrong, a technical detail for
-    /// support).
+    /// A 200 whose body is not what protocol v1 says.
     #[error("the server's answer is not protocol v1: {reason}")]
-    BadResponse { reason: String },
+    BadResponse { reason: Reason },
     /// The server speaks another protocol version.
     #[error(
         "the server speaks sync protocol {server}, this app speaks {}",
@@ -116,13 +115,8 @@ impl SyncError {
                     None => p.into(),
                 }
             }
-            SyncError::Network { reason } => {
-                Reason::new("reason-sync-unreachable").with_technical(reason)
-            }
+            SyncError::Network { reason } | SyncError::BadResponse { reason } => reason.clone(),
             SyncError::Timeout => Reason::new("reason-sync-timeout"),
-            SyncError::BadResponse { reason } => {
-                Reason::new("reason-sync-bad-response").with_technical(reason)
-            }
             SyncError::ProtocolMismatch { server } => Phrase::new("reason-sync-protocol")
                 .value("server", server)
                 .value("ours", crate::protocol::PROTOCOL_VERSION)
