@@ -173,9 +173,7 @@ pub fn reveal_in_folder<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(
     }
     app.opener()
         .reveal_item_in_dir(path)
-        .map_err(|e| {
-            JobGateError::internal(Reason::new("reason-show-in-folder").with_technical(e))
-        })
+        .map_err(|e| JobGateError::internal(Reason::new("reason-show-in-folder").with_technical(e)))
 }
 
 /// Whether a TCP connection to the AI service can be opened within 3 s (no request is sent).

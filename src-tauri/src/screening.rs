@@ -123,10 +123,10 @@ pub async fn match_rank<R: Runtime>(
     });
     match run.await {
         Ok(result) => result,
-        Err(e) => Err(JobGateError::internal(
-            Reason::new("reason-rank-stopped").with_technical(e),
-        )
-        .to_response(app.state::<AppState>().lang())),
+        Err(e) => Err(
+            JobGateError::internal(Reason::new("reason-rank-stopped").with_technical(e))
+                .to_response(app.state::<AppState>().lang()),
+        ),
     }
 }
 
@@ -169,11 +169,9 @@ pub async fn list_cv_folder(
 pub async fn save_match_csv(state: State<'_, AppState>, token: String) -> CommandResult<String> {
     let run = || -> Result<String, JobGateError> {
         let path = state.picked().resolve(&token, Use::Save)?;
-        let s = state
-            .screening()
-            .ok_or_else(|| {
-                JobGateError::invalid_input("ranking", Reason::new("reason-rank-first"))
-            })?;
+        let s = state.screening().ok_or_else(|| {
+            JobGateError::invalid_input("ranking", Reason::new("reason-rank-first"))
+        })?;
         let written = jobgate_export::write_file(s.csv().as_bytes(), &path, true)?;
         Ok(written.display().to_string())
     };

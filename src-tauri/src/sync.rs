@@ -190,7 +190,9 @@ pub fn guest_refused() -> JobGateError {
 /// Why sync cannot be switched on here at all, if it cannot: the machine's policy, or a guest.
 pub fn blocked(state: &AppState, person: &Person) -> Option<JobGateError> {
     if !state.policy().policy.allow_sync {
-        return Some(JobGateError::sync_failed(Reason::new("reason-policy-sync-off")));
+        return Some(JobGateError::sync_failed(Reason::new(
+            "reason-policy-sync-off",
+        )));
     }
     person.is_guest().then(guest_refused)
 }
@@ -296,7 +298,8 @@ fn run_once(
     let (device, profile) = match (Uuid::parse_str(&device), Uuid::parse_str(&profile)) {
         (Ok(d), Ok(p)) => (d, p),
         _ => {
-            let e = JobGateError::storage(Phrase::new("reason-sync-stored-id").value("what", "uuid"));
+            let e =
+                JobGateError::storage(Phrase::new("reason-sync-stored-id").value("what", "uuid"));
             return Err(failure(SyncError::Local(e), pending_now()));
         }
     };
@@ -318,7 +321,9 @@ impl PersonReplica<'_> {
         f: impl FnOnce(&mut StoreReplica<'_>) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
         if self.person.sync.stopped() {
-            return Err(JobGateError::sync_failed(Reason::new("reason-sync-signed-out")));
+            return Err(JobGateError::sync_failed(Reason::new(
+                "reason-sync-signed-out",
+            )));
         }
         let mut store: MutexGuard<'_, Store> = lock(self.person.store());
         f(&mut StoreReplica::new(&mut store)?)

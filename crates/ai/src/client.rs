@@ -103,7 +103,10 @@ pub fn ready_to_send(cfg: &AiConfig) -> Result<(), JobGateError> {
         return Err(unavailable(Reason::new("reason-ai-no-key")));
     }
     if cfg.needs_key() && !cfg.may_send_key() {
-        return Err(unavailable(at_host("reason-ai-key-needs-https", &cfg.host())));
+        return Err(unavailable(at_host(
+            "reason-ai-key-needs-https",
+            &cfg.host(),
+        )));
     }
     Ok(())
 }
@@ -550,7 +553,9 @@ fn status_error(cfg: &AiConfig, status: u16, body: &[u8]) -> JobGateError {
                 .value("status", status),
         ),
         429 => unavailable(at_host("reason-ai-rate-limited", &host).value("status", status)),
-        500..=599 => unavailable(at_host("reason-ai-server-problem", &host).value("status", status)),
+        500..=599 => {
+            unavailable(at_host("reason-ai-server-problem", &host).value("status", status))
+        }
         _ => {
             let words = at_host("reason-ai-rejected", &host).value("status", status);
             match server_message(body) {

@@ -18,9 +18,8 @@ fn now_ms() -> u64 {
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| {
-        JobGateError::internal(Reason::new("reason-builder-state").with_technical(e))
-    })
+    serde_json::to_string(v)
+        .map_err(|e| JobGateError::internal(Reason::new("reason-builder-state").with_technical(e)))
 }
 
 /// A builder session bound to its row in the store.
@@ -88,13 +87,12 @@ impl Session {
     /// Opens a stored session where the user left off; `SESSION_NOT_FOUND` for an unknown id.
     pub fn resume(store: &Store, id: &str) -> Result<(Session, BuilderResponse)> {
         let stored = store.load_session(id)?;
-        let mut builder: Builder =
-            serde_json::from_str(&stored.state_json).map_err(|e| {
-                JobGateError::storage(
-                    Reason::from(Phrase::new("reason-builder-session-unreadable").value("id", id))
-                        .with_technical(e),
-                )
-            })?;
+        let mut builder: Builder = serde_json::from_str(&stored.state_json).map_err(|e| {
+            JobGateError::storage(
+                Reason::from(Phrase::new("reason-builder-session-unreadable").value("id", id))
+                    .with_technical(e),
+            )
+        })?;
         let mut response = builder.resume(now_ms());
         response.session_id = stored.id.clone();
         Ok((

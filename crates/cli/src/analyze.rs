@@ -185,8 +185,10 @@ fn run_to_dir(
 ) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(dir) {
         let err = JobGateError::storage(
-            Reason::from(Phrase::new("reason-folder-not-made").cv("path", dir.display().to_string()))
-                .with_technical(e),
+            Reason::from(
+                Phrase::new("reason-folder-not-made").cv("path", dir.display().to_string()),
+            )
+            .with_technical(e),
         );
         return output::fail(&err, lang, false);
     }

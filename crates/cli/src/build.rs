@@ -83,21 +83,19 @@ fn start_improve(
         let text = std::fs::read_to_string(file).map_err(|_| JobGateError::FileNotFound {
             path: file.display().to_string(),
         })?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| {
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            JobGateError::invalid_input(
+                file.display().to_string(),
+                Reason::new("reason-input-not-json").with_technical(e),
+            )
+        })?;
+        let (cv, checks, doc_lang) = if value.get("structured_data").is_some() {
+            let r: AnalysisResponse = serde_json::from_value(value).map_err(|e| {
                 JobGateError::invalid_input(
                     file.display().to_string(),
-                    Reason::new("reason-input-not-json").with_technical(e),
+                    Reason::new("reason-input-not-a-cv").with_technical(e),
                 )
             })?;
-        let (cv, checks, doc_lang) = if value.get("structured_data").is_some() {
-            let r: AnalysisResponse =
-                serde_json::from_value(value).map_err(|e| {
-                    JobGateError::invalid_input(
-                        file.display().to_string(),
-                        Reason::new("reason-input-not-a-cv").with_technical(e),
-                    )
-                })?;
             (
                 r.structured_data,
                 r.ats_checks,

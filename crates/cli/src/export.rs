@@ -126,13 +126,12 @@ fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
     let bytes = jobgate_engine::extract::read_file(path)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if first == Some(b'{') {
-        let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| {
-                JobGateError::invalid_input(
-                    "input",
-                    Reason::new("reason-input-not-json").with_technical(e),
-                )
-            })?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            JobGateError::invalid_input(
+                "input",
+                Reason::new("reason-input-not-json").with_technical(e),
+            )
+        })?;
         let bad = |e: serde_json::Error| {
             JobGateError::invalid_input(
                 "input",

@@ -82,10 +82,8 @@ pub fn run(a: HistoryArgs, person: &PersonArgs) -> ExitCode {
 pub fn run_versions(a: VersionsArgs, person: &PersonArgs) -> ExitCode {
     let lang = Lang::En;
     let Ok(id) = a.cv.trim().parse::<i64>() else {
-        let err = JobGateError::invalid_input(
-            "cv",
-            Phrase::new("reason-not-a-cv-id").cv("given", &a.cv),
-        );
+        let err =
+            JobGateError::invalid_input("cv", Phrase::new("reason-not-a-cv-id").cv("given", &a.cv));
         return output::fail(&err, lang, a.json);
     };
     let versions = person.open().and_then(|o| o.store.versions(CvId(id)));

@@ -100,9 +100,8 @@ pub fn new_passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
     {
         return Ok(Zeroizing::new(p));
     }
-    let missing = || {
-        JobGateError::invalid_input("passcode", Reason::new("reason-passcode-needs-terminal"))
-    };
+    let missing =
+        || JobGateError::invalid_input("passcode", Reason::new("reason-passcode-needs-terminal"));
     if !std::io::stdin().is_terminal() {
         return Err(missing());
     }

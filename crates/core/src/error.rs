@@ -716,16 +716,24 @@ mod tests {
     fn a_reason_stored_as_an_english_string_still_loads_as_a_technical_detail() {
         let old = r#"{"StorageError":{"reason":"disk I/O error"}}"#;
         let e: JobGateError = serde_json::from_str(old).unwrap();
-        assert_eq!(e, JobGateError::storage(Reason::technical("disk I/O error")));
+        assert_eq!(
+            e,
+            JobGateError::storage(Reason::technical("disk I/O error"))
+        );
         let new = serde_json::to_string(&JobGateError::invalid_input(
             "cv",
             Phrase::new("reason-no-cv").value("id", 5),
         ))
         .unwrap();
         let back: JobGateError = serde_json::from_str(&new).unwrap();
-        assert_eq!(back.to_response(Lang::En).details["reason"], "there is no CV 5");
+        assert_eq!(
+            back.to_response(Lang::En).details["reason"],
+            "there is no CV 5"
+        );
         assert!(
-            back.to_response(Lang::Ar).error.contains("لا توجد سيرة ذاتية رقمها 5"),
+            back.to_response(Lang::Ar)
+                .error
+                .contains("لا توجد سيرة ذاتية رقمها 5"),
             "{}",
             back.to_response(Lang::Ar).error
         );
@@ -857,7 +865,10 @@ mod tests {
                     "{}",
                     en.details
                 );
-                assert_eq!(en.details["technical"], "the zip central directory is missing");
+                assert_eq!(
+                    en.details["technical"],
+                    "the zip central directory is missing"
+                );
                 assert!(r.error.contains("تعذّر استخدام ملف البيانات"), "{}", r.error);
                 assert!(r.error.contains("تفصيل تقني"), "{}", r.error);
                 assert!(

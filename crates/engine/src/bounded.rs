@@ -305,11 +305,9 @@ impl Pool {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let mut worker = match idle {
             Some(w) => w,
-            None => {
-                Worker::start(&self.command, &self.limits).map_err(|e| {
-                    JobGateError::internal(Reason::new("reason-reader-no-start").with_technical(e))
-                })?
-            }
+            None => Worker::start(&self.command, &self.limits).map_err(|e| {
+                JobGateError::internal(Reason::new("reason-reader-no-start").with_technical(e))
+            })?,
         };
         match worker.ask(task, bytes, &self.limits, progress) {
             Ok(reply) => {

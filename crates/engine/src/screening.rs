@@ -8,7 +8,9 @@
 use crate::analyze::{AnalyzeOptions, analyze_file};
 use jobgate_core::error::Result;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, AtsCheck, Cv, ErrorResponse, JobGateError, Lang, Phrase, Reason};
+use jobgate_core::{
+    AnalysisResponse, AtsCheck, Cv, ErrorResponse, JobGateError, Lang, Phrase, Reason,
+};
 use jobgate_matching::{Candidate, JobSpec, MatchResult};
 use jobgate_store::{CvId, Store};
 use rayon::prelude::*;

@@ -22,7 +22,8 @@ pub struct StoreReplica<'a> {
 fn parse_uuid(s: &str, what: &str) -> Result<Uuid, JobGateError> {
     Uuid::parse_str(s).map_err(|e| {
         JobGateError::storage(
-            Reason::from(Phrase::new("reason-sync-stored-id").value("what", what)).with_technical(e),
+            Reason::from(Phrase::new("reason-sync-stored-id").value("what", what))
+                .with_technical(e),
         )
     })
 }

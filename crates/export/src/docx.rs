@@ -18,8 +18,8 @@ use docx_rs::{
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
     Start, Style, StyleType, Tab, TabValueType,
 };
-use jobgate_core::{JobGateError, Reason};
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 
 /// Twips (1/20 pt) per millimetre.
 const TWIPS_PER_MM: f32 = 56.692_914;

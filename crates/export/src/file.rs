@@ -48,7 +48,8 @@ pub fn default_file_name(cv: &Cv, format: Format) -> String {
 /// Refuses to replace an existing file unless `force` (`FILE_EXISTS`). Returns the path written.
 pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
     let shown = |p: &Path| p.display().to_string();
-    let failed = |id: &str, p: &Path| JobGateError::export_failed(Phrase::new(id).cv("path", shown(p)));
+    let failed =
+        |id: &str, p: &Path| JobGateError::export_failed(Phrase::new(id).cv("path", shown(p)));
     if path.is_dir() {
         return Err(failed("reason-export-is-folder", path));
     }

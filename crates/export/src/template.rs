@@ -2,8 +2,8 @@
 //! template that overrides it key by key. Both files are compiled into the binary, so the CLI and the
 //! app work from any folder. This module only loads and checks templates; the renderers read them.
 
-use jobgate_core::{JobGateError, Phrase, Reason};
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use serde::Deserialize;
 
 const BASE: &str = include_str!("../../../templates/base.toml");
@@ -198,7 +198,8 @@ pub fn parse(name: &str, source: &str) -> Result<Template> {
     // technical detail after words for the person.
     let bad = |detail: String| {
         JobGateError::export_failed(
-            Reason::from(Phrase::new("reason-template-faulty").cv("name", name)).with_technical(detail),
+            Reason::from(Phrase::new("reason-template-faulty").cv("name", name))
+                .with_technical(detail),
         )
     };
     let mut base: toml::Table = BASE.parse().map_err(|e| bad(format!("base: {e}")))?;

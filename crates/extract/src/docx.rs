@@ -52,9 +52,7 @@ fn damaged_archive(detail: impl std::fmt::Display) -> JobGateError {
 
 /// A document whose parts inflate past the per-file budget.
 fn bomb() -> JobGateError {
-    JobGateError::corrupted(
-        Phrase::new("reason-docx-bomb").value("mb", MAX_PART_BYTES >> 20),
-    )
+    JobGateError::corrupted(Phrase::new("reason-docx-bomb").value("mb", MAX_PART_BYTES >> 20))
 }
 
 /// A reader that fails once more than `left` bytes of this part, or more than the file's shared

@@ -12,11 +12,11 @@
 use crate::RawPage;
 use crate::layout::{self, Run};
 use crate::pdf_scan;
-use jobgate_core::{JobGateError, Reason};
 use jobgate_core::PartialCause;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
+use jobgate_core::{JobGateError, Reason};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

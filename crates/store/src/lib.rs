@@ -427,7 +427,8 @@ impl Store {
                 .map_err(db)?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(JobGateError::storage(
-                    Reason::new("reason-store-no-wal").with_technical(format_args!("journal_mode={mode}")),
+                    Reason::new("reason-store-no-wal")
+                        .with_technical(format_args!("journal_mode={mode}")),
                 ));
             }
         }

@@ -617,15 +617,14 @@ impl Profiles {
             return Err(bad_file("reason-profile-file-bad-header"));
         }
         let chosen = name.map(check_name).transpose()?;
-        let taken =
-            |profiles: &Profiles, name: &str| {
-                profiles.row(name).is_ok().then(|| {
-                    JobGateError::invalid_input(
-                        "profile",
-                        Phrase::new("reason-profile-exists-import").cv("name", name),
-                    )
-                })
-            };
+        let taken = |profiles: &Profiles, name: &str| {
+            profiles.row(name).is_ok().then(|| {
+                JobGateError::invalid_input(
+                    "profile",
+                    Phrase::new("reason-profile-exists-import").cv("name", name),
+                )
+            })
+        };
         // Format 1 names the profile before anything is decrypted: a clash is reported at once.
         if let Some(n) = chosen.as_ref().or(header.name.as_ref())
             && let Some(e) = taken(self, n)

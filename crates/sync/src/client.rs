@@ -8,10 +8,10 @@
 
 use crate::config::{ApiKey, ServerConfig, ServerUrl};
 use crate::error::SyncError;
-use jobgate_core::{Phrase, Reason};
 use crate::protocol::{
     ErrorBody, Health, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
 };
+use jobgate_core::{Phrase, Reason};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;

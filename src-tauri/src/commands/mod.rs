@@ -95,8 +95,11 @@ pub fn format_message(
 
 fn parse_lang(state: &AppState, code: &str) -> CommandResult<Lang> {
     Lang::from_code(code).ok_or_else(|| {
-        JobGateError::invalid_input("lang", Phrase::new("reason-unknown-language").cv("code", code))
-            .to_response(state.lang())
+        JobGateError::invalid_input(
+            "lang",
+            Phrase::new("reason-unknown-language").cv("code", code),
+        )
+        .to_response(state.lang())
     })
 }
 
@@ -206,10 +209,7 @@ pub async fn set_ai_server(
     if let Some(url) = &base_url
         && let Err(reason) = jobgate_core::net::BaseUrl::parse(url)
     {
-        return fail(
-            &state,
-            JobGateError::invalid_input("ai_base_url", reason),
-        );
+        return fail(&state, JobGateError::invalid_input("ai_base_url", reason));
     }
     if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
         return fail(
@@ -734,14 +734,9 @@ pub async fn builder_ai_rewrite<R: Runtime>(
         let cfg = state.ai_allowed()?;
         let (job, items, lang) = state.with_session(&session_id, |_, session| {
             let b = session.builder();
-            let (job, items) = b
-                .rewrite_targets()
-                .ok_or_else(|| {
-                    JobGateError::invalid_input(
-                        "achievements",
-                        Reason::new("reason-no-achievements"),
-                    )
-                })?;
+            let (job, items) = b.rewrite_targets().ok_or_else(|| {
+                JobGateError::invalid_input("achievements", Reason::new("reason-no-achievements"))
+            })?;
             Ok((job, items, b.lang()))
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.
@@ -787,10 +782,9 @@ pub async fn ai_rewrite_experience<R: Runtime>(
 ) -> CommandResult<Vec<String>> {
     let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
-        let job = cv
-            .experience
-            .get(entry)
-            .ok_or_else(|| JobGateError::invalid_input("entry", Reason::new("reason-no-such-job")))?;
+        let job = cv.experience.get(entry).ok_or_else(|| {
+            JobGateError::invalid_input("entry", Reason::new("reason-no-such-job"))
+        })?;
         if job.achievements.is_empty() {
             return Err(JobGateError::invalid_input(
                 "achievements",
@@ -970,7 +964,10 @@ pub fn cv_language(cv: Cv) -> String {
 fn export_lang(cv: &Cv, code: Option<&str>) -> Result<Lang, JobGateError> {
     match code {
         Some(code) => Lang::from_code(code).ok_or_else(|| {
-            JobGateError::invalid_input("lang", Phrase::new("reason-unknown-language").cv("code", code))
+            JobGateError::invalid_input(
+                "lang",
+                Phrase::new("reason-unknown-language").cv("code", code),
+            )
         }),
         None => Ok(jobgate_export::language_of(cv)),
     }

@@ -74,16 +74,10 @@ pub async fn export_profile<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let person = state.person().or_else(|e| fail(&state, e))?;
     let Some(name) = person.profile().map(str::to_string) else {
-        return fail(
-            &state,
-            invalid("profile", "reason-guest-nothing-to-save"),
-        );
+        return fail(&state, invalid("profile", "reason-guest-nothing-to-save"));
     };
     if file_passcode != file_passcode_again {
-        return fail(
-            &state,
-            invalid("file_passcode", "reason-passcodes-differ"),
-        );
+        return fail(&state, invalid("file_passcode", "reason-passcodes-differ"));
     }
     // Checked before the dialog, so a short passcode or a wrong profile passcode fails at once.
     let mut profiles = state.profiles().or_else(|e| fail(&state, e))?;
@@ -169,9 +163,8 @@ pub async fn export_json_resume<R: Runtime>(
         .with_store(|store, _| store.version(VersionId(version_id)))
         .or_else(|e| fail(&state, e))?
         .structured_data;
-    let bytes = serde_json::to_vec_pretty(&jsonresume::to_json_resume(&cv)).map_err(|e| {
-        JobGateError::export_failed(Reason::technical(e)).to_response(state.lang())
-    })?;
+    let bytes = serde_json::to_vec_pretty(&jsonresume::to_json_resume(&cv))
+        .map_err(|e| JobGateError::export_failed(Reason::technical(e)).to_response(state.lang()))?;
     let suggested = PathBuf::from(jobgate_export::default_file_name(
         &cv,
         jobgate_export::Format::Txt,
@@ -238,10 +231,9 @@ pub async fn import_json_resume<R: Runtime>(
             });
         }
         let bytes = std::fs::read(&src).map_err(|_| not_found())?;
-        let doc: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| {
-                JobGateError::corrupted(Reason::new("reason-input-not-json").with_technical(e))
-            })?;
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            JobGateError::corrupted(Reason::new("reason-input-not-json").with_technical(e))
+        })?;
         if !jsonresume::is_json_resume(&doc) {
             return Err(invalid("file", "reason-not-json-resume"));
         }

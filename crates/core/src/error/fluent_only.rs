@@ -10,20 +10,66 @@ use std::path::{Path, PathBuf};
 /// Ways of building a person-facing reason outside Fluent. A technical detail is another program's
 /// own text (an error value), never a literal or a sentence we format.
 const FORBIDDEN: &[(&str, &str)] = &[
-    (r#"reason:\s*(?:"|format!|&?format!|String::from)"#, "a reason given as a string"),
-    (r#"technical\(\s*&?(?:"|format!)"#, "a sentence of ours given as a technical detail"),
-    (r#"Reason::new\(\s*&?format!"#, "a reason id built at run time (it cannot be checked)"),
-    (r#"(?:ai_unavailable|storage|sync_failed|export_failed|corrupted|internal|ocr_unavailable)\(\s*&?(?:"|format!)"#, "an error constructor given a string"),
-    (r#"invalid_input\([^,()]*,\s*&?(?:"|format!)"#, "an error constructor given a string"),
+    (
+        r#"reason:\s*(?:"|format!|&?format!|String::from)"#,
+        "a reason given as a string",
+    ),
+    (
+        r#"technical\(\s*&?(?:"|format!)"#,
+        "a sentence of ours given as a technical detail",
+    ),
+    (
+        r#"Reason::new\(\s*&?format!"#,
+        "a reason id built at run time (it cannot be checked)",
+    ),
+    (
+        r#"(?:ai_unavailable|storage|sync_failed|export_failed|corrupted|internal|ocr_unavailable)\(\s*&?(?:"|format!)"#,
+        "an error constructor given a string",
+    ),
+    (
+        r#"invalid_input\([^,()]*,\s*&?(?:"|format!)"#,
+        "an error constructor given a string",
+    ),
 ];
 
 /// Latin words an Arabic reason may hold: names of products, formats, protocols, settings and
 /// command-line words, which are the same in every language.
 const NAMES: &[&str] = &[
-    "Job", "Gate", "PDF", "DOCX", "JSON", "Resume", "Word", "OpenRouter", "API", "HTTP", "http",
-    "https", "tesseract", "ocr", "eng", "WAL", "UTF", "JOBGATE_DATA_DIR", "JOBGATE_PASSCODE",
-    "JOBGATE_FILE_PASSCODE", "JOBGATE_SYNC_URL", "JOBGATE_SYNC_KEY", "OPENROUTER_API_KEY", "jobgate",
-    "history", "profile", "yes", "docx", "pdf", "txt", "en", "ar", "personal_info", "experience",
+    "Job",
+    "Gate",
+    "PDF",
+    "DOCX",
+    "JSON",
+    "Resume",
+    "Word",
+    "OpenRouter",
+    "API",
+    "HTTP",
+    "HTTPS",
+    "http",
+    "https",
+    "tesseract",
+    "ocr",
+    "eng",
+    "WAL",
+    "UTF",
+    "JOBGATE_DATA_DIR",
+    "JOBGATE_PASSCODE",
+    "JOBGATE_FILE_PASSCODE",
+    "JOBGATE_SYNC_URL",
+    "JOBGATE_SYNC_KEY",
+    "OPENROUTER_API_KEY",
+    "jobgate",
+    "history",
+    "profile",
+    "yes",
+    "docx",
+    "pdf",
+    "txt",
+    "en",
+    "ar",
+    "personal_info",
+    "experience",
 ];
 
 /// Known exceptions, each a file and how many matches it may hold (none today).
@@ -138,7 +184,11 @@ fn latin_words(value: &str) -> Vec<String> {
 #[test]
 fn no_reason_is_built_outside_fluent() {
     let files = sources();
-    assert!(files.len() > 50, "the scan found only {} files", files.len());
+    assert!(
+        files.len() > 50,
+        "the scan found only {} files",
+        files.len()
+    );
     let mut bad = Vec::new();
     for (path, text) in &files {
         let found = violations(text);
@@ -150,7 +200,11 @@ fn no_reason_is_built_outside_fluent() {
             bad.extend(found.iter().map(|v| format!("{}: {v}", path.display())));
         }
     }
-    assert!(bad.is_empty(), "reasons built outside Fluent:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "reasons built outside Fluent:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -226,9 +280,16 @@ fn the_scan_finds_planted_violations() {
         r#"// reason: "in a comment""#,
     ];
     for f in fine {
-        assert!(violations(f).is_empty(), "wrongly caught: {f}: {:?}", violations(f));
+        assert!(
+            violations(f).is_empty(),
+            "wrongly caught: {f}: {:?}",
+            violations(f)
+        );
     }
-    assert_eq!(reason_ids(r#"Reason::new("reason-no-cv")"#), ["reason-no-cv"]);
+    assert_eq!(
+        reason_ids(r#"Reason::new("reason-no-cv")"#),
+        ["reason-no-cv"]
+    );
     assert_eq!(latin_words("لا يوجد { $path } في PDF [one] x"), ["PDF", "x"]);
     assert_eq!(
         latin_words("{ PLURAL($count) ->\n    [one] حرف\n   *[other] { $count } Word\n}"),

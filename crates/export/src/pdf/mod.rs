@@ -19,8 +19,8 @@ pub use preview::preview_svg;
 
 use crate::model::{Block, CONTACT_SEPARATOR, Doc};
 use crate::template::{Align, Section, Template, rgb};
-use jobgate_core::{JobGateError, Reason};
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 use printpdf::{
     Codepoint, Color, DictItem, FontId, Line as PdfLine, LinePoint, Mm, Op, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
@@ -42,8 +42,10 @@ struct Laid {
 /// Lays `doc` out in `t`: shaping, line breaking, pages, fonts cut down to the glyphs drawn.
 fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
     let failed = |id: &str| JobGateError::export_failed(Reason::new(id));
-    let latin = fonts::by_name(&t.fonts.latin).ok_or_else(|| failed("reason-export-font-unknown"))?;
-    let arabic = fonts::by_name(&t.fonts.arabic).ok_or_else(|| failed("reason-export-font-unknown"))?;
+    let latin =
+        fonts::by_name(&t.fonts.latin).ok_or_else(|| failed("reason-export-font-unknown"))?;
+    let arabic =
+        fonts::by_name(&t.fonts.arabic).ok_or_else(|| failed("reason-export-font-unknown"))?;
     let (l, lb) = fonts::load(latin).ok_or_else(|| failed("reason-export-font-load"))?;
     let (a, ab) = fonts::load(arabic).ok_or_else(|| failed("reason-export-font-load"))?;
     let faces = Faces {
@@ -71,7 +73,8 @@ fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
         }
         let mut used = used[i].clone();
         used.extend(face.blank);
-        let subset = fonts::subset(face, &used).ok_or_else(|| failed("reason-export-font-subset"))?;
+        let subset =
+            fonts::subset(face, &used).ok_or_else(|| failed("reason-export-font-subset"))?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset.data, 0, &mut warnings)
             .ok_or_else(|| failed("reason-export-font-load"))?;
@@ -124,10 +127,9 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     }
     lo.compress();
     let mut out = Vec::new();
-    lo.save_to(&mut out)
-        .map_err(|e| {
-            JobGateError::export_failed(Reason::new("reason-export-pdf-write").with_technical(e))
-        })?;
+    lo.save_to(&mut out).map_err(|e| {
+        JobGateError::export_failed(Reason::new("reason-export-pdf-write").with_technical(e))
+    })?;
     Ok(out)
 }
 

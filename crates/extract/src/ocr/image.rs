@@ -3,8 +3,8 @@
 //! screenshots), then written as PGM for Tesseract's stdin.
 
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits};
-use jobgate_core::{JobGateError, Reason};
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 use std::io::Cursor;
 
 /// An image file type OCR reads.

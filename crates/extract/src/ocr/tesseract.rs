@@ -7,8 +7,8 @@
 //! `OMP_THREAD_LIMIT=1`: Tesseract's OpenMP threads spin on a busy 2-core machine (a page took 7.6 s
 //! with two threads and 1.1 s with one, measured).
 
-use jobgate_core::{JobGateError, Reason};
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
