@@ -192,7 +192,7 @@ reason-text-too-many-lines = يحتوي على أكثر من { $max } سطر م�
 reason-text-too-many-chars = يحتوي على أكثر من { $max } حرف من النص، وهذا أكثر بكثير من أي سيرة ذاتية
 reason-pdf-structure = تعذّرت قراءة بنية ملف PDF
 reason-pdf-damaged = ملف PDF تالف
-reason-pdf-unsafe = بُني ملف PDF بطريقة لا تُبنى بها أي سيرة ذاتية، وقد يُرهق ذلك البرامج
+reason-pdf-unsafe = بُني ملف PDF بطريقة لا تُبنى بها أي سيرة ذاتية، وقد يُرهق ذلك البرامج: { $why }
 reason-docx-damaged = مستند Word تالف أو مبني بطريقة لا تُبنى بها أي سيرة ذاتية
 reason-image-unreadable = تعذّرت قراءة الصورة
 reason-ocr-not-found = لم يُعثر على برنامج tesseract
@@ -247,3 +247,17 @@ reason-sync-answer-broke-off = انقطع ردّ الخادم
 reason-sync-answer-too-large = ردّ الخادم أكبر من { $mb } ميغابايت
 reason-sync-push-unanswered = لم يقبل ردّ الخادم أيًّا من التغييرات المرسلة ولم يرفضه
 reason-sync-pull-stuck = يقول الخادم إن هناك تغييرات أخرى لجلبها لكنه لا يرسل شيئًا
+
+## Checking PDFs before reading them (crates/extract pdf_scan)
+reason-pdf-decoded-too-large = يتجاوز محتواه بعد فك الترميز { $mb } ميغابايت (مقطع مكرر أو متضخم بلا نهاية)
+reason-pdf-nested = تتداخل كائناته بأكثر من { $max } مستوى
+reason-pdf-unknown-filter = يستخدم أحد مقاطع الكائنات ضغطًا لا يمكن فحصه
+reason-pdf-saves-deep = يحفظ حالة الرسم بعمق يتجاوز { $max } مستوى
+reason-pdf-page-pieces = تحتوي إحدى صفحاته على أكثر من { $max } قطعة نصية
+reason-pdf-page-text = تحتوي إحدى صفحاته على أكثر من { $kb } كيلوبايت من النص
+reason-pdf-many-forms = ترسم إحدى صفحاته أكثر من { $max } نموذج
+reason-pdf-tree-entries = تحتوي شجرة صفحاته على أكثر من { $max } مدخل
+reason-pdf-tree-deep = تتداخل شجرة صفحاته بأكثر من { $max } مستوى
+reason-pdf-tree-repeats = تذكر شجرة صفحاته الصفحة نفسها أكثر من مرة
+reason-pdf-tree-loop = تعيد شجرة صفحاته ذكر عُقدها (حلقة تتضاعف)
+reason-pdf-many-pieces = يحتوي على أكثر من { $max } قطعة نصية

@@ -180,7 +180,7 @@ reason-text-too-many-lines = it holds more than { $max } lines of text, far more
 reason-text-too-many-chars = it holds more than { $max } characters of text, far more than any CV
 reason-pdf-structure = the PDF’s structure could not be read
 reason-pdf-damaged = the PDF is damaged
-reason-pdf-unsafe = the PDF is built in a way no CV is, which can overload programs
+reason-pdf-unsafe = the PDF is built in a way no CV is, which can overload programs: { $why }
 reason-docx-damaged = the Word document is damaged or built in a way no CV is
 reason-image-unreadable = the image could not be read
 reason-ocr-not-found = the tesseract program was not found
@@ -235,3 +235,17 @@ reason-sync-answer-broke-off = the server’s answer broke off
 reason-sync-answer-too-large = the server’s answer is larger than { $mb } MB
 reason-sync-push-unanswered = the server’s answer neither accepted nor refused any of the changes sent
 reason-sync-pull-stuck = the server says there are more changes to fetch but gives none
+
+## Checking PDFs before reading them (crates/extract pdf_scan)
+reason-pdf-decoded-too-large = its decoded content exceeds { $mb } MB (a stream repeated or inflated without end)
+reason-pdf-nested = its objects are nested more than { $max } deep
+reason-pdf-unknown-filter = an object stream uses a compression that cannot be checked
+reason-pdf-saves-deep = it saves the graphics state more than { $max } deep
+reason-pdf-page-pieces = it holds more than { $max } pieces of text on a page
+reason-pdf-page-text = it holds more than { $kb } KB of text on a page
+reason-pdf-many-forms = a page draws more than { $max } forms
+reason-pdf-tree-entries = its page tree has more than { $max } entries
+reason-pdf-tree-deep = its page tree is nested more than { $max } deep
+reason-pdf-tree-repeats = its page tree lists the same page more than once
+reason-pdf-tree-loop = its page tree lists its own nodes again (a loop that multiplies)
+reason-pdf-many-pieces = it holds more than { $max } pieces of text

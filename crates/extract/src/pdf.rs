@@ -16,7 +16,7 @@ use jobgate_core::PartialCause;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
-use jobgate_core::{JobGateError, Reason};
+use jobgate_core::{JobGateError, Phrase, Reason};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -100,9 +100,9 @@ fn corrupted(e: impl std::fmt::Display) -> JobGateError {
     JobGateError::corrupted(Reason::new("reason-pdf-damaged").with_technical(e))
 }
 
-/// `why`: what `pdf_scan` found (a structure no CV has), kept for support as a technical detail.
-fn unsafe_pdf(why: String) -> JobGateError {
-    JobGateError::corrupted(Reason::new("reason-pdf-unsafe").with_technical(why))
+/// `why`: what `pdf_scan` found (a structure no CV has).
+fn unsafe_pdf(why: Phrase) -> JobGateError {
+    JobGateError::corrupted(Phrase::new("reason-pdf-unsafe").phrase("why", why))
 }
 
 impl PdfBackend for OxideBackend {
@@ -147,9 +147,9 @@ impl PdfBackend for OxideBackend {
                     }
                     runs_total += spans.len();
                     if runs_total > MAX_RUNS {
-                        return Err(unsafe_pdf(format!(
-                            "it holds more than {MAX_RUNS} pieces of text"
-                        )));
+                        return Err(unsafe_pdf(
+                            Phrase::new("reason-pdf-many-pieces").value("max", MAX_RUNS),
+                        ));
                     }
                     let runs = spans
                         .iter()
