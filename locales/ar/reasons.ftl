@@ -261,3 +261,18 @@ reason-pdf-tree-deep = تتداخل شجرة صفحاته بأكثر من { $max
 reason-pdf-tree-repeats = تذكر شجرة صفحاته الصفحة نفسها أكثر من مرة
 reason-pdf-tree-loop = تعيد شجرة صفحاته ذكر عُقدها (حلقة تتضاعف)
 reason-pdf-many-pieces = يحتوي على أكثر من { $max } قطعة نصية
+
+## The bounded reader (crates/engine bounded)
+reason-reader-deadline = كانت قراءة الملف لا تزال جارية بعد { $seconds } ث
+reason-reader-ocr-deadline = كانت الصفحة { $page } لا تزال تُقرأ بالتعرّف الضوئي على النص (OCR) بعد { $seconds } ث
+reason-reader-garbled = كان ردّ قارئ الملفات مشوّهًا
+reason-reader-out-of-stack = استنفد قارئ الملفات مكدّسه البالغ { $mb } ميغابايت
+reason-reader-out-of-memory = استنفد قارئ الملفات ذاكرته البالغة { $mb } ميغابايت
+reason-reader-ended = توقّف قارئ الملفات قبل أن يُجيب
+
+## Updates (src-tauri updater)
+reason-policy-updates-off = تعطّل سياسة هذا الحاسوب التحديثات
+reason-update-not-set-up = بُنيت هذه النسخة دون خادم تحديثات ومفتاح
+reason-update-no-updater = لا يوجد محدِّث في هذا التطبيق
+reason-update-nothing-found = لم يجد البحث أي تحديث
+reason-update-older = عرض الخادم الإصدار { $offered }، والمثبَّت هو { $installed }

@@ -249,3 +249,18 @@ reason-pdf-tree-deep = its page tree is nested more than { $max } deep
 reason-pdf-tree-repeats = its page tree lists the same page more than once
 reason-pdf-tree-loop = its page tree lists its own nodes again (a loop that multiplies)
 reason-pdf-many-pieces = it holds more than { $max } pieces of text
+
+## The bounded reader (crates/engine bounded)
+reason-reader-deadline = the file was still being read after { $seconds } s
+reason-reader-ocr-deadline = page { $page } was still being read by text recognition (OCR) after { $seconds } s
+reason-reader-garbled = the file reader’s answer was garbled
+reason-reader-out-of-stack = the file reader ran out of its { $mb } MB stack
+reason-reader-out-of-memory = the file reader ran out of its { $mb } MB of memory
+reason-reader-ended = the file reader stopped before it answered
+
+## Updates (src-tauri updater)
+reason-policy-updates-off = this computer’s policy turns updates off
+reason-update-not-set-up = this copy was built without an update server and key
+reason-update-no-updater = there is no updater in this app
+reason-update-nothing-found = no update was found by a check
+reason-update-older = the server offered { $offered }; { $installed } is installed

@@ -3,7 +3,7 @@
 //! on a terminal, a prompt that does not echo.
 
 use clap::Args;
-use jobgate_core::{JobGateError, Reason};
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::people::{self, Opened, Who};
 use jobgate_engine::policy::{self, LoadedPolicy};
 use jobgate_engine::store::profiles::Profiles;
@@ -52,11 +52,24 @@ impl PersonArgs {
     }
 }
 
+/// A prompt for a terminal, from Fluent (`cli-*-prompt`), with the space the answer is typed after.
+fn prompt(p: Phrase) -> String {
+    format!("{} ", p.plain(Lang::En))
+}
+
 /// The machine's policy; a policy file that cannot be used is reported once on stderr.
 pub fn load_policy() -> LoadedPolicy {
     let loaded = policy::load();
     if let Some(problem) = &loaded.problem {
-        eprintln!("policy: {problem} (the safest settings apply)");
+        eprintln!(
+            "{}",
+            Phrase::new("cli-policy-problem")
+                .phrase(
+                    "problem",
+                    Phrase::new("error-technical-detail").cv("detail", problem),
+                )
+                .plain(Lang::En)
+        );
     }
     loaded
 }
@@ -76,13 +89,15 @@ pub fn passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
         return Ok(Zeroizing::new(p));
     }
     if std::io::stdin().is_terminal() {
-        let typed =
-            rpassword::prompt_password(format!("Passcode for '{profile}': ")).map_err(|e| {
-                JobGateError::invalid_input(
-                    "passcode",
-                    Reason::new("reason-passcode-unreadable").with_technical(e),
-                )
-            })?;
+        let typed = rpassword::prompt_password(prompt(
+            Phrase::new("cli-passcode-prompt").cv("profile", profile),
+        ))
+        .map_err(|e| {
+            JobGateError::invalid_input(
+                "passcode",
+                Reason::new("reason-passcode-unreadable").with_technical(e),
+            )
+        })?;
         if !typed.is_empty() {
             return Ok(Zeroizing::new(typed));
         }
@@ -113,8 +128,10 @@ pub fn new_passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
             )
         })
     };
-    let first = Zeroizing::new(read(format!("New passcode for '{profile}': "))?);
-    let second = Zeroizing::new(read("Type it again: ".to_string())?);
+    let first = Zeroizing::new(read(prompt(
+        Phrase::new("cli-new-passcode-prompt").cv("profile", profile),
+    ))?);
+    let second = Zeroizing::new(read(prompt(Phrase::new("cli-passcode-again-prompt")))?);
     if *first != *second {
         return Err(JobGateError::invalid_input(
             "passcode",
@@ -138,8 +155,8 @@ pub fn file_passcode(new: bool) -> Result<Zeroizing<String>, JobGateError> {
             Reason::new("reason-file-passcode-needs-terminal"),
         ));
     }
-    let read = |prompt: &str| {
-        rpassword::prompt_password(prompt)
+    let read = |id: &str| {
+        rpassword::prompt_password(prompt(Phrase::new(id)))
             .map(Zeroizing::new)
             .map_err(|e| {
                 JobGateError::invalid_input(
@@ -148,8 +165,8 @@ pub fn file_passcode(new: bool) -> Result<Zeroizing<String>, JobGateError> {
                 )
             })
     };
-    let first = read("Passcode of the profile file: ")?;
-    if new && *read("Type it again: ")? != *first {
+    let first = read("cli-file-passcode-prompt")?;
+    if new && *read("cli-passcode-again-prompt")? != *first {
         return Err(JobGateError::invalid_input(
             "passcode",
             Reason::new("reason-passcodes-differ"),

@@ -29,7 +29,7 @@
 
 use crate::analyze::{AnalyzeOptions, analyze_by_rules};
 use jobgate_core::error::Result;
-use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, Reason};
+use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, Phrase, Reason};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -442,7 +442,7 @@ impl Worker {
                         if seen > max_pages || p.page > max_pages {
                             self.kill();
                             return Err(Stop::Garbled(format!(
-                                "the reader announced more than {max_pages} pages to read by OCR"
+                                "progress page {seen} > {max_pages}"
                             )));
                         }
                         page = Some(seen);
@@ -526,21 +526,26 @@ impl Drop for Worker {
 
 impl Stop {
     fn into_error(self, limits: &Limits) -> JobGateError {
-        let (limit, reason) = match self {
+        let (limit, reason): (&str, Reason) = match self {
             Stop::Deadline(None) => (
                 "time",
-                format!("still reading after {} s", limits.deadline.as_secs_f32()),
+                Phrase::new("reason-reader-deadline")
+                    .value("seconds", limits.deadline.as_secs_f32())
+                    .into(),
             ),
             Stop::Deadline(Some(page)) => (
                 "time",
-                format!(
-                    "still reading page {page} by OCR after {} s",
-                    limits.ocr_page_deadline.as_secs_f32()
-                ),
+                Phrase::new("reason-reader-ocr-deadline")
+                    .value("page", page)
+                    .value("seconds", limits.ocr_page_deadline.as_secs_f32())
+                    .into(),
             ),
-            Stop::Garbled(why) => ("other", format!("the reader's answer was garbled: {why}")),
+            Stop::Garbled(why) => (
+                "other",
+                Reason::new("reason-reader-garbled").with_technical(why),
+            ),
             Stop::Ended { status, last_words } => {
-                let how = status.map_or("was stopped".to_string(), describe_exit);
+                let how = status.map_or("stopped".to_string(), describe_exit);
                 let limit = if last_words.contains("overflowed its stack") {
                     "stack"
                 } else if last_words.contains("memory allocation of")
@@ -553,26 +558,29 @@ impl Stop {
                     "other"
                 };
                 let words = last_words.lines().rev().find(|l| !l.trim().is_empty());
+                // How the process ended, and its last words, are the system's: technical details.
                 let reason = match (limit, words) {
-                    ("stack", _) => format!(
-                        "the reader ran out of its {} MB stack and {how}",
-                        limits.stack_bytes >> 20
-                    ),
-                    ("memory", _) => format!(
-                        "the reader ran out of its {} MB of memory and {how}",
-                        limits.memory_bytes >> 20
-                    ),
-                    (_, Some(w)) => format!("the reader {how}: {}", w.trim()),
-                    (_, None) => format!("the reader {how}"),
+                    ("stack", _) => Reason::from(
+                        Phrase::new("reason-reader-out-of-stack")
+                            .value("mb", limits.stack_bytes >> 20),
+                    )
+                    .with_technical(how),
+                    ("memory", _) => Reason::from(
+                        Phrase::new("reason-reader-out-of-memory")
+                            .value("mb", limits.memory_bytes >> 20),
+                    )
+                    .with_technical(how),
+                    (_, Some(w)) => Reason::new("reason-reader-ended")
+                        .with_technical(format_args!("{how}: {}", w.trim())),
+                    (_, None) => Reason::new("reason-reader-ended").with_technical(how),
                 };
                 (limit, reason)
             }
         };
-        // The message says which limit stopped the file; how the reader ended is kept for support
-        // (`details.reason`), never shown as a sentence.
+        // The message says which limit stopped the file; the reason stays in `details`.
         JobGateError::OverLimit {
             limit: limit.into(),
-            reason: Reason::technical(reason),
+            reason,
         }
     }
 }
@@ -582,11 +590,11 @@ fn describe_exit(status: ExitStatus) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = status.signal() {
-            return format!("was ended by signal {sig}");
+            return format!("signal {sig}");
         }
     }
     match status.code() {
-        Some(code) => format!("exited with code {code}"),
+        Some(code) => format!("exit code {code}"),
         None => "ended".into(),
     }
 }

@@ -50,6 +50,7 @@ const NAMES: &[&str] = &[
     "https",
     "tesseract",
     "ocr",
+    "OCR",
     "eng",
     "WAL",
     "UTF",
@@ -255,6 +256,41 @@ fn latin_free(value: &str) -> String {
         .filter(|l| l.trim() != "}")
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Sentences of the command line's own, in `text`: string literals of three words or more. clap's
+/// `about` (the `--help` text, which clap writes in English) is the one exception.
+fn terminal_sentences(text: &str) -> Vec<String> {
+    let sentence = Regex::new(r#""[^"\n]*\b[A-Za-z]+ [a-z]+ [a-z]+\b[^"\n]*""#).unwrap();
+    code(text)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("about ="))
+        .flat_map(|l| {
+            sentence
+                .find_iter(l)
+                .map(|m| m.as_str().to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_terminal_says_nothing_outside_fluent() {
+    let cli = root().join("crates/cli/src");
+    let mut bad = Vec::new();
+    for (path, text) in sources().iter().filter(|(p, _)| p.starts_with(&cli)) {
+        for s in terminal_sentences(text) {
+            bad.push(format!("{}: {s}", path.display()));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "sentences outside Fluent:\n{}",
+        bad.join("\n")
+    );
+    let planted = "eprintln!(\"policy: {problem} (the safest settings apply)\");";
+    assert_eq!(terminal_sentences(planted).len(), 1);
+    assert!(terminal_sentences(r#"say(lang, "cli-profile-locked", &entry.name);"#).is_empty());
 }
 
 /// The scan catches each way of building a reason outside Fluent, and lets the right ways through.
