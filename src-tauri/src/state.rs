@@ -810,7 +810,9 @@ impl AppState {
 
     /// Why the data folder could not be used, in words (Status).
     pub fn storage_problem(&self) -> Option<String> {
-        self.storage_problem.as_ref().map(JobGateError::to_string)
+        self.storage_problem
+            .as_ref()
+            .map(|e| e.to_response(self.lang()).error)
     }
 
     /// Why the data folder could not be used, as the error the window shows at start: nothing is being

@@ -247,7 +247,10 @@ pub fn run(
         return outcome.map_err(Failure::Run);
     }
     let failure_kind = outcome.as_ref().err().map(|f| kind(&f.error));
-    let message = outcome.as_ref().err().map(ToString::to_string);
+    let message = outcome
+        .as_ref()
+        .err()
+        .map(|f| JobGateError::from(f.error.clone()).to_kept());
     let _ = person.with_store(|store, p| {
         store.record_sync_result(message.as_deref())?;
         store.set_setting(p, FAILURE_KEY, failure_kind.unwrap_or(""))
@@ -448,7 +451,7 @@ pub fn view(state: &AppState) -> Result<SyncView, JobGateError> {
             if loc.has(&id) {
                 loc.format::<&str, &str>(&id, &[])
             } else {
-                raw
+                JobGateError::from_kept(&raw).map_or(raw, |e| e.to_response(lang).error)
             }
         });
     Ok(SyncView {

@@ -41,10 +41,14 @@ pub fn run(a: SyncArgs, person: &PersonArgs) -> ExitCode {
     };
     let store = &mut opened.store;
     if a.status {
-        let status = match store.sync_status() {
+        let mut status = match store.sync_status() {
             Ok(s) => s,
             Err(e) => return output::fail(&e, lang, a.json),
         };
+        // The last error is kept as data; said here in the reader's language.
+        status.last_error = status
+            .last_error
+            .map(|kept| JobGateError::from_kept(&kept).map_or(kept, |e| e.to_plain(lang).0));
         if a.json {
             output::print_json_pretty(&status);
         } else {

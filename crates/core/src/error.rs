@@ -545,6 +545,17 @@ impl JobGateError {
         }
     }
 
+    /// The error as text to keep (e.g. a sync's last error in the store): its JSON, so that it is put
+    /// into words when shown, in the language of that moment ([`Self::from_kept`]).
+    pub fn to_kept(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// An error kept by [`Self::to_kept`]; `None` for text kept before errors were kept as data.
+    pub fn from_kept(kept: &str) -> Option<JobGateError> {
+        serde_json::from_str(kept).ok()
+    }
+
     /// Like [`Self::to_response`], but the message for a terminal: no invisible bidi characters.
     pub fn to_plain(&self, lang: Lang) -> (String, String) {
         let r = self.to_response(lang);
@@ -726,6 +737,8 @@ mod tests {
         ))
         .unwrap();
         let back: JobGateError = serde_json::from_str(&new).unwrap();
+        assert_eq!(JobGateError::from_kept(&back.to_kept()), Some(back.clone()));
+        assert_eq!(JobGateError::from_kept("server down"), None);
         assert_eq!(
             back.to_response(Lang::En).details["reason"],
             "there is no CV 5"

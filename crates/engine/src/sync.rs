@@ -147,6 +147,11 @@ pub fn sync_now(store: &mut Store, target: &SyncTarget) -> Result<SyncReport, Sy
         jobgate_sync::sync_once(&client, &mut replica, &target.options, &SystemClock)
     };
     // The outcome is for the status line; failing to record it must not hide the run's own result.
-    let _ = store.record_sync_result(result.as_ref().err().map(|f| f.to_string()).as_deref());
+    // Kept as data (the error's JSON), put into words in the reader's language when shown.
+    let kept = result
+        .as_ref()
+        .err()
+        .map(|f| JobGateError::from(f.error.clone()).to_kept());
+    let _ = store.record_sync_result(kept.as_deref());
     result
 }

@@ -626,7 +626,7 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
     let storage = state.with_store(|store, _| store.schema_version());
     let storage_problem = state
         .storage_problem()
-        .or_else(|| storage.err().map(|e| e.to_string()));
+        .or_else(|| storage.err().map(|e| e.to_response(state.lang()).error));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
     let cfg = state.ai_config();
     let ai_reachable =
