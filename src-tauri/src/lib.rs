@@ -28,50 +28,50 @@ use std::sync::OnceLock;
 use std::time::Instant;
 use tauri::{Builder, Emitter, Manager, Runtime};
 
-/// When `run` began (the start-up time printed by [`commands::mark_ready`] counts from here).
+/// When `run` began (the start-up time printed by [`commands::app::mark_ready`] counts from here).
 pub static STARTED: OnceLock<Instant> = OnceLock::new();
 
 /// Every command, plus `$extra` (the end-to-end hooks of debug builds).
 macro_rules! handler {
     ($($extra:path),*) => {
         tauri::generate_handler![
-        commands::ui_messages,
-        commands::format_message,
-        commands::get_settings,
-        commands::set_language,
-        commands::set_ai_enabled,
-        commands::save_ai_key,
-        commands::set_ai_server,
-        commands::delete_ai_key,
-        commands::analyze_path,
-        commands::save_cv_edit,
-        commands::pick_cv_file,
-        commands::pick_save_path,
-        commands::reveal_in_folder,
-        commands::history,
-        commands::open_analysis,
-        commands::analysis_view,
-        commands::open_version,
-        commands::delete_cv,
-        commands::cv_versions,
-        commands::diff_versions,
-        commands::delete_all_data,
-        commands::status,
-        commands::storage_problem,
-        commands::capabilities,
-        commands::export_templates,
-        commands::export_preview,
-        commands::cv_language,
-        commands::default_export_name,
-        commands::export_cv,
-        commands::builder_start,
-        commands::builder_answer,
-        commands::builder_resume,
-        commands::builder_ai_rewrite,
-        commands::ai_draft_summary,
-        commands::ai_cancel,
-        commands::ai_rewrite_experience,
-        commands::mark_ready,
+        commands::app::ui_messages,
+        commands::app::format_message,
+        commands::settings::get_settings,
+        commands::settings::set_language,
+        commands::settings::set_ai_enabled,
+        commands::settings::save_ai_key,
+        commands::settings::set_ai_server,
+        commands::settings::delete_ai_key,
+        commands::analyse::analyze_path,
+        commands::analyse::save_cv_edit,
+        commands::analyse::pick_cv_file,
+        commands::export::pick_save_path,
+        commands::export::reveal_in_folder,
+        commands::history::history,
+        commands::history::open_analysis,
+        commands::history::analysis_view,
+        commands::history::open_version,
+        commands::history::delete_cv,
+        commands::history::cv_versions,
+        commands::history::diff_versions,
+        commands::settings::delete_all_data,
+        commands::app::status,
+        commands::app::storage_problem,
+        commands::app::capabilities,
+        commands::export::export_templates,
+        commands::export::export_preview,
+        commands::export::cv_language,
+        commands::export::default_export_name,
+        commands::export::export_cv,
+        commands::builder::builder_start,
+        commands::builder::builder_answer,
+        commands::builder::builder_resume,
+        commands::builder::builder_ai_rewrite,
+        commands::ai::ai_draft_summary,
+        commands::ai::ai_cancel,
+        commands::ai::ai_rewrite_experience,
+        commands::app::mark_ready,
         commands::launch::launch_file,
         commands::people::people_list,
         commands::people::who,
@@ -124,7 +124,7 @@ macro_rules! handler {
 /// ones the tests drive) add the end-to-end hook that answers the native dialogs; a release has none.
 pub fn app_builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     #[cfg(debug_assertions)]
-    let builder = builder.invoke_handler(handler!(commands::e2e_answer_dialog));
+    let builder = builder.invoke_handler(handler!(commands::app::e2e_answer_dialog));
     #[cfg(not(debug_assertions))]
     let builder = builder.invoke_handler(handler!());
     builder.on_window_event(|window, event| {

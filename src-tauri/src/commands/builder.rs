@@ -1,0 +1,119 @@
+//! The interactive builder: starting, resuming and answering a session, and its "Suggest with AI".
+
+use super::ai::reword;
+use super::{CommandResult, blocking_with, fail};
+use crate::state::AppState;
+use jobgate_core::Reason;
+use jobgate_core::{Cv, JobGateError};
+use jobgate_store::{CvId, VersionId};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+
+/// A builder turn: the DESIGN §2 builder response, plus the CV version written by `/done`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BuilderTurn {
+    #[serde(flatten)]
+    pub response: jobgate_core::BuilderResponse,
+    pub cv_id: Option<CvId>,
+    pub version_id: Option<VersionId>,
+}
+
+/// Starts a builder session: an empty CV, or "improve my CV" over `cv` (with its analysis checks,
+/// so only what is missing or weak is asked).
+#[tauri::command]
+pub async fn builder_start(
+    state: State<'_, AppState>,
+    cv: Option<Cv>,
+    cv_id: Option<i64>,
+    ats_checks: Option<Vec<jobgate_core::AtsCheck>>,
+) -> CommandResult<BuilderTurn> {
+    let lang = state.lang();
+    let started = state.with_store(|store, p| match cv {
+        Some(cv) => jobgate_builder::Session::improve(
+            store,
+            p,
+            cv_id.map(CvId),
+            cv,
+            &ats_checks.unwrap_or_default(),
+            lang,
+        ),
+        None => jobgate_builder::Session::start(store, p, lang),
+    });
+    let (session, response) = started.or_else(|e| fail(&state, e))?;
+    state.add_session(session).or_else(|e| fail(&state, e))?;
+    state.changed();
+    Ok(BuilderTurn {
+        response,
+        cv_id: cv_id.map(CvId),
+        version_id: None,
+    })
+}
+
+/// Opens a builder session from the history where it was left.
+#[tauri::command]
+pub async fn builder_resume(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<BuilderTurn> {
+    let response = state
+        .resume_session(&session_id)
+        .or_else(|e| fail(&state, e))?;
+    Ok(BuilderTurn {
+        response,
+        cv_id: None,
+        version_id: None,
+    })
+}
+
+/// One answer (or `/back`, `/skip`, `/edit SECTION`, `/review`, `/done`, `/accept`), saved before
+/// it returns, so a session survives closing the app.
+#[tauri::command]
+pub async fn builder_answer(
+    state: State<'_, AppState>,
+    session_id: String,
+    answer: String,
+) -> CommandResult<BuilderTurn> {
+    let turn = state.with_session(&session_id, |store, session| {
+        let response = session.answer(store, &answer)?;
+        let version = session.last_version();
+        Ok(BuilderTurn {
+            response,
+            cv_id: version.map(|v| v.0),
+            version_id: version.map(|v| v.1),
+        })
+    });
+    state.changed();
+    turn.or_else(|e| fail(&state, e))
+}
+
+/// "Suggest with AI": the AI's wording for the achievements of the job being written, offered
+/// like the rule suggestion (applied on `/accept`) and saved with the session.
+#[tauri::command]
+pub async fn builder_ai_rewrite<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    session_id: String,
+) -> CommandResult<BuilderTurn> {
+    // Model calls take seconds: they run on a blocking thread, off the async runtime.
+    let run = blocking_with(&app, move |app, state| {
+        let cfg = state.ai_allowed()?;
+        let (job, items, lang) = state.with_session(&session_id, |_, session| {
+            let b = session.builder();
+            let (job, items) = b.rewrite_targets().ok_or_else(|| {
+                JobGateError::invalid_input("achievements", Reason::new("reason-no-achievements"))
+            })?;
+            Ok((job, items, b.lang()))
+        })?;
+        // The calls run without holding the database, so the rest of the app stays responsive.
+        // Each wording streams into the UI as the model writes it ([`super::ai::AI_PREVIEW_EVENT`]).
+        let offered = reword(app, state, &cfg, lang, "rewrite", items)?;
+        state.with_session(&session_id, |store, session| {
+            Ok(BuilderTurn {
+                response: session.offer_rewrites(store, job, offered)?,
+                cv_id: None,
+                version_id: None,
+            })
+        })
+    });
+    run.await.or_else(|e| fail(&state, e))
+}
