@@ -22,7 +22,7 @@
 
 use crate::state::{AppState, Person};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{ErrorResponse, JobGateError, Lang, Phrase, Reason};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
 use jobgate_engine::sync::StoreReplica;
 use jobgate_engine::sync_client::{
     ApiKey, Change, Clock, LocalReplica, Options, Remote, ServerConfig, ServerUrl, SyncClient,
@@ -301,8 +301,7 @@ fn run_once(
     let (device, profile) = match (Uuid::parse_str(&device), Uuid::parse_str(&profile)) {
         (Ok(d), Ok(p)) => (d, p),
         _ => {
-            let e =
-                JobGateError::storage(Phrase::new("reason-sync-stored-id").value("what", "uuid"));
+            let e = JobGateError::storage(Reason::new("reason-sync-stored-id"));
             return Err(failure(SyncError::Local(e), pending_now()));
         }
     };

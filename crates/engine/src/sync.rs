@@ -5,7 +5,7 @@
 //! store's. Where the server address and key come from (the app's settings and keychain, the CLI's
 //! `JOBGATE_SYNC_URL` / `JOBGATE_SYNC_KEY`) is the front end's business; the key is passed in, never stored here.
 
-use jobgate_core::{JobGateError, Phrase, Reason};
+use jobgate_core::{JobGateError, Reason};
 use jobgate_store::Store;
 use jobgate_sync::{
     ApiKey, Change, LocalReplica, Options, ServerConfig, SyncClient, SyncFailure, SyncReport,
@@ -22,8 +22,8 @@ pub struct StoreReplica<'a> {
 fn parse_uuid(s: &str, what: &str) -> Result<Uuid, JobGateError> {
     Uuid::parse_str(s).map_err(|e| {
         JobGateError::storage(
-            Reason::from(Phrase::new("reason-sync-stored-id").value("what", what))
-                .with_technical(e),
+            // Which identifier, and the parser's account, are for support.
+            Reason::new("reason-sync-stored-id").with_technical(format_args!("{what}: {e}")),
         )
     })
 }
