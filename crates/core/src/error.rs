@@ -541,6 +541,11 @@ impl JobGateError {
             } => p
                 .phrase("max_size", size_phrase(*max_bytes))
                 .phrase("your_size", size_phrase(*actual_bytes)),
+            // What the input is, in the reader's words (`field-*`) when the field has a name there.
+            JobGateError::InvalidInput { field, .. } => match field_name(field) {
+                Some(name) => p.phrase("field", name),
+                None => p,
+            },
             _ => p,
         }
     }
@@ -582,6 +587,14 @@ fn with_reason(mut details: Value, reason: &Reason) -> Value {
         }
     }
     details
+}
+
+/// The Fluent name of an input field (`field-<name in kebab case>`), when it has one.
+fn field_name(field: &str) -> Option<Phrase> {
+    let id = format!("field-{}", field.replace('_', "-"));
+    crate::i18n::Localizer::get(Lang::En)
+        .has(&id)
+        .then(|| Phrase::new(id))
 }
 
 /// Details that are the person's own words rather than values (isolated when shown).
@@ -749,6 +762,36 @@ mod tests {
                 .contains("لا توجد سيرة ذاتية رقمها 5"),
             "{}",
             back.to_response(Lang::Ar).error
+        );
+    }
+
+    #[test]
+    fn an_input_field_is_named_in_the_readers_words() {
+        let e = JobGateError::invalid_input("sync_url", Reason::new("reason-url-empty"));
+        let ar = e.to_response(Lang::Ar);
+        assert!(
+            ar.suggested_action.contains("عنوان الخادم"),
+            "{}",
+            ar.suggested_action
+        );
+        assert!(
+            !ar.suggested_action.contains("sync_url"),
+            "{}",
+            ar.suggested_action
+        );
+        assert_eq!(ar.details["field"], "sync_url");
+        let en = e.to_response(Lang::En);
+        assert_eq!(
+            en.suggested_action,
+            "Check the server address and try again"
+        );
+        // A field without a name of its own (a file given on the command line) is shown as it is.
+        let path =
+            JobGateError::invalid_input("/tmp/cv.json", Reason::new("reason-input-not-json"));
+        assert!(
+            path.to_response(Lang::En)
+                .suggested_action
+                .contains("/tmp/cv.json")
         );
     }
 

@@ -222,6 +222,28 @@ fn every_reason_id_in_the_code_is_in_both_languages() {
 }
 
 #[test]
+fn every_input_field_named_in_the_code_has_words_in_both_languages() {
+    let re = Regex::new(r#"invalid(?:_input)?\(\s*"([a-z_]+)""#).unwrap();
+    let mut fields: Vec<String> = sources()
+        .iter()
+        .flat_map(|(_, t)| {
+            re.captures_iter(&code(t))
+                .map(|c| c[1].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    fields.sort();
+    fields.dedup();
+    assert!(fields.len() > 20, "only {} fields found", fields.len());
+    for f in &fields {
+        let id = format!("field-{}", f.replace('_', "-"));
+        for lang in Lang::ALL {
+            assert!(Localizer::get(lang).has(&id), "{lang:?} lacks {id}");
+        }
+    }
+}
+
+#[test]
 fn every_arabic_reason_is_arabic() {
     let en = messages(Localizer::get(Lang::En).source(), "reason-");
     let ar = messages(Localizer::get(Lang::Ar).source(), "reason-");
