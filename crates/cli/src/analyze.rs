@@ -208,7 +208,7 @@ fn run_to_dir(
             let written = value.map_err(|e| e.to_string()).and_then(|bytes| {
                 jobgate_engine::export::write_file(&bytes, &target, force)
                     .map(drop)
-                    .map_err(|e| e.to_response(lang).error)
+                    .map_err(|e| e.to_plain(lang).0)
             });
             (target, ok, written)
         })
