@@ -146,7 +146,12 @@ fn violations(text: &str) -> Vec<String> {
 
 /// `reason-*` ids written in `text`.
 fn reason_ids(text: &str) -> Vec<String> {
-    let re = Regex::new(r#""(reason-[a-z0-9-]+)""#).unwrap();
+    ids_with(text, "reason")
+}
+
+/// Fluent ids written in `text` as string literals, with one of `prefixes` (`a|b|c`).
+fn ids_with(text: &str, prefixes: &str) -> Vec<String> {
+    let re = Regex::new(&format!(r#""((?:{prefixes})(?:-[a-z0-9]+)+)""#)).unwrap();
     re.captures_iter(&code(text))
         .map(|c| c[1].to_string())
         .collect()
@@ -221,6 +226,33 @@ fn every_reason_id_in_the_code_is_in_both_languages() {
     }
 }
 
+/// Every message id the program's code names (with the prefix of a Fluent area) is in both languages.
+#[test]
+fn every_fluent_id_in_the_code_is_in_both_languages() {
+    let mut ids: Vec<String> = sources()
+        .iter()
+        .flat_map(|(_, t)| {
+            ids_with(
+                t,
+                "reason|error|warning|field|cli|ui|ats|builder|export|match|matching|size",
+            )
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert!(ids.len() > 300, "only {} ids found", ids.len());
+    let missing: Vec<String> = ids
+        .iter()
+        .flat_map(|id| {
+            Lang::ALL
+                .into_iter()
+                .filter(|lang| !Localizer::get(*lang).has(id))
+                .map(move |lang| format!("{lang:?} lacks {id}"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
 #[test]
 fn every_input_field_named_in_the_code_has_words_in_both_languages() {
     let re = Regex::new(r#"invalid(?:_input)?\(\s*"([a-z_]+)""#).unwrap();
@@ -249,6 +281,7 @@ fn every_arabic_reason_is_arabic() {
     let ar = messages(Localizer::get(Lang::Ar).source(), "reason-");
     assert_eq!(en.len(), ar.len());
     let latin = Regex::new(r"[A-Za-z_]+").unwrap();
+    let missing = Regex::new(r"\{\s*\$?[a-z_]+\s*\}").unwrap();
     for ((id, en_value), (ar_id, ar_value)) in en.iter().zip(&ar) {
         assert_eq!(id, ar_id);
         assert_ne!(en_value.trim(), ar_value.trim(), "{id} is not translated");
@@ -263,6 +296,19 @@ fn every_arabic_reason_is_arabic() {
             })
             .to_string();
         assert!(crate::text::arabic_ratio(&own) > 0.5, "{id}: {ar_value}");
+        // And as shown: after an error's message, in Arabic, no Latin word outside the isolated
+        // arguments but the names (a variable this test does not give is shown as `{$name}`).
+        let shown = crate::JobGateError::internal(crate::Reason::new(id)).to_response(Lang::Ar);
+        let outside = crate::phrase::outside_isolates(&shown.error);
+        let outside = missing.replace_all(&outside, "");
+        for w in latin.find_iter(&outside) {
+            assert!(
+                NAMES.contains(&w.as_str()),
+                "{id}: {:?} in {:?}",
+                w.as_str(),
+                shown.error
+            );
+        }
         for w in latin_words(ar_value) {
             assert!(NAMES.contains(&w.as_str()), "{id}: {w:?} in {ar_value:?}");
         }
