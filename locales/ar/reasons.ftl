@@ -276,3 +276,9 @@ reason-update-not-set-up = بُنيت هذه النسخة دون خادم تحد
 reason-update-no-updater = لا يوجد محدِّث في هذا التطبيق
 reason-update-nothing-found = لم يجد البحث أي تحديث
 reason-update-older = عرض الخادم الإصدار { $offered }، والمثبَّت هو { $installed }
+
+## Text recognition (crates/extract ocr)
+reason-ocr-no-start = تعذّر تشغيل برنامج التعرّف الضوئي على النص { $program }
+reason-ocr-no-pipes = تعذّر تسليم الصفحة إلى برنامج التعرّف الضوئي على النص (tesseract)
+reason-ocr-page-timeout = استغرق التعرّف الضوئي على النص (tesseract) أكثر من { $seconds } ث في صفحة واحدة
+reason-ocr-lost = تعذّرت متابعة التعرّف الضوئي على النص (tesseract) حتى نهايته

@@ -264,3 +264,9 @@ reason-update-not-set-up = this copy was built without an update server and key
 reason-update-no-updater = there is no updater in this app
 reason-update-nothing-found = no update was found by a check
 reason-update-older = the server offered { $offered }; { $installed } is installed
+
+## Text recognition (crates/extract ocr)
+reason-ocr-no-start = the text recognition program { $program } could not be started
+reason-ocr-no-pipes = the page could not be handed to text recognition (tesseract)
+reason-ocr-page-timeout = text recognition (tesseract) took longer than { $seconds } s on one page
+reason-ocr-lost = text recognition (tesseract) could not be followed to its end
