@@ -224,6 +224,10 @@ fn every_reason_id_in_the_code_is_in_both_languages() {
             assert!(Localizer::get(lang).has(id), "{lang:?} lacks {id}");
         }
     }
+    // And no reason in the files that nothing says any more.
+    for (id, _) in messages(Localizer::get(Lang::En).source(), "reason-") {
+        assert!(ids.contains(&id), "{id} is in reasons.ftl but no code uses it");
+    }
 }
 
 /// Every message id the program's code names (with the prefix of a Fluent area) is in both languages.
