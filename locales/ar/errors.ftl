@@ -94,6 +94,8 @@ warning-partial-text-ocr-unavailable = بعض الصفحات ممسوحة ضوئ
 warning-no-section-headings = لم يُتعرَّف على عناوين الأقسام؛ فاستُخرجت الخبرات والمؤهلات من تواريخها.
 error-ocr-unavailable = هذا الملف صورة أو مستند ممسوح ضوئيًا، وبرنامج التعرّف على النص (OCR) اللازم لقراءته غير مثبّت
 error-ocr-unavailable-action = ثبّت Tesseract OCR مع اللغتين الإنجليزية والعربية (على Debian/Ubuntu: sudo apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara؛ على Windows: مثبّت UB Mannheim؛ على macOS: brew install tesseract tesseract-lang) ثم أعد المحاولة، أو احفظ سيرتك الذاتية بصيغة PDF نصية أو DOCX
+error-cancelled = أُوقف الاستيراد قبل أن يكتمل، ولم يُحفظ شيء
+error-cancelled-action = افتح الملف مرة أخرى عندما تريد تحليله
 # Warnings about text read by OCR (codes OCR_TEXT, OCR_LOW_CONFIDENCE, OCR_PAGES_SKIPPED; jobgate-extract's ocr::warnings decides which).
 warning-ocr-text = { PLURAL($pages) ->
     [one] هذه السيرة الذاتية صورة أو مسح ضوئي: قُرئ نصها بالتعرّف الضوئي على النص (OCR) الذي قد يخطئ في بعض الحروف والأرقام

@@ -94,6 +94,8 @@ warning-partial-text-ocr-unavailable = some pages are scans, and text recognitio
 warning-no-section-headings = No section headings were recognised; entries were found by their dates.
 error-ocr-unavailable = This file is a scan or a photo, and the text recognition (OCR) needed to read it is not installed
 error-ocr-unavailable-action = Install Tesseract OCR with its English and Arabic languages (Debian/Ubuntu: sudo apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara; Windows: the UB Mannheim installer; macOS: brew install tesseract tesseract-lang), then try again — or save your CV as a text PDF or DOCX
+error-cancelled = The import was stopped before it finished; nothing was saved
+error-cancelled-action = Open the file again when you want to analyse it
 # Warnings about text read by OCR (codes OCR_TEXT, OCR_LOW_CONFIDENCE, OCR_PAGES_SKIPPED; jobgate-extract's ocr::warnings decides which).
 warning-ocr-text = { PLURAL($pages) ->
     [one] This CV is a scan or a photo: its text was read by text recognition (OCR), which can misread letters and digits

@@ -44,6 +44,7 @@ macro_rules! handler {
         commands::settings::set_ai_server,
         commands::settings::delete_ai_key,
         commands::analyse::analyze_path,
+        commands::analyse::import_cancel,
         commands::analyse::save_cv_edit,
         commands::analyse::pick_cv_file,
         commands::export::pick_save_path,

@@ -6,7 +6,7 @@
 //! Ranking runs rules only (no AI): it is offline, fast and the same as `jobgate match`. Files ranked
 //! here are not added to the history; CVs picked from the history keep their stored analysis.
 
-use crate::commands::CommandResult;
+use crate::commands::{CommandResult, Respond, fail};
 use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
@@ -85,7 +85,7 @@ pub async fn match_relabel(state: State<'_, AppState>) -> CommandResult<Option<M
     state
         .person()
         .map(|p| p.set_screening(s, origin))
-        .map_err(|e| e.to_response(lang))?;
+        .respond(&state)?;
     Ok(Some(view))
 }
 
@@ -110,7 +110,7 @@ pub async fn match_rank<R: Runtime>(
                     .map(|p| p.display().to_string())
             })
             .collect::<Result<Vec<String>, JobGateError>>()
-            .map_err(|e| e.to_response(state.lang()))?
+            .respond(&state)?
     };
     let handle = app.clone();
     let run = tauri::async_runtime::spawn_blocking(move || {
@@ -118,14 +118,13 @@ pub async fn match_rank<R: Runtime>(
         let progress = |done, total| {
             let _ = handle.emit(MATCH_PROGRESS_EVENT, MatchProgress { done, total });
         };
-        rank_cvs(&state, &job_text, &files, &cv_ids, &progress)
-            .map_err(|e| e.to_response(state.lang()))
+        rank_cvs(&state, &job_text, &files, &cv_ids, &progress).respond(&state)
     });
     match run.await {
         Ok(result) => result,
-        Err(e) => Err(
-            JobGateError::internal(Reason::new("reason-rank-stopped").with_technical(e))
-                .to_response(app.state::<AppState>().lang()),
+        Err(e) => fail(
+            &app.state::<AppState>(),
+            JobGateError::internal(Reason::new("reason-rank-stopped").with_technical(e)),
         ),
     }
 }
@@ -134,13 +133,10 @@ pub async fn match_rank<R: Runtime>(
 /// in the editable box before ranking.
 #[tauri::command]
 pub async fn read_job_file(state: State<'_, AppState>, token: String) -> CommandResult<String> {
-    let path = state
-        .picked()
-        .resolve(&token, Use::Open)
-        .map_err(|e| e.to_response(state.lang()))?;
+    let path = state.picked().resolve(&token, Use::Open).respond(&state)?;
     crate::commands::blocking(move || screening::job_file_text(&path))
         .await
-        .map_err(|e| e.to_response(state.lang()))
+        .respond(&state)
 }
 
 /// The PDF and DOCX files in the folder behind `token` (not its subfolders), each with a token to rank it.
@@ -160,7 +156,7 @@ pub async fn list_cv_folder(
                 .map(|p| state.picked().register(p, Use::Open))
                 .collect()
         })
-        .map_err(|e| e.to_response(state.lang()))
+        .respond(&state)
 }
 
 /// Writes the last ranking as CSV to the place behind `token` (chosen in the save dialog, which already
@@ -175,7 +171,7 @@ pub async fn save_match_csv(state: State<'_, AppState>, token: String) -> Comman
         let written = jobgate_export::write_file(s.csv().as_bytes(), &path, true)?;
         Ok(written.display().to_string())
     };
-    run().map_err(|e| e.to_response(state.lang()))
+    run().respond(&state)
 }
 
 /// For a job seeker: how the CV on screen fits a job description (score, keywords found and missing).
@@ -185,7 +181,7 @@ pub async fn job_fit(
     analysis: AnalysisResponse,
     job_text: String,
 ) -> CommandResult<JobFit> {
-    screening::job_fit(&analysis, &job_text, state.lang()).map_err(|e| e.to_response(state.lang()))
+    screening::job_fit(&analysis, &job_text, state.lang()).respond(&state)
 }
 
 fn message(state: &AppState, id: &str) -> String {

@@ -23,6 +23,7 @@
 use crate::state::{AppState, Person};
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
+use jobgate_engine::settings;
 use jobgate_engine::sync::StoreReplica;
 use jobgate_engine::sync_client::{
     ApiKey, Change, Clock, LocalReplica, Options, Remote, ServerConfig, ServerUrl, SyncClient,
@@ -182,24 +183,19 @@ pub enum Trigger {
     Background,
 }
 
-/// The refusal a guest gets: nothing of theirs is kept, so nothing can be synced.
+/// A guest keeps nothing, so there is nothing to sync (the engine's rule).
 pub fn guest_refused() -> JobGateError {
-    JobGateError::invalid_input("profile", Reason::new("reason-sync-guest"))
+    settings::sync_guest_refused()
 }
 
 /// Why sync cannot be switched on here at all, if it cannot: the machine's policy, or a guest.
 pub fn blocked(state: &AppState, person: &Person) -> Option<JobGateError> {
-    if !state.policy().policy.allow_sync {
-        return Some(JobGateError::sync_failed(Reason::new(
-            "reason-policy-sync-off",
-        )));
-    }
-    person.is_guest().then(guest_refused)
+    settings::sync_blocked(&state.policy().policy, person.is_guest())
 }
 
-/// The server the person typed, checked (HTTPS, or plain HTTP to this machine only).
+/// The server the person typed, checked by the engine's address policy.
 pub fn server_url(typed: &str) -> Result<ServerUrl, JobGateError> {
-    ServerUrl::parse(typed).map_err(|e| JobGateError::invalid_input("sync_url", e.reason()))
+    settings::sync_server(typed)
 }
 
 /// One run for `person`: pushes their outbox, pulls, and records how it went (the last sync, or the error)
@@ -268,9 +264,9 @@ pub enum Failure {
     Run(SyncFailure),
 }
 
-impl Failure {
+impl crate::commands::ToResponse for Failure {
     /// The error JSON; a failed run's has `details.pending`.
-    pub fn to_response(&self, lang: Lang) -> ErrorResponse {
+    fn to_response_in(&self, lang: Lang) -> ErrorResponse {
         match self {
             Failure::Setup(e) => e.to_response(lang),
             Failure::Run(f) => f.to_response(lang),

@@ -18,6 +18,7 @@
 //!   version for an artifact that was signed as an older one);
 //! - a background check that fails stays quiet (the problem is kept for Settings) and is tried again later.
 
+use crate::commands::response;
 use crate::state::AppState;
 use jobgate_core::{ErrorResponse, JobGateError, Phrase, Reason, UpdateKind as Kind};
 use serde::Serialize;
@@ -349,14 +350,13 @@ pub fn view<R: Runtime>(app: &AppHandle<R>) -> UpdateView {
     let state = app.state::<AppState>();
     let updates = app.try_state::<Updates>();
     let updates = updates.as_deref();
-    let lang = state.lang();
     let (last_checked_at, available, last_problem, installed) = match updates {
         Some(u) => {
             let s = u.status();
             (
                 s.last_checked_at,
                 s.available.clone(),
-                s.last_problem.as_ref().map(|e| e.to_response(lang)),
+                s.last_problem.as_ref().map(|e| response(&state, e)),
                 s.installed.clone(),
             )
         }
@@ -368,7 +368,7 @@ pub fn view<R: Runtime>(app: &AppHandle<R>) -> UpdateView {
         server: updates
             .and_then(|u| u.source.as_ref())
             .map(UpdateSource::server),
-        blocked: blocked(&state, updates).map(|e| e.to_response(lang).error),
+        blocked: blocked(&state, updates).map(|e| response(&state, &e).error),
         auto: auto_on(&state),
         last_checked_at,
         available,

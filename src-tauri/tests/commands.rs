@@ -129,19 +129,7 @@ impl TestApp {
 
     /// Invokes `cmd` with exactly `args`.
     fn call_raw(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().unwrap())
+        invoke(&self.window, cmd, args)
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -155,6 +143,23 @@ impl TestApp {
             Err(e) => e,
         }
     }
+}
+
+/// Invokes `cmd` on `window` with exactly `args`, like the page does (from any thread).
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
 }
 
 /// Files are read as in the app: by worker processes of the real `jobgate-desktop` (what `run()` installs).
@@ -1315,4 +1320,137 @@ fn files_reach_the_commands_only_as_tokens_from_a_dialog_or_a_drop() {
     );
     let r = app.call_raw("analyze_path", json!({"token": dropped[0]["token"]}));
     assert!(r.is_ok(), "{r:?}");
+}
+
+/// `(comm, ppid, pgid, state)` of process `pid`.
+#[cfg(target_os = "linux")]
+fn proc_stat(pid: &str) -> Option<(String, u32, u32, char)> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (head, rest) = s.rsplit_once(')')?;
+    let comm = head.split_once('(')?.1.to_string();
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some((
+        comm,
+        f.get(1)?.parse().ok()?,
+        f.get(2)?.parse().ok()?,
+        f.first()?.chars().next()?,
+    ))
+}
+
+#[cfg(target_os = "linux")]
+fn all_pids() -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// The file readers (`--jobgate-worker`) this test process started; each leads its own process group.
+#[cfg(target_os = "linux")]
+fn our_workers() -> Vec<u32> {
+    let me = std::process::id();
+    all_pids()
+        .into_iter()
+        .filter(|p| proc_stat(p).is_some_and(|(_, ppid, _, _)| ppid == me))
+        .filter(|p| {
+            std::fs::read(format!("/proc/{p}/cmdline"))
+                .is_ok_and(|c| c.split(|b| *b == 0).any(|a| a == b"--jobgate-worker"))
+        })
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+/// Tesseracts still running in one of `groups` (a killed worker's Tesseract would keep its group).
+#[cfg(target_os = "linux")]
+fn tesseracts_in(groups: &[u32]) -> Vec<String> {
+    all_pids()
+        .into_iter()
+        .filter(|p| {
+            proc_stat(p).is_some_and(|(comm, _, pgid, state)| {
+                comm == "tesseract" && state != 'Z' && groups.contains(&pgid)
+            })
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn cancel_stops_an_import_in_the_middle_of_ocr_and_nothing_is_saved() {
+    let app = TestApp::new();
+    let scan = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/scans/files/028__even__scan200__jpg.pdf");
+    let (tx, pages) = std::sync::mpsc::channel();
+    app.window.listen_any("analysis-progress", move |e| {
+        let v: Value = serde_json::from_str(e.payload()).unwrap();
+        if v["stage"] == "ocr" {
+            let _ = tx.send(v);
+        }
+    });
+    let args = app.choose("analyze_path", json!({ "path": scan }));
+    let window = app.window.clone();
+    let import = std::thread::spawn(move || {
+        let r = invoke(&window, "analyze_path", args);
+        (r, std::time::Instant::now())
+    });
+    // The worker announced page 1, and its Tesseract is reading it: now the person presses Cancel.
+    let page = pages
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("OCR started");
+    assert_eq!(page["page"], 1, "{page}");
+    let waited = std::time::Instant::now();
+    let mut groups = our_workers();
+    while tesseracts_in(&groups).is_empty() && waited.elapsed().as_secs() < 10 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        groups = our_workers();
+    }
+    assert!(
+        !tesseracts_in(&groups).is_empty(),
+        "Tesseract was reading the page"
+    );
+    let asked = std::time::Instant::now();
+    app.ok("import_cancel", json!({}));
+    let (r, answered) = import.join().unwrap();
+    let e = r.expect_err("a cancelled import is not a result");
+    assert_error_json(&e, "CANCELLED");
+    eprintln!(
+        "import cancelled {} ms after import_cancel",
+        answered.duration_since(asked).as_millis()
+    );
+    // Its Tesseract went with the worker, and nothing of the file was saved.
+    let gone = std::time::Instant::now();
+    while !tesseracts_in(&groups).is_empty() {
+        let left = tesseracts_in(&groups);
+        assert!(gone.elapsed().as_secs() < 5, "left running: {left:?}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let h = app.ok("history", json!({}));
+    assert!(h["analyses"].as_array().unwrap().is_empty(), "{h}");
+    assert!(h["cvs"].as_array().is_none_or(|c| c.is_empty()), "{h}");
+    // The next import reads as usual (the killed worker was replaced), and a Cancel with nothing
+    // running is harmless.
+    let r = app.ok("analyze_path", json!({"path": corpus("001__even.pdf")}));
+    assert_eq!(r["analysis"]["success"], json!(true));
+    app.ok("import_cancel", json!({}));
+    let h = app.ok("history", json!({}));
+    assert_eq!(h["analyses"].as_array().unwrap().len(), 1, "{h}");
+}
+
+#[test]
+fn a_new_import_a_switch_or_a_lock_cancels_the_import_in_flight() {
+    let app = TestApp::new();
+    let state = app.window.state::<AppState>();
+    // One import at a time: the next one's start stops the one before.
+    let first = state.start_import();
+    let second = state.start_import();
+    assert!(first.is_cancelled());
+    assert!(!second.is_cancelled());
+    // Whoever takes the machine next does not inherit the import of the one who left.
+    app.ok("switch_person", json!({}));
+    assert!(second.is_cancelled());
+    app.ok("start_guest", json!({}));
+    let guests = state.start_import();
+    app.ok("lock_now", json!({}));
+    assert!(guests.is_cancelled());
 }

@@ -13,6 +13,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const SAMPLE = path.join(ROOT, 'tests/fixtures/corpus/files/001__even.pdf');
 const CORPUS = (name) => path.join(ROOT, 'tests/fixtures/corpus/files', name);
 const JOB = path.join(ROOT, 'tests/fixtures/jobs/backend_engineer_en.txt');
+const SCAN = path.join(ROOT, 'tests/fixtures/scans/files/028__even__scan200__jpg.pdf');
 const OUT = process.env.E2E_OUT_DIR ?? '/tmp';
 
 let browser;
@@ -76,6 +77,25 @@ describe('Job Gate desktop app', () => {
     assert.match(card, /What you can do/);
     await app.screenshot('03-import-error');
     await (await browser.$('#errors .error-card button')).click();
+  });
+
+  it('stops the import of a scan with Cancel, from the keyboard, calmly and saving nothing', async () => {
+    await app.answerDialog(SCAN);
+    // The import runs in the page; its answer is kept for the test to take once Cancel is pressed.
+    await browser.execute(() => { window.__e2eImport = window.jobgate.importPath().then((r) => JSON.stringify(r ?? null)); });
+    await browser.waitUntil(async () => /page 1/.test(await app.text('#import-progress-text')),
+      { timeout: 20000, timeoutMsg: 'OCR did not start on page 1' });
+    await browser.execute(() => document.querySelector('#import-cancel').focus());
+    await browser.keys('Enter');
+    const result = JSON.parse(await browser.execute(() => window.__e2eImport));
+    assert.equal(result.error_code, 'CANCELLED', JSON.stringify(result));
+    await (await browser.$('#import-stopped')).waitForDisplayed({ timeout: 3000 });
+    assert.equal(await app.text('#import-stopped'), 'Import stopped. Nothing was saved.');
+    assert.equal(await app.errorText(), '', 'a stop is not an error');
+    assert.equal(await (await browser.$('#import-progress')).isDisplayed(), false);
+    // The focus went back to "Choose a file…" with the Cancel button gone.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'choose-file');
+    await app.screenshot('03b-import-stopped');
   });
 
   it('builds a CV in a short builder session', async (t) => {
@@ -210,6 +230,7 @@ describe('Job Gate desktop app', () => {
     await app.screenshot('06-history');
     assert.equal(await app.errorText(), '');
     await browser.waitUntil(async () => (await app.text('#history-analyses')).includes('001__even.pdf'), { timeout: 5000 });
+    assert.ok(!(await app.text('#history-analyses')).includes('028__even__scan200'), 'a cancelled import is not kept');
   });
 
   it('ranks CVs against a job description on the Match screen, with scores and reasons', async () => {

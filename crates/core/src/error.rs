@@ -35,11 +35,13 @@ pub enum ErrorCode {
     ProfileNotFound,
     UpdateFailed,
     OcrUnavailable,
+    /// The person stopped the work (an import's Cancel): not a failure, the UI says it stopped.
+    Cancelled,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::FileTooLarge,
         ErrorCode::UnsupportedFileType,
         ErrorCode::CorruptedFile,
@@ -59,6 +61,7 @@ impl ErrorCode {
         ErrorCode::ProfileNotFound,
         ErrorCode::UpdateFailed,
         ErrorCode::OcrUnavailable,
+        ErrorCode::Cancelled,
         ErrorCode::Internal,
     ];
 
@@ -84,6 +87,7 @@ impl ErrorCode {
             ErrorCode::ProfileNotFound => "PROFILE_NOT_FOUND",
             ErrorCode::UpdateFailed => "UPDATE_FAILED",
             ErrorCode::OcrUnavailable => "OCR_UNAVAILABLE",
+            ErrorCode::Cancelled => "CANCELLED",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
     }
@@ -307,6 +311,9 @@ pub enum JobGateError {
     /// A scanned page or a photo needs OCR (Tesseract), and it is not installed or did not run.
     #[error("OCR is not available: {reason}")]
     OcrUnavailable { reason: Reason },
+    /// The person stopped the work before it finished (nothing of it was saved).
+    #[error("stopped by the user")]
+    Cancelled,
     #[error("internal error: {reason}")]
     Internal { reason: Reason },
 }
@@ -356,6 +363,7 @@ impl JobGateError {
             JobGateError::ProfileNotFound { .. } => ErrorCode::ProfileNotFound,
             JobGateError::UpdateFailed { .. } => ErrorCode::UpdateFailed,
             JobGateError::OcrUnavailable { .. } => ErrorCode::OcrUnavailable,
+            JobGateError::Cancelled => ErrorCode::Cancelled,
             JobGateError::Internal { .. } => ErrorCode::Internal,
         }
     }
@@ -389,7 +397,7 @@ impl JobGateError {
             JobGateError::OverLimit { limit, reason } => {
                 with_reason(json!({ "limit": limit }), reason)
             }
-            JobGateError::EncryptedFile => json!({}),
+            JobGateError::EncryptedFile | JobGateError::Cancelled => json!({}),
             JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
             JobGateError::FileNotFound { path } | JobGateError::FileExists { path } => {
                 json!({ "path": path })

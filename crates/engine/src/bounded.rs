@@ -15,7 +15,13 @@
 //!   too (Unix); its limits are inherited by them;
 //! - **memory**: the worker caps its own writable memory (`RLIMIT_DATA`) before it reads a byte, so
 //!   an allocation past [`Limits::memory_bytes`] fails and ends it; it cannot write files or core dumps;
-//! - **stack**: each file is read on a thread with a fixed [`Limits::stack_bytes`] stack.
+//! - **stack**: each file is read on a thread with a fixed [`Limits::stack_bytes`] stack;
+//! - **cancel**: [`analyse_cancellable`] takes a [`CancelToken`]; the wait looks at it every
+//!   [`CANCEL_POLL`], and a cancel kills the worker's group at once (a long OCR page stops with it) and
+//!   answers `CANCELLED`;
+//! - **orphans**: a worker whose parent is gone (a Ctrl-C of the CLI, a crash of the app) notices
+//!   within [`CANCEL_POLL`] and ends its own group, Tesseract included (Unix; on Windows the worker
+//!   sits in a Job Object).
 //!
 //! A worker that ends any other way than by answering is replaced; its file is reported as
 //! `CORRUPTED_FILE` ([`JobGateError::OverLimit`]) with the limit that stopped it, and the next file
@@ -28,6 +34,7 @@
 //! end has [`install`]ed one, in this process otherwise (library users, tests).
 
 use crate::analyze::{AnalyzeOptions, analyze_by_rules};
+pub use jobgate_ai::CancelToken;
 use jobgate_core::error::Result;
 use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, Phrase, Reason};
 use serde::{Deserialize, Serialize};
@@ -52,6 +59,8 @@ const MAX_HEADER_BYTES: usize = 64 << 10;
 const JOBS_PER_WORKER: u32 = 100;
 /// How much of a worker's last words (stderr) is kept to tell why it ended.
 const STDERR_TAIL: usize = 4096;
+/// How often a wait for a worker looks at its cancel token, and a worker at whether its parent lives.
+pub const CANCEL_POLL: Duration = Duration::from_millis(25);
 
 /// What one file may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,9 +169,35 @@ pub fn analyse_reporting(
     opts: &AnalyzeOptions,
     progress: &dyn Fn(Progress),
 ) -> Result<(Document, AnalysisResponse)> {
+    analyse_cancellable(bytes, opts, progress, &CancelToken::new())
+}
+
+/// [`analyse_reporting`] that `cancel` stops: the worker is killed at once with the OCR program it
+/// runs (its process group; on Windows its Job Object), and the answer is `CANCELLED`. Without an
+/// installed pool the work runs here and `cancel` is only looked at before and after it.
+pub fn analyse_cancellable(
+    bytes: &[u8],
+    opts: &AnalyzeOptions,
+    progress: &dyn Fn(Progress),
+    cancel: &CancelToken,
+) -> Result<(Document, AnalysisResponse)> {
     match installed() {
-        Some(pool) => pool.analyse_reporting(bytes, opts, progress),
-        None => analyse_here(bytes, opts.lang, opts.today, progress),
+        Some(pool) => pool.analyse_cancellable(bytes, opts, progress, cancel),
+        None => {
+            stopped(cancel)?;
+            let done = analyse_here(bytes, opts.lang, opts.today, progress);
+            stopped(cancel)?;
+            done
+        }
+    }
+}
+
+/// `CANCELLED` once `cancel` has been set.
+pub fn stopped(cancel: &CancelToken) -> Result<()> {
+    if cancel.is_cancelled() {
+        Err(JobGateError::Cancelled)
+    } else {
+        Ok(())
     }
 }
 
@@ -283,11 +318,22 @@ impl Pool {
         opts: &AnalyzeOptions,
         progress: &dyn Fn(Progress),
     ) -> Result<(Document, AnalysisResponse)> {
+        self.analyse_cancellable(bytes, opts, progress, &CancelToken::new())
+    }
+
+    /// [`Pool::analyse_reporting`] that `cancel` stops (see [`analyse_cancellable`]).
+    pub fn analyse_cancellable(
+        &self,
+        bytes: &[u8],
+        opts: &AnalyzeOptions,
+        progress: &dyn Fn(Progress),
+        cancel: &CancelToken,
+    ) -> Result<(Document, AnalysisResponse)> {
         let task = Task::Analyse {
             lang: opts.lang,
             today: opts.today,
         };
-        match self.run(&task, bytes, progress)? {
+        match self.run(&task, bytes, progress, cancel)? {
             Reply::Analysed { document, analysis } => Ok((*document, *analysis)),
             other => Err(unexpected(&other)),
         }
@@ -295,13 +341,20 @@ impl Pool {
 
     /// The text of a job description file in a worker: like [`job_text`] with this pool.
     pub fn job_text(&self, bytes: &[u8]) -> Result<String> {
-        match self.run(&Task::JobText, bytes, &|_| {})? {
+        match self.run(&Task::JobText, bytes, &|_| {}, &CancelToken::new())? {
             Reply::JobText(text) => Ok(text),
             other => Err(unexpected(&other)),
         }
     }
 
-    fn run(&self, task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Reply> {
+    fn run(
+        &self,
+        task: &Task,
+        bytes: &[u8],
+        progress: &dyn Fn(Progress),
+        cancel: &CancelToken,
+    ) -> Result<Reply> {
+        stopped(cancel)?;
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let mut worker = match idle {
             Some(w) => w,
@@ -309,7 +362,7 @@ impl Pool {
                 JobGateError::internal(Reason::new("reason-reader-no-start").with_technical(e))
             })?,
         };
-        match worker.ask(task, bytes, &self.limits, progress) {
+        match worker.ask(task, bytes, &self.limits, progress, cancel) {
             Ok(reply) => {
                 worker.jobs += 1;
                 if worker.jobs < JOBS_PER_WORKER
@@ -346,6 +399,8 @@ enum Stop {
         last_words: String,
     },
     Garbled(String),
+    /// The person stopped it (the worker was killed with its group).
+    Cancelled,
 }
 
 impl Worker {
@@ -418,6 +473,7 @@ impl Worker {
         bytes: &[u8],
         limits: &Limits,
         progress: &dyn Fn(Progress),
+        cancel: &CancelToken,
     ) -> Result<Reply, Stop> {
         let started = Instant::now();
         let header = serde_json::to_vec(task).map_err(|e| Stop::Garbled(e.to_string()))?;
@@ -433,8 +489,13 @@ impl Worker {
         let mut page = None;
         let max_pages = jobgate_extract::ocr::MAX_OCR_PAGES as u32;
         loop {
+            if cancel.is_cancelled() {
+                self.kill();
+                return Err(Stop::Cancelled);
+            }
+            // Waits in short slices, so a cancel is seen within one.
             let left = until.saturating_duration_since(Instant::now());
-            match self.replies.recv_timeout(left) {
+            match self.replies.recv_timeout(left.min(CANCEL_POLL)) {
                 Ok(Ok(body)) => match serde_json::from_slice::<Reply>(&body) {
                     Ok(Reply::Progress(p)) => {
                         // Each announced page gets its own time; no more pages than the cap.
@@ -456,6 +517,7 @@ impl Worker {
                     }
                 },
                 Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Err(self.ended()),
+                Err(RecvTimeoutError::Timeout) if Instant::now() < until => {}
                 Err(RecvTimeoutError::Timeout) => {
                     self.kill();
                     return Err(Stop::Deadline(page));
@@ -527,6 +589,7 @@ impl Drop for Worker {
 impl Stop {
     fn into_error(self, limits: &Limits) -> JobGateError {
         let (limit, reason): (&str, Reason) = match self {
+            Stop::Cancelled => return JobGateError::Cancelled,
             Stop::Deadline(None) => (
                 "time",
                 Phrase::new("reason-reader-deadline")
@@ -661,6 +724,7 @@ pub fn serve() -> ExitCode {
         eprintln!("jobgate worker: could not set its limits: {e}");
         return ExitCode::FAILURE;
     }
+    watch_parent();
     let mut stdin = std::io::stdin().lock();
     let mut stdout = std::io::stdout().lock();
     loop {
@@ -698,6 +762,32 @@ pub fn serve() -> ExitCode {
         }
     }
 }
+
+/// Ends this worker's process group — itself and the Tesseract it may be running — as soon as the
+/// process that started it is gone. The worker leads its own group, so the terminal's Ctrl-C reaches
+/// only the front end; without this its worker and OCR would run on until the page was done.
+#[cfg(unix)]
+fn watch_parent() {
+    let parent = rustix::process::getppid();
+    if parent.is_none() {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("jobgate-worker-parent".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(CANCEL_POLL);
+                if rustix::process::getppid() != parent {
+                    let me = rustix::process::getpid();
+                    let _ = rustix::process::kill_process_group(me, rustix::process::Signal::KILL);
+                    std::process::exit(1);
+                }
+            }
+        });
+}
+
+#[cfg(not(unix))]
+fn watch_parent() {}
 
 /// Runs one task on a thread with a fixed stack, sending each OCR page's announcement as it comes and
 /// then the answer; a panic becomes an error reply.
@@ -823,5 +913,96 @@ mod tests {
         let late = Stop::Deadline(None).into_error(&limits);
         assert_eq!(late.code().as_str(), "CORRUPTED_FILE");
         assert!(matches!(late, JobGateError::OverLimit { limit, .. } if limit == "time"));
+    }
+
+    /// Whether process `pid` still runs (a zombie waiting to be reaped does not).
+    #[cfg(target_os = "linux")]
+    fn running(pid: &str) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|stat| {
+                let state = stat
+                    .rsplit_once(')')?
+                    .1
+                    .split_whitespace()
+                    .next()?
+                    .to_string();
+                Some(state != "Z" && state != "X")
+            })
+            .unwrap_or(false)
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_cancel_stops_a_long_ocr_page_at_once_with_its_tesseract() {
+        // A worker busy on an OCR page whose Tesseract takes its image and never answers: a shell
+        // that starts a `sleep` in its process group (as the real worker starts Tesseract) and waits.
+        let dir = tempfile::tempdir().unwrap();
+        let pid_file = dir.path().join("tesseract.pid");
+        let script = format!("sleep 120 & echo $! > '{}'; wait", pid_file.display());
+        let command = WorkerCommand {
+            program: "/bin/sh".into(),
+            args: vec!["-c".into(), script.into()],
+        };
+        let limits = Limits {
+            deadline: Duration::from_secs(120),
+            ocr_page_deadline: Duration::from_secs(120),
+            ..Limits::default()
+        };
+        let pool = Pool::new(command, limits);
+        let cancel = CancelToken::new();
+        let (done, result) = channel();
+        std::thread::scope(|scope| {
+            let token = cancel.clone();
+            let pool = &pool;
+            scope.spawn(move || {
+                let r = pool.analyse_cancellable(
+                    b"%PDF-1.4",
+                    &AnalyzeOptions::default(),
+                    &|_| {},
+                    &token,
+                );
+                let _ = done.send((r, Instant::now()));
+            });
+            let waited = Instant::now();
+            while std::fs::read_to_string(&pid_file).map_or(true, |p| p.trim().is_empty()) {
+                assert!(
+                    waited.elapsed() < Duration::from_secs(10),
+                    "the fake OCR never started"
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let tesseract = std::fs::read_to_string(&pid_file)
+                .unwrap()
+                .trim()
+                .to_string();
+            assert!(running(&tesseract));
+            let asked = Instant::now();
+            cancel.cancel();
+            let (r, answered) = result
+                .recv_timeout(Duration::from_secs(30))
+                .expect("an answer");
+            assert!(matches!(r, Err(JobGateError::Cancelled)), "{r:?}");
+            assert_eq!(r.unwrap_err().code().as_str(), "CANCELLED");
+            // Far inside the two-minute deadline: it was the cancel that stopped it.
+            assert!(answered.duration_since(asked) < Duration::from_secs(5));
+            // The fake Tesseract went with its worker's group.
+            let gone = Instant::now();
+            while running(&tesseract) {
+                assert!(
+                    gone.elapsed() < Duration::from_secs(5),
+                    "tesseract {tesseract} still runs"
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+    }
+
+    #[test]
+    fn a_cancelled_token_stops_work_done_in_this_process_too() {
+        let cancel = CancelToken::new();
+        cancel.cancel();
+        let r = analyse_cancellable(b"%PDF-1.4", &AnalyzeOptions::default(), &|_| {}, &cancel);
+        assert!(matches!(r, Err(JobGateError::Cancelled)), "{r:?}");
     }
 }

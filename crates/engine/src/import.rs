@@ -4,6 +4,7 @@
 
 use crate::ai::StoreCache;
 use crate::analyze::{AnalyzeOptions, improve_with_ai};
+use crate::bounded::{CancelToken, stopped};
 use jobgate_core::error::Result;
 use jobgate_core::{AnalysisResponse, JobGateError, Reason};
 use jobgate_store::{ProfileId, RecordedAnalysis, Store};
@@ -47,12 +48,26 @@ pub fn import_file_reporting(
     progress: &dyn Fn(&'static str, u8),
     pages: &dyn Fn(crate::bounded::Progress),
 ) -> Result<Imported> {
+    import_file_cancellable(path, opts, keep, progress, pages, &CancelToken::new())
+}
+
+/// [`import_file_reporting`] that `cancel` stops (the app's Cancel): the file's worker is killed at
+/// once, with its OCR, and the import ends with `CANCELLED`; nothing of a cancelled import is saved.
+pub fn import_file_cancellable(
+    path: &Path,
+    opts: &AnalyzeOptions,
+    keep: Option<Keep<'_>>,
+    progress: &dyn Fn(&'static str, u8),
+    pages: &dyn Fn(crate::bounded::Progress),
+    cancel: &CancelToken,
+) -> Result<Imported> {
     let started = Instant::now();
     progress("reading", 5);
     let bytes = jobgate_extract::read_file(path)?;
     progress("extracting", 25);
-    let (doc, mut analysis) = crate::bounded::analyse_reporting(&bytes, opts, pages)?;
+    let (doc, mut analysis) = crate::bounded::analyse_cancellable(&bytes, opts, pages, cancel)?;
     let cache = keep.map(|k| StoreCache::new(k.store, k.profile));
+    stopped(cancel)?;
     if let Some(cfg) = &opts.ai {
         progress("ai", 60);
         let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
@@ -63,6 +78,8 @@ pub fn import_file_reporting(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The last moment a cancel counts: after this the import is saved whole.
+    stopped(cancel)?;
     progress("saving", 90);
     let recorded = keep.map(|k| {
         let sha = jobgate_store::sha256_hex(&bytes);

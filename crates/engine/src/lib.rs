@@ -5,7 +5,7 @@
 //! history), [`bounded`] (untrusted files read in worker processes under a deadline and memory and
 //! stack limits), [`ai`] (the AI step and its SQLite cache), [`screening`] (many CVs analysed in
 //! parallel and ranked against a job, failures kept, CSV) and [`compare`] (two CV versions side by
-//! side), [`people`] and [`policy`] (whose data is open on a shared machine, under the administrator's rules)
+//! side), [`people`] and [`policy`] (whose data is open on a shared machine, under the administrator's rules), [`settings`] (a person's choices and the rules over them: keys, the language check, AI and sync servers and consent)
 //! and [`sync`] (the person's store synced with the organisation's server); [`view`] holds the view models both front ends lay out (score bands, the analysis in the reader's language). The engine never depends on a GUI
 //! toolkit.
 
@@ -18,6 +18,7 @@ pub mod import;
 pub mod people;
 pub mod policy;
 pub mod screening;
+pub mod settings;
 pub mod sync;
 pub mod view;
 
@@ -36,4 +37,5 @@ pub use analyze::{
     AnalyzeOptions, analyze_by_rules, analyze_bytes, analyze_document, analyze_document_cached,
     analyze_file, analyze_file_cached,
 };
-pub use import::{Imported, Keep, import_file, import_file_reporting};
+pub use bounded::CancelToken;
+pub use import::{Imported, Keep, import_file, import_file_cancellable, import_file_reporting};

@@ -1,7 +1,7 @@
 //! AI help on the CV on screen: a drafted summary and reworded achievements, streamed as they are written,
 //! and the Stop button.
 
-use super::{CommandResult, blocking_with, fail};
+use super::{CommandResult, Respond, blocking_with};
 use crate::state::AppState;
 use jobgate_core::Reason;
 use jobgate_core::{Cv, JobGateError, Lang};
@@ -23,7 +23,7 @@ pub async fn ai_draft_summary<R: Runtime>(
         let mut preview = ai_preview(app, "summary", None);
         jobgate_ai::draft_summary_streaming(&cv, lang, &cfg, &cancel, &mut preview)
     });
-    run.await.or_else(|e| fail(&state, e))
+    run.await.respond(&state)
 }
 
 /// "Suggest wording with AI" for one job of the CV on screen: an achievement-focused rewrite of
@@ -51,7 +51,7 @@ pub async fn ai_rewrite_experience<R: Runtime>(
         let wordings = reword(app, state, &cfg, lang, "experience", items)?;
         Ok(wordings.into_iter().map(|(_, w)| w).collect())
     });
-    run.await.or_else(|e| fail(&state, e))
+    run.await.respond(&state)
 }
 
 /// The AI's wording of each numbered achievement, each streamed to the UI as `target` while it is

@@ -1,13 +1,13 @@
-//! Importing a CV: the open dialog, reading and analysing the file with progress, saving edits.
+//! Importing a CV: the open dialog, reading and analysing the file with progress (and its Cancel), saving edits.
 
-use super::{CommandResult, blocking, fail};
+use super::{CommandResult, Respond, blocking};
 use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
 use jobgate_core::Reason;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, JobGateError};
-use jobgate_engine::AnalyzeOptions;
+use jobgate_engine::{AnalyzeOptions, CancelToken};
 use jobgate_store::{AnalysisId, CvId, VersionId, VersionSource};
 use serde::Serialize;
 use std::path::Path;
@@ -48,10 +48,9 @@ pub async fn analyze_path<R: Runtime>(
     state: State<'_, AppState>,
     token: String,
 ) -> CommandResult<ImportResult> {
-    let path = state
-        .picked()
-        .resolve(&token, Use::Open)
-        .or_else(|e| fail(&state, e))?;
+    let path = state.picked().resolve(&token, Use::Open).respond(&state)?;
+    // One import at a time: this one's token cancels the one before, if it still runs.
+    let cancel = state.start_import();
     let handle = app.clone();
     let result = blocking(move || {
         let state = handle.state::<AppState>();
@@ -79,12 +78,12 @@ pub async fn analyze_path<R: Runtime>(
                 },
             );
         };
-        let result = import_file_reporting(&state, &path, progress, &pages);
+        let result = import_file_reporting(&state, &path, progress, &pages, &cancel);
         state.changed();
         result
     })
     .await;
-    result.or_else(|e| fail(&state, e))
+    result.respond(&state)
 }
 
 /// The import flow without Tauri: the engine's import (checked size, extraction, analysis in the
@@ -94,15 +93,17 @@ pub fn import_file(
     path: &Path,
     progress: impl Fn(&'static str, u8),
 ) -> Result<ImportResult, JobGateError> {
-    import_file_reporting(state, path, progress, &|_| {})
+    import_file_reporting(state, path, progress, &|_| {}, &CancelToken::new())
 }
 
-/// [`import_file`], announcing each page OCR starts to read in a scan or a photo.
+/// [`import_file`], announcing each page OCR starts to read in a scan or a photo, stopped by `cancel`
+/// (`CANCELLED`, nothing saved).
 pub fn import_file_reporting(
     state: &AppState,
     path: &Path,
     progress: impl Fn(&'static str, u8),
     pages: &dyn Fn(jobgate_engine::bounded::Progress),
+    cancel: &CancelToken,
 ) -> Result<ImportResult, JobGateError> {
     // AI on but not usable (no consent for this server, no key): rules, and a warning that says why.
     let ai = state.settings().ai_enabled.then(|| state.ai_allowed());
@@ -113,8 +114,14 @@ pub fn import_file_reporting(
     };
     // Saved in the history of whoever started the import, even if someone else takes the machine meanwhile.
     let person = state.person()?;
-    let mut imported =
-        jobgate_engine::import_file_reporting(path, &opts, Some(person.keep()?), &progress, pages)?;
+    let mut imported = jobgate_engine::import_file_cancellable(
+        path,
+        &opts,
+        Some(person.keep()?),
+        &progress,
+        pages,
+        cancel,
+    )?;
     if let Some(Err(e)) = ai {
         imported
             .analysis
@@ -133,6 +140,14 @@ pub fn import_file_reporting(
     })
 }
 
+/// Stops the import running now (the Cancel button beside its progress): its worker is killed at once
+/// with the OCR it runs, and [`analyze_path`] then ends with `CANCELLED`, which the UI shows as
+/// "stopped", not as an error; nothing of the file is saved.
+#[tauri::command]
+pub fn import_cancel(state: State<'_, AppState>) {
+    state.cancel_import();
+}
+
 /// Saves the user's edits of an extracted CV as a new version and returns its id.
 #[tauri::command]
 pub async fn save_cv_edit(
@@ -143,7 +158,7 @@ pub async fn save_cv_edit(
     let saved =
         state.with_store(|store, _| store.add_version(CvId(cv_id), VersionSource::Edit, &cv));
     state.changed();
-    saved.or_else(|e| fail(&state, e))
+    saved.respond(&state)
 }
 
 /// The native "open" dialog for a CV file; `None` when cancelled. The page gets a token for the file

@@ -1,11 +1,12 @@
 //! The window's frame: interface messages, the health view, what this build can do, and the start-up mark.
 
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond, fail, response};
 use crate::os;
 use crate::state::AppState;
 use jobgate_core::Phrase;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{ErrorResponse, JobGateError, Lang};
+use jobgate_engine::settings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 #[cfg(debug_assertions)]
@@ -25,7 +26,7 @@ pub struct UiMessages {
 #[tauri::command]
 pub fn ui_messages(state: State<'_, AppState>, lang: Option<String>) -> CommandResult<UiMessages> {
     let lang = match lang {
-        Some(code) => parse_lang(&state, &code)?,
+        Some(code) => settings::parse_lang(&code).respond(&state)?,
         None => state.lang(),
     };
     let loc = Localizer::get(lang);
@@ -67,16 +68,6 @@ pub fn format_message(
     })
 }
 
-pub(super) fn parse_lang(state: &AppState, code: &str) -> CommandResult<Lang> {
-    Lang::from_code(code).ok_or_else(|| {
-        JobGateError::invalid_input(
-            "lang",
-            Phrase::new("reason-unknown-language").cv("code", code),
-        )
-        .to_response(state.lang())
-    })
-}
-
 /// End-to-end tests only (debug builds; a release has no such command): queues the paths the next
 /// native dialog answers, since WebDriver cannot reach OS dialogs. Empty: the dialog is cancelled.
 #[cfg(debug_assertions)]
@@ -90,7 +81,7 @@ pub fn e2e_answer_dialog(state: State<'_, AppState>, paths: Vec<String>) {
 /// guest, in memory) instead of quietly losing the person's work.
 #[tauri::command]
 pub fn storage_problem(state: State<'_, AppState>) -> Option<ErrorResponse> {
-    state.storage_error().map(|e| e.to_response(state.lang()))
+    state.storage_error().map(|e| response(&state, e))
 }
 
 /// The health view.

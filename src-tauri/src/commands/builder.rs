@@ -1,7 +1,7 @@
 //! The interactive builder: starting, resuming and answering a session, and its "Suggest with AI".
 
 use super::ai::reword;
-use super::{CommandResult, blocking_with, fail};
+use super::{CommandResult, Respond, blocking_with};
 use crate::state::AppState;
 use jobgate_core::Reason;
 use jobgate_core::{Cv, JobGateError};
@@ -39,8 +39,8 @@ pub async fn builder_start(
         ),
         None => jobgate_builder::Session::start(store, p, lang),
     });
-    let (session, response) = started.or_else(|e| fail(&state, e))?;
-    state.add_session(session).or_else(|e| fail(&state, e))?;
+    let (session, response) = started.respond(&state)?;
+    state.add_session(session).respond(&state)?;
     state.changed();
     Ok(BuilderTurn {
         response,
@@ -55,9 +55,7 @@ pub async fn builder_resume(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<BuilderTurn> {
-    let response = state
-        .resume_session(&session_id)
-        .or_else(|e| fail(&state, e))?;
+    let response = state.resume_session(&session_id).respond(&state)?;
     Ok(BuilderTurn {
         response,
         cv_id: None,
@@ -83,7 +81,7 @@ pub async fn builder_answer(
         })
     });
     state.changed();
-    turn.or_else(|e| fail(&state, e))
+    turn.respond(&state)
 }
 
 /// "Suggest with AI": the AI's wording for the achievements of the job being written, offered
@@ -115,5 +113,5 @@ pub async fn builder_ai_rewrite<R: Runtime>(
             })
         })
     });
-    run.await.or_else(|e| fail(&state, e))
+    run.await.respond(&state)
 }

@@ -1,10 +1,9 @@
 //! Export: templates, the preview, the save dialog, writing the file, and showing it in its folder.
 
-use super::{CommandResult, blocking, fail};
+use super::{CommandResult, Respond, blocking, fail};
 use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
-use jobgate_core::Phrase;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{Cv, JobGateError, Lang};
 use jobgate_store::VersionId;
@@ -40,8 +39,8 @@ pub async fn reveal_in_folder<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<()> {
-    let person = state.person().or_else(|e| fail(&state, e))?;
-    let exported = person.exported_files().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
+    let exported = person.exported_files().respond(&state)?;
     if !exported.contains(&path) {
         return fail(
             &state,
@@ -53,7 +52,7 @@ pub async fn reveal_in_folder<R: Runtime>(
             },
         );
     }
-    os::reveal_in_folder(&app, &PathBuf::from(path)).or_else(|e| fail(&state, e))
+    os::reveal_in_folder(&app, &PathBuf::from(path)).respond(&state)
 }
 
 /// A template as the export screen lists it.
@@ -92,7 +91,7 @@ pub fn default_export_name(
     cv: Cv,
     format: String,
 ) -> CommandResult<String> {
-    let format = jobgate_export::Format::parse(&format).or_else(|e| fail(&state, e))?;
+    let format = jobgate_export::Format::parse(&format).respond(&state)?;
     Ok(jobgate_export::default_file_name(&cv, format))
 }
 
@@ -109,12 +108,9 @@ pub async fn export_cv(
     lang: Option<String>,
     token: String,
 ) -> CommandResult<String> {
-    let path = state
-        .picked()
-        .resolve(&token, Use::Save)
-        .or_else(|e| fail(&state, e))?;
+    let path = state.picked().resolve(&token, Use::Save).respond(&state)?;
     // The export goes to the history of whoever started it.
-    let person = state.person().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
     let exported = blocking(move || {
         let format = jobgate_export::Format::parse(&format)?;
         let lang = export_lang(&cv, lang.as_deref())?;
@@ -134,7 +130,7 @@ pub async fn export_cv(
     })
     .await;
     state.changed();
-    exported.or_else(|e| fail(&state, e))
+    exported.respond(&state)
 }
 
 /// Page 1 of the PDF export of `cv` in `template` as SVG (the export screen's preview); `lang` as
@@ -149,7 +145,7 @@ pub async fn export_preview(
     let run = blocking(move || {
         jobgate_export::preview_svg(&cv, &template, export_lang(&cv, lang.as_deref())?)
     });
-    run.await.or_else(|e| fail(&state, e))
+    run.await.respond(&state)
 }
 
 /// The language `cv` is written in (`en` or `ar`): what the export screen offers first.
@@ -161,12 +157,7 @@ pub fn cv_language(cv: Cv) -> String {
 /// The language an export is made in: the one asked for (`en`, `ar`), else the CV's own.
 fn export_lang(cv: &Cv, code: Option<&str>) -> Result<Lang, JobGateError> {
     match code {
-        Some(code) => Lang::from_code(code).ok_or_else(|| {
-            JobGateError::invalid_input(
-                "lang",
-                Phrase::new("reason-unknown-language").cv("code", code),
-            )
-        }),
+        Some(code) => jobgate_engine::settings::parse_lang(code),
         None => Ok(jobgate_export::language_of(cv)),
     }
 }

@@ -1,6 +1,6 @@
 //! The history: stored analyses and CV versions, their views in the reader's language, deleting and comparing.
 
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond};
 use crate::state::AppState;
 use jobgate_core::{AnalysisResponse, Cv};
 use jobgate_store::{AnalysisId, CvId, History, VersionId, VersionSource};
@@ -11,7 +11,7 @@ use tauri::State;
 pub async fn history(state: State<'_, AppState>) -> CommandResult<History> {
     state
         .with_store(|store, p| store.history(p))
-        .or_else(|e| fail(&state, e))
+        .respond(&state)
 }
 
 /// A stored analysis, to show it again, with its messages in the current language (an analysis
@@ -21,7 +21,7 @@ pub async fn open_analysis(state: State<'_, AppState>, id: i64) -> CommandResult
     state
         .with_store(|store, _| store.analysis(AnalysisId(id)))
         .map(|a| jobgate_engine::view::analysis_in(a, state.lang()))
-        .or_else(|e| fail(&state, e))
+        .respond(&state)
 }
 
 /// What the analysis screen shows of `analysis`, in the current language: the score's band and its
@@ -40,7 +40,7 @@ pub async fn analysis_view(
 pub async fn open_version(state: State<'_, AppState>, id: i64) -> CommandResult<Cv> {
     state
         .with_store(|store, _| store.version(VersionId(id)).map(|v| v.structured_data))
-        .or_else(|e| fail(&state, e))
+        .respond(&state)
 }
 
 /// What deleting a CV left: the history as it is now, and whether the database file was compacted
@@ -65,7 +65,7 @@ pub async fn delete_cv(state: State<'_, AppState>, cv_id: i64) -> CommandResult<
         })
     });
     state.changed();
-    deleted.or_else(|e| fail(&state, e))
+    deleted.respond(&state)
 }
 
 /// A version as the compare view lists it (without its content).
@@ -95,7 +95,7 @@ pub async fn cv_versions(
                 })
                 .collect()
         })
-        .or_else(|e| fail(&state, e))
+        .respond(&state)
 }
 
 /// Two stored versions compared section by section (`old` → `new`), as the history shows them.
@@ -116,5 +116,5 @@ pub async fn diff_versions(
                 lang,
             ))
         })
-        .or_else(|e| fail(&state, e))
+        .respond(&state)
 }

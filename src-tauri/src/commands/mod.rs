@@ -13,7 +13,9 @@
 //! blocking-thread helpers.
 //!
 //! Every command returns `Result<T, ErrorResponse>`: a failure reaches the UI as the error JSON of
-//! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string.
+//! DESIGN §2 (code, message and suggested action in the user's language), never as a bare string, and
+//! always by one path: [`Respond::respond`] (with [`fail`] for an early return and [`response`] for an
+//! error shown inside a view).
 //! Commands run off the main thread (async commands), so the window stays responsive; long work —
 //! reading and analysing a file, rendering and writing an export, a model's answer — goes further, to a
 //! blocking thread ([`blocking`]), so one slow file never holds up the async runtime other screens use.
@@ -33,15 +35,46 @@ pub mod sync;
 pub mod updates;
 
 use crate::state::AppState;
-use jobgate_core::Reason;
-use jobgate_core::{ErrorResponse, JobGateError};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
 use tauri::{AppHandle, Manager, Runtime};
 
 /// What every command returns.
 pub type CommandResult<T> = Result<T, ErrorResponse>;
 
-pub(crate) fn fail<T>(state: &AppState, e: JobGateError) -> CommandResult<T> {
-    Err(e.to_response(state.lang()))
+/// A failure as the page receives it: the error JSON of DESIGN §2 in `lang`. Implemented by
+/// [`JobGateError`] (through [`JobGateError::to_response`], the engine's one renderer) and by a failed sync
+/// run ([`crate::sync::Failure`], which adds `details.pending`).
+pub trait ToResponse {
+    fn to_response_in(&self, lang: Lang) -> ErrorResponse;
+}
+
+impl ToResponse for JobGateError {
+    fn to_response_in(&self, lang: Lang) -> ErrorResponse {
+        self.to_response(lang)
+    }
+}
+
+/// The one way a command turns a failure into its answer: `result.respond(&state)` renders the error in
+/// the language on screen now. Every command and the shell's views go through it (or [`response`] and
+/// [`fail`], which are the same).
+pub trait Respond<T> {
+    fn respond(self, state: &AppState) -> CommandResult<T>;
+}
+
+impl<T, E: ToResponse> Respond<T> for Result<T, E> {
+    fn respond(self, state: &AppState) -> CommandResult<T> {
+        self.map_err(|e| response(state, &e))
+    }
+}
+
+/// `e` as the error JSON in the language on screen now.
+pub fn response(state: &AppState, e: &impl ToResponse) -> ErrorResponse {
+    e.to_response_in(state.lang())
+}
+
+/// Fails a command with `e` (an early return): `Err(e).respond(state)`.
+pub(crate) fn fail<T>(state: &AppState, e: impl ToResponse) -> CommandResult<T> {
+    Err(response(state, &e))
 }
 
 /// [`blocking`] with the app's handle and state, for work that reports to the window as it goes.

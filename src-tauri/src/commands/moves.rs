@@ -6,7 +6,7 @@
 //! The mock-runtime tests, which have no dialogs, queue the answers with
 //! [`AppState::answer_next_dialog`].
 
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond, fail};
 use crate::os;
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
@@ -72,7 +72,7 @@ pub async fn export_profile<R: Runtime>(
     file_passcode: String,
     file_passcode_again: String,
 ) -> CommandResult<Option<String>> {
-    let person = state.person().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
     let Some(name) = person.profile().map(str::to_string) else {
         return fail(&state, invalid("profile", "reason-guest-nothing-to-save"));
     };
@@ -80,14 +80,14 @@ pub async fn export_profile<R: Runtime>(
         return fail(&state, invalid("file_passcode", "reason-passcodes-differ"));
     }
     // Checked before the dialog, so a short passcode or a wrong profile passcode fails at once.
-    let mut profiles = state.profiles().or_else(|e| fail(&state, e))?;
+    let mut profiles = state.profiles().respond(&state)?;
     let passcode = passcode.filter(|p| !p.is_empty());
     if let Some(p) = &passcode {
-        profiles.verify(&name, p).or_else(|e| fail(&state, e))?;
+        profiles.verify(&name, p).respond(&state)?;
     } else if person.has_passcode() {
         return fail(&state, JobGateError::ProfileLocked { profile: name });
     }
-    jobgate_store::passcode::check_new(&file_passcode).or_else(|e| fail(&state, e))?;
+    jobgate_store::passcode::check_new(&file_passcode).respond(&state)?;
     // The file reveals nothing without its passcode; its suggested name does not name the person either.
     let suggested = format!("jobgate-profile.{PROFILE_EXTENSION}");
     let Some(dest) = save_dialog(
@@ -103,7 +103,7 @@ pub async fn export_profile<R: Runtime>(
     let shown = dest.display().to_string();
     super::blocking(move || profiles.export_to(&name, passcode.as_deref(), &file_passcode, &dest))
         .await
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     Ok(Some(shown))
 }
 
@@ -140,11 +140,11 @@ pub async fn import_profile<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    let mut profiles = state.profiles().or_else(|e| fail(&state, e))?;
+    let mut profiles = state.profiles().respond(&state)?;
     let entry =
         super::blocking(move || profiles.import_from(&src, &file_passcode, name.as_deref()))
             .await
-            .or_else(|e| fail(&state, e))?;
+            .respond(&state)?;
     Ok(Some(ImportedProfile {
         name: entry.name,
         locked: entry.locked,
@@ -161,10 +161,11 @@ pub async fn export_json_resume<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let cv = state
         .with_store(|store, _| store.version(VersionId(version_id)))
-        .or_else(|e| fail(&state, e))?
+        .respond(&state)?
         .structured_data;
     let bytes = serde_json::to_vec_pretty(&jsonresume::to_json_resume(&cv))
-        .map_err(|e| JobGateError::export_failed(Reason::technical(e)).to_response(state.lang()))?;
+        .map_err(|e| JobGateError::export_failed(Reason::technical(e)))
+        .respond(&state)?;
     let suggested = PathBuf::from(jobgate_export::default_file_name(
         &cv,
         jobgate_export::Format::Txt,
@@ -192,7 +193,7 @@ pub async fn export_json_resume<R: Runtime>(
     };
     let result = run();
     state.changed();
-    result.map(Some).or_else(|e| fail(&state, e))
+    result.map(Some).respond(&state)
 }
 
 /// A CV brought in from a JSON Resume file.
@@ -251,5 +252,5 @@ pub async fn import_json_resume<R: Runtime>(
     };
     let result = run();
     state.changed();
-    result.map(Some).or_else(|e| fail(&state, e))
+    result.map(Some).respond(&state)
 }

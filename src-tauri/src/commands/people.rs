@@ -4,7 +4,7 @@
 //! Each command is a thin adapter over [`AppState`], which holds the person and drops everything of
 //! theirs when they leave; the rules (passcodes required, slow-down, shredding) are the engine's.
 
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond};
 use crate::state::{AppState, WhoView};
 use serde::Serialize;
 use tauri::{Emitter, Manager, Runtime, State};
@@ -32,10 +32,7 @@ pub struct PeopleView {
 /// The people on this machine (names and whether locked, nothing else).
 #[tauri::command]
 pub async fn people_list(state: State<'_, AppState>) -> CommandResult<PeopleView> {
-    let listed = state
-        .profiles()
-        .and_then(|p| p.list())
-        .or_else(|e| fail(&state, e))?;
+    let listed = state.profiles().and_then(|p| p.list()).respond(&state)?;
     let policy = &state.policy().policy;
     Ok(PeopleView {
         people: listed
@@ -70,7 +67,7 @@ pub async fn open_person(
 ) -> CommandResult<WhoView> {
     state
         .open_profile(&name, passcode.as_deref(), new_passcode.as_deref())
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     Ok(state.who())
 }
 
@@ -83,14 +80,14 @@ pub async fn create_person(
 ) -> CommandResult<WhoView> {
     state
         .create_profile(&name, passcode.as_deref())
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     Ok(state.who())
 }
 
 /// A guest session: nothing of it is written to the data folder.
 #[tauri::command]
 pub async fn start_guest(state: State<'_, AppState>) -> CommandResult<WhoView> {
-    state.start_guest().or_else(|e| fail(&state, e))?;
+    state.start_guest().respond(&state)?;
     Ok(state.who())
 }
 
@@ -117,7 +114,7 @@ pub async fn set_passcode(
 ) -> CommandResult<WhoView> {
     state
         .change_passcode(current.as_deref(), Some(&new))
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     Ok(state.who())
 }
 
@@ -130,7 +127,7 @@ pub async fn remove_passcode(
 ) -> CommandResult<WhoView> {
     state
         .change_passcode(Some(&current), None)
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     Ok(state.who())
 }
 
@@ -156,13 +153,13 @@ pub async fn wipe_person(
 ) -> CommandResult<WipeView> {
     let is_open = state.who().person.and_then(|p| p.name).as_deref() == Some(name.trim());
     let exported_files = if is_open {
-        state.offer_exported_files().or_else(|e| fail(&state, e))?
+        state.offer_exported_files().respond(&state)?
     } else {
         Vec::new()
     };
     let wiped = confirm == Some(true);
     if wiped {
-        state.wipe_profile(&name).or_else(|e| fail(&state, e))?;
+        state.wipe_profile(&name).respond(&state)?;
     }
     Ok(WipeView {
         wiped,
@@ -177,9 +174,7 @@ pub async fn delete_exported_files(
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> CommandResult<Vec<String>> {
-    state
-        .delete_offered_files(&paths)
-        .or_else(|e| fail(&state, e))
+    state.delete_offered_files(&paths).respond(&state)
 }
 
 /// The answer to "delete the files the guest exported?" (asked at the picker after a guest left, or before a
@@ -190,9 +185,7 @@ pub async fn answer_guest_files(
     state: State<'_, AppState>,
     delete: Vec<String>,
 ) -> CommandResult<Vec<String>> {
-    state
-        .answer_guest_files(&delete)
-        .or_else(|e| fail(&state, e))
+    state.answer_guest_files(&delete).respond(&state)
 }
 
 /// The event asking the window what to do with a quitting guest's exported files (its payload: the files).

@@ -1,11 +1,10 @@
 //! Settings: the interface language, AI (on/off with consent, server, model, key) and "delete all my data".
 
-use super::app::parse_lang;
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond, response};
 use crate::os;
 use crate::state::{AppState, Settings};
-use jobgate_core::{JobGateError, Lang};
-use jobgate_core::{Phrase, Reason};
+use jobgate_core::Lang;
+use jobgate_engine::settings;
 use serde::Serialize;
 use tauri::State;
 
@@ -33,7 +32,7 @@ pub struct SettingsView {
 }
 
 fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
-    let key = state.api_key().or_else(|e| fail(state, e))?;
+    let key = state.api_key().respond(state)?;
     Ok(SettingsView {
         lang: s.lang,
         dir: if s.lang.is_rtl() { "rtl" } else { "ltr" },
@@ -45,7 +44,7 @@ fn settings_view(state: &AppState, s: Settings) -> CommandResult<SettingsView> {
         ai_origin: state.ai_origin(),
         ai_base_url: state.ai_server().base_url,
         ai_model: state.ai_server().model,
-        ai_blocked: state.ai_blocked().map(|e| e.to_response(s.lang).error),
+        ai_blocked: state.ai_blocked().map(|e| response(state, &e).error),
         data_dir: state.data_dir().display().to_string(),
     })
 }
@@ -57,10 +56,8 @@ pub async fn get_settings(state: State<'_, AppState>) -> CommandResult<SettingsV
 
 #[tauri::command]
 pub async fn set_language(state: State<'_, AppState>, lang: String) -> CommandResult<SettingsView> {
-    let lang = parse_lang(&state, &lang)?;
-    let s = state
-        .update_settings(|s| s.lang = lang)
-        .or_else(|e| fail(&state, e))?;
+    let lang = settings::parse_lang(&lang).respond(&state)?;
+    let s = state.update_settings(|s| s.lang = lang).respond(&state)?;
     settings_view(&state, s)
 }
 
@@ -72,31 +69,8 @@ pub async fn set_ai_enabled(
     enabled: bool,
     consent: Option<bool>,
 ) -> CommandResult<SettingsView> {
-    if let (true, Some(e)) = (enabled, state.ai_blocked()) {
-        return fail(&state, e);
-    }
-    let origin = state.ai_origin();
-    if enabled && let Err(e) = state.ai_server().server() {
-        return fail(&state, e);
-    }
-    if enabled && !state.ai_consented() && consent != Some(true) {
-        return fail(
-            &state,
-            JobGateError::invalid_input(
-                "consent",
-                Phrase::new("reason-ai-consent-first").cv("origin", &origin),
-            ),
-        );
-    }
-    let s = state
-        .update_settings(|s| {
-            s.ai_enabled = enabled;
-            if enabled {
-                s.ai_consent_host = Some(origin);
-            }
-        })
-        .or_else(|e| fail(&state, e))?;
-    settings_view(&state, s)
+    state.switch_ai(enabled, consent).respond(&state)?;
+    settings_view(&state, state.settings())
 }
 
 /// Points AI at another OpenAI-compatible server (a local Ollama or llama.cpp server keeps CV text
@@ -109,53 +83,24 @@ pub async fn set_ai_server(
     base_url: Option<String>,
     model: Option<String>,
 ) -> CommandResult<SettingsView> {
-    let clean = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let (base_url, model) = (clean(base_url), clean(model));
     // The shared address policy: what Settings then shows is exactly where requests go.
-    if let Some(url) = &base_url
-        && let Err(reason) = jobgate_core::net::BaseUrl::parse(url)
-    {
-        return fail(&state, JobGateError::invalid_input("ai_base_url", reason));
-    }
-    if model.as_ref().is_some_and(|m| m.chars().count() > 200) {
-        return fail(
-            &state,
-            JobGateError::invalid_input("ai_model", Reason::new("reason-ai-model-too-long")),
-        );
-    }
+    let (base_url, model) = settings::ai_server_choice(base_url, model).respond(&state)?;
     let s = state
-        .update_settings(|s| {
-            s.ai_base_url = base_url;
-            s.ai_model = model;
-        })
-        .or_else(|e| fail(&state, e))?;
-    // Consent is per server: another scheme, host or port forgets it, and AI stays off until the user
-    // agrees again to send CV text there.
-    let s = if s.ai_consent_host.is_some() && !state.ai_consented() {
-        state
-            .update_settings(|s| {
-                s.ai_enabled = false;
-                s.ai_consent_host = None;
-            })
-            .or_else(|e| fail(&state, e))?
-    } else {
-        s
-    };
+        .update_settings(|s| s.set_ai_server(&state.default_ai_server(), base_url, model))
+        .respond(&state)?;
     settings_view(&state, s)
 }
 
 /// Saves the OpenRouter key in the OS keychain (only there).
 #[tauri::command]
 pub async fn save_ai_key(state: State<'_, AppState>, key: String) -> CommandResult<SettingsView> {
-    state
-        .save_api_key(key.trim())
-        .or_else(|e| fail(&state, e))?;
+    state.save_api_key(key.trim()).respond(&state)?;
     settings_view(&state, state.settings())
 }
 
 #[tauri::command]
 pub async fn delete_ai_key(state: State<'_, AppState>) -> CommandResult<SettingsView> {
-    state.delete_api_key().or_else(|e| fail(&state, e))?;
+    state.delete_api_key().respond(&state)?;
     settings_view(&state, state.settings())
 }
 
@@ -163,6 +108,6 @@ pub async fn delete_ai_key(state: State<'_, AppState>) -> CommandResult<Settings
 /// the user put them.
 #[tauri::command]
 pub async fn delete_all_data(state: State<'_, AppState>) -> CommandResult<SettingsView> {
-    state.delete_all_data().or_else(|e| fail(&state, e))?;
+    state.delete_all_data().respond(&state)?;
     settings_view(&state, state.settings())
 }

@@ -5,16 +5,16 @@
 //! store is locked); the background worker sends [`crate::sync::SYNC_EVENT`] after its runs, and "Sync
 //! now" does too, so every open screen's status line follows.
 
-use super::{CommandResult, fail};
+use super::{CommandResult, Respond, fail};
 use crate::state::AppState;
 use crate::sync::{self, ConnectionCheck, SyncView, Trigger};
-use jobgate_core::{JobGateError, Phrase, Reason};
+use jobgate_engine::settings;
 use jobgate_engine::sync_client::SyncReport;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 fn view(state: &AppState) -> CommandResult<SyncView> {
-    sync::view(state).or_else(|e| fail(state, e))
+    sync::view(state).respond(state)
 }
 
 /// Settings → Sync for the person using the app.
@@ -27,7 +27,7 @@ pub async fn sync_settings(state: State<'_, AppState>) -> CommandResult<SyncView
 /// Another server needs consent again, so sync goes off until the person agrees to send their history there.
 #[tauri::command]
 pub async fn set_sync_server(state: State<'_, AppState>, url: String) -> CommandResult<SyncView> {
-    let person = state.person().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
     if let Some(e) = sync::blocked(&state, &person) {
         return fail(&state, e);
     }
@@ -35,15 +35,11 @@ pub async fn set_sync_server(state: State<'_, AppState>, url: String) -> Command
     let origin = if url.is_empty() {
         None
     } else {
-        Some(
-            sync::server_url(&url)
-                .or_else(|e| fail(&state, e))?
-                .origin(),
-        )
+        Some(sync::server_url(&url).respond(&state)?.origin())
     };
     let s = state
         .update_settings(|s| s.sync_url = (!url.is_empty()).then_some(url))
-        .or_else(|e| fail(&state, e))?;
+        .respond(&state)?;
     if s.sync_consent_host != origin && person.sync.is_on() {
         set_on(&state, false)?;
     }
@@ -53,15 +49,13 @@ pub async fn set_sync_server(state: State<'_, AppState>, url: String) -> Command
 /// Saves the sync key in the OS keychain (only there; Settings shows only a hint of it).
 #[tauri::command]
 pub async fn save_sync_key(state: State<'_, AppState>, key: String) -> CommandResult<SyncView> {
-    state
-        .save_sync_key(key.trim())
-        .or_else(|e| fail(&state, e))?;
+    state.save_sync_key(key.trim()).respond(&state)?;
     view(&state)
 }
 
 #[tauri::command]
 pub async fn delete_sync_key(state: State<'_, AppState>) -> CommandResult<SyncView> {
-    state.delete_sync_key().or_else(|e| fail(&state, e))?;
+    state.delete_sync_key().respond(&state)?;
     view(&state)
 }
 
@@ -72,11 +66,11 @@ pub async fn test_sync_connection(
     state: State<'_, AppState>,
     url: Option<String>,
 ) -> CommandResult<ConnectionCheck> {
-    sync::test_connection(&state, url.as_deref()).or_else(|e| fail(&state, e))
+    sync::test_connection(&state, url.as_deref()).respond(&state)
 }
 
 fn set_on(state: &AppState, on: bool) -> CommandResult<()> {
-    let person = state.person().or_else(|e| fail(state, e))?;
+    let person = state.person().respond(state)?;
     person
         .with_store(|store, _| {
             if on {
@@ -85,7 +79,7 @@ fn set_on(state: &AppState, on: bool) -> CommandResult<()> {
                 store.disable_sync()
             }
         })
-        .or_else(|e| fail(state, e))?;
+        .respond(state)?;
     person.sync.set_on(on);
     if on {
         state.changed();
@@ -102,33 +96,16 @@ pub async fn set_sync_enabled(
     enabled: bool,
     consent: Option<bool>,
 ) -> CommandResult<SyncView> {
-    let person = state.person().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
     if enabled {
         if let Some(e) = sync::blocked(&state, &person) {
             return fail(&state, e);
         }
-        let Some(url) = state.settings().sync_url else {
-            return fail(
-                &state,
-                JobGateError::invalid_input("sync_url", Reason::new("reason-sync-enter-url")),
-            );
-        };
-        let origin = sync::server_url(&url)
-            .or_else(|e| fail(&state, e))?
-            .origin();
-        let consented = state.settings().sync_consent_host.as_deref() == Some(origin.as_str());
-        if !consented && consent != Some(true) {
-            return fail(
-                &state,
-                JobGateError::invalid_input(
-                    "consent",
-                    Phrase::new("reason-sync-consent-first").cv("origin", &origin),
-                ),
-            );
-        }
+        // An address set and allowed, and consent for that server (the engine's rule).
+        let origin = settings::sync_switch_on(&state.settings(), consent).respond(&state)?;
         state
             .update_settings(|s| s.sync_consent_host = Some(origin))
-            .or_else(|e| fail(&state, e))?;
+            .respond(&state)?;
     }
     set_on(&state, enabled)?;
     view(&state)
@@ -148,7 +125,7 @@ pub async fn sync_now<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<SyncNowView> {
-    let person = state.person().or_else(|e| fail(&state, e))?;
+    let person = state.person().respond(&state)?;
     let outcome = sync::run(&state, &person, Trigger::Now);
     let after = view(&state)?;
     let _ = app.emit(sync::SYNC_EVENT, after.clone());
@@ -157,6 +134,6 @@ pub async fn sync_now<R: Runtime>(
             report,
             sync: after,
         }),
-        Err(f) => Err(f.to_response(state.lang())),
+        Err(f) => fail(&state, f),
     }
 }

@@ -1,7 +1,7 @@
 //! Settings → Updates: automatic checks on or off (off by default), "Check now" with what changed, and
 //! "Install" with progress. Thin adapters over [`crate::updater`], which holds the rules.
 
-use super::CommandResult;
+use super::{CommandResult, Respond};
 use crate::state::AppState;
 use crate::updater::{self, UpdateView};
 use tauri::{AppHandle, Runtime, State};
@@ -20,7 +20,7 @@ pub async fn set_update_auto<R: Runtime>(
     state: State<'_, AppState>,
     enabled: bool,
 ) -> CommandResult<UpdateView> {
-    updater::set_auto(&app, enabled).map_err(|e| e.to_response(state.lang()))?;
+    updater::set_auto(&app, enabled).respond(&state)?;
     Ok(updater::view(&app))
 }
 
@@ -32,9 +32,7 @@ pub async fn check_for_update<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<UpdateView> {
-    updater::check(&app)
-        .await
-        .map_err(|e| e.to_response(state.lang()))?;
+    updater::check(&app).await.respond(&state)?;
     Ok(updater::view(&app))
 }
 
@@ -46,9 +44,7 @@ pub async fn install_update<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<UpdateView> {
-    updater::install(&app)
-        .await
-        .map_err(|e| e.to_response(state.lang()))?;
+    updater::install(&app).await.respond(&state)?;
     Ok(updater::view(&app))
 }
 

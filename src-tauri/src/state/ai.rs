@@ -2,7 +2,7 @@
 
 use super::{AppState, lock};
 use jobgate_core::JobGateError;
-use jobgate_core::Reason;
+use jobgate_engine::settings;
 
 impl AppState {
     /// Points AI requests at another OpenAI-compatible server (tests use a local fake one).
@@ -21,15 +21,12 @@ impl AppState {
 
     /// The AI server without the key: the one chosen in Settings, else the environment's default.
     pub fn ai_server(&self) -> jobgate_ai::AiConfig {
-        let s = self.settings();
-        let mut cfg = self.ai_server.clone();
-        if let Some(url) = s.ai_base_url {
-            cfg.base_url = url;
-        }
-        if let Some(model) = s.ai_model {
-            cfg.model = model;
-        }
-        cfg
+        self.settings().ai_server(&self.ai_server)
+    }
+
+    /// The environment's AI server (`JOBGATE_OPENROUTER_URL`, `JOBGATE_AI_MODEL`), before Settings.
+    pub fn default_ai_server(&self) -> jobgate_ai::AiConfig {
+        self.ai_server.clone()
     }
 
     /// Where AI requests go (host and port only, as the request uses them), for messages.
@@ -45,8 +42,7 @@ impl AppState {
 
     /// Whether the person agreed to send CV text to the AI server in use now.
     pub fn ai_consented(&self) -> bool {
-        let origin = self.ai_origin();
-        !origin.is_empty() && self.settings().ai_consent_host.as_deref() == Some(origin.as_str())
+        self.settings().ai_consented(&self.ai_origin())
     }
 
     /// A fresh cancel flag for an AI call that starts now (replacing a finished one's).
@@ -65,28 +61,30 @@ impl AppState {
 
     /// Why AI cannot be switched on at all on this machine (the policy), if it cannot.
     pub fn ai_blocked(&self) -> Option<JobGateError> {
-        (!self.policy.policy.allow_ai)
-            .then(|| JobGateError::ai_unavailable(Reason::new("reason-policy-ai-off")))
+        settings::ai_blocked(&self.policy.policy)
     }
 
-    /// The AI configuration when AI may be used now: allowed on this machine, switched on, agreed to for
-    /// this server, and a key when the server needs one. Otherwise `AI_UNAVAILABLE` with the reason.
+    /// The AI configuration when AI may be used now (the engine's rule, [`settings::ai_usable`]), with
+    /// the key from the keychain; otherwise `AI_UNAVAILABLE` with the reason.
     pub fn ai_allowed(&self) -> Result<jobgate_ai::AiConfig, JobGateError> {
-        if let Some(e) = self.ai_blocked() {
-            return Err(e);
-        }
-        let s = self.settings();
-        let unavailable = |id: &str| JobGateError::ai_unavailable(Reason::new(id));
-        if !s.ai_enabled {
-            return Err(unavailable("reason-ai-off-in-settings"));
-        }
-        if !self.ai_consented() {
-            return Err(unavailable("reason-ai-no-consent"));
-        }
-        let cfg = self.ai_config();
-        match jobgate_engine::ai::missing_key(&cfg) {
-            Some(e) => Err(e),
-            None => Ok(cfg),
-        }
+        settings::ai_usable(&self.policy.policy, &self.settings(), self.ai_config())
+    }
+
+    /// Switches AI on or off as the person asked (see [`settings::ai_switch`]) and saves it.
+    pub fn switch_ai(&self, enabled: bool, consent: Option<bool>) -> Result<(), JobGateError> {
+        let agreed = settings::ai_switch(
+            &self.policy.policy,
+            &self.settings(),
+            &self.ai_server(),
+            enabled,
+            consent,
+        )?;
+        self.update_settings(|s| {
+            s.ai_enabled = enabled;
+            if let Some(origin) = agreed {
+                s.ai_consent_host = Some(origin);
+            }
+        })?;
+        Ok(())
     }
 }

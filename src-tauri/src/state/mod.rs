@@ -20,7 +20,7 @@
 //! By area: [`AppState`] and what the commands share are here; [`person`] is the [`Person`] and how the UI
 //! sees them, [`settings`] their saved settings, `who` coming in and leaving (switch, lock, idle lock,
 //! profiles opened, protected, wiped), `ai` the AI server, consent and the call in flight, `keys` the
-//! keychain entries, `dialogs` the native dialogs and the answers tests queue.
+//! keychain entries, `work` the import in flight and its cancel, `dialogs` the native dialogs and the answers tests queue.
 
 use jobgate_ai::keys::KeyStore;
 use jobgate_core::{JobGateError, Lang};
@@ -43,6 +43,7 @@ mod keys;
 mod person;
 mod settings;
 mod who;
+mod work;
 
 pub use person::{Person, PersonView, WhoView};
 pub use settings::Settings;
@@ -93,6 +94,8 @@ pub struct AppState {
     ai_server: jobgate_ai::AiConfig,
     /// The cancel flag of the AI call running now (one at a time), for the UI's Stop button.
     ai_call: Mutex<Option<jobgate_ai::CancelToken>>,
+    /// The cancel token of the import being read now, for its Cancel button.
+    import_call: Mutex<Option<jobgate_engine::CancelToken>>,
     /// When the UI last reported the person's activity.
     last_activity: Mutex<Instant>,
     /// Lock after this long without activity.
@@ -143,6 +146,7 @@ impl AppState {
                 ..jobgate_ai::AiConfig::from_env()
             },
             ai_call: Mutex::new(None),
+            import_call: Mutex::new(None),
             last_activity: Mutex::new(Instant::now()),
             idle_limit,
             offered_files: Mutex::new(Vec::new()),

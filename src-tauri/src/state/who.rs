@@ -16,6 +16,7 @@ impl AppState {
     pub(super) fn enter(&self, person: Person) {
         *lock(&self.screen_lang) = lock(&person.settings).lang;
         self.cancel_ai_call();
+        self.cancel_import();
         // Someone whose sync is on gets a run soon after they come (and then on the timer).
         if person.sync.is_on() {
             self.sync_wake.at_most(self.sync_timing.delay);
@@ -31,6 +32,7 @@ impl AppState {
     /// `lock`, a profile with a passcode is remembered for the unlock dialog.
     pub(super) fn leave(&self, lock_it: bool) {
         self.cancel_ai_call();
+        self.cancel_import();
         let left = lock(&self.person).take();
         // Their sync stops: a run in flight ends at its next step, nothing more is scheduled for them.
         if let Some(p) = &left {

@@ -1,7 +1,8 @@
 //! Scans and photos through the real `jobgate` and its bounded workers, with the real Tesseract
 //! (`scripts/setup.sh test` installs it): a photo is analysed with the OCR warnings in the user's
 //! language; a scanned PDF gets its time page by page, not the 6 s of a typed file; a page past its
-//! OCR deadline is stopped and its Tesseract with it; without Tesseract the error says how to get it.
+//! OCR deadline is stopped and its Tesseract with it, and so is one whose CLI got a Ctrl-C; without
+//! Tesseract the error says how to get it.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -134,6 +135,63 @@ fn a_page_past_its_ocr_deadline_is_stopped_with_its_tesseract() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     let left = processes_marked(&mark);
     assert!(left.is_empty(), "still running: {left:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_during_ocr_leaves_no_worker_or_tesseract_running() {
+    use std::os::unix::fs::PermissionsExt;
+    // A Tesseract that takes its image and never answers; a page deadline far away, so only the
+    // Ctrl-C can end it.
+    let dir = tempfile::tempdir().unwrap();
+    let slow = dir.path().join("tesseract");
+    std::fs::write(
+        &slow,
+        "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then printf 'List\\neng\\nara\\n'; exit 0; fi\ncat >/dev/null\nsleep 60\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mark = format!("JOBGATE_TEST_MARK=ctrl-c-{}", std::process::id());
+    let (key, value) = mark.split_once('=').unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut cli = Command::new(BIN)
+        .args(["analyze", "--json", "--no-history"])
+        .arg(scan("files/030__stackoverflow__scan200.jpg"))
+        .env("JOBGATE_DATA_DIR", data.path())
+        .env("JOBGATE_TESSERACT", &slow)
+        .env("JOBGATE_OCR_PAGE_DEADLINE_MS", "120000")
+        .env(key, value)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the worker's Tesseract is reading the page.
+    let started = std::time::Instant::now();
+    while !processes_marked(&mark)
+        .iter()
+        .any(|p| p.contains(slow.to_str().unwrap()))
+    {
+        assert!(started.elapsed().as_secs() < 30, "OCR never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The terminal's Ctrl-C: SIGINT to the CLI (the worker leads its own group, which the terminal
+    // does not signal).
+    let interrupted = Command::new("kill")
+        .args(["-INT", &cli.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let _ = cli.wait().unwrap();
+    // The worker notices its parent is gone and ends its group, Tesseract with it.
+    let after = std::time::Instant::now();
+    loop {
+        let left = processes_marked(&mark);
+        if left.is_empty() {
+            break;
+        }
+        assert!(after.elapsed().as_secs() < 5, "still running: {left:?}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 #[test]

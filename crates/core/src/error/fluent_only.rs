@@ -226,7 +226,10 @@ fn every_reason_id_in_the_code_is_in_both_languages() {
     }
     // And no reason in the files that nothing says any more.
     for (id, _) in messages(Localizer::get(Lang::En).source(), "reason-") {
-        assert!(ids.contains(&id), "{id} is in reasons.ftl but no code uses it");
+        assert!(
+            ids.contains(&id),
+            "{id} is in reasons.ftl but no code uses it"
+        );
     }
 }
 

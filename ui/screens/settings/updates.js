@@ -6,31 +6,31 @@
 // check, refusing older versions, the error in plain words); this module shows its `UpdateView` and sends
 // what the person chose. Background checks end with an `update-status` event carrying the new view, and
 // downloads report `update-progress` ({received, total}), so nothing here polls.
-// Helpers ($, el, t, invoke, showError, announce) come from app.js through `mount`.
+import { $, announce } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { invoke, listen as onRust } from '../../lib/ipc.js';
+import { showError } from '../../lib/errors.js';
 
-let ctx;
 let view = null;
 let busy = false;
 
-/** Wires Settings → Updates; `helpers`: app.js's $, el, t, invoke, showError, announce. */
-export function mount(helpers) {
-  ctx = helpers;
-  const { $ } = ctx;
+/** Wires Settings → Updates. */
+export function mount() {
   $('#update-auto').addEventListener('change', (e) => call('set_update_auto', { enabled: e.target.checked }));
   $('#update-check').addEventListener('click', check);
   $('#update-install').addEventListener('click', install);
-  $('#update-restart').addEventListener('click', () => ctx.invoke('restart_app').catch(ctx.showError));
+  $('#update-restart').addEventListener('click', () => invoke('restart_app').catch(showError));
 }
 
 /** Starts following background checks and download progress (once the page is set up). */
 export async function listen() {
-  await window.__TAURI__.event.listen('update-status', (e) => { if (!busy) render(e.payload); });
-  await window.__TAURI__.event.listen('update-progress', (e) => progress(e.payload));
+  await onRust('update-status', (e) => { if (!busy) render(e.payload); });
+  await onRust('update-progress', (e) => progress(e.payload));
 }
 
 /** Reads Settings → Updates again. */
 export async function load() {
-  try { render(await ctx.invoke('update_settings')); } catch (err) { ctx.showError(err); }
+  try { render(await invoke('update_settings')); } catch (err) { showError(err); }
 }
 
 /** The language changed: Rust words the reasons, so the view is read again. */
@@ -39,23 +39,22 @@ export async function relabel() {
 }
 
 async function call(cmd, args) {
-  try { render(await ctx.invoke(cmd, args)); } catch (err) {
-    ctx.showError(err);
+  try { render(await invoke(cmd, args)); } catch (err) {
+    showError(err);
     await load();
   }
 }
 
 async function check() {
-  const { $, t } = ctx;
   busy = true;
   $('#update-check').disabled = true;
   $('#update-status').textContent = t('ui-updates-checking');
   try {
-    const v = await ctx.invoke('check_for_update');
+    const v = await invoke('check_for_update');
     render(v);
-    ctx.announce(statusText(v));
+    announce(statusText(v));
   } catch (err) {
-    ctx.showError(err);
+    showError(err);
     await load();
   } finally {
     busy = false;
@@ -64,7 +63,6 @@ async function check() {
 }
 
 async function install() {
-  const { $, t } = ctx;
   busy = true;
   for (const id of ['#update-install', '#update-check', '#update-auto']) $(id).disabled = true;
   const bar = $('#update-progress');
@@ -72,12 +70,12 @@ async function install() {
   bar.removeAttribute('value');
   $('#update-status').textContent = t('ui-updates-installing');
   try {
-    const v = await ctx.invoke('install_update');
+    const v = await invoke('install_update');
     render(v);
-    ctx.announce(statusText(v));
+    announce(statusText(v));
     $('#update-restart').focus();
   } catch (err) {
-    ctx.showError(err);
+    showError(err);
     await load();
   } finally {
     busy = false;
@@ -87,7 +85,7 @@ async function install() {
 }
 
 function progress(p) {
-  const bar = ctx.$('#update-progress');
+  const bar = $('#update-progress');
   if (p.total) {
     bar.max = p.total;
     bar.value = p.received;
@@ -101,7 +99,6 @@ function when(seconds) {
 
 /** The one line that says where updates stand. */
 function statusText(v) {
-  const { t } = ctx;
   if (v.blocked) return '';
   if (v.installed) return t('ui-updates-installed', { version: v.installed });
   if (v.available) return t('ui-updates-available', { version: v.available.version });
@@ -111,7 +108,6 @@ function statusText(v) {
 }
 
 function render(v) {
-  const { $, t } = ctx;
   view = v;
   $('#update-blocked').hidden = !v.blocked;
   $('#update-blocked').textContent = v.blocked ?? '';

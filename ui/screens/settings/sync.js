@@ -5,15 +5,16 @@
 // Rust decides everything (what is checked, when runs happen, the error in plain words); this module
 // only shows its `SyncView` and sends what the person typed. Background runs end with a `sync-finished`
 // event carrying the new view, so the line follows without polling.
-// Helpers ($, el, t, tc, invoke, showError, announce) come from app.js through `mount`.
+import { $, announce } from '../../lib/dom.js';
+import { t, tb } from '../../lib/i18n.js';
+import { invoke, listen as onRust } from '../../lib/ipc.js';
+import { showError } from '../../lib/errors.js';
+import { line } from '../../lib/syncline.js';
 
-let ctx;
 let view = null;
 
-/** Wires Settings → Sync; `helpers`: app.js's $, el, t, tc, invoke, showError, announce. */
-export function mount(helpers) {
-  ctx = helpers;
-  const { $ } = ctx;
+/** Wires Settings → Sync. */
+export function mount() {
   $('#sync-url-save').addEventListener('click', saveUrl);
   $('#sync-test').addEventListener('click', testConnection);
   $('#sync-key-save').addEventListener('click', () => call('save_sync_key', { key: $('#sync-key').value }));
@@ -21,7 +22,7 @@ export function mount(helpers) {
   $('#sync-enabled').addEventListener('change', (e) => {
     // Turning sync on for a server the person has not agreed to yet says what is sent where, and asks.
     if (e.target.checked && !view?.consented) {
-      $('#confirm-sync-text').replaceChildren(...ctx.tb('ui-sync-consent', { server: view?.server ?? '' }));
+      $('#confirm-sync-text').replaceChildren(...tb('ui-sync-consent', { server: view?.server ?? '' }));
       $('#confirm-sync').showModal();
       return;
     }
@@ -36,35 +37,33 @@ export function mount(helpers) {
 
 /** Starts following background runs (once the page is set up). */
 export async function listen() {
-  await window.__TAURI__.event.listen('sync-finished', (e) => render(e.payload));
+  await onRust('sync-finished', (e) => render(e.payload));
 }
 
 /** Reads Settings → Sync again. */
 export async function load() {
-  try { await render(await ctx.invoke('sync_settings')); } catch (err) { ctx.showError(err); }
+  try { await render(await invoke('sync_settings')); } catch (err) { showError(err); }
 }
 
 /** The language changed: the same view, in the new words. */
 export async function relabel() {
   // A connection test's result was said in the old language.
-  ctx.$('#sync-test-result').textContent = '';
+  $('#sync-test-result').textContent = '';
   if (view) await render(view);
 }
 
 async function call(cmd, args) {
-  try { await render(await ctx.invoke(cmd, args)); } catch (err) {
-    ctx.showError(err);
+  try { await render(await invoke(cmd, args)); } catch (err) {
+    showError(err);
     await load();
   }
 }
 
 async function saveUrl() {
-  const { $ } = ctx;
   await call('set_sync_server', { url: $('#sync-url').value });
 }
 
 async function testConnection() {
-  const { $, t, invoke } = ctx;
   const out = $('#sync-test-result');
   out.className = '';
   out.textContent = t('ui-sync-testing');
@@ -72,51 +71,24 @@ async function testConnection() {
     const check = await invoke('test_sync_connection', { url: $('#sync-url').value });
     out.className = check.ok ? 'ok' : 'bad';
     out.textContent = check.message;
-  } catch (err) { out.textContent = ''; ctx.showError(err); }
+  } catch (err) { out.textContent = ''; showError(err); }
 }
 
 async function syncNow() {
-  const { $, t, invoke } = ctx;
   const button = $('#sync-now');
   button.disabled = true;
   $('#sync-line').textContent = t('ui-sync-running');
   try {
     const done = await invoke('sync_now');
     await render(done.sync);
-    ctx.announce(t('ui-sync-done', { pushed: done.report.pushed, pulled: done.report.pulled }));
+    announce(t('ui-sync-done', { pushed: done.report.pushed, pulled: done.report.pulled }));
   } catch (err) {
-    ctx.showError(err);
+    showError(err);
     await load();
   } finally { button.disabled = !view?.enabled; }
 }
 
-/** A time from Rust (RFC 3339, UTC) in the person's language and time zone. */
-function when(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(document.documentElement.lang || 'en', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** The status line's parts: pending (or nothing waiting), refused, last sync, last problem. */
-export async function lineParts(v) {
-  const { t, tc } = ctx;
-  if (!v.enabled) return [{ text: t('ui-sync-off') }];
-  const parts = [{ text: v.pending > 0 ? await tc('ui-sync-pending', v.pending) : t('ui-sync-nothing-waiting'), cls: 'sync-pending' }];
-  if (v.rejected > 0) parts.push({ text: await tc('ui-sync-rejected', v.rejected), cls: 'bad' });
-  parts.push({ text: v.last_sync_at ? t('ui-sync-last', { time: when(v.last_sync_at) }) : t('ui-sync-never'), cls: 'sync-last' });
-  if (v.last_error) parts.push({ text: t('ui-sync-last-error', { error: v.last_error }), cls: 'bad sync-error' });
-  return parts;
-}
-
-/** The status line as nodes, for Settings and the Status screen. */
-export async function line(v) {
-  const { el } = ctx;
-  const parts = await lineParts(v);
-  return parts.map((p, i) => el('span', { class: p.cls ?? '', text: (i ? ' · ' : '') + p.text }));
-}
-
 async function render(v) {
-  const { $, t } = ctx;
   view = v;
   $('#sync-blocked').hidden = !v.blocked;
   $('#sync-blocked').textContent = v.blocked ?? '';
@@ -125,7 +97,7 @@ async function render(v) {
   $('#sync-key').value = '';
   $('#sync-key-state').textContent = v.key_saved ? t('ui-sync-key-saved', { hint: v.key_hint }) : t('ui-sync-key-none');
   $('#sync-key-delete').disabled = !v.key_saved || Boolean(v.blocked);
-  $('#sync-server').replaceChildren(...(v.server ? ctx.tb('ui-sync-server', { server: v.server }) : []));
+  $('#sync-server').replaceChildren(...(v.server ? tb('ui-sync-server', { server: v.server }) : []));
   $('#sync-enabled').checked = v.enabled;
   $('#sync-now').disabled = !v.enabled || Boolean(v.blocked);
   $('#sync-line').dataset.pending = String(v.pending);
