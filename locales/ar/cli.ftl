@@ -91,3 +91,9 @@ cli-sync-status = بانتظار الإرسال: { $pending }. رفضها الخ
 cli-sync-last-error = آخر خطأ: { $error }
 cli-sync-done = تمت المزامنة مع { $server }: أُرسل { $pushed }، ووصل { $pulled }، وما زال { $pending } بالانتظار.
 cli-ocr-page = جارٍ قراءة الصفحة { $page } من { $pages } بالتعرّف الضوئي على النص (OCR)…
+# مطالبات وملاحظات في الطرفية (crates/cli person).
+cli-passcode-prompt = رمز المرور للملف الشخصي «{ $profile }»:
+cli-new-passcode-prompt = رمز مرور جديد للملف الشخصي «{ $profile }»:
+cli-passcode-again-prompt = اكتبه مرة أخرى:
+cli-file-passcode-prompt = رمز مرور ملف الملف الشخصي:
+cli-policy-problem = لا يمكن استخدام ملف سياسة هذا الحاسوب، لذا تُطبَّق الإعدادات الأكثر أمانًا ({ $problem })

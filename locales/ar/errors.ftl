@@ -21,7 +21,7 @@ error-file-not-found-action = تحقق من اسم الملف والمجلد ث�
 error-file-exists = يوجد ملف بهذا الاسم مسبقًا: { $path }
 error-file-exists-action = اختر اسمًا آخر، أو اسمح بالكتابة فوقه (‎--force)
 error-invalid-input = المدخلات غير صالحة
-error-invalid-input-action = تحقق من قيمة { $field } ثم حاول مرة أخرى
+error-invalid-input-action = تحقق من { $field } ثم حاول مرة أخرى
 error-ai-unavailable = خدمة الذكاء الاصطناعي غير متاحة؛ استُخدم المحلل المعتمد على القواعد
 error-ai-unavailable-action = تحقق من اتصالك بالإنترنت ومن مفتاح OpenRouter في الإعدادات، أو تابع دون ذكاء اصطناعي
 error-session-not-found = لم نجد جلسة إنشاء السيرة هذه
@@ -68,8 +68,11 @@ error-update-failed-action = { $kind ->
 error-internal-error = حدث خطأ داخلي في Job Gate
 error-internal-error-action = حاول مرة أخرى؛ وإن تكرر فأبلغ عن المشكلة مع هذه الرسالة
 
-# The program's own account of a failure (details.reason) is in English: it stays in details, never in an Arabic message.
-error-with-reason = { $message }
+# سبب الخطأ (رسالة reason-* أو تفصيل تقني) بعد الرسالة.
+error-with-reason = { $message } ({ $reason })
+# نص الخطأ كما كتبه برنامج آخر (نظام التشغيل أو مكتبة)، يبقى كما هو لفريق الدعم.
+error-technical-detail = تفصيل تقني: { $detail }
+error-reason-and-detail = { $reason }؛ تفصيل تقني: { $detail }
 
 # A file size (error-file-too-large-action).
 size-megabytes = { $n } ميغابايت
@@ -116,3 +119,32 @@ warning-ocr-field-dates = تواريخ وظائفك ودراستك
 warning-ocr-field-work = خبراتك العملية
 warning-ocr-field-education = تعليمك
 warning-ocr-field-skills = مهاراتك
+
+# موضوع خطأ INVALID_INPUT ‏(details.field)، وهو $field في error-invalid-input-action.
+field-achievement = الإنجاز
+field-achievements = الإنجازات
+field-ai-base-url = عنوان خادم الذكاء الاصطناعي
+field-ai-model = اسم نموذج الذكاء الاصطناعي
+field-analysis = رقم التحليل
+field-api-key = مفتاح API
+field-consent = موافقتك
+field-cv = رقم السيرة الذاتية
+field-cvs = السير الذاتية المختارة
+field-entry = الوظيفة المختارة
+field-file = الملف
+field-file-passcode = رمز مرور الملف
+field-format = الصيغة
+field-id = رقم الرسالة
+field-input = المدخلات
+field-job = وصف الوظيفة
+field-lang = اللغة
+field-passcode = رمز المرور
+field-paths = الملفات المختارة
+field-profile = الملف الشخصي
+field-ranking = الترتيب
+field-stdin = المدخلات
+field-sync = إعدادات المزامنة
+field-sync-key = مفتاح المزامنة
+field-sync-url = عنوان الخادم
+field-version = نسخة السيرة الذاتية
+field-yes = التأكيد (‎--yes)

@@ -59,3 +59,9 @@ cli-sync-status = Waiting to be sent: { $pending }. Refused by the server: { $re
 cli-sync-last-error = Last error: { $error }
 cli-sync-done = Synced with { $server }: { $pushed } sent, { $pulled } received, { $pending } still waiting.
 cli-ocr-page = Reading page { $page } of { $pages } by text recognition (OCR)…
+# Prompts and notes at a terminal (crates/cli person).
+cli-passcode-prompt = Passcode for “{ $profile }”:
+cli-new-passcode-prompt = New passcode for “{ $profile }”:
+cli-passcode-again-prompt = Type it again:
+cli-file-passcode-prompt = Passcode of the profile file:
+cli-policy-problem = The computer’s policy file cannot be used, so the safest settings apply ({ $problem })

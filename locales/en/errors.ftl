@@ -21,7 +21,7 @@ error-file-not-found-action = Check the file name and folder, then try again
 error-file-exists = A file with this name already exists: { $path }
 error-file-exists-action = Choose another name, or allow overwriting (--force)
 error-invalid-input = The input is not valid
-error-invalid-input-action = Check the value of { $field } and try again
+error-invalid-input-action = Check { $field } and try again
 error-ai-unavailable = The AI service is not available; the rule-based parser was used
 error-ai-unavailable-action = Check your internet connection and your OpenRouter key in Settings, or continue without AI
 error-session-not-found = This builder session was not found
@@ -68,8 +68,11 @@ error-update-failed-action = { $kind ->
 error-internal-error = Something went wrong inside Job Gate
 error-internal-error-action = Try again; if it keeps happening, report the problem with this message
 
-# The program's own account of a failure (details.reason, in English) after the message.
+# Why it failed (a reason-* message, or a technical detail) after the message.
 error-with-reason = { $message } ({ $reason })
+# Another program's own error text (an operating system's, a library's), kept verbatim for support.
+error-technical-detail = technical detail: { $detail }
+error-reason-and-detail = { $reason }; technical detail: { $detail }
 
 # A file size (error-file-too-large-action).
 size-megabytes = { $n }MB
@@ -112,3 +115,32 @@ warning-ocr-field-dates = the dates of your jobs and studies
 warning-ocr-field-work = your work history
 warning-ocr-field-education = your education
 warning-ocr-field-skills = your skills
+
+# What an INVALID_INPUT is about (details.field), as $field of error-invalid-input-action.
+field-achievement = the achievement
+field-achievements = the achievements
+field-ai-base-url = the AI server address
+field-ai-model = the AI model name
+field-analysis = the analysis number
+field-api-key = the API key
+field-consent = your agreement
+field-cv = the CV number
+field-cvs = the CVs chosen
+field-entry = the job chosen
+field-file = the file
+field-file-passcode = the file’s passcode
+field-format = the format
+field-id = the message number
+field-input = the input
+field-job = the job description
+field-lang = the language
+field-passcode = the passcode
+field-paths = the files chosen
+field-profile = the profile
+field-ranking = the ranking
+field-stdin = the input
+field-sync = the sync settings
+field-sync-key = the sync key
+field-sync-url = the server address
+field-version = the CV version
+field-yes = the confirmation (--yes)

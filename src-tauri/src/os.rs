@@ -4,7 +4,7 @@
 //! behind the AI crate's [`KeyStore`] trait, so the mock-runtime tests use its `MemoryKeys` instead.
 
 use jobgate_ai::keys::{KeyStore, Keychain};
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tauri::{AppHandle, Runtime};
@@ -173,9 +173,7 @@ pub fn reveal_in_folder<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<(
     }
     app.opener()
         .reveal_item_in_dir(path)
-        .map_err(|e| JobGateError::Internal {
-            reason: format!("show in folder: {e}"),
-        })
+        .map_err(|e| JobGateError::internal(Reason::new("reason-show-in-folder").with_technical(e)))
 }
 
 /// Whether a TCP connection to the AI service can be opened within 3 s (no request is sent).

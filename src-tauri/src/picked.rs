@@ -7,7 +7,7 @@
 //! never written, a place chosen to save is never read, a folder is only listed. A compromised page can
 //! therefore reach only what the person chose.
 
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -97,12 +97,10 @@ impl Picked {
     pub fn resolve(&self, token: &str, usage: Use) -> Result<PathBuf, JobGateError> {
         match self.lock().0.get(token) {
             Some((path, u)) if *u == usage => Ok(path.clone()),
-            _ => Err(JobGateError::InvalidInput {
-                field: "file".into(),
-                reason:
-                    "this file was not chosen in a dialog or dropped on the window; choose it again"
-                        .into(),
-            }),
+            _ => Err(JobGateError::invalid_input(
+                "file",
+                Reason::new("reason-file-not-picked"),
+            )),
         }
     }
 }

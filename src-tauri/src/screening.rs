@@ -11,7 +11,7 @@ use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, JobGateError};
+use jobgate_core::{AnalysisResponse, JobGateError, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_engine::screening::{self, JobFit, Screening};
 use jobgate_store::CvId;
@@ -45,10 +45,10 @@ pub fn rank_cvs(
 ) -> Result<MatchView, JobGateError> {
     let job = screening::job_from_text(job_text)?;
     if files.is_empty() && cv_ids.is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "cvs".into(),
-            reason: "choose at least one CV to rank".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "cvs",
+            Reason::new("reason-rank-choose-cvs"),
+        ));
     }
     let lang = state.lang();
     let opts = AnalyzeOptions {
@@ -125,9 +125,7 @@ pub async fn match_rank<R: Runtime>(
         Ok(result) => result,
         Err(e) => fail(
             &app.state::<AppState>(),
-            JobGateError::Internal {
-                reason: format!("the ranking stopped: {e}"),
-            },
+            JobGateError::internal(Reason::new("reason-rank-stopped").with_technical(e)),
         ),
     }
 }
@@ -168,12 +166,9 @@ pub async fn list_cv_folder(
 pub async fn save_match_csv(state: State<'_, AppState>, token: String) -> CommandResult<String> {
     let run = || -> Result<String, JobGateError> {
         let path = state.picked().resolve(&token, Use::Save)?;
-        let s = state
-            .screening()
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "ranking".into(),
-                reason: "rank some CVs first".into(),
-            })?;
+        let s = state.screening().ok_or_else(|| {
+            JobGateError::invalid_input("ranking", Reason::new("reason-rank-first"))
+        })?;
         let written = jobgate_export::write_file(s.csv().as_bytes(), &path, true)?;
         Ok(written.display().to_string())
     };

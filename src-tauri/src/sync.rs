@@ -22,7 +22,7 @@
 
 use crate::state::{AppState, Person};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{ErrorResponse, JobGateError, Lang};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
 use jobgate_engine::settings;
 use jobgate_engine::sync::StoreReplica;
 use jobgate_engine::sync_client::{
@@ -210,25 +210,25 @@ pub fn run(
         return Err(Failure::Setup(e));
     }
     if !person.sync.is_on() {
-        return Err(Failure::Setup(JobGateError::InvalidInput {
-            field: "sync".into(),
-            reason: "turn sync on first".into(),
-        }));
+        return Err(Failure::Setup(JobGateError::invalid_input(
+            "sync",
+            Reason::new("reason-sync-turn-on"),
+        )));
     }
     let url = state.settings().sync_url.ok_or_else(|| {
-        Failure::Setup(JobGateError::InvalidInput {
-            field: "sync_url".into(),
-            reason: "enter the organisation's server address first".into(),
-        })
+        Failure::Setup(JobGateError::invalid_input(
+            "sync_url",
+            Reason::new("reason-sync-enter-url"),
+        ))
     })?;
     let key = state
         .sync_key_of(person)
         .map_err(Failure::Setup)?
         .ok_or_else(|| {
-            Failure::Setup(JobGateError::InvalidInput {
-                field: "sync_key".into(),
-                reason: "save the sync key first".into(),
-            })
+            Failure::Setup(JobGateError::invalid_input(
+                "sync_key",
+                Reason::new("reason-sync-save-key"),
+            ))
         })?;
     // One run at a time per person: "Sync now" during a background run waits for it, then runs.
     let _running = lock(&person.sync.run);
@@ -243,7 +243,10 @@ pub fn run(
         return outcome.map_err(Failure::Run);
     }
     let failure_kind = outcome.as_ref().err().map(|f| kind(&f.error));
-    let message = outcome.as_ref().err().map(ToString::to_string);
+    let message = outcome
+        .as_ref()
+        .err()
+        .map(|f| JobGateError::from(f.error.clone()).to_kept());
     let _ = person.with_store(|store, p| {
         store.record_sync_result(message.as_deref())?;
         store.set_setting(p, FAILURE_KEY, failure_kind.unwrap_or(""))
@@ -294,9 +297,7 @@ fn run_once(
     let (device, profile) = match (Uuid::parse_str(&device), Uuid::parse_str(&profile)) {
         (Ok(d), Ok(p)) => (d, p),
         _ => {
-            let e = JobGateError::StorageError {
-                reason: "the stored sync ids are not UUIDs".into(),
-            };
+            let e = JobGateError::storage(Reason::new("reason-sync-stored-id"));
             return Err(failure(SyncError::Local(e), pending_now()));
         }
     };
@@ -318,9 +319,9 @@ impl PersonReplica<'_> {
         f: impl FnOnce(&mut StoreReplica<'_>) -> Result<T, JobGateError>,
     ) -> Result<T, JobGateError> {
         if self.person.sync.stopped() {
-            return Err(JobGateError::SyncFailed {
-                reason: "the person signed out; sync stopped".into(),
-            });
+            return Err(JobGateError::sync_failed(Reason::new(
+                "reason-sync-signed-out",
+            )));
         }
         let mut store: MutexGuard<'_, Store> = lock(self.person.store());
         f(&mut StoreReplica::new(&mut store)?)
@@ -446,7 +447,7 @@ pub fn view(state: &AppState) -> Result<SyncView, JobGateError> {
             if loc.has(&id) {
                 loc.format::<&str, &str>(&id, &[])
             } else {
-                raw
+                JobGateError::from_kept(&raw).map_or(raw, |e| e.to_response(lang).error)
             }
         });
     Ok(SyncView {

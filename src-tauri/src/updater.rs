@@ -20,7 +20,7 @@
 
 use crate::commands::response;
 use crate::state::AppState;
-use jobgate_core::{ErrorResponse, JobGateError, UpdateKind as Kind};
+use jobgate_core::{ErrorResponse, JobGateError, Phrase, Reason, UpdateKind as Kind};
 use serde::Serialize;
 use std::cmp::Ordering as Order;
 use std::path::PathBuf;
@@ -267,7 +267,8 @@ pub fn setup<R: Runtime>(
 }
 
 /// An update refusal of `kind` (see [`JobGateError::UpdateFailed`]).
-fn refused(kind: Kind, reason: impl Into<String>, version: &str) -> JobGateError {
+/// People read the kind (`error-update-failed`); the reason stays in `details` for support.
+fn refused(kind: Kind, reason: impl Into<Reason>, version: &str) -> JobGateError {
     JobGateError::UpdateFailed {
         kind,
         reason: reason.into(),
@@ -281,7 +282,7 @@ pub fn blocked(state: &AppState, updates: Option<&Updates>) -> Option<JobGateErr
     if !state.policy().policy.allow_updates {
         return Some(refused(
             Kind::Policy,
-            "this computer's policy turns updates off",
+            Reason::new("reason-policy-updates-off"),
             "",
         ));
     }
@@ -289,12 +290,18 @@ pub fn blocked(state: &AppState, updates: Option<&Updates>) -> Option<JobGateErr
         Some(u) if u.configured() => None,
         Some(u) => Some(refused(
             Kind::Off,
-            u.problem.clone().unwrap_or_else(|| {
-                "built without JOBGATE_UPDATE_ENDPOINT and JOBGATE_UPDATE_PUBKEY".into()
-            }),
+            // A problem with the build's update settings is for whoever built it: a technical detail.
+            match &u.problem {
+                Some(problem) => Reason::new("reason-update-not-set-up").with_technical(problem),
+                None => Reason::new("reason-update-not-set-up"),
+            },
             "",
         )),
-        None => Some(refused(Kind::Off, "no updater in this app", "")),
+        None => Some(refused(
+            Kind::Off,
+            Reason::new("reason-update-no-updater"),
+            "",
+        )),
     }
 }
 
@@ -382,7 +389,7 @@ fn now_secs() -> u64 {
 /// The plugin's failure as what people are told.
 fn from_plugin(e: tauri_plugin_updater::Error, current: &semver::Version) -> JobGateError {
     use tauri_plugin_updater::Error as E;
-    let reason = e.to_string();
+    let reason = Reason::technical(&e);
     match e {
         E::Minisign(_) | E::Base64(_) | E::SignatureUtf8(_) | E::MissingSignedVersion => {
             refused(Kind::Signature, reason, "")
@@ -422,7 +429,7 @@ fn allowed<R: Runtime>(app: &AppHandle<R>) -> Result<tauri::State<'_, Updates>, 
     if let Some(e) = blocked(&app.state::<AppState>(), updates.as_deref()) {
         return Err(e);
     }
-    updates.ok_or_else(|| refused(Kind::Off, "no updater in this app", ""))
+    updates.ok_or_else(|| refused(Kind::Off, Reason::new("reason-update-no-updater"), ""))
 }
 
 /// Looks for a newer version (for "Check now", and the background worker). `Ok(None)`: up to date.
@@ -459,7 +466,11 @@ async fn find<R: Runtime>(
     updates: &Updates,
 ) -> Result<Option<Available>, JobGateError> {
     let Some(source) = &updates.source else {
-        return Err(refused(Kind::Off, "no update server", ""));
+        return Err(refused(
+            Kind::Off,
+            Reason::new("reason-update-not-set-up"),
+            "",
+        ));
     };
     let current = app.package_info().version.clone();
     // What the server offered and how it compares, for the refusal of an older version.
@@ -506,7 +517,9 @@ async fn find<R: Runtime>(
             match offered {
                 Some((version, Order::Less)) => Err(refused(
                     Kind::Downgrade,
-                    format!("the server offered {version}; {current} is installed"),
+                    Phrase::new("reason-update-older")
+                        .value("offered", &version)
+                        .value("installed", &current),
                     &version,
                 )),
                 _ => Ok(None),
@@ -521,7 +534,11 @@ async fn find<R: Runtime>(
 pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, JobGateError> {
     let updates = allowed(app)?;
     let Some(update) = updates.pending().clone() else {
-        return Err(refused(Kind::Nothing, "no update was found by a check", ""));
+        return Err(refused(
+            Kind::Nothing,
+            Reason::new("reason-update-nothing-found"),
+            "",
+        ));
     };
     let current = app.package_info().version.clone();
     let outcome = fetch_and_install(app, &update, &current).await;

@@ -67,10 +67,8 @@ impl AiAnswer {
     }
 }
 
-fn unavailable(reason: &str) -> JobGateError {
-    JobGateError::AiUnavailable {
-        reason: reason.to_string(),
-    }
+fn unavailable(id: &str) -> JobGateError {
+    JobGateError::ai_unavailable(jobgate_core::Reason::new(id))
 }
 
 /// The JSON object in a message: bare, inside ```json fences, or surrounded by a sentence or two.
@@ -101,16 +99,14 @@ pub fn extract_json(content: &str) -> Option<Map<String, Value>> {
 /// Fails when there is no JSON object or when not a single field is usable.
 pub fn read_answer(content: &str, cv_text: &str) -> Result<AiAnswer, JobGateError> {
     let mut map =
-        extract_json(content).ok_or_else(|| unavailable("the AI answer was not valid JSON"))?;
+        extract_json(content).ok_or_else(|| unavailable("reason-ai-answer-invalid-json"))?;
     // Some models wrap the object as the analysis response does.
     if let Some(Value::Object(inner)) = map.get("structured_data") {
         map = inner.clone();
     }
     let answer = from_map(&map, cv_text);
     if answer.usable_fields() == 0 {
-        return Err(unavailable(
-            "the AI answer had none of the expected CV fields",
-        ));
+        return Err(unavailable("reason-ai-answer-no-fields"));
     }
     Ok(answer)
 }

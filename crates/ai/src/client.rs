@@ -10,7 +10,7 @@
 
 use crate::config::{APP_TITLE, APP_URL, AiConfig};
 use crate::stream::{SseReader, StreamEvent};
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use serde_json::{Value, json};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -83,10 +83,16 @@ fn request_body_with(cfg: &AiConfig, messages: &[Message], stream: bool) -> Valu
     })
 }
 
-fn unavailable(reason: impl Into<String>) -> JobGateError {
-    JobGateError::AiUnavailable {
-        reason: reason.into(),
-    }
+/// The reason of a call the person cancelled.
+pub const CANCELLED: &str = "reason-ai-cancelled";
+
+fn unavailable(reason: impl Into<Reason>) -> JobGateError {
+    JobGateError::ai_unavailable(reason)
+}
+
+/// Words about the AI server at `host` (the host the person set, isolated when shown).
+fn at_host(id: &str, host: &str) -> Phrase {
+    Phrase::new(id).cv("host", host)
 }
 
 /// Why a call to this server cannot be made at all: an address the shared policy refuses, or a server
@@ -94,14 +100,12 @@ fn unavailable(reason: impl Into<String>) -> JobGateError {
 pub fn ready_to_send(cfg: &AiConfig) -> Result<(), JobGateError> {
     cfg.server()?;
     if cfg.needs_key() && cfg.api_key.trim().is_empty() {
-        return Err(unavailable(
-            "no OpenRouter API key is set (add it in Settings, or set OPENROUTER_API_KEY for the command line)",
-        ));
+        return Err(unavailable(Reason::new("reason-ai-no-key")));
     }
     if cfg.needs_key() && !cfg.may_send_key() {
-        return Err(unavailable(format!(
-            "the API key is only sent over https (the address of {} starts with http://)",
-            cfg.host()
+        return Err(unavailable(at_host(
+            "reason-ai-key-needs-https",
+            &cfg.host(),
         )));
     }
     Ok(())
@@ -115,7 +119,7 @@ pub fn complete(
 ) -> Result<String, JobGateError> {
     ready_to_send(cfg)?;
     let body = serde_json::to_vec(&request_body(cfg, messages))
-        .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
+        .map_err(|e| unavailable(Reason::new("reason-ai-request-not-built").with_technical(e)))?;
     let reply = send_with_retries(cfg, cancel, |timeout| {
         run_cancellable(cfg, body.clone(), timeout, cancel)
     })
@@ -137,7 +141,7 @@ pub fn complete_streaming(
 ) -> Result<String, JobGateError> {
     ready_to_send(cfg)?;
     let body = serde_json::to_vec(&request_body_with(cfg, messages, true))
-        .map_err(|e| unavailable(format!("could not build the request: {e}")))?;
+        .map_err(|e| unavailable(Reason::new("reason-ai-request-not-built").with_technical(e)))?;
     let mut streamed = String::new();
     let mut finish = None;
     let reply = send_with_retries(cfg, cancel, |timeout| {
@@ -164,13 +168,11 @@ pub fn complete_streaming(
         return Ok(content);
     }
     if finish.as_deref() == Some("length") {
-        return Err(unavailable(
-            "the AI model's answer was cut off (too long for the model's output limit)",
-        ));
+        return Err(unavailable(Reason::new("reason-ai-answer-cut-off")));
     }
     let content = streamed.trim().to_string();
     if content.is_empty() {
-        return Err(unavailable("the AI model gave an empty answer"));
+        return Err(unavailable(Reason::new("reason-ai-empty-answer")));
     }
     Ok(content)
 }
@@ -178,8 +180,14 @@ pub fn complete_streaming(
 /// Belt and braces: whatever went wrong, the key never reaches a message.
 fn redact(err: JobGateError, key: &str) -> JobGateError {
     match err {
-        JobGateError::AiUnavailable { reason } if key.len() >= 4 && reason.contains(key) => {
-            unavailable(reason.replace(key, "***"))
+        JobGateError::AiUnavailable { reason } if key.len() >= 4 => {
+            let json = serde_json::to_string(&reason).unwrap_or_default();
+            if json.contains(key) {
+                let clean = json.replace(key, "***");
+                unavailable(serde_json::from_str::<Reason>(&clean).unwrap_or_default())
+            } else {
+                unavailable(reason)
+            }
         }
         other => other,
     }
@@ -191,7 +199,7 @@ enum Attempt {
     /// An HTTP error status, with `Retry-After` (seconds) and the body.
     Status(u16, Option<Duration>, Vec<u8>),
     TimedOut,
-    Unreachable(String),
+    Unreachable(Reason),
 }
 
 fn http_client(loopback: bool) -> &'static reqwest::blocking::Client {
@@ -225,7 +233,7 @@ fn send(
 ) -> Result<reqwest::blocking::Response, Attempt> {
     let server = cfg
         .server()
-        .map_err(|_| Attempt::Unreachable("the AI server address is not usable".into()))?;
+        .map_err(|_| Attempt::Unreachable(Reason::new("reason-ai-address-unusable")))?;
     let client = http_client(server.is_loopback());
     let mut req = client
         .post(server.join("chat/completions"))
@@ -280,10 +288,7 @@ fn read_failure(cfg: &AiConfig, e: &std::io::Error) -> Attempt {
     if timed_out {
         Attempt::TimedOut
     } else {
-        Attempt::Unreachable(format!(
-            "the connection to the AI server at {} broke while reading the answer",
-            cfg.host()
-        ))
+        Attempt::Unreachable(at_host("reason-ai-connection-broke", &cfg.host()).into())
     }
 }
 
@@ -330,7 +335,7 @@ fn stream_attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration, tx: &mpsc::S
             Ok(n) => {
                 total += n;
                 if total > MAX_BODY_BYTES {
-                    break Attempt::Unreachable("the AI server's answer was far too long".into());
+                    break Attempt::Unreachable(Reason::new("reason-ai-answer-too-long"));
                 }
                 reader.feed(&buf[..n])
             }
@@ -341,9 +346,9 @@ fn stream_attempt(cfg: &AiConfig, body: Vec<u8>, timeout: Duration, tx: &mpsc::S
             match event {
                 StreamEvent::Done => outcome = Some(Attempt::Ok(Vec::new())),
                 StreamEvent::Error(msg) => {
-                    outcome = Some(Attempt::Unreachable(format!(
-                        "the AI server reported an error: {msg}"
-                    )))
+                    outcome = Some(Attempt::Unreachable(
+                        Reason::new("reason-ai-server-error").with_technical(msg),
+                    ))
                 }
                 event => {
                     if tx.send(Piece::Event(event)).is_err() {
@@ -386,13 +391,11 @@ fn run_streaming(
 }
 
 /// A transport failure in words, naming only the host (never the URL's path or query).
-fn describe_transport(e: &reqwest::Error, host: &str) -> String {
+fn describe_transport(e: &reqwest::Error, host: &str) -> Reason {
     if e.is_connect() {
-        format!(
-            "could not connect to the AI server at {host} (are you offline, or is the server not running?)"
-        )
+        at_host("reason-ai-no-connection", host).into()
     } else {
-        format!("the request to the AI server at {host} failed (connection problem)")
+        at_host("reason-ai-connection-problem", host).into()
     }
 }
 
@@ -406,10 +409,10 @@ fn send_with_retries(
     let started = Instant::now();
     let attempts = cfg.max_attempts.max(1);
     let mut backoff = FIRST_BACKOFF;
-    let mut last_error = unavailable("no attempt was made");
+    let mut last_error = unavailable(Reason::new("reason-ai-no-attempt"));
     for n in 1..=attempts {
         if cancel.is_cancelled() {
-            return Err(unavailable("cancelled"));
+            return Err(unavailable(Reason::new(CANCELLED)));
         }
         let left = cfg.max_total.saturating_sub(started.elapsed());
         if left.is_zero() {
@@ -420,11 +423,9 @@ fn send_with_retries(
         let retry_after = match outcome {
             Attempt::Ok(bytes) => return Ok(bytes),
             Attempt::TimedOut => {
-                return Err(unavailable(format!(
-                    "the AI server at {} did not answer within {} s",
-                    cfg.host(),
-                    seconds(timeout)
-                )));
+                return Err(unavailable(
+                    at_host("reason-ai-timeout", &cfg.host()).value("seconds", seconds(timeout)),
+                ));
             }
             Attempt::Unreachable(what) => return Err(unavailable(what)),
             Attempt::Status(status, retry_after, body) => {
@@ -493,11 +494,11 @@ fn on_helper(
     std::thread::Builder::new()
         .name(name.into())
         .spawn(move || work(&tx))
-        .map_err(|e| unavailable(format!("could not start the request: {e}")))?;
+        .map_err(|e| unavailable(Reason::new("reason-ai-request-not-started").with_technical(e)))?;
     let deadline = Instant::now() + timeout + Duration::from_secs(2);
     loop {
         if cancel.is_cancelled() {
-            return Err(unavailable("cancelled"));
+            return Err(unavailable(Reason::new(CANCELLED)));
         }
         match rx.recv_timeout(POLL) {
             Ok(Piece::Event(event)) => on_event(event),
@@ -505,10 +506,9 @@ fn on_helper(
             Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
             Err(mpsc::RecvTimeoutError::Timeout) => return Ok(Attempt::TimedOut),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Ok(Attempt::Unreachable(format!(
-                    "the request to the AI server at {} failed",
-                    cfg.host()
-                )));
+                return Ok(Attempt::Unreachable(
+                    at_host("reason-ai-request-failed", &cfg.host()).into(),
+                ));
             }
         }
     }
@@ -518,7 +518,7 @@ fn sleep_cancellable(wait: Duration, cancel: &CancelToken) -> Result<(), JobGate
     let until = Instant::now() + wait;
     loop {
         if cancel.is_cancelled() {
-            return Err(unavailable("cancelled"));
+            return Err(unavailable(Reason::new(CANCELLED)));
         }
         let now = Instant::now();
         if now >= until {
@@ -545,29 +545,23 @@ fn status_error(cfg: &AiConfig, status: u16, body: &[u8]) -> JobGateError {
     let host = cfg.host();
     match status {
         // The server's text is left out here: some servers echo the credentials they were given.
-        401 | 403 => unavailable(format!(
-            "the AI server at {host} refused the API key (HTTP {status}); check the key in Settings"
-        )),
-        402 => unavailable(format!(
-            "the AI account at {host} has no credit left (HTTP 402)"
-        )),
-        404 => unavailable(format!(
-            "the AI server at {host} does not know model \"{}\" or the address is wrong (HTTP 404)",
-            cfg.model
-        )),
-        429 => unavailable(format!(
-            "the AI server at {host} is limiting requests (HTTP 429); try again in a minute"
-        )),
-        500..=599 => unavailable(format!(
-            "the AI server at {host} had a problem (HTTP {status}); try again later"
-        )),
+        401 | 403 => unavailable(at_host("reason-ai-key-refused", &host).value("status", status)),
+        402 => unavailable(at_host("reason-ai-no-credit", &host).value("status", status)),
+        404 => unavailable(
+            at_host("reason-ai-unknown-model", &host)
+                .cv("model", &cfg.model)
+                .value("status", status),
+        ),
+        429 => unavailable(at_host("reason-ai-rate-limited", &host).value("status", status)),
+        500..=599 => {
+            unavailable(at_host("reason-ai-server-problem", &host).value("status", status))
+        }
         _ => {
-            let detail = server_message(body)
-                .map(|m| format!(": {m}"))
-                .unwrap_or_default();
-            unavailable(format!(
-                "the AI server at {host} rejected the request (HTTP {status}){detail}"
-            ))
+            let words = at_host("reason-ai-rejected", &host).value("status", status);
+            match server_message(body) {
+                Some(m) => unavailable(Reason::from(words).with_technical(m)),
+                None => unavailable(words),
+            }
         }
     }
 }
@@ -575,28 +569,26 @@ fn status_error(cfg: &AiConfig, status: u16, body: &[u8]) -> JobGateError {
 /// `choices[0].message.content` of a chat-completions answer.
 pub fn content_of(body: &[u8]) -> Result<String, JobGateError> {
     let v: Value = serde_json::from_slice(body)
-        .map_err(|_| unavailable("the AI server's answer was not the expected JSON"))?;
+        .map_err(|_| unavailable(Reason::new("reason-ai-answer-not-json")))?;
     if let Some(msg) = v.get("error").and_then(|_| server_message(body)) {
-        return Err(unavailable(format!(
-            "the AI server reported an error: {msg}"
-        )));
+        return Err(unavailable(
+            Reason::new("reason-ai-server-error").with_technical(msg),
+        ));
     }
     let choice = v
         .get("choices")
         .and_then(|c| c.get(0))
-        .ok_or_else(|| unavailable("the AI server's answer had no choices"))?;
+        .ok_or_else(|| unavailable(Reason::new("reason-ai-no-choices")))?;
     let content = choice
         .pointer("/message/content")
         .and_then(Value::as_str)
         .unwrap_or("")
         .trim();
     if content.is_empty() {
-        return Err(unavailable("the AI model gave an empty answer"));
+        return Err(unavailable(Reason::new("reason-ai-empty-answer")));
     }
     if choice.get("finish_reason").and_then(Value::as_str) == Some("length") {
-        return Err(unavailable(
-            "the AI model's answer was cut off (too long for the model's output limit)",
-        ));
+        return Err(unavailable(Reason::new("reason-ai-answer-cut-off")));
     }
     Ok(content.to_string())
 }

@@ -96,8 +96,10 @@ impl AiConfig {
     /// The base URL checked by the shared address policy ([`BaseUrl::parse`]): what is shown and agreed to
     /// is exactly where requests go. An unusable address is `AI_UNAVAILABLE` with the reason.
     pub fn server(&self) -> Result<BaseUrl, JobGateError> {
-        BaseUrl::parse(&self.base_url).map_err(|reason| JobGateError::AiUnavailable {
-            reason: format!("the AI server address is not usable: {reason}"),
+        BaseUrl::parse(&self.base_url).map_err(|why| {
+            JobGateError::ai_unavailable(
+                jobgate_core::Phrase::new("reason-ai-address-not-usable").phrase("why", why),
+            )
         })
     }
 

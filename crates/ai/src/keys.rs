@@ -7,7 +7,7 @@
 //! Choosing which profile is active, and asking the user before the first call, is the app's job.
 
 use crate::config::AiConfig;
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -61,7 +61,7 @@ impl Keychain {
     /// The platform's keychain. Fails (with a reason) when it cannot be reached, e.g. no Secret Service running.
     pub fn os() -> Result<Keychain, JobGateError> {
         Ok(Keychain {
-            store: platform_store().map_err(|e| keychain_error("open the keychain", &e))?,
+            store: platform_store().map_err(|e| keychain_error("open", &e))?,
         })
     }
 
@@ -77,7 +77,7 @@ impl Keychain {
     fn entry_in(&self, service: &str, profile: &str) -> Result<Entry, JobGateError> {
         check_profile(profile)?;
         Entry::new_in_store(&self.store, service, profile)
-            .map_err(|e| keychain_error("open the keychain entry", &e))
+            .map_err(|e| keychain_error("open-entry", &e))
     }
 }
 
@@ -114,31 +114,30 @@ fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
 }
 
 /// A keychain failure in words. Never formats the error's payload (`BadEncoding` carries the secret's bytes).
+/// `action` is what could not be done (`$action` of `reason-keychain`).
 fn keychain_error(action: &str, e: &KeyringError) -> JobGateError {
     let why = match e {
-        KeyringError::NoStorageAccess(_) => "the keychain is locked or access was refused",
-        KeyringError::PlatformFailure(_) | KeyringError::NoDefaultStore => {
-            "the keychain service is not available"
-        }
-        KeyringError::NoEntry => "no key is saved",
-        KeyringError::BadEncoding(_) | KeyringError::BadDataFormat(..) => {
-            "the saved key is damaged; save it again"
-        }
-        KeyringError::TooLong(..) => "the value is too long for the keychain",
-        KeyringError::Ambiguous(_) => "the keychain holds several keys for this profile",
-        _ => "the keychain refused the operation",
+        KeyringError::NoStorageAccess(_) => "locked",
+        KeyringError::PlatformFailure(_) | KeyringError::NoDefaultStore => "unavailable",
+        KeyringError::NoEntry => "no-entry",
+        KeyringError::BadEncoding(_) | KeyringError::BadDataFormat(..) => "damaged",
+        KeyringError::TooLong(..) => "too-long",
+        KeyringError::Ambiguous(_) => "ambiguous",
+        _ => "refused",
     };
-    JobGateError::StorageError {
-        reason: format!("could not {action}: {why}"),
-    }
+    JobGateError::storage(
+        Phrase::new("reason-keychain")
+            .value("action", action)
+            .value("why", why),
+    )
 }
 
 fn check_profile(profile: &str) -> Result<(), JobGateError> {
     if profile.trim().is_empty() || profile.chars().count() > 100 {
-        return Err(JobGateError::InvalidInput {
-            field: "profile".into(),
-            reason: "the profile name must be 1 to 100 characters".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "profile",
+            Phrase::new("reason-keychain-profile-name").count(100),
+        ));
     }
     Ok(())
 }
@@ -146,19 +145,16 @@ fn check_profile(profile: &str) -> Result<(), JobGateError> {
 /// The key as it will be sent: trimmed. Refused when empty, too long or containing spaces (a paste error).
 fn check_key(key: &str) -> Result<&str, JobGateError> {
     let key = key.trim();
-    let reason = if key.is_empty() {
-        "the API key is empty"
+    let id = if key.is_empty() {
+        "reason-api-key-empty"
     } else if key.len() > 512 {
-        "the API key is too long"
+        "reason-api-key-too-long"
     } else if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        "the API key contains spaces or line breaks; paste it again"
+        "reason-api-key-spaces"
     } else {
         return Ok(key);
     };
-    Err(JobGateError::InvalidInput {
-        field: "api_key".into(),
-        reason: reason.into(),
-    })
+    Err(JobGateError::invalid_input("api_key", Phrase::new(id)))
 }
 
 impl KeyStore for Keychain {
@@ -166,21 +162,21 @@ impl KeyStore for Keychain {
         let key = check_key(key)?;
         self.entry(profile)?
             .set_password(key)
-            .map_err(|e| keychain_error("save the API key", &e))
+            .map_err(|e| keychain_error("save-api-key", &e))
     }
 
     fn load_api_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
         match self.entry(profile)?.get_password() {
             Ok(k) => Ok(Some(k)),
             Err(KeyringError::NoEntry) => Ok(None),
-            Err(e) => Err(keychain_error("read the API key", &e)),
+            Err(e) => Err(keychain_error("read-api-key", &e)),
         }
     }
 
     fn delete_api_key(&self, profile: &str) -> Result<(), JobGateError> {
         match self.entry(profile)?.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
-            Err(e) => Err(keychain_error("delete the API key", &e)),
+            Err(e) => Err(keychain_error("delete-api-key", &e)),
         }
     }
 
@@ -188,21 +184,21 @@ impl KeyStore for Keychain {
         let key = check_key(key)?;
         self.entry_in(SYNC_SERVICE, profile)?
             .set_password(key)
-            .map_err(|e| keychain_error("save the sync key", &e))
+            .map_err(|e| keychain_error("save-sync-key", &e))
     }
 
     fn load_sync_key(&self, profile: &str) -> Result<Option<String>, JobGateError> {
         match self.entry_in(SYNC_SERVICE, profile)?.get_password() {
             Ok(k) => Ok(Some(k)),
             Err(KeyringError::NoEntry) => Ok(None),
-            Err(e) => Err(keychain_error("read the sync key", &e)),
+            Err(e) => Err(keychain_error("read-sync-key", &e)),
         }
     }
 
     fn delete_sync_key(&self, profile: &str) -> Result<(), JobGateError> {
         match self.entry_in(SYNC_SERVICE, profile)?.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
-            Err(e) => Err(keychain_error("delete the sync key", &e)),
+            Err(e) => Err(keychain_error("delete-sync-key", &e)),
         }
     }
 }
@@ -226,9 +222,7 @@ impl MemoryKeys {
 }
 
 fn poisoned() -> JobGateError {
-    JobGateError::StorageError {
-        reason: "the key store is unusable after an earlier failure".into(),
-    }
+    JobGateError::storage(Phrase::new("reason-keys-poisoned"))
 }
 
 impl KeyStore for MemoryKeys {

@@ -26,10 +26,8 @@ pub use config::AiConfig;
 use jobgate_core::{Cv, JobGateError, Lang};
 use serde_json::Value;
 
-fn unavailable(reason: &str) -> JobGateError {
-    JobGateError::AiUnavailable {
-        reason: reason.to_string(),
-    }
+fn unavailable(id: &str) -> JobGateError {
+    JobGateError::ai_unavailable(jobgate_core::Reason::new(id))
 }
 
 /// Sends the CV text to the model and merges its structured answer into `rules` (the rule parser's result).
@@ -45,7 +43,7 @@ pub fn enhance(
     enhance_cancellable(text, rules, cfg, cache, &CancelToken::new())
 }
 
-/// [`enhance`] that stops (with `AiUnavailable { reason: "cancelled" }`) as soon as `cancel` is set.
+/// [`enhance`] that stops (with `AiUnavailable` and the reason [`client::CANCELLED`]) as soon as `cancel` is set.
 pub fn enhance_cancellable(
     text: &str,
     rules: &Cv,
@@ -54,7 +52,7 @@ pub fn enhance_cancellable(
     cancel: &CancelToken,
 ) -> Result<Cv, JobGateError> {
     if text.trim().is_empty() {
-        return Err(unavailable("the document has no text to send"));
+        return Err(unavailable("reason-ai-no-text"));
     }
     let key = cache_key(text, &cfg.server_id(), &cfg.model);
     if let Some(cached) = cache.and_then(|c| c.get(&key))
@@ -78,19 +76,19 @@ fn single_text(content: &str, field: &str, max_chars: usize) -> Result<String, J
             .get(field)
             .and_then(Value::as_str)
             .map(str::to_string)
-            .ok_or_else(|| unavailable("the AI answer did not contain the expected text"))?,
+            .ok_or_else(|| unavailable("reason-ai-answer-no-text"))?,
         None if !content.trim_start().starts_with(['{', '[']) => content.to_string(),
-        None => return Err(unavailable("the AI answer was not valid JSON")),
+        None => return Err(unavailable("reason-ai-answer-invalid-json")),
     };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = text
         .trim_matches(['"', '“', '”', '«', '»', ' '])
         .to_string();
     if text.is_empty() {
-        return Err(unavailable("the AI model gave an empty answer"));
+        return Err(unavailable("reason-ai-empty-answer"));
     }
     if text.chars().count() > max_chars {
-        return Err(unavailable("the AI answer was far too long to use"));
+        return Err(unavailable("reason-ai-answer-far-too-long"));
     }
     Ok(text)
 }
@@ -120,10 +118,10 @@ pub fn rewrite_achievement_streaming(
     preview: &mut dyn FnMut(&str),
 ) -> Result<String, JobGateError> {
     if text.trim().is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "achievement".into(),
-            reason: "there is nothing to rewrite".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "achievement",
+            jobgate_core::Reason::new("reason-ai-nothing-to-rewrite"),
+        ));
     }
     let messages = prompts::rewrite_achievement(text, lang);
     let content = complete_previewing(cfg, &messages, cancel, "rewrite", preview)?;
@@ -156,10 +154,10 @@ pub fn draft_summary_streaming(
     let mut content_only = cv.clone();
     content_only.personal_info = Default::default();
     if content_only.is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "cv".into(),
-            reason: "the CV has no experience, education or skills to summarise yet".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "cv",
+            jobgate_core::Reason::new("reason-ai-nothing-to-summarise"),
+        ));
     }
     let messages = prompts::draft_summary(cv, lang);
     let content = complete_previewing(cfg, &messages, cancel, "summary", preview)?;

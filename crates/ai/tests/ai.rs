@@ -71,7 +71,7 @@ fn config(server: &FakeServer) -> AiConfig {
 
 fn reason(e: &JobGateError) -> String {
     match e {
-        JobGateError::AiUnavailable { reason } => reason.clone(),
+        JobGateError::AiUnavailable { reason } => reason.english(),
         other => panic!("expected AI_UNAVAILABLE, got {other:?}"),
     }
 }

@@ -4,7 +4,7 @@
 //! question.
 
 use crate::machine::Builder;
-use jobgate_core::{AtsCheck, BuilderResponse, Cv, JobGateError, Lang};
+use jobgate_core::{AtsCheck, BuilderResponse, Cv, JobGateError, Lang, Phrase, Reason};
 use jobgate_store::{CvId, ProfileId, Store, TurnRecord, VersionId, VersionSource};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -18,9 +18,8 @@ fn now_ms() -> u64 {
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| JobGateError::Internal {
-        reason: format!("builder state: {e}"),
-    })
+    serde_json::to_string(v)
+        .map_err(|e| JobGateError::internal(Reason::new("reason-builder-state").with_technical(e)))
 }
 
 /// A builder session bound to its row in the store.
@@ -99,10 +98,12 @@ impl Session {
 
     fn open(store: &Store, id: &str, reader: Option<Lang>) -> Result<(Session, BuilderResponse)> {
         let stored = store.load_session(id)?;
-        let mut builder: Builder =
-            serde_json::from_str(&stored.state_json).map_err(|e| JobGateError::StorageError {
-                reason: format!("session {id} cannot be read: {e}"),
-            })?;
+        let mut builder: Builder = serde_json::from_str(&stored.state_json).map_err(|e| {
+            JobGateError::storage(
+                Reason::from(Phrase::new("reason-builder-session-unreadable").value("id", id))
+                    .with_technical(e),
+            )
+        })?;
         if let Some(reader) = reader {
             builder.set_reader(reader);
         }

@@ -6,7 +6,7 @@ use crate::person::{PersonArgs, load_policy};
 use clap::Args;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::phrase::strip_bidi;
-use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang, Segment};
+use jobgate_core::{AnalysisResponse, DocLanguage, JobGateError, Lang, Phrase, Reason, Segment};
 use jobgate_engine::llm::AiConfig;
 use jobgate_engine::llm::keys::{Keychain, fill_api_key};
 use jobgate_engine::store::{ProfileId, Store};
@@ -184,9 +184,12 @@ fn run_to_dir(
     lang: Lang,
 ) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(dir) {
-        let err = JobGateError::StorageError {
-            reason: format!("{}: {e}", dir.display()),
-        };
+        let err = JobGateError::storage(
+            Reason::from(
+                Phrase::new("reason-folder-not-made").cv("path", dir.display().to_string()),
+            )
+            .with_technical(e),
+        );
         return output::fail(&err, lang, false);
     }
     let results: Vec<(PathBuf, bool, Result<(), String>)> = files
@@ -205,7 +208,7 @@ fn run_to_dir(
             let written = value.map_err(|e| e.to_string()).and_then(|bytes| {
                 jobgate_engine::export::write_file(&bytes, &target, force)
                     .map(drop)
-                    .map_err(|e| e.to_response(lang).error)
+                    .map_err(|e| e.to_plain(lang).0)
             });
             (target, ok, written)
         })

@@ -8,7 +8,7 @@ use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_builder::Session;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, BuilderResponse, Cv, JobGateError, Lang, Reason};
 use jobgate_engine::AnalyzeOptions;
 use jobgate_store::{ProfileId, Store};
 use std::io::{BufRead, Write};
@@ -62,9 +62,11 @@ fn session_loop(a: &BuildArgs, lang: Lang, person: &PersonArgs) -> Result<(), Jo
     show(&first, lang, a.json);
     let stdin = std::io::stdin();
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| JobGateError::InvalidInput {
-            field: "stdin".into(),
-            reason: e.to_string(),
+        let line = line.map_err(|e| {
+            JobGateError::invalid_input(
+                "stdin",
+                Reason::new("reason-input-unreadable").with_technical(e),
+            )
         })?;
         let response = session.answer(&mut store, &line)?;
         show(&response, lang, a.json);
@@ -87,26 +89,30 @@ fn start_improve(
         let text = std::fs::read_to_string(file).map_err(|_| JobGateError::FileNotFound {
             path: file.display().to_string(),
         })?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| JobGateError::InvalidInput {
-                field: file.display().to_string(),
-                reason: e.to_string(),
-            })?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            JobGateError::invalid_input(
+                file.display().to_string(),
+                Reason::new("reason-input-not-json").with_technical(e),
+            )
+        })?;
         let (cv, checks, doc_lang) = if value.get("structured_data").is_some() {
-            let r: AnalysisResponse =
-                serde_json::from_value(value).map_err(|e| JobGateError::InvalidInput {
-                    field: file.display().to_string(),
-                    reason: e.to_string(),
-                })?;
+            let r: AnalysisResponse = serde_json::from_value(value).map_err(|e| {
+                JobGateError::invalid_input(
+                    file.display().to_string(),
+                    Reason::new("reason-input-not-a-cv").with_technical(e),
+                )
+            })?;
             (
                 r.structured_data,
                 r.ats_checks,
                 Lang::for_document(r.language),
             )
         } else {
-            let cv: Cv = serde_json::from_value(value).map_err(|e| JobGateError::InvalidInput {
-                field: file.display().to_string(),
-                reason: e.to_string(),
+            let cv: Cv = serde_json::from_value(value).map_err(|e| {
+                JobGateError::invalid_input(
+                    file.display().to_string(),
+                    Reason::new("reason-input-not-a-cv").with_technical(e),
+                )
             })?;
             (cv, Vec::new(), Lang::En)
         };

@@ -6,7 +6,7 @@ use crate::output;
 use clap::Args;
 use jobgate_core::error::Result;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, Cv, DocLanguage, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, Cv, DocLanguage, JobGateError, Lang, Reason};
 use jobgate_export::Format;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,9 +103,8 @@ fn export_json_resume(a: &ExportArgs) -> Result<Exported> {
         .or(detected)
         .unwrap_or_else(|| jobgate_export::language_of(&cv));
     let doc = jobgate_core::jsonresume::to_json_resume(&cv);
-    let bytes = serde_json::to_vec_pretty(&doc).map_err(|e| JobGateError::ExportFailed {
-        reason: e.to_string(),
-    })?;
+    let bytes = serde_json::to_vec_pretty(&doc)
+        .map_err(|e| JobGateError::export_failed(Reason::technical(e)))?;
     let path = match &a.out {
         Some(p) => p.clone(),
         None => PathBuf::from(jobgate_export::default_file_name(&cv, Format::Txt))
@@ -127,14 +126,17 @@ fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
     let bytes = jobgate_engine::extract::read_file(path)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if first == Some(b'{') {
-        let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| JobGateError::InvalidInput {
-                field: "input".into(),
-                reason: format!("not valid JSON: {e}"),
-            })?;
-        let bad = |e: serde_json::Error| JobGateError::InvalidInput {
-            field: "input".into(),
-            reason: format!("not a CV: {e}"),
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            JobGateError::invalid_input(
+                "input",
+                Reason::new("reason-input-not-json").with_technical(e),
+            )
+        })?;
+        let bad = |e: serde_json::Error| {
+            JobGateError::invalid_input(
+                "input",
+                Reason::new("reason-input-not-a-cv").with_technical(e),
+            )
         };
         if value.get("structured_data").is_some() {
             let r: AnalysisResponse = serde_json::from_value(value).map_err(bad)?;
@@ -150,10 +152,10 @@ fn read_cv(path: &Path) -> Result<(Cv, Option<Lang>)> {
         }
         let cv: Cv = serde_json::from_value(value).map_err(bad)?;
         if cv.is_empty() {
-            return Err(JobGateError::InvalidInput {
-                field: "input".into(),
-                reason: "the JSON holds no CV fields (personal_info, experience, ...)".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "input",
+                Reason::new("reason-input-no-cv-fields"),
+            ));
         }
         return Ok((cv, None));
     }

@@ -5,7 +5,7 @@ use crate::output;
 use crate::person::PersonArgs;
 use clap::Args;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang, Phrase};
 use jobgate_store::CvId;
 use std::process::ExitCode;
 
@@ -82,10 +82,8 @@ pub fn run(a: HistoryArgs, person: &PersonArgs) -> ExitCode {
 pub fn run_versions(a: VersionsArgs, person: &PersonArgs) -> ExitCode {
     let lang = Lang::En;
     let Ok(id) = a.cv.trim().parse::<i64>() else {
-        let err = JobGateError::InvalidInput {
-            field: "cv".into(),
-            reason: format!("'{}' is not a CV id (see jobgate history)", a.cv),
-        };
+        let err =
+            JobGateError::invalid_input("cv", Phrase::new("reason-not-a-cv-id").cv("given", &a.cv));
         return output::fail(&err, lang, a.json);
     };
     let versions = person.open().and_then(|o| o.store.versions(CvId(id)));

@@ -8,7 +8,11 @@ use std::process::ExitCode;
 
 /// Parses `--lang` values (`en`, `ar`).
 pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("unknown language '{s}' (use en or ar)"))
+    Lang::from_code(s).ok_or_else(|| {
+        jobgate_core::Phrase::new("reason-unknown-language")
+            .cv("code", s)
+            .plain(Lang::En)
+    })
 }
 
 /// Prints `value` as one line of JSON on stdout and flushes (for line-by-line consumers).

@@ -3,7 +3,7 @@
 //! on a terminal, a prompt that does not echo.
 
 use clap::Args;
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::people::{self, Opened, Who};
 use jobgate_engine::policy::{self, LoadedPolicy};
 use jobgate_engine::store::profiles::Profiles;
@@ -52,11 +52,24 @@ impl PersonArgs {
     }
 }
 
+/// A prompt for a terminal, from Fluent (`cli-*-prompt`), with the space the answer is typed after.
+fn prompt(p: Phrase) -> String {
+    format!("{} ", p.plain(Lang::En))
+}
+
 /// The machine's policy; a policy file that cannot be used is reported once on stderr.
 pub fn load_policy() -> LoadedPolicy {
     let loaded = policy::load();
     if let Some(problem) = &loaded.problem {
-        eprintln!("policy: {problem} (the safest settings apply)");
+        eprintln!(
+            "{}",
+            Phrase::new("cli-policy-problem")
+                .phrase(
+                    "problem",
+                    Phrase::new("error-technical-detail").cv("detail", problem),
+                )
+                .plain(Lang::En)
+        );
     }
     loaded
 }
@@ -76,13 +89,15 @@ pub fn passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
         return Ok(Zeroizing::new(p));
     }
     if std::io::stdin().is_terminal() {
-        let typed =
-            rpassword::prompt_password(format!("Passcode for '{profile}': ")).map_err(|e| {
-                JobGateError::InvalidInput {
-                    field: "passcode".into(),
-                    reason: e.to_string(),
-                }
-            })?;
+        let typed = rpassword::prompt_password(prompt(
+            Phrase::new("cli-passcode-prompt").cv("profile", profile),
+        ))
+        .map_err(|e| {
+            JobGateError::invalid_input(
+                "passcode",
+                Reason::new("reason-passcode-unreadable").with_technical(e),
+            )
+        })?;
         if !typed.is_empty() {
             return Ok(Zeroizing::new(typed));
         }
@@ -100,26 +115,28 @@ pub fn new_passcode(profile: &str) -> Result<Zeroizing<String>, JobGateError> {
     {
         return Ok(Zeroizing::new(p));
     }
-    let missing = || JobGateError::InvalidInput {
-        field: "passcode".into(),
-        reason: "set JOBGATE_PASSCODE or run this in a terminal to type the passcode".into(),
-    };
+    let missing =
+        || JobGateError::invalid_input("passcode", Reason::new("reason-passcode-needs-terminal"));
     if !std::io::stdin().is_terminal() {
         return Err(missing());
     }
     let read = |prompt: String| {
-        rpassword::prompt_password(prompt).map_err(|e| JobGateError::InvalidInput {
-            field: "passcode".into(),
-            reason: e.to_string(),
+        rpassword::prompt_password(prompt).map_err(|e| {
+            JobGateError::invalid_input(
+                "passcode",
+                Reason::new("reason-passcode-unreadable").with_technical(e),
+            )
         })
     };
-    let first = Zeroizing::new(read(format!("New passcode for '{profile}': "))?);
-    let second = Zeroizing::new(read("Type it again: ".to_string())?);
+    let first = Zeroizing::new(read(prompt(
+        Phrase::new("cli-new-passcode-prompt").cv("profile", profile),
+    ))?);
+    let second = Zeroizing::new(read(prompt(Phrase::new("cli-passcode-again-prompt")))?);
     if *first != *second {
-        return Err(JobGateError::InvalidInput {
-            field: "passcode".into(),
-            reason: "the two passcodes differ".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "passcode",
+            Reason::new("reason-passcodes-differ"),
+        ));
     }
     Ok(first)
 }
@@ -133,27 +150,27 @@ pub fn file_passcode(new: bool) -> Result<Zeroizing<String>, JobGateError> {
         return Ok(Zeroizing::new(p));
     }
     if !std::io::stdin().is_terminal() {
-        return Err(JobGateError::InvalidInput {
-            field: "passcode".into(),
-            reason:
-                "set JOBGATE_FILE_PASSCODE or run this in a terminal to type the file's passcode"
-                    .into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "passcode",
+            Reason::new("reason-file-passcode-needs-terminal"),
+        ));
     }
-    let read = |prompt: &str| {
-        rpassword::prompt_password(prompt)
+    let read = |id: &str| {
+        rpassword::prompt_password(prompt(Phrase::new(id)))
             .map(Zeroizing::new)
-            .map_err(|e| JobGateError::InvalidInput {
-                field: "passcode".into(),
-                reason: e.to_string(),
+            .map_err(|e| {
+                JobGateError::invalid_input(
+                    "passcode",
+                    Reason::new("reason-passcode-unreadable").with_technical(e),
+                )
             })
     };
-    let first = read("Passcode of the profile file: ")?;
-    if new && *read("Type it again: ")? != *first {
-        return Err(JobGateError::InvalidInput {
-            field: "passcode".into(),
-            reason: "the two passcodes differ".into(),
-        });
+    let first = read("cli-file-passcode-prompt")?;
+    if new && *read("cli-passcode-again-prompt")? != *first {
+        return Err(JobGateError::invalid_input(
+            "passcode",
+            Reason::new("reason-passcodes-differ"),
+        ));
     }
     Ok(first)
 }

@@ -7,7 +7,7 @@ use crate::output;
 use crate::person::{self, load_policy};
 use clap::{Args, Subcommand};
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use jobgate_engine::llm::keys::{KeyStore, Keychain, MemoryKeys};
 use jobgate_engine::people;
 use serde::Serialize;
@@ -144,10 +144,10 @@ fn run_cmd(cmd: &ProfileCmd, json: bool, lang: Lang) -> Result<(), JobGateError>
         ProfileCmd::Lock { name } => {
             let entry = profiles.find(name)?;
             if entry.locked {
-                return Err(JobGateError::InvalidInput {
-                    field: "profile".into(),
-                    reason: format!("'{}' already has a passcode", entry.name),
-                });
+                return Err(JobGateError::invalid_input(
+                    "profile",
+                    Phrase::new("reason-profile-already-locked").cv("name", &entry.name),
+                ));
             }
             let passcode = person::new_passcode(&entry.name)?;
             profiles.set_passcode(&entry.name, None, &passcode)?;
@@ -160,10 +160,10 @@ fn run_cmd(cmd: &ProfileCmd, json: bool, lang: Lang) -> Result<(), JobGateError>
                 return Ok(());
             }
             if *remove_lock && policy.require_passcode {
-                return Err(JobGateError::InvalidInput {
-                    field: "passcode".into(),
-                    reason: "this computer's policy requires a passcode on every profile".into(),
-                });
+                return Err(JobGateError::invalid_input(
+                    "passcode",
+                    Reason::new("reason-policy-requires-passcode"),
+                ));
             }
             let passcode = person::passcode(&entry.name)?;
             if *remove_lock {
@@ -211,13 +211,10 @@ fn run_cmd(cmd: &ProfileCmd, json: bool, lang: Lang) -> Result<(), JobGateError>
         ProfileCmd::Wipe { name, yes } => {
             let entry = profiles.find(name)?;
             if !yes {
-                return Err(JobGateError::InvalidInput {
-                    field: "yes".into(),
-                    reason: format!(
-                        "wiping '{}' deletes everything it holds for ever: add --yes to confirm",
-                        entry.name
-                    ),
-                });
+                return Err(JobGateError::invalid_input(
+                    "yes",
+                    Phrase::new("reason-wipe-needs-yes").cv("name", &entry.name),
+                ));
             }
             // The keychain may be out of reach (no Secret Service on a server): the data is wiped all the same.
             let keychain = Keychain::os();

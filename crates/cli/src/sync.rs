@@ -7,7 +7,7 @@ use crate::output;
 use crate::person::{PersonArgs, load_policy};
 use clap::Args;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang, Reason};
 use jobgate_engine::sync::{SyncTarget, sync_now};
 use std::process::ExitCode;
 
@@ -28,17 +28,12 @@ pub fn run(a: SyncArgs, person: &PersonArgs) -> ExitCode {
     let lang = Lang::En;
     let loc = Localizer::get(lang);
     if !load_policy().policy.allow_sync {
-        let e = JobGateError::SyncFailed {
-            reason: "sync is switched off on this computer by its administrator".into(),
-        };
+        let e = JobGateError::sync_failed(Reason::new("reason-policy-sync-off"));
         return output::fail(&e, lang, a.json);
     }
     let mut opened = match person.open() {
         Ok(o) if o.is_guest() => {
-            let e = JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: "a guest keeps nothing, so there is nothing to sync: use --profile".into(),
-            };
+            let e = JobGateError::invalid_input("profile", Reason::new("reason-sync-guest-cli"));
             return output::fail(&e, lang, a.json);
         }
         Ok(o) => o,
@@ -46,10 +41,14 @@ pub fn run(a: SyncArgs, person: &PersonArgs) -> ExitCode {
     };
     let store = &mut opened.store;
     if a.status {
-        let status = match store.sync_status() {
+        let mut status = match store.sync_status() {
             Ok(s) => s,
             Err(e) => return output::fail(&e, lang, a.json),
         };
+        // The last error is kept as data; said here in the reader's language.
+        status.last_error = status
+            .last_error
+            .map(|kept| JobGateError::from_kept(&kept).map_or(kept, |e| e.to_plain(lang).0));
         if a.json {
             output::print_json_pretty(&status);
         } else {
@@ -79,12 +78,7 @@ pub fn run(a: SyncArgs, person: &PersonArgs) -> ExitCode {
         };
     }
     let (Some(url), Some(key)) = (env("JOBGATE_SYNC_URL"), env("JOBGATE_SYNC_KEY")) else {
-        let e = JobGateError::InvalidInput {
-            field: "sync".into(),
-            reason:
-                "set JOBGATE_SYNC_URL (the organisation's server) and JOBGATE_SYNC_KEY (your key)"
-                    .into(),
-        };
+        let e = JobGateError::invalid_input("sync", Reason::new("reason-sync-env-missing"));
         return output::fail(&e, lang, a.json);
     };
     // Someone is waiting at the terminal: give up after a few tries (about 4 s when the server is down); the

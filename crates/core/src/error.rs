@@ -6,7 +6,9 @@
 use crate::contract::ErrorResponse;
 use crate::i18n::Lang;
 use crate::phrase::{Arg, Phrase};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
+use std::fmt;
 
 /// Upload limit from the seed guide.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -144,6 +146,115 @@ impl UpdateKind {
     }
 }
 
+/// Why something failed, kept as data rather than as a sentence.
+///
+/// `phrase` is what a person reads: a Fluent id with typed arguments (the person's own words, such as
+/// a path or a profile's name, isolated), rendered in the reader's language when shown.
+/// `technical` is an operating system's or a library's own error text (an `io::Error`, SQLite's,
+/// a parser's), kept verbatim for support: shown in both languages marked as a technical detail,
+/// never as a sentence of ours. Build one with [`Reason::from`] a [`Phrase`], [`Reason::technical`],
+/// and [`Reason::with_technical`] for both; there is deliberately no conversion from a string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<Box<Phrase>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical: Option<Box<str>>,
+}
+
+impl Reason {
+    /// No reason beyond the error's own message.
+    pub fn none() -> Reason {
+        Reason::default()
+    }
+
+    /// Words for a person, from the Fluent message `id` with no arguments.
+    pub fn new(id: &str) -> Reason {
+        Reason::from(Phrase::new(id))
+    }
+
+    /// Only a technical detail: another program's own error text, kept verbatim.
+    pub fn technical(detail: impl fmt::Display) -> Reason {
+        Reason {
+            phrase: None,
+            technical: Some(detail.to_string().into()),
+        }
+    }
+
+    /// Adds a technical detail (another program's own error text) to words for a person.
+    pub fn with_technical(mut self, detail: impl fmt::Display) -> Reason {
+        self.technical = Some(detail.to_string().into());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrase.is_none() && self.technical.as_deref().is_none_or(str::is_empty)
+    }
+
+    /// The reason as one message (`None` when there is none): the words, the technical detail marked
+    /// as such (`error-technical-detail`), or both (`error-reason-and-detail`).
+    pub fn to_phrase(&self) -> Option<Phrase> {
+        let detail = self.technical.as_deref().filter(|t| !t.is_empty());
+        match (&self.phrase, detail) {
+            (Some(p), None) => Some((**p).clone()),
+            (None, Some(t)) => Some(Phrase::new("error-technical-detail").cv("detail", t)),
+            (Some(p), Some(t)) => Some(
+                Phrase::new("error-reason-and-detail")
+                    .phrase("reason", (**p).clone())
+                    .cv("detail", t),
+            ),
+            (None, None) => None,
+        }
+    }
+
+    /// The reason in English, for logs, `Display` and `details.reason`.
+    pub fn english(&self) -> String {
+        self.to_phrase()
+            .map(|p| p.plain(Lang::En))
+            .unwrap_or_default()
+    }
+}
+
+impl From<Phrase> for Reason {
+    fn from(p: Phrase) -> Reason {
+        Reason {
+            phrase: Some(Box::new(p)),
+            technical: None,
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// A reason as stored before reasons were data (an English string) still loads, as a technical detail.
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Reason, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Words(String),
+            Data {
+                #[serde(default)]
+                phrase: Option<Phrase>,
+                #[serde(default)]
+                technical: Option<String>,
+            },
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Words(s) if s.is_empty() => Reason::none(),
+            Stored::Words(s) => Reason::technical(s),
+            Stored::Data { phrase, technical } => Reason {
+                phrase: phrase.map(Box::new),
+                technical: technical.map(String::into_boxed_str),
+            },
+        })
+    }
+}
+
 /// Every failure a user can cause. `Display` is the English message for logs; users see [`Self::to_response`].
 /// Serializable so a bounded worker process can hand its failure to the front end unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
@@ -153,11 +264,11 @@ pub enum JobGateError {
     #[error("unsupported file type: {detected}")]
     UnsupportedFileType { detected: String },
     #[error("the file is damaged: {reason}")]
-    CorruptedFile { reason: String },
+    CorruptedFile { reason: Reason },
     /// A file stopped by the bounded reader: it took longer, or needed more memory or stack, than any
     /// CV does (`limit`: `time`, `memory`, `stack` or `crash`). Reported as `CORRUPTED_FILE`.
     #[error("reading the file was stopped at its {limit} limit: {reason}")]
-    OverLimit { limit: String, reason: String },
+    OverLimit { limit: String, reason: Reason },
     #[error("the file is protected by a password")]
     EncryptedFile,
     #[error("no text found, not even by OCR (blank pages?)")]
@@ -167,22 +278,22 @@ pub enum JobGateError {
     #[error("file already exists: {path}")]
     FileExists { path: String },
     #[error("invalid input ({field}): {reason}")]
-    InvalidInput { field: String, reason: String },
+    InvalidInput { field: String, reason: Reason },
     #[error("AI unavailable: {reason}")]
-    AiUnavailable { reason: String },
+    AiUnavailable { reason: Reason },
     #[error("builder session not found: {session_id}")]
     SessionNotFound { session_id: String },
     #[error("export failed: {reason}")]
-    ExportFailed { reason: String },
+    ExportFailed { reason: Reason },
     #[error("template not found: {name}")]
     TemplateNotFound {
         name: String,
         available: Vec<String>,
     },
     #[error("storage error: {reason}")]
-    StorageError { reason: String },
+    StorageError { reason: Reason },
     #[error("sync failed: {reason}")]
-    SyncFailed { reason: String },
+    SyncFailed { reason: Reason },
     #[error("profile '{profile}' is locked: its passcode is needed")]
     ProfileLocked { profile: String },
     #[error("wrong passcode ({failures} in a row; next try in {wait_seconds} s)")]
@@ -194,17 +305,17 @@ pub enum JobGateError {
     #[error("update refused ({}): {reason}", kind.as_str())]
     UpdateFailed {
         kind: UpdateKind,
-        reason: String,
+        reason: Reason,
         version: String,
     },
     /// A scanned page or a photo needs OCR (Tesseract), and it is not installed or did not run.
     #[error("OCR is not available: {reason}")]
-    OcrUnavailable { reason: String },
+    OcrUnavailable { reason: Reason },
     /// The person stopped the work before it finished (nothing of it was saved).
     #[error("stopped by the user")]
     Cancelled,
     #[error("internal error: {reason}")]
-    Internal { reason: String },
+    Internal { reason: Reason },
 }
 
 pub type Result<T, E = JobGateError> = std::result::Result<T, E>;
@@ -279,12 +390,12 @@ impl JobGateError {
             | JobGateError::OcrUnavailable { reason }
             | JobGateError::Internal { reason } => match self {
                 JobGateError::InvalidInput { field, .. } => {
-                    json!({"field": field, "reason": reason})
+                    with_reason(json!({ "field": field }), reason)
                 }
-                _ => json!({ "reason": reason }),
+                _ => with_reason(json!({}), reason),
             },
             JobGateError::OverLimit { limit, reason } => {
-                json!({ "limit": limit, "reason": reason })
+                with_reason(json!({ "limit": limit }), reason)
             }
             JobGateError::EncryptedFile | JobGateError::Cancelled => json!({}),
             JobGateError::NoTextFound { pages } => json!({ "pages": pages }),
@@ -309,7 +420,81 @@ impl JobGateError {
                 kind,
                 reason,
                 version,
-            } => json!({ "kind": kind.as_str(), "reason": reason, "version": version }),
+            } => with_reason(json!({ "kind": kind.as_str(), "version": version }), reason),
+        }
+    }
+
+    /// The reason of a variant that has one.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            JobGateError::CorruptedFile { reason }
+            | JobGateError::OverLimit { reason, .. }
+            | JobGateError::InvalidInput { reason, .. }
+            | JobGateError::AiUnavailable { reason }
+            | JobGateError::ExportFailed { reason }
+            | JobGateError::StorageError { reason }
+            | JobGateError::SyncFailed { reason }
+            | JobGateError::UpdateFailed { reason, .. }
+            | JobGateError::OcrUnavailable { reason }
+            | JobGateError::Internal { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// `CORRUPTED_FILE` because of `reason`.
+    pub fn corrupted(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::CorruptedFile {
+            reason: reason.into(),
+        }
+    }
+
+    /// `INVALID_INPUT` in `field` (a name the person knows it by, e.g. an option) because of `reason`.
+    pub fn invalid_input(field: impl Into<String>, reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// `AI_UNAVAILABLE` because of `reason`.
+    pub fn ai_unavailable(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::AiUnavailable {
+            reason: reason.into(),
+        }
+    }
+
+    /// `EXPORT_FAILED` because of `reason`.
+    pub fn export_failed(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::ExportFailed {
+            reason: reason.into(),
+        }
+    }
+
+    /// `STORAGE_ERROR` because of `reason`.
+    pub fn storage(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::StorageError {
+            reason: reason.into(),
+        }
+    }
+
+    /// `SYNC_FAILED` because of `reason`.
+    pub fn sync_failed(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::SyncFailed {
+            reason: reason.into(),
+        }
+    }
+
+    /// `OCR_UNAVAILABLE` because of `reason`.
+    pub fn ocr_unavailable(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::OcrUnavailable {
+            reason: reason.into(),
+        }
+    }
+
+    /// `INTERNAL_ERROR` because of `reason`.
+    pub fn internal(reason: impl Into<Reason>) -> JobGateError {
+        JobGateError::Internal {
+            reason: reason.into(),
         }
     }
 
@@ -323,25 +508,20 @@ impl JobGateError {
 
     /// The message as a code with arguments: `details` as Fluent arguments, the person's own words
     /// (a path, a profile's name, a template's name) marked as theirs so they are isolated when shown.
-    /// `reason` is the program's own account, in English, for logs and support; whether a message in
-    /// a language shows it is the Fluent files' choice (`error-with-reason`: English adds it, Arabic
-    /// never appends English words). A stopped file's and an update's messages say it by their kind.
+    /// The [`Reason`] follows the message in the reader's language (`error-with-reason`): its words as
+    /// a Fluent message, another program's own error text marked as a technical detail. A stopped
+    /// file's and an update's messages say it by their kind, so their reason stays in `details`.
     pub fn phrase(&self) -> Phrase {
-        let details = self.details();
-        let message = self.phrase_with(self.message_id(), &details);
-        match details.get("reason").and_then(Value::as_str) {
-            Some(reason)
-                if !reason.is_empty()
-                    && !matches!(
-                        self,
-                        JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. }
-                    ) =>
-            {
-                Phrase::new("error-with-reason")
-                    .phrase("message", message)
-                    .value("reason", reason)
-            }
-            _ => message,
+        let message = self.phrase_with(self.message_id(), &self.details());
+        let reason = match self {
+            JobGateError::OverLimit { .. } | JobGateError::UpdateFailed { .. } => None,
+            _ => self.reason().and_then(Reason::to_phrase),
+        };
+        match reason {
+            Some(reason) => Phrase::new("error-with-reason")
+                .phrase("message", message)
+                .phrase("reason", reason),
+            None => message,
         }
     }
 
@@ -369,8 +549,24 @@ impl JobGateError {
             } => p
                 .phrase("max_size", size_phrase(*max_bytes))
                 .phrase("your_size", size_phrase(*actual_bytes)),
+            // What the input is, in the reader's words (`field-*`) when the field has a name there.
+            JobGateError::InvalidInput { field, .. } => match field_name(field) {
+                Some(name) => p.phrase("field", name),
+                None => p,
+            },
             _ => p,
         }
+    }
+
+    /// The error as text to keep (e.g. a sync's last error in the store): its JSON, so that it is put
+    /// into words when shown, in the language of that moment ([`Self::from_kept`]).
+    pub fn to_kept(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// An error kept by [`Self::to_kept`]; `None` for text kept before errors were kept as data.
+    pub fn from_kept(kept: &str) -> Option<JobGateError> {
+        serde_json::from_str(kept).ok()
     }
 
     /// Like [`Self::to_response`], but the message for a terminal: no invisible bidi characters.
@@ -381,6 +577,32 @@ impl JobGateError {
             crate::phrase::strip_bidi(&r.suggested_action),
         )
     }
+}
+
+/// `details` with the reason: `reason` in English (for logs and outside tests), `reason_phrase` (the
+/// words as a Fluent id and arguments) and `technical` (another program's own text) when there are.
+fn with_reason(mut details: Value, reason: &Reason) -> Value {
+    if let Value::Object(map) = &mut details {
+        map.insert("reason".into(), Value::String(reason.english()));
+        if let Some(p) = &reason.phrase {
+            map.insert(
+                "reason_phrase".into(),
+                serde_json::to_value(p).unwrap_or(Value::Null),
+            );
+        }
+        if let Some(t) = &reason.technical {
+            map.insert("technical".into(), Value::String(t.to_string()));
+        }
+    }
+    details
+}
+
+/// The Fluent name of an input field (`field-<name in kebab case>`), when it has one.
+fn field_name(field: &str) -> Option<Phrase> {
+    let id = format!("field-{}", field.replace('_', "-"));
+    crate::i18n::Localizer::get(Lang::En)
+        .has(&id)
+        .then(|| Phrase::new(id))
 }
 
 /// Details that are the person's own words rather than values (isolated when shown).
@@ -400,6 +622,10 @@ fn flat_args(details: &Value) -> Vec<(String, Arg)> {
     let mut out = Vec::new();
     if let Value::Object(map) = details {
         for (k, v) in map {
+            // The reason is said by `error-with-reason`, never through a message's own arguments.
+            if matches!(k.as_str(), "reason" | "reason_phrase" | "technical") {
+                continue;
+            }
             match v {
                 Value::String(s) if OWN_WORDS.contains(&k.as_str()) => {
                     out.push((k.clone(), Arg::Cv(s.clone())))
@@ -426,11 +652,12 @@ fn flat_args(details: &Value) -> Vec<(String, Arg)> {
 
 impl From<std::io::Error> for JobGateError {
     fn from(e: std::io::Error) -> Self {
-        JobGateError::Internal {
-            reason: e.to_string(),
-        }
+        JobGateError::internal(Reason::technical(e))
     }
 }
+
+#[cfg(test)]
+mod fluent_only;
 
 #[cfg(test)]
 mod tests {
@@ -468,7 +695,7 @@ mod tests {
         ] {
             let e = JobGateError::OverLimit {
                 limit: limit.into(),
-                reason: "killed".into(),
+                reason: Reason::technical("killed"),
             };
             let r = e.to_response(Lang::En);
             assert_eq!(r.error_code, "CORRUPTED_FILE");
@@ -498,7 +725,7 @@ mod tests {
         for kind in UpdateKind::ALL {
             let e = JobGateError::UpdateFailed {
                 kind,
-                reason: "minisign: InvalidSignature".into(),
+                reason: Reason::technical("minisign: InvalidSignature"),
                 version: "0.0.9".into(),
             };
             for lang in [Lang::En, Lang::Ar] {
@@ -518,6 +745,65 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_stored_as_an_english_string_still_loads_as_a_technical_detail() {
+        let old = r#"{"StorageError":{"reason":"disk I/O error"}}"#;
+        let e: JobGateError = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            e,
+            JobGateError::storage(Reason::technical("disk I/O error"))
+        );
+        let new = serde_json::to_string(&JobGateError::invalid_input(
+            "cv",
+            Phrase::new("reason-no-cv").value("id", 5),
+        ))
+        .unwrap();
+        let back: JobGateError = serde_json::from_str(&new).unwrap();
+        assert_eq!(JobGateError::from_kept(&back.to_kept()), Some(back.clone()));
+        assert_eq!(JobGateError::from_kept("server down"), None);
+        assert_eq!(
+            back.to_response(Lang::En).details["reason"],
+            "there is no CV 5"
+        );
+        assert!(
+            back.to_response(Lang::Ar)
+                .error
+                .contains("لا توجد سيرة ذاتية رقمها 5"),
+            "{}",
+            back.to_response(Lang::Ar).error
+        );
+    }
+
+    #[test]
+    fn an_input_field_is_named_in_the_readers_words() {
+        let e = JobGateError::invalid_input("sync_url", Reason::new("reason-url-empty"));
+        let ar = e.to_response(Lang::Ar);
+        assert!(
+            ar.suggested_action.contains("عنوان الخادم"),
+            "{}",
+            ar.suggested_action
+        );
+        assert!(
+            !ar.suggested_action.contains("sync_url"),
+            "{}",
+            ar.suggested_action
+        );
+        assert_eq!(ar.details["field"], "sync_url");
+        let en = e.to_response(Lang::En);
+        assert_eq!(
+            en.suggested_action,
+            "Check the server address and try again"
+        );
+        // A field without a name of its own (a file given on the command line) is shown as it is.
+        let path =
+            JobGateError::invalid_input("/tmp/cv.json", Reason::new("reason-input-not-json"));
+        assert!(
+            path.to_response(Lang::En)
+                .suggested_action
+                .contains("/tmp/cv.json")
+        );
+    }
+
+    #[test]
     fn every_code_has_a_message_and_an_action_in_both_languages() {
         for code in ErrorCode::ALL {
             for lang in [Lang::En, Lang::Ar] {
@@ -532,9 +818,12 @@ mod tests {
         }
     }
 
-    /// One of every variant, with the program's own (English) reasons.
+    /// One of every variant, each reason with words for a person and another program's own text.
     fn one_of_each() -> Vec<JobGateError> {
-        let reason = || "the zip central directory is missing".to_string();
+        let reason = || {
+            Reason::from(Phrase::new("reason-store-file").cv("path", "/home/sara/data.sqlite3"))
+                .with_technical("the zip central directory is missing")
+        };
         vec![
             JobGateError::FileTooLarge {
                 max_bytes: MAX_FILE_BYTES,
@@ -625,14 +914,40 @@ mod tests {
                     assert!(allowed.contains(w), "{:?}: {w:?} in {text:?}", e.code());
                 }
             }
-            // In English the program's reason is still said, through `error-with-reason`.
+            // The reason is said in both languages, the technical detail marked as such and isolated.
             let en = e.to_response(Lang::En);
             if matches!(e, JobGateError::StorageError { .. }) {
                 assert!(
-                    en.error.ends_with("(the zip central directory is missing)"),
+                    en.error.ends_with(
+                        "(the data file /home/sara/data.sqlite3 could not be used; technical detail: the zip central directory is missing)"
+                    ),
                     "{}",
                     en.error
                 );
+                assert_eq!(
+                    en.details["reason_phrase"]["id"], "reason-store-file",
+                    "{}",
+                    en.details
+                );
+                assert_eq!(
+                    en.details["technical"],
+                    "the zip central directory is missing"
+                );
+                assert!(r.error.contains("تعذّر استخدام ملف البيانات"), "{}", r.error);
+                assert!(r.error.contains("تفصيل تقني"), "{}", r.error);
+                assert!(
+                    r.error
+                        .contains("\u{2068}the zip central directory is missing\u{2069}"),
+                    "{}",
+                    r.error
+                );
+            }
+            // An Arabic reader is told as much as an English one: every reason shown in English is
+            // shown in Arabic too.
+            if let Some(reason) = e.reason().and_then(Reason::to_phrase)
+                && en.error.contains(&reason.plain(Lang::En))
+            {
+                assert!(r.error.contains(&reason.render(Lang::Ar)), "{}", r.error);
             }
         }
     }

@@ -66,12 +66,13 @@ macro_rules! ftl_files {
             include_str!(concat!("../../../locales/", $lang, "/matching.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/cli.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/ui.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/reasons.ftl")),
         ]
     };
 }
 
-const EN_FILES: [&str; 7] = ftl_files!("en");
-const AR_FILES: [&str; 7] = ftl_files!("ar");
+const EN_FILES: [&str; 8] = ftl_files!("en");
+const AR_FILES: [&str; 8] = ftl_files!("ar");
 
 /// CLDR cardinal plural category for an integer (`zero`, `one`, `two`, `few`, `many`, `other`).
 pub fn plural_category(lang: Lang, n: i64) -> &'static str {

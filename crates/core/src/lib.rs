@@ -28,7 +28,7 @@ pub mod warning;
 
 pub use contract::*;
 pub use document::{Document, Line};
-pub use error::{ErrorCode, JobGateError, UpdateKind};
+pub use error::{ErrorCode, JobGateError, Reason, UpdateKind};
 pub use i18n::Lang;
 pub use phrase::{Arg, Phrase, Segment};
 pub use section::{Section, SectionSpan};

@@ -11,6 +11,7 @@
 //! Whether a secret may travel to the address is [`BaseUrl::may_carry_secrets`]: over HTTPS, or plain HTTP
 //! to this machine only (127.0.0.0/8, `::1`, `localhost`).
 
+use crate::phrase::Phrase;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use url::{Host, Url};
@@ -35,36 +36,43 @@ impl fmt::Display for BaseUrl {
 }
 
 impl BaseUrl {
-    /// Checks `input` against the policy of the module doc; `Err` holds the reason in plain words.
-    pub fn parse(input: &str) -> Result<BaseUrl, String> {
+    /// Checks `input` against the policy of the module doc; `Err` holds the reason as a message
+    /// (`reason-url-*`), said in the reader's language.
+    pub fn parse(input: &str) -> Result<BaseUrl, Phrase> {
         let input = input.trim();
         if input.is_empty() {
-            return Err("no server URL is set".into());
+            return Err(Phrase::new("reason-url-empty"));
         }
         // The WHATWG parser silently drops tabs and newlines and reads `\` as `/`; what people see must be
         // what is used, so such input is refused rather than repaired.
         if input.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err("the URL contains spaces or control characters".into());
+            return Err(Phrase::new("reason-url-spaces"));
         }
         if input.contains('\\') {
-            return Err("the URL contains a backslash".into());
+            return Err(Phrase::new("reason-url-backslash"));
         }
-        let url = Url::parse(input).map_err(|e| format!("not a valid URL ({e})"))?;
+        let url = Url::parse(input).map_err(|e| {
+            Phrase::new("reason-url-invalid").phrase(
+                "detail",
+                Phrase::new("error-technical-detail").cv("detail", e.to_string()),
+            )
+        })?;
         if !url.username().is_empty() || url.password().is_some() || input.contains('@') {
             // `@` anywhere in a base URL is either user-info or a trick to make another host look like the
             // destination (`https://good.example@evil.example`).
-            return Err("the URL must not contain a user name, password or '@'".into());
+            return Err(Phrase::new("reason-url-user-info"));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err("the URL must not contain '?' or '#'".into());
+            return Err(Phrase::new("reason-url-query"));
         }
         match url.scheme() {
             "http" | "https" => {}
-            other => return Err(format!("'{other}:' is not http or https")),
+            other => return Err(Phrase::new("reason-url-scheme").cv("scheme", format!("{other}:"))),
         }
-        let host = url.host().ok_or("the URL has no host")?.to_owned();
+        let no_host = || Phrase::new("reason-url-no-host");
+        let host = url.host().ok_or_else(no_host)?.to_owned();
         if matches!(&host, Host::Domain(d) if d.is_empty()) {
-            return Err("the URL has no host".into());
+            return Err(no_host());
         }
         let loopback = is_loopback(&host);
         Ok(BaseUrl { url, loopback })
@@ -137,7 +145,7 @@ mod tests {
     use super::*;
 
     fn parsed(s: &str) -> BaseUrl {
-        BaseUrl::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+        BaseUrl::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
     }
 
     #[test]
@@ -150,7 +158,7 @@ mod tests {
             "https://evil.example\\@openrouter.ai/api/v1",
             "https://openrouter.ai/@evil.example",
         ] {
-            let e = BaseUrl::parse(bad).expect_err(bad);
+            let e = BaseUrl::parse(bad).expect_err(bad).plain(crate::Lang::En);
             assert!(e.contains('@') || e.contains("backslash"), "{bad}: {e}");
         }
     }

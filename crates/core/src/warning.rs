@@ -211,6 +211,17 @@ impl Warning {
             id
         };
         let mut args = self.args.clone();
+        if id == "error-with-reason"
+            && let Some(Arg::Value(english)) = args.get("reason").cloned()
+        {
+            // Stored when a reason was the program's English words: said as a technical detail.
+            args.insert(
+                "reason".into(),
+                Arg::Phrase(Box::new(
+                    Phrase::new("error-technical-detail").cv("detail", english),
+                )),
+            );
+        }
         if self.code == WarningCode::PartialText.as_str() && !args.contains_key("cause") {
             // Stored before warnings had arguments: which part is not known any more.
             args.insert(
@@ -270,5 +281,26 @@ mod tests {
         assert!(loc.uses_variables("warning-partial-text"));
         assert!(loc.uses_variables("warning-partial-text-pages"));
         assert!(!loc.uses_variables("warning-no-section-headings"));
+    }
+
+    #[test]
+    fn an_error_warning_says_its_reason_in_the_readers_language() {
+        let e = JobGateError::ai_unavailable(crate::Reason::new("reason-ai-no-key"));
+        let w = Warning::from_error(&e, Lang::En);
+        let back: Warning = serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
+        let ar = crate::phrase::outside_isolates(&back.phrase().unwrap().render(Lang::Ar));
+        assert!(ar.contains("لم يُضبط مفتاح OpenRouter API"), "{ar}");
+        // Stored when the reason was English words: in Arabic, marked as a technical detail and
+        // isolated, never as a sentence of the message.
+        let old: Warning = serde_json::from_str(
+            r#"{"code": "AI_UNAVAILABLE", "message": "x", "args": {"message": {"phrase": {"id": "error-ai-unavailable"}}, "reason": {"value": "no OpenRouter API key is set"}}}"#,
+        )
+        .unwrap();
+        let shown = old.phrase().unwrap().render(Lang::Ar);
+        assert!(shown.contains("تفصيل تقني"), "{shown}");
+        assert!(
+            !crate::phrase::outside_isolates(&shown).contains("OpenRouter API key"),
+            "{shown}"
+        );
     }
 }

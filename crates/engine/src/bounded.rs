@@ -36,7 +36,7 @@
 use crate::analyze::{AnalyzeOptions, analyze_by_rules};
 pub use jobgate_ai::CancelToken;
 use jobgate_core::error::Result;
-use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang};
+use jobgate_core::{AnalysisResponse, Document, JobGateError, Lang, Phrase, Reason};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -240,9 +240,9 @@ fn run_here(task: &Task, bytes: &[u8], progress: &dyn Fn(Progress)) -> Result<Re
 }
 
 fn unexpected(reply: &Reply) -> JobGateError {
-    JobGateError::Internal {
-        reason: format!("the reader answered with the wrong kind of reply: {reply:?}"),
-    }
+    JobGateError::internal(
+        Reason::new("reason-reader-wrong-reply").with_technical(format_args!("{reply:?}")),
+    )
 }
 
 static INSTALLED: OnceLock<Pool> = OnceLock::new();
@@ -358,11 +358,9 @@ impl Pool {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let mut worker = match idle {
             Some(w) => w,
-            None => {
-                Worker::start(&self.command, &self.limits).map_err(|e| JobGateError::Internal {
-                    reason: format!("could not start the file reader process: {e}"),
-                })?
-            }
+            None => Worker::start(&self.command, &self.limits).map_err(|e| {
+                JobGateError::internal(Reason::new("reason-reader-no-start").with_technical(e))
+            })?,
         };
         match worker.ask(task, bytes, &self.limits, progress, cancel) {
             Ok(reply) => {
@@ -505,7 +503,7 @@ impl Worker {
                         if seen > max_pages || p.page > max_pages {
                             self.kill();
                             return Err(Stop::Garbled(format!(
-                                "the reader announced more than {max_pages} pages to read by OCR"
+                                "progress page {seen} > {max_pages}"
                             )));
                         }
                         page = Some(seen);
@@ -590,22 +588,27 @@ impl Drop for Worker {
 
 impl Stop {
     fn into_error(self, limits: &Limits) -> JobGateError {
-        let (limit, reason) = match self {
+        let (limit, reason): (&str, Reason) = match self {
             Stop::Cancelled => return JobGateError::Cancelled,
             Stop::Deadline(None) => (
                 "time",
-                format!("still reading after {} s", limits.deadline.as_secs_f32()),
+                Phrase::new("reason-reader-deadline")
+                    .value("seconds", limits.deadline.as_secs_f32())
+                    .into(),
             ),
             Stop::Deadline(Some(page)) => (
                 "time",
-                format!(
-                    "still reading page {page} by OCR after {} s",
-                    limits.ocr_page_deadline.as_secs_f32()
-                ),
+                Phrase::new("reason-reader-ocr-deadline")
+                    .value("page", page)
+                    .value("seconds", limits.ocr_page_deadline.as_secs_f32())
+                    .into(),
             ),
-            Stop::Garbled(why) => ("other", format!("the reader's answer was garbled: {why}")),
+            Stop::Garbled(why) => (
+                "other",
+                Reason::new("reason-reader-garbled").with_technical(why),
+            ),
             Stop::Ended { status, last_words } => {
-                let how = status.map_or("was stopped".to_string(), describe_exit);
+                let how = status.map_or("stopped".to_string(), describe_exit);
                 let limit = if last_words.contains("overflowed its stack") {
                     "stack"
                 } else if last_words.contains("memory allocation of")
@@ -618,21 +621,26 @@ impl Stop {
                     "other"
                 };
                 let words = last_words.lines().rev().find(|l| !l.trim().is_empty());
+                // How the process ended, and its last words, are the system's: technical details.
                 let reason = match (limit, words) {
-                    ("stack", _) => format!(
-                        "the reader ran out of its {} MB stack and {how}",
-                        limits.stack_bytes >> 20
-                    ),
-                    ("memory", _) => format!(
-                        "the reader ran out of its {} MB of memory and {how}",
-                        limits.memory_bytes >> 20
-                    ),
-                    (_, Some(w)) => format!("the reader {how}: {}", w.trim()),
-                    (_, None) => format!("the reader {how}"),
+                    ("stack", _) => Reason::from(
+                        Phrase::new("reason-reader-out-of-stack")
+                            .value("mb", limits.stack_bytes >> 20),
+                    )
+                    .with_technical(how),
+                    ("memory", _) => Reason::from(
+                        Phrase::new("reason-reader-out-of-memory")
+                            .value("mb", limits.memory_bytes >> 20),
+                    )
+                    .with_technical(how),
+                    (_, Some(w)) => Reason::new("reason-reader-ended")
+                        .with_technical(format_args!("{how}: {}", w.trim())),
+                    (_, None) => Reason::new("reason-reader-ended").with_technical(how),
                 };
                 (limit, reason)
             }
         };
+        // The message says which limit stopped the file; the reason stays in `details`.
         JobGateError::OverLimit {
             limit: limit.into(),
             reason,
@@ -645,11 +653,11 @@ fn describe_exit(status: ExitStatus) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = status.signal() {
-            return format!("was ended by signal {sig}");
+            return format!("signal {sig}");
         }
     }
     match status.code() {
-        Some(code) => format!("exited with code {code}"),
+        Some(code) => format!("exit code {code}"),
         None => "ended".into(),
     }
 }
@@ -744,9 +752,9 @@ pub fn serve() -> ExitCode {
         };
         let sent = match serde_json::from_slice::<Task>(&header) {
             Ok(task) => work_on_own_stack(task, bytes, limits.stack_bytes, &mut send),
-            Err(e) => send(&Reply::Failed(JobGateError::Internal {
-                reason: format!("the reader did not understand its task: {e}"),
-            })),
+            Err(e) => send(&Reply::Failed(JobGateError::internal(
+                Reason::new("reason-reader-bad-task").with_technical(e),
+            ))),
         };
         if let Err(e) = sent {
             eprintln!("jobgate worker: {e}");
@@ -804,9 +812,9 @@ fn work_on_own_stack(
     let thread = match thread {
         Ok(t) => t,
         Err(e) => {
-            return send(&Reply::Failed(JobGateError::Internal {
-                reason: format!("could not start the reading thread: {e}"),
-            }));
+            return send(&Reply::Failed(JobGateError::internal(
+                Reason::new("reason-reader-no-thread").with_technical(e),
+            )));
         }
     };
     // Until the reader's answer: its progress as it comes. A reader that panicked drops its sender.
@@ -819,9 +827,9 @@ fn work_on_own_stack(
         }
     }
     let _ = thread.join();
-    send(&Reply::Failed(JobGateError::CorruptedFile {
-        reason: "the reader failed on this file".into(),
-    }))
+    send(&Reply::Failed(JobGateError::corrupted(Reason::new(
+        "reason-reader-failed",
+    ))))
 }
 
 #[cfg(unix)]

@@ -6,7 +6,7 @@ use crate::ai::StoreCache;
 use crate::analyze::{AnalyzeOptions, improve_with_ai};
 use crate::bounded::{CancelToken, stopped};
 use jobgate_core::error::Result;
-use jobgate_core::{AnalysisResponse, JobGateError};
+use jobgate_core::{AnalysisResponse, JobGateError, Reason};
 use jobgate_store::{ProfileId, RecordedAnalysis, Store};
 use std::path::Path;
 use std::sync::Mutex;
@@ -87,9 +87,7 @@ pub fn import_file_cancellable(
         let sha = jobgate_store::sha256_hex(&bytes);
         k.store
             .lock()
-            .map_err(|_| JobGateError::StorageError {
-                reason: "the history is busy after an earlier failure; restart the app".into(),
-            })
+            .map_err(|_| JobGateError::storage(Reason::new("reason-history-poisoned")))
             .and_then(|mut s| {
                 let recorded = s.record_analysis(k.profile, &file_name, &sha, &analysis)?;
                 // The AI answers used for this CV go when it is deleted. Not tying them costs only a

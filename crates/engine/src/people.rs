@@ -4,7 +4,7 @@
 
 use crate::policy::Policy;
 use jobgate_ai::keys::KeyStore;
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase};
 use jobgate_store::profiles::{ProfileEntry, Profiles};
 use jobgate_store::{DEFAULT_PROFILE, ProfileId, Store};
 use std::path::Path;
@@ -107,12 +107,10 @@ pub fn check_policy(policy: &Policy, entry: &ProfileEntry) -> Result<(), JobGate
 }
 
 fn passcode_required(name: &str) -> JobGateError {
-    JobGateError::InvalidInput {
-        field: "passcode".into(),
-        reason: format!(
-            "this computer's policy requires a passcode on every profile: set one for '{name}'"
-        ),
-    }
+    JobGateError::invalid_input(
+        "passcode",
+        Phrase::new("reason-policy-requires-passcode-for").cv("name", name),
+    )
 }
 
 /// Wipes a person: their database files (overwritten, then removed), their row in the index and their

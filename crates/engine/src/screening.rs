@@ -8,7 +8,9 @@
 use crate::analyze::{AnalyzeOptions, analyze_file};
 use jobgate_core::error::Result;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{AnalysisResponse, AtsCheck, Cv, ErrorResponse, JobGateError, Lang};
+use jobgate_core::{
+    AnalysisResponse, AtsCheck, Cv, ErrorResponse, JobGateError, Lang, Phrase, Reason,
+};
 use jobgate_matching::{Candidate, JobSpec, MatchResult};
 use jobgate_store::{CvId, Store};
 use rayon::prelude::*;
@@ -179,10 +181,10 @@ impl Screening {
 /// Reads a job description from pasted text; text with nothing in it is `INVALID_INPUT`.
 pub fn job_from_text(text: &str) -> Result<JobSpec> {
     if text.trim().is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "job".into(),
-            reason: "the job description is empty".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "job",
+            Reason::new("reason-job-empty"),
+        ));
     }
     Ok(jobgate_matching::parse_job(text))
 }
@@ -198,10 +200,10 @@ pub fn job_file_text(path: &Path) -> Result<String> {
     let bytes = jobgate_extract::read_file(path)?;
     let text = crate::bounded::job_text(&bytes)?;
     if text.trim().is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "job".into(),
-            reason: format!("{} has no text", path.display()),
-        });
+        return Err(JobGateError::invalid_input(
+            "job",
+            Phrase::new("reason-job-file-no-text").cv("path", path.display().to_string()),
+        ));
     }
     Ok(text)
 }

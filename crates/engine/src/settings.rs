@@ -9,7 +9,7 @@
 use crate::policy::Policy;
 use jobgate_ai::AiConfig;
 use jobgate_core::error::Result;
-use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use jobgate_store::{ProfileId, Store};
 use jobgate_sync::ServerUrl;
 use serde::Serialize;
@@ -154,9 +154,11 @@ impl Settings {
 
 /// A language code from the page or a setting (`en`, `ar`); anything else is `INVALID_INPUT`.
 pub fn parse_lang(code: &str) -> Result<Lang> {
-    Lang::from_code(code).ok_or_else(|| JobGateError::InvalidInput {
-        field: "lang".into(),
-        reason: format!("{code:?} is not a supported language (en, ar)"),
+    Lang::from_code(code).ok_or_else(|| {
+        JobGateError::invalid_input(
+            "lang",
+            Phrase::new("reason-unknown-language").cv("code", code),
+        )
     })
 }
 
@@ -172,28 +174,23 @@ pub fn ai_server_choice(
     if let Some(url) = &base_url
         && let Err(reason) = jobgate_core::net::BaseUrl::parse(url)
     {
-        return Err(JobGateError::InvalidInput {
-            field: "ai_base_url".into(),
-            reason,
-        });
+        return Err(JobGateError::invalid_input("ai_base_url", reason));
     }
     if model
         .as_ref()
         .is_some_and(|m| m.chars().count() > MAX_MODEL_CHARS)
     {
-        return Err(JobGateError::InvalidInput {
-            field: "ai_model".into(),
-            reason: "the model name is too long".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "ai_model",
+            Reason::new("reason-ai-model-too-long"),
+        ));
     }
     Ok((base_url, model))
 }
 
 /// Why AI cannot be switched on at all on this machine (its policy), if it cannot.
 pub fn ai_blocked(policy: &Policy) -> Option<JobGateError> {
-    (!policy.allow_ai).then(|| JobGateError::AiUnavailable {
-        reason: "this computer's policy turns AI off".into(),
-    })
+    (!policy.allow_ai).then(|| JobGateError::ai_unavailable(Reason::new("reason-policy-ai-off")))
 }
 
 /// Switching AI on or off: allowed by the policy, a server address that passes the policy, and — the
@@ -214,10 +211,10 @@ pub fn ai_switch(
     server.server()?;
     let origin = server.origin();
     if !settings.ai_consented(&origin) && consent != Some(true) {
-        return Err(JobGateError::InvalidInput {
-            field: "consent".into(),
-            reason: format!("agree first that CV text is sent to {origin}"),
-        });
+        return Err(JobGateError::invalid_input(
+            "consent",
+            Phrase::new("reason-ai-consent-first").cv("origin", &origin),
+        ));
     }
     Ok(Some(origin))
 }
@@ -229,16 +226,12 @@ pub fn ai_usable(policy: &Policy, settings: &Settings, cfg: AiConfig) -> Result<
     if let Some(e) = ai_blocked(policy) {
         return Err(e);
     }
-    let unavailable = |reason: &str| JobGateError::AiUnavailable {
-        reason: reason.into(),
-    };
+    let unavailable = |id: &str| JobGateError::ai_unavailable(Reason::new(id));
     if !settings.ai_enabled {
-        return Err(unavailable("AI is switched off in Settings"));
+        return Err(unavailable("reason-ai-off-in-settings"));
     }
     if !settings.ai_consented(&cfg.origin()) {
-        return Err(unavailable(
-            "you have not yet agreed in Settings to send CV text to this AI server",
-        ));
+        return Err(unavailable("reason-ai-no-consent"));
     }
     match crate::ai::missing_key(&cfg) {
         Some(e) => Err(e),
@@ -248,19 +241,15 @@ pub fn ai_usable(policy: &Policy, settings: &Settings, cfg: AiConfig) -> Result<
 
 /// A guest keeps nothing, so there is nothing of theirs to sync.
 pub fn sync_guest_refused() -> JobGateError {
-    JobGateError::InvalidInput {
-        field: "profile".into(),
-        reason: "a guest keeps nothing, so there is nothing to sync: open or create a profile"
-            .into(),
-    }
+    JobGateError::invalid_input("profile", Reason::new("reason-sync-guest"))
 }
 
 /// Why sync cannot be switched on here at all, if it cannot: the machine's policy, or a guest.
 pub fn sync_blocked(policy: &Policy, guest: bool) -> Option<JobGateError> {
     if !policy.allow_sync {
-        return Some(JobGateError::SyncFailed {
-            reason: "this computer's policy turns sync off".into(),
-        });
+        return Some(JobGateError::sync_failed(Reason::new(
+            "reason-policy-sync-off",
+        )));
     }
     guest.then(sync_guest_refused)
 }
@@ -268,27 +257,24 @@ pub fn sync_blocked(policy: &Policy, guest: bool) -> Option<JobGateError> {
 /// The sync server the person typed, checked (HTTPS, or plain HTTP to this machine only; the host
 /// shown is the host used).
 pub fn sync_server(typed: &str) -> Result<ServerUrl> {
-    ServerUrl::parse(typed).map_err(|e| JobGateError::InvalidInput {
-        field: "sync_url".into(),
-        reason: e.to_string(),
-    })
+    ServerUrl::parse(typed).map_err(|e| JobGateError::invalid_input("sync_url", e.reason()))
 }
 
 /// Switching sync on: an address set and allowed, and — the first time for this server — the person's
 /// `consent`. Returns the server's origin (the consent to remember).
 pub fn sync_switch_on(settings: &Settings, consent: Option<bool>) -> Result<String> {
     let Some(url) = &settings.sync_url else {
-        return Err(JobGateError::InvalidInput {
-            field: "sync_url".into(),
-            reason: "enter the organisation's server address first".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "sync_url",
+            Reason::new("reason-sync-enter-url"),
+        ));
     };
     let origin = sync_server(url)?.origin();
     if !settings.sync_consented(&origin) && consent != Some(true) {
-        return Err(JobGateError::InvalidInput {
-            field: "consent".into(),
-            reason: format!("agree first that your history is sent to {origin}"),
-        });
+        return Err(JobGateError::invalid_input(
+            "consent",
+            Phrase::new("reason-sync-consent-first").cv("origin", &origin),
+        ));
     }
     Ok(origin)
 }

@@ -5,7 +5,7 @@
 //! store's. Where the server address and key come from (the app's settings and keychain, the CLI's
 //! `JOBGATE_SYNC_URL` / `JOBGATE_SYNC_KEY`) is the front end's business; the key is passed in, never stored here.
 
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use jobgate_store::Store;
 use jobgate_sync::{
     ApiKey, Change, LocalReplica, Options, ServerConfig, SyncClient, SyncFailure, SyncReport,
@@ -20,8 +20,11 @@ pub struct StoreReplica<'a> {
 }
 
 fn parse_uuid(s: &str, what: &str) -> Result<Uuid, JobGateError> {
-    Uuid::parse_str(s).map_err(|e| JobGateError::StorageError {
-        reason: format!("stored {what} is not a UUID: {e}"),
+    Uuid::parse_str(s).map_err(|e| {
+        JobGateError::storage(
+            // Which identifier, and the parser's account, are for support.
+            Reason::new("reason-sync-stored-id").with_technical(format_args!("{what}: {e}")),
+        )
     })
 }
 
@@ -29,17 +32,15 @@ fn parse_uuid(s: &str, what: &str) -> Result<Uuid, JobGateError> {
 fn to_wire(c: jobgate_store::sync::Change) -> Result<Change, JobGateError> {
     serde_json::to_value(c)
         .and_then(serde_json::from_value)
-        .map_err(|e| JobGateError::StorageError {
-            reason: format!("an outbox change does not fit protocol v1: {e}"),
+        .map_err(|e| {
+            JobGateError::storage(Reason::new("reason-sync-change-unfit").with_technical(e))
         })
 }
 
 fn from_wire(c: &Change) -> Result<jobgate_store::sync::Change, JobGateError> {
     serde_json::to_value(c)
         .and_then(serde_json::from_value)
-        .map_err(|e| JobGateError::Internal {
-            reason: e.to_string(),
-        })
+        .map_err(|e| JobGateError::internal(Reason::technical(e)))
 }
 
 impl<'a> StoreReplica<'a> {
@@ -146,6 +147,11 @@ pub fn sync_now(store: &mut Store, target: &SyncTarget) -> Result<SyncReport, Sy
         jobgate_sync::sync_once(&client, &mut replica, &target.options, &SystemClock)
     };
     // The outcome is for the status line; failing to record it must not hide the run's own result.
-    let _ = store.record_sync_result(result.as_ref().err().map(|f| f.to_string()).as_deref());
+    // Kept as data (the error's JSON), put into words in the reader's language when shown.
+    let kept = result
+        .as_ref()
+        .err()
+        .map(|f| JobGateError::from(f.error.clone()).to_kept());
+    let _ = store.record_sync_result(kept.as_deref());
     result
 }

@@ -18,8 +18,8 @@ use docx_rs::{
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
     Start, Style, StyleType, Tab, TabValueType,
 };
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 
 /// Twips (1/20 pt) per millimetre.
 const TWIPS_PER_MM: f32 = 56.692_914;
@@ -249,8 +249,8 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     xml.document = rtl::finish_document_xml(&xml.document, doc.rtl, &t.fonts.docx_arabic);
     xml.doc_props.core = core_properties(&doc.title, &doc.author, doc.lang.is_rtl());
     let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| JobGateError::ExportFailed {
-        reason: format!("DOCX packaging: {e}"),
+    xml.pack(&mut out).map_err(|e| {
+        JobGateError::export_failed(Reason::new("reason-export-docx-pack").with_technical(e))
     })?;
     Ok(out.into_inner())
 }

@@ -4,7 +4,7 @@
 
 use crate::Format;
 use jobgate_core::error::Result;
-use jobgate_core::{Cv, JobGateError};
+use jobgate_core::{Cv, JobGateError, Phrase, Reason};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,9 +47,11 @@ pub fn default_file_name(cv: &Cv, format: Format) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it into place.
 /// Refuses to replace an existing file unless `force` (`FILE_EXISTS`). Returns the path written.
 pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
-    let failed = |reason: String| JobGateError::ExportFailed { reason };
+    let shown = |p: &Path| p.display().to_string();
+    let failed =
+        |id: &str, p: &Path| JobGateError::export_failed(Phrase::new(id).cv("path", shown(p)));
     if path.is_dir() {
-        return Err(failed(format!("{} is a folder", path.display())));
+        return Err(failed("reason-export-is-folder", path));
     }
     if path.exists() && !force {
         return Err(JobGateError::FileExists {
@@ -61,14 +63,11 @@ pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
         _ => PathBuf::from("."),
     };
     if !folder.is_dir() {
-        return Err(failed(format!(
-            "folder {} does not exist",
-            folder.display()
-        )));
+        return Err(failed("reason-export-no-folder", &folder));
     }
     let file_name = path
         .file_name()
-        .ok_or_else(|| failed(format!("{} has no file name", path.display())))?;
+        .ok_or_else(|| failed("reason-export-no-file-name", path))?;
     // A temporary file with an unpredictable name, created exclusively (never through a symlink someone
     // planted, never over another file), readable by the user only.
     let written = tempfile::Builder::new()
@@ -80,7 +79,12 @@ pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
             tmp.as_file().sync_all()?;
             Ok(tmp)
         })
-        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| {
+            JobGateError::export_failed(
+                Reason::from(Phrase::new("reason-export-cannot-write").cv("path", shown(path)))
+                    .with_technical(e),
+            )
+        })?;
     // Without `force`, the rename itself refuses a file that appeared meanwhile.
     let persisted = if force {
         written.persist(path)
@@ -93,11 +97,10 @@ pub fn write_file(bytes: &[u8], path: &Path, force: bool) -> Result<PathBuf> {
                 path: path.display().to_string(),
             });
         }
-        return Err(failed(format!(
-            "cannot write {}: {}",
-            path.display(),
-            e.error
-        )));
+        return Err(JobGateError::export_failed(
+            Reason::from(Phrase::new("reason-export-cannot-write").cv("path", shown(path)))
+                .with_technical(e.error),
+        ));
     }
     Ok(path.to_path_buf())
 }

@@ -20,7 +20,7 @@ pub use file::{default_file_name, write_file};
 pub use template::Template;
 
 use jobgate_core::error::Result;
-use jobgate_core::{Cv, JobGateError, Lang};
+use jobgate_core::{Cv, JobGateError, Lang, Phrase};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,10 +48,10 @@ impl Format {
             "docx" => Ok(Format::Docx),
             "pdf" => Ok(Format::Pdf),
             "txt" | "text" => Ok(Format::Txt),
-            _ => Err(JobGateError::InvalidInput {
-                field: "format".into(),
-                reason: format!("unknown format '{s}' (use docx, pdf or txt)"),
-            }),
+            _ => Err(JobGateError::invalid_input(
+                "format",
+                Phrase::new("reason-export-unknown-format").cv("format", s),
+            )),
         }
     }
 }

@@ -2,8 +2,8 @@
 //! template that overrides it key by key. Both files are compiled into the binary, so the CLI and the
 //! app work from any folder. This module only loads and checks templates; the renderers read them.
 
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use serde::Deserialize;
 
 const BASE: &str = include_str!("../../../templates/base.toml");
@@ -173,8 +173,13 @@ pub fn load(name: &str) -> Result<Template> {
 /// Merges `source` over the base and checks the result. A faulty template is our bug, reported as
 /// `EXPORT_FAILED` with the reason (the shipped ones are checked by the tests).
 pub fn parse(name: &str, source: &str) -> Result<Template> {
-    let bad = |reason: String| JobGateError::ExportFailed {
-        reason: format!("template {name}: {reason}"),
+    // What is wrong in a template is for its author (the shipped ones are checked by the tests): a
+    // technical detail after words for the person.
+    let bad = |detail: String| {
+        JobGateError::export_failed(
+            Reason::from(Phrase::new("reason-template-faulty").cv("name", name))
+                .with_technical(detail),
+        )
     };
     let mut base: toml::Table = BASE.parse().map_err(|e| bad(format!("base: {e}")))?;
     let over: toml::Table = source.parse().map_err(|e| bad(format!("{e}")))?;

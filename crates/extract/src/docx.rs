@@ -13,7 +13,7 @@
 
 use crate::{RawLine, RawPage};
 use jobgate_core::error::Result;
-use jobgate_core::{JobGateError, PartialCause};
+use jobgate_core::{JobGateError, PartialCause, Phrase, Reason};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::cell::Cell;
@@ -45,10 +45,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<DocxText> {
     }
 }
 
-fn corrupted(reason: impl Into<String>) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: reason.into(),
-    }
+/// A damaged archive; `detail` is the zip library's own account, kept for support.
+fn damaged_archive(detail: impl std::fmt::Display) -> JobGateError {
+    JobGateError::corrupted(Reason::new("reason-docx-damaged").with_technical(detail))
+}
+
+/// A document whose parts inflate past the per-file budget.
+fn bomb() -> JobGateError {
+    JobGateError::corrupted(Phrase::new("reason-docx-bomb").value("mb", MAX_PART_BYTES >> 20))
 }
 
 /// A reader that fails once more than `left` bytes of this part, or more than the file's shared
@@ -94,7 +98,7 @@ fn zip_error(e: zip::result::ZipError) -> JobGateError {
     if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
         JobGateError::EncryptedFile
     } else {
-        corrupted(format!("damaged archive: {text}"))
+        damaged_archive(text)
     }
 }
 
@@ -124,7 +128,9 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
     };
     let body = {
         let f = archive.by_name("word/document.xml").map_err(|e| match e {
-            zip::result::ZipError::FileNotFound => corrupted("no word/document.xml"),
+            zip::result::ZipError::FileNotFound => {
+                JobGateError::corrupted(Reason::new("reason-docx-no-body"))
+            }
             e => zip_error(e),
         })?;
         check_size(f.size())?;
@@ -163,7 +169,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
                 match walk(BufReader::new(Capped::new(f, &total)), &styles) {
                     Ok(part) => out.extend(part.paras),
                     // Over the file's budget: the whole file is refused, as for the body.
-                    Err(_) if total.get() == 0 => return Err(corrupted(BOMB)),
+                    Err(_) if total.get() == 0 => return Err(bomb()),
                     Err(_) => {
                         partial.get_or_insert(PartialCause::PartDamaged);
                     }
@@ -211,7 +217,7 @@ fn read_archive<R: Read + std::io::Seek>(mut archive: zip::ZipArchive<R>) -> Res
 
 fn check_size(declared: u64) -> Result<()> {
     if declared > MAX_PART_BYTES {
-        Err(corrupted(BOMB))
+        Err(bomb())
     } else {
         Ok(())
     }
@@ -246,7 +252,7 @@ fn read_damaged(bytes: &[u8], why: &str) -> Result<DocxText> {
             });
         }
     }
-    Err(corrupted(format!("damaged archive: {why}")))
+    Err(damaged_archive(why))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,7 +423,7 @@ fn read_styles(src: impl BufRead) -> Result<Styles> {
         let ev = match reader.read_event_into(&mut buf) {
             Ok(ev) => ev,
             Err(quick_xml::Error::Io(e)) if e.to_string().contains(BOMB) => {
-                return Err(corrupted(BOMB));
+                return Err(bomb());
             }
             Err(_) => break,
         };
@@ -557,7 +563,7 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
         let ev = match reader.read_event_into(&mut buf) {
             Ok(ev) => ev,
             Err(quick_xml::Error::Io(e)) if e.to_string().contains(BOMB) => {
-                return Err(corrupted(BOMB));
+                return Err(bomb());
             }
             Err(_) => {
                 out.partial = Some(PartialCause::DamagedText);
@@ -656,9 +662,10 @@ fn walk(src: impl BufRead, styles: &Styles) -> Result<Part> {
                     if let Some(p) = stack.pop() {
                         out.paras.push(p);
                         if out.paras.len() > MAX_PARAGRAPHS {
-                            return Err(corrupted(format!(
-                                "a part holds more than {MAX_PARAGRAPHS} paragraphs"
-                            )));
+                            return Err(JobGateError::corrupted(
+                                Phrase::new("reason-docx-too-many-paragraphs")
+                                    .value("max", MAX_PARAGRAPHS),
+                            ));
                         }
                     }
                     para_style.pop();

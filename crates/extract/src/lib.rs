@@ -19,7 +19,7 @@ use jobgate_core::contract::Warning;
 use jobgate_core::document::{Line, SourceFormat};
 use jobgate_core::error::{MAX_FILE_BYTES, Result};
 use jobgate_core::text::{detect_language, normalize_line};
-use jobgate_core::{Document, JobGateError};
+use jobgate_core::{Document, JobGateError, Phrase, Reason};
 use std::io::Read;
 use std::path::Path;
 
@@ -117,9 +117,7 @@ pub fn extract_reporting(bytes: &[u8], progress: &dyn Fn(ocr::Progress)) -> Resu
         });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(JobGateError::CorruptedFile {
-            reason: "empty".into(),
-        });
+        return Err(JobGateError::corrupted(Reason::new("reason-file-empty")));
     }
     match sniff(bytes) {
         FileKind::Pdf => {
@@ -220,15 +218,15 @@ fn check_text_budget(pages: &[RawPage]) -> Result<()> {
         .map(|l| l.text.len())
         .sum();
     let why = if lines > MAX_LINES {
-        format!("it holds more than {MAX_LINES} lines of text")
+        Phrase::new("reason-text-too-many-lines").value("max", MAX_LINES)
     } else if chars > MAX_TEXT_CHARS * 4
         || (chars > MAX_TEXT_CHARS && count_chars(pages) > MAX_TEXT_CHARS)
     {
-        format!("it holds more than {MAX_TEXT_CHARS} characters of text")
+        Phrase::new("reason-text-too-many-chars").value("max", MAX_TEXT_CHARS)
     } else {
         return Ok(());
     };
-    Err(JobGateError::CorruptedFile { reason: why })
+    Err(JobGateError::corrupted(why))
 }
 
 fn count_chars(pages: &[RawPage]) -> usize {

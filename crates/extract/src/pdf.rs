@@ -12,11 +12,11 @@
 use crate::RawPage;
 use crate::layout::{self, Run};
 use crate::pdf_scan;
-use jobgate_core::JobGateError;
 use jobgate_core::PartialCause;
 use jobgate_core::contract::Warning;
 use jobgate_core::error::Result;
 use jobgate_core::text::is_arabic_char;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -63,9 +63,7 @@ pub(crate) fn read_with(backend: &dyn PdfBackend, bytes: &[u8]) -> Result<PdfTex
     let out = match catch_unwind(AssertUnwindSafe(|| backend.read(bytes))) {
         Ok(r) => r?,
         Err(_) => {
-            return Err(JobGateError::CorruptedFile {
-                reason: "the PDF structure could not be read".into(),
-            });
+            return Err(JobGateError::corrupted(Reason::new("reason-pdf-structure")));
         }
     };
     let mut warnings = Vec::new();
@@ -97,16 +95,14 @@ fn has_end_marker(bytes: &[u8]) -> bool {
 /// pdf_oxide 0.3 (default features only).
 pub struct OxideBackend;
 
+/// The PDF library's own account of the damage, kept as a technical detail.
 fn corrupted(e: impl std::fmt::Display) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: format!("damaged PDF: {e}"),
-    }
+    JobGateError::corrupted(Reason::new("reason-pdf-damaged").with_technical(e))
 }
 
-fn unsafe_pdf(why: String) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: format!("unsafe PDF: {why}"),
-    }
+/// `why`: what `pdf_scan` found (a structure no CV has).
+fn unsafe_pdf(why: Phrase) -> JobGateError {
+    JobGateError::corrupted(Phrase::new("reason-pdf-unsafe").phrase("why", why))
 }
 
 impl PdfBackend for OxideBackend {
@@ -151,9 +147,9 @@ impl PdfBackend for OxideBackend {
                     }
                     runs_total += spans.len();
                     if runs_total > MAX_RUNS {
-                        return Err(unsafe_pdf(format!(
-                            "it holds more than {MAX_RUNS} pieces of text"
-                        )));
+                        return Err(unsafe_pdf(
+                            Phrase::new("reason-pdf-many-pieces").value("max", MAX_RUNS),
+                        ));
                     }
                     let runs = spans
                         .iter()

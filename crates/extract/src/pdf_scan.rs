@@ -9,6 +9,7 @@
 //! content stream of a page and each form it can draw once, walks them for nesting, and charges
 //! the budget with the page's content as the library will assemble it (a stream once per reference).
 
+use jobgate_core::Phrase;
 use pdf_oxide::object::{Object, ObjectRef};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -52,19 +53,16 @@ impl Default for Budget {
 }
 
 impl Budget {
-    fn charge(&mut self, n: usize) -> Result<(), String> {
+    fn charge(&mut self, n: usize) -> Result<(), Phrase> {
         self.left = self.left.checked_sub(n).ok_or_else(|| {
-            format!(
-                "its decoded content exceeds {} MB (a stream repeated or inflated without end)",
-                MAX_DECODED_BYTES >> 20
-            )
+            Phrase::new("reason-pdf-decoded-too-large").value("mb", MAX_DECODED_BYTES >> 20)
         })?;
         Ok(())
     }
 }
 
 /// Walks the file's bytes: nesting depth, and the objects inside object streams.
-pub(crate) fn check_file(bytes: &[u8], budget: &mut Budget) -> Result<(), String> {
+pub(crate) fn check_file(bytes: &[u8], budget: &mut Budget) -> Result<(), Phrase> {
     walk(bytes, Mode::File, budget).map(|_| ())
 }
 
@@ -78,8 +76,8 @@ enum Mode {
     Content,
 }
 
-fn too_deep() -> String {
-    format!("its objects are nested more than {MAX_NESTING} deep")
+fn too_deep() -> Phrase {
+    Phrase::new("reason-pdf-nested").value("max", MAX_NESTING)
 }
 
 fn is_delimiter(b: u8) -> bool {
@@ -145,7 +143,7 @@ struct Counts {
 }
 
 /// Walks bytes for nesting; counts what a content stream does.
-fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<Counts, String> {
+fn walk(data: &[u8], mode: Mode, budget: &mut Budget) -> Result<Counts, Phrase> {
     let mut depth = 0usize;
     let mut counts = Counts::default();
     let mut saved = 0usize;
@@ -309,11 +307,11 @@ fn filters_in(dict: &[u8]) -> Vec<&[u8]> {
 }
 
 /// Inflates an object stream within the budget; one with another filter cannot be checked.
-fn inflate(dict: &[u8], data: &[u8], budget: &mut Budget) -> Result<Vec<u8>, String> {
+fn inflate(dict: &[u8], data: &[u8], budget: &mut Budget) -> Result<Vec<u8>, Phrase> {
     let out = match filters_in(dict).as_slice() {
         [] => data.to_vec(),
         [b"FlateDecode"] | [b"Fl"] => inflate_capped(data, budget.left)?,
-        _ => return Err("an object stream uses a filter that cannot be checked".into()),
+        _ => return Err(Phrase::new("reason-pdf-unknown-filter")),
     };
     budget.charge(out.len())?;
     Ok(out)
@@ -321,7 +319,7 @@ fn inflate(dict: &[u8], data: &[u8], budget: &mut Budget) -> Result<Vec<u8>, Str
 
 /// Inflates zlib (or raw deflate) data, failing past `limit` bytes. A damaged stream gives what
 /// inflated before the damage, as pdf_oxide reads it.
-fn inflate_capped(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+fn inflate_capped(data: &[u8], limit: usize) -> Result<Vec<u8>, Phrase> {
     let mut out = Vec::new();
     let cap = limit as u64 + 1;
     let _ = flate2::read::ZlibDecoder::new(data)
@@ -333,10 +331,9 @@ fn inflate_capped(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
             .read_to_end(&mut out);
     }
     if out.len() > limit {
-        return Err(format!(
-            "its decoded content exceeds {} MB (a decompression bomb?)",
-            MAX_DECODED_BYTES >> 20
-        ));
+        return Err(
+            Phrase::new("reason-pdf-decoded-too-large").value("mb", MAX_DECODED_BYTES >> 20)
+        );
     }
     Ok(out)
 }
@@ -348,7 +345,7 @@ pub(crate) fn check_page(
     doc: &pdf_oxide::PdfDocument,
     index: usize,
     budget: &mut Budget,
-) -> Result<(), String> {
+) -> Result<(), Phrase> {
     let Ok(page) = doc.get_page(index) else {
         return Ok(());
     };
@@ -379,21 +376,14 @@ pub(crate) fn check_page(
     }
     // The library keeps every saved graphics state until its `Q`.
     if saves > MAX_SAVES {
-        return Err(format!(
-            "it saves the graphics state more than {MAX_SAVES} deep"
-        ));
+        return Err(Phrase::new("reason-pdf-saves-deep").value("max", MAX_SAVES));
     }
     // The library's span extraction grows faster than the number of text objects.
     if text_objects > MAX_TEXT_OBJECTS {
-        return Err(format!(
-            "it holds more than {MAX_TEXT_OBJECTS} pieces of text on a page"
-        ));
+        return Err(Phrase::new("reason-pdf-page-pieces").value("max", MAX_TEXT_OBJECTS));
     }
     if text_bytes > MAX_PAGE_TEXT_BYTES {
-        return Err(format!(
-            "it holds more than {} KB of text on a page",
-            MAX_PAGE_TEXT_BYTES >> 10
-        ));
+        return Err(Phrase::new("reason-pdf-page-text").value("kb", MAX_PAGE_TEXT_BYTES >> 10));
     }
     // Forms reachable from the page's resources, each checked once per document.
     let mut pending: Vec<Object> = inherited_resources(doc, dict).into_iter().collect();
@@ -415,7 +405,7 @@ pub(crate) fn check_page(
             }
             seen_forms += 1;
             if seen_forms > MAX_FORMS {
-                return Err(format!("a page draws more than {MAX_FORMS} forms"));
+                return Err(Phrase::new("reason-pdf-many-forms").value("max", MAX_FORMS));
             }
             let Ok(form) = doc.load_object(r) else {
                 continue;
@@ -465,7 +455,7 @@ fn content_size(
     doc: &pdf_oxide::PdfDocument,
     r: ObjectRef,
     budget: &mut Budget,
-) -> Result<(usize, Counts), String> {
+) -> Result<(usize, Counts), Phrase> {
     if let Some(size) = budget.sizes.get(&r) {
         return Ok(*size);
     }
@@ -516,7 +506,7 @@ const ORACLE_DEPTH: usize = 51;
 pub(crate) fn count_pages(
     doc: &pdf_oxide::PdfDocument,
     limit: usize,
-) -> Result<Option<usize>, String> {
+) -> Result<Option<usize>, Phrase> {
     let Some(root) = doc
         .catalog()
         .ok()
@@ -534,19 +524,15 @@ pub(crate) fn count_pages(
     while let Some((r, depth)) = stack.pop() {
         entries += 1;
         if entries > MAX_TREE_ENTRIES {
-            return Err(format!(
-                "its page tree has more than {MAX_TREE_ENTRIES} entries"
-            ));
+            return Err(Phrase::new("reason-pdf-tree-entries").value("max", MAX_TREE_ENTRIES));
         }
         // The library walks the tree recursively, one stack frame per level.
         if depth > MAX_NESTING {
-            return Err(format!(
-                "its page tree is nested more than {MAX_NESTING} deep"
-            ));
+            return Err(Phrase::new("reason-pdf-tree-deep").value("max", MAX_NESTING));
         }
         if !visited.insert(r) {
             if leaves.contains(&r) {
-                return Err("its page tree lists the same page more than once".into());
+                return Err(Phrase::new("reason-pdf-tree-repeats"));
             }
             again = true;
             continue;
@@ -589,7 +575,7 @@ pub(crate) fn count_pages(
         paths = next;
     }
     if paths.get(&root).copied().unwrap_or(1) > MAX_TREE_PATHS {
-        return Err("its page tree lists its own nodes again (a loop that multiplies)".into());
+        return Err(Phrase::new("reason-pdf-tree-loop"));
     }
     Ok((pages > 0).then_some(pages.min(limit)))
 }

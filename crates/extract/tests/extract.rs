@@ -361,7 +361,7 @@ fn files_that_are_not_pdf_or_docx_are_unsupported() {
 fn empty_file_is_corrupted_with_reason_empty() {
     let e = extract_file(&hostile("empty.pdf")).expect_err("empty");
     assert_eq!(e.code(), ErrorCode::CorruptedFile);
-    assert_eq!(e.details()["reason"], "empty");
+    assert_eq!(e.details()["reason"], "the file is empty");
 }
 
 #[test]
@@ -456,7 +456,7 @@ mod generated {
     /// The reason of a `CORRUPTED_FILE`, or a panic naming what came instead.
     fn reason(bytes: &[u8]) -> String {
         match extract(bytes) {
-            Err(JobGateError::CorruptedFile { reason }) => reason,
+            Err(JobGateError::CorruptedFile { reason }) => reason.english(),
             Err(e) => panic!("expected CORRUPTED_FILE, got {}", e.code().as_str()),
             Ok(doc) => panic!("expected CORRUPTED_FILE, got {} lines", doc.lines.len()),
         }

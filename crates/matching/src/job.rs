@@ -11,7 +11,7 @@ use crate::terms::{Phrase, Terms, Words, tokens};
 use jobgate_core::error::Result;
 use jobgate_core::lexicon::SkillLexicon;
 use jobgate_core::text::{detect_language, fold, is_arabic_char, normalize_line};
-use jobgate_core::{DocLanguage, JobGateError, Lang};
+use jobgate_core::{DocLanguage, JobGateError, Lang, Reason};
 use jobgate_extract::FileKind;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -302,10 +302,11 @@ pub fn load_job(path: &Path) -> Result<JobSpec> {
     let bytes = jobgate_extract::read_file(path)?;
     let text = job_text(&bytes)?;
     if text.trim().is_empty() {
-        return Err(JobGateError::InvalidInput {
-            field: "job".into(),
-            reason: format!("{} has no text", path.display()),
-        });
+        return Err(JobGateError::invalid_input(
+            "job",
+            jobgate_core::phrase::Phrase::new("reason-job-file-no-text")
+                .cv("path", path.display().to_string()),
+        ));
     }
     Ok(parse_job(&text))
 }
@@ -351,9 +352,8 @@ pub fn job_text_reporting(
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String> {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| JobGateError::CorruptedFile {
-        reason: "invalid UTF-16 text".into(),
-    })
+    String::from_utf16(&units)
+        .map_err(|_| JobGateError::corrupted(Reason::new("reason-text-bad-utf16")))
 }
 
 fn push_unique(list: &mut Vec<String>, s: &str) {

@@ -19,7 +19,7 @@ pub mod passcode;
 pub mod profiles;
 pub mod sync;
 
-use jobgate_core::{AnalysisResponse, Cv, JobGateError};
+use jobgate_core::{AnalysisResponse, Cv, JobGateError, Phrase, Reason};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -257,15 +257,11 @@ pub(crate) fn forget_ai_answers_of(tx: &Transaction, cv: CvId) -> Result<usize> 
 }
 
 pub(crate) fn db(e: rusqlite::Error) -> JobGateError {
-    JobGateError::StorageError {
-        reason: e.to_string(),
-    }
+    JobGateError::storage(Reason::technical(e))
 }
 
 pub(crate) fn json_err(e: serde_json::Error) -> JobGateError {
-    JobGateError::StorageError {
-        reason: format!("stored JSON: {e}"),
-    }
+    JobGateError::storage(Reason::new("reason-store-stored-json").with_technical(e))
 }
 
 /// Hex SHA-256 of some bytes (the analysed file's fingerprint).
@@ -281,9 +277,7 @@ pub fn data_dir() -> Result<PathBuf> {
     }
     directories::ProjectDirs::from("", "", "Job Gate")
         .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| JobGateError::StorageError {
-            reason: "no home folder to keep data in; set JOBGATE_DATA_DIR".into(),
-        })
+        .ok_or_else(|| JobGateError::storage(Reason::new("reason-store-no-home")))
 }
 
 /// Setting keys that look like credentials: those belong in the OS keychain, never in the database.
@@ -323,8 +317,11 @@ pub struct Store {
 /// Makes a database file readable by its owner only (SQLite gives its WAL and shared-memory files the
 /// database's permissions); creates it empty when missing, so it never exists with looser ones.
 pub(crate) fn restrict_file(path: &Path) -> Result<()> {
-    let io = |e: std::io::Error| JobGateError::StorageError {
-        reason: format!("{}: {e}", path.display()),
+    let io = |e: std::io::Error| {
+        JobGateError::storage(
+            Reason::from(Phrase::new("reason-store-file").cv("path", path.display().to_string()))
+                .with_technical(e),
+        )
     };
     let mut options = std::fs::OpenOptions::new();
     options.append(true).create(true);
@@ -370,9 +367,9 @@ pub(crate) fn connect(path: &Path, key: Option<&passcode::Key>) -> Result<Connec
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::NotADatabase =>
         {
-            Err(JobGateError::StorageError {
-                reason: format!("{} is encrypted or not a Job Gate database", path.display()),
-            })
+            Err(JobGateError::storage(
+                Phrase::new("reason-store-not-a-database").cv("path", path.display().to_string()),
+            ))
         }
         Err(e) => Err(db(e)),
     }
@@ -436,9 +433,10 @@ impl Store {
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
                 .map_err(db)?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(JobGateError::StorageError {
-                    reason: format!("could not switch to WAL (journal mode is {mode})"),
-                });
+                return Err(JobGateError::storage(
+                    Reason::new("reason-store-no-wal")
+                        .with_technical(format_args!("journal_mode={mode}")),
+                ));
             }
         }
         // NORMAL in WAL: a committed turn survives the app being killed; only a power cut can lose
@@ -451,12 +449,11 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(db)?;
         if version > migrations::CURRENT_VERSION {
-            return Err(JobGateError::StorageError {
-                reason: format!(
-                    "the database was written by a newer Job Gate (schema {version}, this one knows {})",
-                    migrations::CURRENT_VERSION
-                ),
-            });
+            return Err(JobGateError::storage(
+                Phrase::new("reason-store-newer-schema")
+                    .value("version", version)
+                    .value("known", migrations::CURRENT_VERSION),
+            ));
         }
         let opened_at_version = migrations::migrate(&mut conn).map_err(db)?;
         Ok(Store {
@@ -489,10 +486,10 @@ impl Store {
     pub fn profile(&mut self, name: &str) -> Result<ProfileId> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: "a profile needs a name".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "profile",
+                Reason::new("reason-profile-name-empty"),
+            ));
         }
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
@@ -635,9 +632,8 @@ impl Store {
         .optional()
         .map_err(db)?
         .map(ProfileId)
-        .ok_or_else(|| JobGateError::InvalidInput {
-            field: "cv".into(),
-            reason: format!("there is no CV {cv}"),
+        .ok_or_else(|| {
+            JobGateError::invalid_input("cv", Phrase::new("reason-no-cv").value("id", cv))
         })
     }
 
@@ -710,9 +706,11 @@ impl Store {
             )
             .optional()
             .map_err(db)?
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "version".into(),
-                reason: format!("there is no CV version {id}"),
+            .ok_or_else(|| {
+                JobGateError::invalid_input(
+                    "version",
+                    Phrase::new("reason-no-cv-version").value("id", id),
+                )
             })?;
         Store::cv_profile(&self.conn, v.cv_id)?;
         v.structured_data = serde_json::from_str(&json).map_err(json_err)?;
@@ -731,10 +729,10 @@ impl Store {
             .map_err(db)?;
         match id {
             Some(id) => self.version(VersionId(id)),
-            None => Err(JobGateError::InvalidInput {
-                field: "cv".into(),
-                reason: format!("there is no CV {cv}"),
-            }),
+            None => Err(JobGateError::invalid_input(
+                "cv",
+                Phrase::new("reason-no-cv").value("id", cv),
+            )),
         }
     }
 
@@ -851,9 +849,11 @@ impl Store {
             )
             .optional()
             .map_err(db)?
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "analysis".into(),
-                reason: format!("there is no analysis {id}"),
+            .ok_or_else(|| {
+                JobGateError::invalid_input(
+                    "analysis",
+                    Phrase::new("reason-no-analysis").value("id", id),
+                )
             })?;
         serde_json::from_str(&json).map_err(json_err)
     }
@@ -889,8 +889,8 @@ impl Store {
             })
             .optional()
             .map_err(db)?
-            .ok_or_else(|| JobGateError::StorageError {
-                reason: format!("no profile {p}"),
+            .ok_or_else(|| {
+                JobGateError::storage(Phrase::new("reason-store-no-profile-row").value("id", p))
             })?;
         let mut st = self
             .conn
@@ -989,10 +989,10 @@ impl Store {
     /// disk are left alone (the user saved them). The report says whether the WAL could be emptied.
     pub fn delete_cv(&mut self, p: ProfileId, cv: CvId) -> Result<DeleteReport> {
         if Store::cv_profile(&self.conn, cv)? != p {
-            return Err(JobGateError::InvalidInput {
-                field: "cv".into(),
-                reason: format!("there is no CV {cv}"),
-            });
+            return Err(JobGateError::invalid_input(
+                "cv",
+                Phrase::new("reason-no-cv").value("id", cv),
+            ));
         }
         let tx = self.conn.transaction().map_err(db)?;
         for (entity, uuid) in sync::cv_family(&tx, cv)? {
@@ -1041,10 +1041,10 @@ impl Store {
     /// Stores a preference. Keys that look like credentials are refused: secrets go to the keychain.
     pub fn set_setting(&mut self, p: ProfileId, key: &str, value: &str) -> Result<()> {
         if is_secret_key(key) {
-            return Err(JobGateError::InvalidInput {
-                field: key.into(),
-                reason: "secrets are kept in the OS keychain, never in the database".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                key,
+                Reason::new("reason-setting-is-secret"),
+            ));
         }
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(

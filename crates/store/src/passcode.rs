@@ -6,7 +6,7 @@
 //! Keys and the hex text made from them are zeroed when dropped. Which profile is locked and how many wrong
 //! tries it has seen is the index's business ([`crate::profiles`]).
 
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
@@ -54,8 +54,8 @@ impl Key {
         let passcode: Zeroizing<String> = Zeroizing::new(passcode.nfc().collect());
         let argon_params =
             argon2::Params::new(params.memory_kib, params.iterations, params.lanes, Some(32))
-                .map_err(|e| JobGateError::StorageError {
-                    reason: format!("passcode key parameters: {e}"),
+                .map_err(|e| {
+                    JobGateError::storage(Reason::new("reason-passcode-key").with_technical(e))
                 })?;
         let argon = argon2::Argon2::new(
             argon2::Algorithm::Argon2id,
@@ -65,8 +65,8 @@ impl Key {
         let mut key = Zeroizing::new([0u8; 32]);
         argon
             .hash_password_into(passcode.as_bytes(), salt, key.as_mut())
-            .map_err(|e| JobGateError::StorageError {
-                reason: format!("passcode key: {e}"),
+            .map_err(|e| {
+                JobGateError::storage(Reason::new("reason-passcode-key").with_technical(e))
             })?;
         Ok(Key(key))
     }
@@ -87,8 +87,8 @@ impl Key {
 /// A fresh random salt.
 pub fn new_salt() -> Result<[u8; 16], JobGateError> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| JobGateError::StorageError {
-        reason: format!("no randomness for a passcode salt: {e}"),
+    getrandom::fill(&mut salt).map_err(|e| {
+        JobGateError::storage(Reason::new("reason-passcode-no-randomness").with_technical(e))
     })?;
     Ok(salt)
 }
@@ -109,10 +109,10 @@ pub fn wait_after(failures: u32) -> u64 {
 /// Rejects passcodes nobody should use; the rest is the person's choice.
 pub fn check_new(passcode: &str) -> Result<(), JobGateError> {
     if passcode.chars().count() < 4 {
-        return Err(JobGateError::InvalidInput {
-            field: "passcode".into(),
-            reason: "a passcode needs at least 4 characters".into(),
-        });
+        return Err(JobGateError::invalid_input(
+            "passcode",
+            Phrase::new("reason-passcode-too-short").count(4),
+        ));
     }
     Ok(())
 }

@@ -18,7 +18,7 @@
 
 use crate::passcode::{self, KdfParams, Key};
 use crate::{DB_FILE, Result, Store, db};
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -82,9 +82,7 @@ impl KdfRecord {
 fn kdf_text(kdf: Option<&KdfRecord>) -> Result<Option<String>> {
     kdf.map(serde_json::to_string)
         .transpose()
-        .map_err(|e| JobGateError::Internal {
-            reason: e.to_string(),
-        })
+        .map_err(|e| JobGateError::internal(Reason::technical(e)))
 }
 
 struct Row {
@@ -117,9 +115,10 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn io(path: &Path, e: std::io::Error) -> JobGateError {
-    JobGateError::StorageError {
-        reason: format!("{}: {e}", path.display()),
-    }
+    JobGateError::storage(
+        Reason::from(Phrase::new("reason-store-file").cv("path", path.display().to_string()))
+            .with_technical(e),
+    )
 }
 
 /// Creates `dir` (and parents) readable by its owner only.
@@ -185,18 +184,17 @@ fn shred_db(path: &Path) -> Result<()> {
 
 fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
-    let bad = |reason: &str| JobGateError::InvalidInput {
-        field: "profile".into(),
-        reason: reason.into(),
-    };
+    let bad = |p: Phrase| JobGateError::invalid_input("profile", p);
     if name.is_empty() {
-        return Err(bad("a profile needs a name"));
+        return Err(bad(Phrase::new("reason-profile-name-empty")));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(bad("a profile name has at most 64 characters"));
+        return Err(bad(
+            Phrase::new("reason-profile-name-too-long").count(MAX_NAME_CHARS)
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(bad("a profile name cannot hold control characters"));
+        return Err(bad(Phrase::new("reason-profile-name-control")));
     }
     Ok(name.to_string())
 }
@@ -315,8 +313,10 @@ impl Profiles {
                 let kdf = kdf
                     .map(|k: String| serde_json::from_str::<KdfRecord>(&k))
                     .transpose()
-                    .map_err(|e| JobGateError::StorageError {
-                        reason: format!("profile index: {e}"),
+                    .map_err(|e| {
+                        JobGateError::storage(
+                            Reason::new("reason-store-profile-index").with_technical(e),
+                        )
                     })?;
                 Ok::<_, JobGateError>(Row {
                     id,
@@ -336,10 +336,10 @@ impl Profiles {
     pub fn create(&mut self, name: &str, passcode: Option<&str>) -> Result<ProfileEntry> {
         let name = check_name(name)?;
         if self.row(&name).is_ok() {
-            return Err(JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: format!("there is already a profile called '{name}'"),
-            });
+            return Err(JobGateError::invalid_input(
+                "profile",
+                Phrase::new("reason-profile-exists").cv("name", &name),
+            ));
         }
         let id = uuid::Uuid::new_v4().to_string();
         let kdf = match passcode {
@@ -398,9 +398,9 @@ impl Profiles {
     /// passcodes and makes every try after the free ones wait.
     fn unlock(&mut self, row: &Row, passcode: &str) -> Result<(Key, Store)> {
         let Some(kdf) = &row.kdf else {
-            return Err(JobGateError::Internal {
-                reason: "unlock of a profile without a passcode".into(),
-            });
+            return Err(JobGateError::internal(Reason::new(
+                "reason-profile-unlock-without-passcode",
+            )));
         };
         self.check_wait(row)?;
         let key = kdf.key(passcode)?;
@@ -589,9 +589,7 @@ impl Profiles {
         file_passcode: &str,
         name: Option<&str>,
     ) -> Result<ProfileEntry> {
-        let corrupted = |reason: &str| JobGateError::CorruptedFile {
-            reason: reason.to_string(),
-        };
+        let bad_file = |id: &str| JobGateError::corrupted(Reason::new(id));
         let bytes = std::fs::read(src).map_err(|_| JobGateError::FileNotFound {
             path: src.display().to_string(),
         })?;
@@ -600,13 +598,13 @@ impl Profiles {
         } else if let Some(rest) = bytes.strip_prefix(EXPORT_MAGIC_V1) {
             (rest, true)
         } else {
-            return Err(corrupted("not a Job Gate profile file"));
+            return Err(bad_file("reason-profile-file-not-ours"));
         };
         let end = rest
             .iter()
             .take(4096)
             .position(|b| *b == b'\n')
-            .ok_or_else(|| corrupted("the profile file's header is missing"))?;
+            .ok_or_else(|| bad_file("reason-profile-file-no-header"))?;
         #[derive(Deserialize)]
         struct Header {
             /// Format 1 only.
@@ -614,20 +612,19 @@ impl Profiles {
             kdf: KdfRecord,
         }
         let header: Header = serde_json::from_slice(&rest[..end])
-            .map_err(|_| corrupted("the profile file's header cannot be read"))?;
+            .map_err(|_| bad_file("reason-profile-file-bad-header"))?;
         if named_in_header != header.name.is_some() {
-            return Err(corrupted("the profile file's header cannot be read"));
+            return Err(bad_file("reason-profile-file-bad-header"));
         }
         let chosen = name.map(check_name).transpose()?;
-        let taken =
-            |profiles: &Profiles, name: &str| {
-                profiles.row(name).is_ok().then(|| JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: format!(
-                    "there is already a profile called '{name}': import it under another name"
-                ),
+        let taken = |profiles: &Profiles, name: &str| {
+            profiles.row(name).is_ok().then(|| {
+                JobGateError::invalid_input(
+                    "profile",
+                    Phrase::new("reason-profile-exists-import").cv("name", name),
+                )
             })
-            };
+        };
         // Format 1 names the profile before anything is decrypted: a clash is reported at once.
         if let Some(n) = chosen.as_ref().or(header.name.as_ref())
             && let Some(e) = taken(self, n)
@@ -645,7 +642,7 @@ impl Profiles {
                     (Some(n), _, _) => n,
                     (None, Some(n), _) | (None, None, Some(n)) => check_name(&n)?,
                     (None, None, None) => {
-                        return Err(corrupted("the profile file does not name its profile"));
+                        return Err(bad_file("reason-profile-file-no-name"));
                     }
                 };
                 match taken(self, &name) {
@@ -733,12 +730,9 @@ impl Profiles {
                 let mut copy = Store::open_keyed(&tmp, None)?;
                 copy.keep_only_profile(person.id)?;
                 if copy.row_counts(person.id)? != old.row_counts(person.id)? {
-                    return Err(JobGateError::StorageError {
-                        reason: format!(
-                            "moving profile '{}' to its own file lost rows; the old database is kept",
-                            person.name
-                        ),
-                    });
+                    return Err(JobGateError::storage(
+                        Phrase::new("reason-store-split-lost-rows").cv("name", &person.name),
+                    ));
                 }
                 copy.checkpoint()?;
             }

@@ -10,7 +10,7 @@
 //! speaks [`Change`] values whose fields are the protocol's.
 
 use crate::{CvId, ProfileId, Result, Store, db, json_err};
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Reason};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -398,9 +398,8 @@ impl Store {
     /// The person's id across machines (the profile row's uuid).
     pub fn profile_uuid(&mut self) -> Result<String> {
         let owner = self.owner()?;
-        uuid_of(&self.conn, "profiles", owner.0)?.ok_or_else(|| JobGateError::StorageError {
-            reason: "the profile has no uuid".into(),
-        })
+        uuid_of(&self.conn, "profiles", owner.0)?
+            .ok_or_else(|| JobGateError::storage(Reason::new("reason-store-profile-no-uuid")))
     }
 
     /// Turns sync on; the first time, the whole history is queued (oldest first) in one transaction. Returns how

@@ -11,6 +11,7 @@ use crate::error::SyncError;
 use crate::protocol::{
     ErrorBody, Health, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse,
 };
+use jobgate_core::{Phrase, Reason};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use serde::de::DeserializeOwned;
@@ -71,7 +72,7 @@ impl SyncClient {
             builder = builder.no_proxy();
         }
         let http = builder.build().map_err(|e| SyncError::Network {
-            reason: format!("could not set up HTTPS ({})", chain(&e)),
+            reason: Reason::new("reason-sync-no-https").with_technical(chain(&e)),
         })?;
         Ok(SyncClient {
             url,
@@ -107,7 +108,10 @@ impl SyncClient {
         let body = read_body(resp)?;
         if (200..300).contains(&status) {
             return serde_json::from_slice(&body).map_err(|e| SyncError::BadResponse {
-                reason: format!("status {status} with an unexpected body ({e})"),
+                reason: Reason::from(
+                    Phrase::new("reason-sync-unexpected-body").value("status", status),
+                )
+                .with_technical(e),
             });
         }
         Err(status_error(status, retry_after, &body))
@@ -130,7 +134,9 @@ impl Remote for SyncClient {
         }
         if h.status != "ok" {
             return Err(SyncError::BadResponse {
-                reason: format!("health status is '{}'", truncate(&h.status, 40)),
+                reason: Phrase::new("reason-sync-unhealthy")
+                    .cv("status", truncate(&h.status, 40))
+                    .into(),
             });
         }
         Ok(h)
@@ -138,7 +144,7 @@ impl Remote for SyncClient {
 
     fn push(&self, request: &PushRequest) -> Result<PushResponse, SyncError> {
         let body = serde_json::to_vec(request).map_err(|e| SyncError::BadResponse {
-            reason: format!("could not write the push body ({e})"),
+            reason: Reason::new("reason-sync-push-not-written").with_technical(e),
         })?;
         let req = self
             .http
@@ -210,13 +216,15 @@ fn read_body(resp: Response) -> Result<Vec<u8>, SyncError> {
                 SyncError::Timeout
             } else {
                 SyncError::Network {
-                    reason: format!("the answer broke off ({})", chain(&e)),
+                    reason: Reason::new("reason-sync-answer-broke-off").with_technical(chain(&e)),
                 }
             }
         })?;
     if body.len() as u64 > MAX_ANSWER_BYTES {
         return Err(SyncError::BadResponse {
-            reason: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+            reason: Phrase::new("reason-sync-answer-too-large")
+                .value("mb", MAX_ANSWER_BYTES >> 20)
+                .into(),
         });
     }
     Ok(body)
@@ -226,7 +234,9 @@ fn transport(e: &reqwest::Error) -> SyncError {
     if e.is_timeout() {
         return SyncError::Timeout;
     }
-    SyncError::Network { reason: chain(e) }
+    SyncError::Network {
+        reason: Reason::new("reason-sync-unreachable").with_technical(chain(e)),
+    }
 }
 
 /// An error and its causes, most specific last, without URLs (they are shown elsewhere) and without

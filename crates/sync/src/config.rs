@@ -54,7 +54,9 @@ impl fmt::Debug for ServerUrl {
 impl ServerUrl {
     /// Checks a base URL against the policy (see the module doc).
     pub fn parse(input: &str) -> Result<ServerUrl, SyncError> {
-        let url = BaseUrl::parse(input).map_err(|reason| SyncError::InvalidUrl { reason })?;
+        let url = BaseUrl::parse(input).map_err(|reason| SyncError::InvalidUrl {
+            reason: Box::new(reason),
+        })?;
         if !url.may_carry_secrets() {
             return Err(SyncError::InsecureUrl { host: url.host() });
         }

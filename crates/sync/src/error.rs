@@ -6,7 +6,7 @@
 //! reason (a local store failure keeps its own code). No variant ever holds the API key: reasons are built
 //! from status codes, the server's `error_code` and transport errors, never from request headers.
 
-use jobgate_core::JobGateError;
+use jobgate_core::{JobGateError, Lang, Phrase, Reason};
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -34,13 +34,13 @@ pub enum SyncError {
     },
     /// Could not connect, or the connection broke before a whole answer came.
     #[error("could not reach the server: {reason}")]
-    Network { reason: String },
+    Network { reason: Reason },
     /// No whole answer within the time limit.
     #[error("the server did not answer in time")]
     Timeout,
     /// A 200 whose body is not what protocol v1 says.
     #[error("the server's answer is not protocol v1: {reason}")]
-    BadResponse { reason: String },
+    BadResponse { reason: Reason },
     /// The server speaks another protocol version.
     #[error(
         "the server speaks sync protocol {server}, this app speaks {}",
@@ -51,8 +51,8 @@ pub enum SyncError {
     #[error("'{host}' must be reached over https")]
     InsecureUrl { host: String },
     /// The server URL is not usable (see [`crate::ServerUrl::parse`]).
-    #[error("the server URL is not usable: {reason}")]
-    InvalidUrl { reason: String },
+    #[error("the server URL is not usable: {}", .reason.plain(Lang::En))]
+    InvalidUrl { reason: Box<Phrase> },
     /// The local store failed (it keeps its own error code).
     #[error("{0}")]
     Local(JobGateError),
@@ -86,13 +86,57 @@ impl SyncError {
     }
 }
 
+impl SyncError {
+    /// Why, as words for a person (`reason-sync-*`), with a transport's or a protocol check's own text
+    /// kept as a technical detail. A local store failure has its own reason.
+    pub fn reason(&self) -> Reason {
+        let after = |p: Phrase, d: &Option<Duration>| match d {
+            Some(d) => p.value("after", d.as_secs()),
+            None => p.value("after", "none"),
+        };
+        match self {
+            SyncError::Unauthorized => Reason::new("reason-sync-unauthorized"),
+            SyncError::TooLarge => Reason::new("reason-sync-too-large"),
+            SyncError::RateLimited { retry_after } => {
+                after(Phrase::new("reason-sync-busy"), retry_after).into()
+            }
+            SyncError::Server {
+                status,
+                retry_after,
+            } => after(
+                Phrase::new("reason-sync-server-failed").value("status", status),
+                retry_after,
+            )
+            .into(),
+            SyncError::Refused { status, error_code } => {
+                let p = Phrase::new("reason-sync-refused").value("status", status);
+                match error_code {
+                    Some(code) => Reason::from(p).with_technical(code),
+                    None => p.into(),
+                }
+            }
+            SyncError::Network { reason } | SyncError::BadResponse { reason } => reason.clone(),
+            SyncError::Timeout => Reason::new("reason-sync-timeout"),
+            SyncError::ProtocolMismatch { server } => Phrase::new("reason-sync-protocol")
+                .value("server", server)
+                .value("ours", crate::protocol::PROTOCOL_VERSION)
+                .into(),
+            SyncError::InsecureUrl { host } => {
+                Phrase::new("reason-sync-insecure").cv("host", host).into()
+            }
+            SyncError::InvalidUrl { reason } => Phrase::new("reason-sync-bad-url")
+                .phrase("why", (**reason).clone())
+                .into(),
+            SyncError::Local(inner) => inner.reason().cloned().unwrap_or_default(),
+        }
+    }
+}
+
 impl From<SyncError> for JobGateError {
     fn from(e: SyncError) -> JobGateError {
         match e {
             SyncError::Local(inner) => inner,
-            other => JobGateError::SyncFailed {
-                reason: other.to_string(),
-            },
+            other => JobGateError::sync_failed(other.reason()),
         }
     }
 }
@@ -126,9 +170,7 @@ mod tests {
     fn becomes_sync_failed_but_a_local_error_keeps_its_code() {
         let e: JobGateError = SyncError::Unauthorized.into();
         assert!(matches!(e, JobGateError::SyncFailed { .. }));
-        let local = JobGateError::Internal {
-            reason: "disk".into(),
-        };
+        let local = JobGateError::internal(Reason::technical("disk"));
         let e: JobGateError = SyncError::Local(local.clone()).into();
         assert_eq!(e, local);
         let msg = SyncError::RateLimited {

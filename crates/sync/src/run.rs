@@ -20,7 +20,7 @@
 use crate::client::Remote;
 use crate::error::SyncError;
 use crate::protocol::{Change, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, PushRequest, PushResponse};
-use jobgate_core::{ErrorResponse, JobGateError, Lang};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashSet;
@@ -454,7 +454,7 @@ fn push_all<R: LocalReplica + ?Sized>(
         if settled == 0 {
             // The server answered 200 but acknowledged none of what was sent: asking again would loop.
             return Err(SyncError::BadResponse {
-                reason: "the push answer neither accepted nor rejected any change sent".into(),
+                reason: Reason::new("reason-sync-push-unanswered"),
             });
         }
     }
@@ -522,7 +522,7 @@ fn pull_all<R: LocalReplica + ?Sized>(
         }
         if page.changes.is_empty() && cursor.as_deref() == Some(page.next_cursor.as_str()) {
             return Err(SyncError::BadResponse {
-                reason: "the pull answer says there is more but does not move on".into(),
+                reason: Reason::new("reason-sync-pull-stuck"),
             });
         }
         cursor = Some(page.next_cursor);

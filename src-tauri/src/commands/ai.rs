@@ -3,6 +3,7 @@
 
 use super::{CommandResult, Respond, blocking_with};
 use crate::state::AppState;
+use jobgate_core::Reason;
 use jobgate_core::{Cv, JobGateError, Lang};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -36,18 +37,14 @@ pub async fn ai_rewrite_experience<R: Runtime>(
 ) -> CommandResult<Vec<String>> {
     let run = blocking_with(&app, move |app, state| {
         let cfg = state.ai_allowed()?;
-        let job = cv
-            .experience
-            .get(entry)
-            .ok_or_else(|| JobGateError::InvalidInput {
-                field: "entry".into(),
-                reason: "there is no such job in the CV".into(),
-            })?;
+        let job = cv.experience.get(entry).ok_or_else(|| {
+            JobGateError::invalid_input("entry", Reason::new("reason-no-such-job"))
+        })?;
         if job.achievements.is_empty() {
-            return Err(JobGateError::InvalidInput {
-                field: "achievements".into(),
-                reason: "this job has no achievements to reword yet".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "achievements",
+                Reason::new("reason-job-no-achievements"),
+            ));
         }
         let lang = jobgate_export::language_of(&cv);
         let items = job.achievements.iter().cloned().enumerate();

@@ -4,6 +4,7 @@ use super::{CommandResult, Respond, blocking};
 use crate::os;
 use crate::picked::{PickedFile, Use};
 use crate::state::AppState;
+use jobgate_core::Reason;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{AnalysisResponse, Cv, JobGateError};
 use jobgate_engine::{AnalyzeOptions, CancelToken};
@@ -131,9 +132,7 @@ pub fn import_file_reporting(
     }
     let recorded = imported
         .recorded
-        .ok_or_else(|| JobGateError::StorageError {
-            reason: "the import was not saved".into(),
-        })??;
+        .ok_or_else(|| JobGateError::storage(Reason::new("reason-import-not-saved")))??;
     Ok(ImportResult {
         file_name: imported.file_name,
         analysis: imported.analysis,

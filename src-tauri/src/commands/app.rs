@@ -3,6 +3,7 @@
 use super::{CommandResult, Respond, fail, response};
 use crate::os;
 use crate::state::AppState;
+use jobgate_core::Phrase;
 use jobgate_core::i18n::Localizer;
 use jobgate_core::{ErrorResponse, JobGateError, Lang};
 use jobgate_engine::settings;
@@ -58,10 +59,7 @@ pub fn format_message(
     if !loc.has(&id) {
         return fail(
             &state,
-            JobGateError::InvalidInput {
-                field: "id".into(),
-                reason: format!("no message {id}"),
-            },
+            JobGateError::invalid_input("id", Phrase::new("reason-no-message").value("id", &id)),
         );
     }
     let args: Vec<(String, String)> = args.unwrap_or_default().into_iter().collect();
@@ -111,7 +109,7 @@ pub async fn status(state: State<'_, AppState>) -> CommandResult<Status> {
     let storage = state.with_store(|store, _| store.schema_version());
     let storage_problem = state
         .storage_problem()
-        .or_else(|| storage.err().map(|e| e.to_string()));
+        .or_else(|| storage.err().map(|e| e.to_response(state.lang()).error));
     let ai_key_saved = matches!(state.api_key(), Ok(Some(_)));
     let cfg = state.ai_config();
     let ai_reachable =

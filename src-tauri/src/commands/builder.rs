@@ -3,6 +3,7 @@
 use super::ai::reword;
 use super::{CommandResult, Respond, blocking_with};
 use crate::state::AppState;
+use jobgate_core::Reason;
 use jobgate_core::{Cv, JobGateError};
 use jobgate_store::{CvId, VersionId};
 use serde::Serialize;
@@ -140,12 +141,9 @@ pub async fn builder_ai_rewrite<R: Runtime>(
         let cfg = state.ai_allowed()?;
         let (job, items, lang) = state.with_session(&session_id, |_, session| {
             let b = session.builder();
-            let (job, items) = b
-                .rewrite_targets()
-                .ok_or_else(|| JobGateError::InvalidInput {
-                    field: "achievements".into(),
-                    reason: "there are no achievements to reword yet".into(),
-                })?;
+            let (job, items) = b.rewrite_targets().ok_or_else(|| {
+                JobGateError::invalid_input("achievements", Reason::new("reason-no-achievements"))
+            })?;
             Ok((job, items, b.lang()))
         })?;
         // The calls run without holding the database, so the rest of the app stays responsive.

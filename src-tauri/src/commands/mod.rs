@@ -35,7 +35,7 @@ pub mod sync;
 pub mod updates;
 
 use crate::state::AppState;
-use jobgate_core::{ErrorResponse, JobGateError, Lang};
+use jobgate_core::{ErrorResponse, JobGateError, Lang, Reason};
 use tauri::{AppHandle, Manager, Runtime};
 
 /// What every command returns.
@@ -93,8 +93,8 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T, JobGateError> {
     match tauri::async_runtime::spawn_blocking(work).await {
         Ok(result) => result,
-        Err(e) => Err(JobGateError::Internal {
-            reason: format!("the work stopped: {e}"),
-        }),
+        Err(e) => Err(JobGateError::internal(
+            Reason::new("reason-work-stopped").with_technical(e),
+        )),
     }
 }

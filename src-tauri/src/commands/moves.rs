@@ -10,7 +10,7 @@ use super::{CommandResult, Respond, fail};
 use crate::os;
 use crate::state::AppState;
 use jobgate_core::i18n::Localizer;
-use jobgate_core::{JobGateError, jsonresume};
+use jobgate_core::{JobGateError, Reason, jsonresume};
 use jobgate_store::{CvId, VersionId, VersionSource};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -55,11 +55,9 @@ fn open_dialog<R: Runtime>(
     })
 }
 
-fn invalid(field: &str, reason: &str) -> JobGateError {
-    JobGateError::InvalidInput {
-        field: field.into(),
-        reason: reason.into(),
-    }
+/// `INVALID_INPUT` in `field`, for the reason with Fluent id `id`.
+fn invalid(field: &str, id: &str) -> JobGateError {
+    JobGateError::invalid_input(field, Reason::new(id))
 }
 
 /// Saves the open person's profile to one file they choose, encrypted with `file_passcode` (typed
@@ -76,19 +74,10 @@ pub async fn export_profile<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let person = state.person().respond(&state)?;
     let Some(name) = person.profile().map(str::to_string) else {
-        return fail(
-            &state,
-            invalid(
-                "profile",
-                "a guest has no profile to save: create one first",
-            ),
-        );
+        return fail(&state, invalid("profile", "reason-guest-nothing-to-save"));
     };
     if file_passcode != file_passcode_again {
-        return fail(
-            &state,
-            invalid("file_passcode", "the two file passcodes are not the same"),
-        );
+        return fail(&state, invalid("file_passcode", "reason-passcodes-differ"));
     }
     // Checked before the dialog, so a short passcode or a wrong profile passcode fails at once.
     let mut profiles = state.profiles().respond(&state)?;
@@ -139,7 +128,7 @@ pub async fn import_profile<R: Runtime>(
     if file_passcode.is_empty() {
         return fail(
             &state,
-            invalid("file_passcode", "type the passcode the file was saved with"),
+            invalid("file_passcode", "reason-file-passcode-needed"),
         );
     }
     let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
@@ -176,9 +165,7 @@ pub async fn export_json_resume<R: Runtime>(
         .respond(&state)?
         .structured_data;
     let bytes = serde_json::to_vec_pretty(&jsonresume::to_json_resume(&cv))
-        .map_err(|e| JobGateError::ExportFailed {
-            reason: e.to_string(),
-        })
+        .map_err(|e| JobGateError::export_failed(Reason::technical(e)))
         .respond(&state)?;
     let suggested = PathBuf::from(jobgate_export::default_file_name(
         &cv,
@@ -247,16 +234,15 @@ pub async fn import_json_resume<R: Runtime>(
             });
         }
         let bytes = std::fs::read(&src).map_err(|_| not_found())?;
-        let doc: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| JobGateError::CorruptedFile {
-                reason: format!("not valid JSON: {e}"),
-            })?;
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            JobGateError::corrupted(Reason::new("reason-input-not-json").with_technical(e))
+        })?;
         if !jsonresume::is_json_resume(&doc) {
-            return Err(invalid("file", "this JSON file is not a JSON Resume CV"));
+            return Err(invalid("file", "reason-not-json-resume"));
         }
         let cv = jsonresume::from_json_resume(&doc);
         if cv.is_empty() {
-            return Err(invalid("file", "the JSON Resume file holds no CV"));
+            return Err(invalid("file", "reason-json-resume-empty"));
         }
         let (cv_id, version_id) =
             state.with_store(|store, p| store.create_cv(p, VersionSource::Import, &cv))?;

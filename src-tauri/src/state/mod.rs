@@ -24,6 +24,7 @@
 
 use jobgate_ai::keys::KeyStore;
 use jobgate_core::{JobGateError, Lang};
+use jobgate_core::{Phrase, Reason};
 use jobgate_engine::people::{self, Who};
 use jobgate_engine::policy::{self, LoadedPolicy};
 use jobgate_engine::screening::Screening;
@@ -211,7 +212,9 @@ impl AppState {
 
     /// Why the data folder could not be used, in words (Status).
     pub fn storage_problem(&self) -> Option<String> {
-        self.storage_problem.as_ref().map(JobGateError::to_string)
+        self.storage_problem
+            .as_ref()
+            .map(|e| e.to_response(self.lang()).error)
     }
 
     /// Why the data folder could not be used, as the error the window shows at start: nothing is being
@@ -318,9 +321,10 @@ fn remove_files(paths: &[String]) -> Result<Vec<String>, JobGateError> {
             Ok(()) => deleted.push(p.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(JobGateError::StorageError {
-                    reason: format!("{p}: {e}"),
-                });
+                return Err(JobGateError::storage(
+                    Reason::from(Phrase::new("reason-file-not-removed").cv("path", p))
+                        .with_technical(e),
+                ));
             }
         }
     }

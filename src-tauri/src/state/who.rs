@@ -4,6 +4,7 @@
 use super::person::{Person, PersonView, WhoView};
 use super::{AppState, lock, remove_files};
 use jobgate_core::JobGateError;
+use jobgate_core::{Phrase, Reason};
 use jobgate_engine::people::{self, Who};
 use jobgate_store::Store;
 use std::sync::Arc;
@@ -79,10 +80,10 @@ impl AppState {
         let mut passcode = passcode.filter(|p| !p.is_empty());
         if let Some(new) = new_passcode.filter(|p| !p.is_empty()) {
             if entry.locked {
-                return Err(JobGateError::InvalidInput {
-                    field: "passcode".into(),
-                    reason: format!("'{}' already has a passcode", entry.name),
-                });
+                return Err(JobGateError::invalid_input(
+                    "passcode",
+                    Phrase::new("reason-profile-already-locked").cv("name", &entry.name),
+                ));
             }
             profiles.set_passcode(&entry.name, None, new)?;
             passcode = Some(new);
@@ -135,17 +136,17 @@ impl AppState {
     ) -> Result<(), JobGateError> {
         let person = self.person()?;
         let Some(name) = person.profile.clone() else {
-            return Err(JobGateError::InvalidInput {
-                field: "profile".into(),
-                reason: "a guest has no profile to protect; create one first".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "profile",
+                Reason::new("reason-guest-nothing-to-protect"),
+            ));
         };
         let current = current.filter(|p| !p.is_empty());
         if new.is_none() && self.policy.policy.require_passcode {
-            return Err(JobGateError::InvalidInput {
-                field: "passcode".into(),
-                reason: "this computer's policy requires a passcode on every profile".into(),
-            });
+            return Err(JobGateError::invalid_input(
+                "passcode",
+                Reason::new("reason-policy-requires-passcode"),
+            ));
         }
         let mut profiles = self.profiles()?;
         if person.has_passcode() {
@@ -228,10 +229,10 @@ impl AppState {
     pub fn answer_guest_files(&self, delete: &[String]) -> Result<Vec<String>, JobGateError> {
         let mut offered = lock(&self.guest_files);
         if let Some(p) = delete.iter().find(|p| !offered.contains(p)) {
-            return Err(JobGateError::InvalidInput {
-                field: "paths".into(),
-                reason: format!("{p} is not one of the files the guest exported"),
-            });
+            return Err(JobGateError::invalid_input(
+                "paths",
+                Phrase::new("reason-not-a-guest-export").cv("path", p),
+            ));
         }
         let deleted = remove_files(delete);
         offered.clear();
@@ -244,10 +245,10 @@ impl AppState {
         let mut offered = lock(&self.offered_files);
         for p in paths {
             if !offered.contains(p) {
-                return Err(JobGateError::InvalidInput {
-                    field: "paths".into(),
-                    reason: format!("{p} is not one of the exported files offered for deletion"),
-                });
+                return Err(JobGateError::invalid_input(
+                    "paths",
+                    Phrase::new("reason-not-offered-for-deletion").cv("path", p),
+                ));
             }
         }
         let deleted = remove_files(paths);

@@ -19,8 +19,8 @@ pub use preview::preview_svg;
 
 use crate::model::{Block, CONTACT_SEPARATOR, Doc};
 use crate::template::{Align, Section, Template, rgb};
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 use printpdf::{
     Codepoint, Color, DictItem, FontId, Line as PdfLine, LinePoint, Mm, Op, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
@@ -41,13 +41,13 @@ struct Laid {
 
 /// Lays `doc` out in `t`: shaping, line breaking, pages, fonts cut down to the glyphs drawn.
 fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
-    let failed = |reason: &str| JobGateError::ExportFailed {
-        reason: reason.to_string(),
-    };
-    let latin = fonts::by_name(&t.fonts.latin).ok_or_else(|| failed("unknown Latin font"))?;
-    let arabic = fonts::by_name(&t.fonts.arabic).ok_or_else(|| failed("unknown Arabic font"))?;
-    let (l, lb) = fonts::load(latin).ok_or_else(|| failed("the Latin font does not load"))?;
-    let (a, ab) = fonts::load(arabic).ok_or_else(|| failed("the Arabic font does not load"))?;
+    let failed = |id: &str| JobGateError::export_failed(Reason::new(id));
+    let latin =
+        fonts::by_name(&t.fonts.latin).ok_or_else(|| failed("reason-export-font-unknown"))?;
+    let arabic =
+        fonts::by_name(&t.fonts.arabic).ok_or_else(|| failed("reason-export-font-unknown"))?;
+    let (l, lb) = fonts::load(latin).ok_or_else(|| failed("reason-export-font-load"))?;
+    let (a, ab) = fonts::load(arabic).ok_or_else(|| failed("reason-export-font-load"))?;
     let faces = Faces {
         latin: l,
         latin_bold: lb,
@@ -73,10 +73,11 @@ fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
         }
         let mut used = used[i].clone();
         used.extend(face.blank);
-        let subset = fonts::subset(face, &used).ok_or_else(|| failed("font subsetting"))?;
+        let subset =
+            fonts::subset(face, &used).ok_or_else(|| failed("reason-export-font-subset"))?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset.data, 0, &mut warnings)
-            .ok_or_else(|| failed("the font subset does not load"))?;
+            .ok_or_else(|| failed("reason-export-font-load"))?;
         parsed.font_name = Some(subset.name);
         embedding.ids[i] = Some(pdf.add_font(&parsed));
         embedding.blanks[i] = face.blank.and_then(|g| subset.gids.get(&g).copied());
@@ -93,9 +94,6 @@ fn lay_out(doc: &Doc, t: &Template) -> Result<Laid> {
 
 /// Renders `doc` as PDF bytes.
 pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
-    let failed = |reason: &str| JobGateError::ExportFailed {
-        reason: reason.to_string(),
-    };
     let Laid { mut pdf, pages, .. } = lay_out(doc, t)?;
     let info = &mut pdf.metadata.info;
     info.document_title = if doc.title.is_empty() {
@@ -129,8 +127,9 @@ pub fn render(doc: &Doc, t: &Template) -> Result<Vec<u8>> {
     }
     lo.compress();
     let mut out = Vec::new();
-    lo.save_to(&mut out)
-        .map_err(|e| failed(&format!("PDF writing: {e}")))?;
+    lo.save_to(&mut out).map_err(|e| {
+        JobGateError::export_failed(Reason::new("reason-export-pdf-write").with_technical(e))
+    })?;
     Ok(out)
 }
 

@@ -3,8 +3,8 @@
 //! screenshots), then written as PGM for Tesseract's stdin.
 
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits};
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Reason};
 use std::io::Cursor;
 
 /// An image file type OCR reads.
@@ -51,9 +51,7 @@ pub const MAX_OCR_SIDE: u32 = 3508;
 pub const MIN_OCR_SIDE: u32 = 1750;
 
 fn unreadable(e: impl std::fmt::Display) -> JobGateError {
-    JobGateError::CorruptedFile {
-        reason: format!("the image could not be read: {e}"),
-    }
+    JobGateError::corrupted(Reason::new("reason-image-unreadable").with_technical(e))
 }
 
 /// Decodes an image file into grey pixels, upright by its EXIF orientation.

@@ -7,8 +7,8 @@
 //! `OMP_THREAD_LIMIT=1`: Tesseract's OpenMP threads spin on a busy 2-core machine (a page took 7.6 s
 //! with two threads and 1.1 s with one, measured).
 
-use jobgate_core::JobGateError;
 use jobgate_core::error::Result;
+use jobgate_core::{JobGateError, Phrase, Reason};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -35,13 +35,11 @@ pub struct Tesseract {
 /// The Tesseract of this machine, found once per process: `JOBGATE_TESSERACT` when set, else
 /// `tesseract` on `PATH`, else the usual install places of Windows and macOS.
 pub fn shared() -> Result<&'static Tesseract> {
-    static FOUND: OnceLock<std::result::Result<Tesseract, String>> = OnceLock::new();
+    static FOUND: OnceLock<std::result::Result<Tesseract, Reason>> = OnceLock::new();
     FOUND
         .get_or_init(find)
         .as_ref()
-        .map_err(|reason| JobGateError::OcrUnavailable {
-            reason: reason.clone(),
-        })
+        .map_err(|reason| JobGateError::ocr_unavailable(reason.clone()))
 }
 
 fn exe_name() -> &'static str {
@@ -83,11 +81,11 @@ fn candidates() -> Vec<PathBuf> {
     out
 }
 
-fn find() -> std::result::Result<Tesseract, String> {
+fn find() -> std::result::Result<Tesseract, Reason> {
     let program = candidates()
         .into_iter()
         .find(|p| p.is_file())
-        .ok_or_else(|| "the tesseract program was not found".to_string())?;
+        .ok_or_else(|| Reason::new("reason-ocr-not-found"))?;
     let mut t = Tesseract {
         program,
         languages: String::new(),
@@ -95,11 +93,18 @@ fn find() -> std::result::Result<Tesseract, String> {
     };
     let listed = t
         .run(&["--list-langs"], &[], Duration::from_secs(10))
-        .map_err(|e| format!("tesseract did not run: {}", e.reason()))?;
+        .map_err(|e| match e {
+            RunError::Start(r) => r,
+            // Listing its languages failed: it did not run as it should (its own words kept).
+            RunError::Failed(r) => Reason {
+                phrase: Some(Box::new(Phrase::new("reason-ocr-did-not-run"))),
+                technical: r.technical,
+            },
+        })?;
     let listed = String::from_utf8_lossy(&listed);
     let langs: Vec<&str> = listed.lines().map(str::trim).collect();
     if !langs.contains(&"eng") {
-        return Err("tesseract has no English model (tesseract-ocr-eng)".into());
+        return Err(Reason::new("reason-ocr-no-english"));
     }
     t.languages = if langs.contains(&"ara") {
         "ara+eng".into()
@@ -113,16 +118,8 @@ fn find() -> std::result::Result<Tesseract, String> {
 /// Why a run gave no output: the program could not be started, or it failed on its input.
 #[derive(Debug)]
 enum RunError {
-    Start(String),
-    Failed(String),
-}
-
-impl RunError {
-    fn reason(&self) -> &str {
-        match self {
-            RunError::Start(r) | RunError::Failed(r) => r,
-        }
-    }
+    Start(Reason),
+    Failed(Reason),
 }
 
 impl Tesseract {
@@ -143,10 +140,8 @@ impl Tesseract {
                 RUN_TIMEOUT,
             )
             .map_err(|e| match e {
-                RunError::Start(reason) => JobGateError::OcrUnavailable { reason },
-                RunError::Failed(why) => JobGateError::CorruptedFile {
-                    reason: format!("text recognition could not read this image: {why}"),
-                },
+                RunError::Start(why) => JobGateError::ocr_unavailable(why),
+                RunError::Failed(why) => JobGateError::corrupted(why),
             })?;
         Ok(String::from_utf8_lossy(&out).into_owned())
     }
@@ -188,10 +183,13 @@ impl Tesseract {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| {
-                RunError::Start(format!(
-                    "{} could not be started: {e}",
-                    self.program.display()
-                ))
+                RunError::Start(
+                    Reason::from(
+                        Phrase::new("reason-ocr-no-start")
+                            .cv("program", self.program.display().to_string()),
+                    )
+                    .with_technical(e),
+                )
             })?;
         let (stdin, stdout, stderr) =
             match (child.stdin.take(), child.stdout.take(), child.stderr.take()) {
@@ -199,7 +197,7 @@ impl Tesseract {
                 _ => {
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(RunError::Start("tesseract's pipes are missing".into()));
+                    return Err(RunError::Start(Reason::new("reason-ocr-no-pipes")));
                 }
             };
         std::thread::scope(|scope| {
@@ -227,17 +225,18 @@ impl Tesseract {
                     Ok(None) => {
                         let _ = child.kill();
                         let _ = child.wait();
-                        break Err(RunError::Failed(format!(
-                            "tesseract took longer than {} s on one page",
-                            timeout.as_secs()
-                        )));
+                        break Err(RunError::Failed(
+                            Phrase::new("reason-ocr-page-timeout")
+                                .value("seconds", timeout.as_secs())
+                                .into(),
+                        ));
                     }
                     Err(e) => {
                         let _ = child.kill();
                         let _ = child.wait();
-                        break Err(RunError::Failed(format!(
-                            "tesseract could not be waited for: {e}"
-                        )));
+                        break Err(RunError::Failed(
+                            Reason::new("reason-ocr-lost").with_technical(e),
+                        ));
                     }
                 }
             };
@@ -254,10 +253,11 @@ impl Tesseract {
                     .rev()
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or("no message");
-                Err(RunError::Failed(format!(
-                    "tesseract failed ({status}): {}",
-                    last.trim()
-                )))
+                // Tesseract's own last words and its exit status are a technical detail.
+                Err(RunError::Failed(
+                    Reason::new("reason-ocr-image-unreadable")
+                        .with_technical(format_args!("{status}: {}", last.trim())),
+                ))
             }
         })
     }

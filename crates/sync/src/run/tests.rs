@@ -408,7 +408,7 @@ fn attempts_are_bounded_per_run_and_a_later_run_finishes_the_job() {
     let server = FakeServer::default();
     for _ in 0..20 {
         server.fault(SyncError::Network {
-            reason: "connection reset".into(),
+            reason: jobgate_core::Reason::technical("connection reset"),
         });
     }
     let clock = FakeClock::new();

@@ -467,9 +467,7 @@ impl FileReplica {
     }
 
     fn save(&self) -> Result<(), JobGateError> {
-        let io = |e: std::io::Error| JobGateError::Internal {
-            reason: e.to_string(),
-        };
+        let io = |e: std::io::Error| JobGateError::internal(jobgate_core::Reason::technical(e));
         let tmp = self.path.with_extension("tmp");
         let mut f = std::fs::File::create(&tmp).map_err(io)?;
         f.write_all(&serde_json::to_vec(&self.inner).unwrap())
