@@ -460,8 +460,8 @@ describe('Job Gate desktop app', () => {
     assert.match(await app.text('#status-storage'), /سليم|OK/);
     await app.screenshot('10-status-ar');
     // After the switch, no visible text outside the CV's (or the job's, or a person's) own words is in
-    // Latin script but names of products, formats and templates. The builder's conversation is the
-    // session's, in the language it was started in (see tests/e2e/artifacts/latin-ar.json).
+    // Latin script but names of products, formats and templates — the builder's conversation too, said
+    // again in Arabic although its session (and CV) started in English (tests/e2e/artifacts/latin-ar.json).
     const names = new Set(['ATS', 'PDF', 'DOCX', 'Word', 'Job', 'Gate', 'Google', 'Docs', 'OpenRouter', 'DeepSeek',
       'OpenAI', 'Ollama', 'Excel', 'SQL', 'CSV', 'JSON', 'Resume', 'English', 'Classic', 'Modern', 'Compact', 'default',
       'PNG', 'JPEG', 'TIFF', 'OCR', 'Tesseract']);
@@ -483,7 +483,6 @@ describe('Job Gate desktop app', () => {
     }
     writeFileSync(path.join(ROOT, 'tests/e2e/artifacts/latin-ar.json'), JSON.stringify(report, null, 2));
     for (const [screen, found] of Object.entries(report)) {
-      if (screen === 'builder') continue;
       const stray = found.filter((f) => !names.has(f.word));
       assert.deepEqual(stray, [], `Latin words on the ${screen} screen in Arabic`);
     }
@@ -499,6 +498,28 @@ describe('Job Gate desktop app', () => {
       timeout: 5000, timeoutMsg: 'the storage status stayed in the old language',
     });
     await app.screenshot('11-status');
+  });
+
+  it('says everything around an Arabic CV in English when the app is in English', async () => {
+    await app.importFile(CORPUS('030__stackoverflow.pdf'));
+    await browser.waitUntil(async () => browser.execute(() => document.querySelectorAll('#checklist li').length >= 6),
+      { timeout: 10000, timeoutMsg: 'the Arabic CV was not analysed' });
+    assert.equal(await app.dir(), 'ltr');
+    // Outside the CV's own words (in <bdi> or dir="auto"), no Arabic letter on the import and analysis screen.
+    const arabic = await browser.execute(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.getElementById('screen-import'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const p = n.parentElement;
+        if (!p || p.closest('bdi, [dir="auto"], script, style, [hidden]') || !p.getClientRects().length) continue;
+        const text = n.textContent.replace(/\u2068[^\u2069]*\u2069/g, '');
+        for (const w of text.match(/[\u0600-\u06FF]+/g) ?? []) out.push({ word: w, in: `${p.tagName.toLowerCase()}${p.id ? '#' + p.id : ''}: ${n.textContent.trim().slice(0, 60)}` });
+      }
+      return out;
+    });
+    writeFileSync(path.join(ROOT, 'tests/e2e/artifacts/arabic-en.json'), JSON.stringify(arabic, null, 2));
+    assert.deepEqual(arabic, [], 'Arabic words outside the CV\'s own words in English');
+    await app.screenshot('11b-import-arabic-cv-en');
   });
 
   it('keeps two people on one machine apart: a passcode, Lock now, a guest, unlock', async () => {

@@ -83,18 +83,20 @@ async function relabelChat() {
 function renderCvPreview(target, cv) {
   const p = cv.personal_info;
   const kids = [];
-  if (p.name) kids.push(el('h3', { text: p.name }));
-  if (p.headline) kids.push(el('p', { text: p.headline }));
+  // The CV's words take their own direction (dir="auto"); the section headings are the app's language.
+  const own = { dir: 'auto' };
+  if (p.name) kids.push(el('h3', { ...own, text: p.name }));
+  if (p.headline) kids.push(el('p', { ...own, text: p.headline }));
   const contact = [p.email, p.phone, p.location].filter(Boolean);
   if (contact.length) kids.push(el('p', {}, ...contact.flatMap((c, i) => [i ? ' · ' : '', el('bdi', { text: c })])));
-  if (cv.summary) kids.push(el('h3', { text: t('ui-section-summary') }), el('p', { text: cv.summary }));
+  if (cv.summary) kids.push(el('h3', { text: t('ui-section-summary') }), el('p', { ...own, text: cv.summary }));
   if (cv.experience.length) kids.push(el('h3', { text: t('ui-section-experience') }), el('ul', {}, ...cv.experience.map((x) =>
-    el('li', {}, [x.title, x.company].filter(Boolean).join(' — '), x.period ? el('span', { class: 'muted', text: ` (${x.period})` }) : null,
-      x.achievements.length ? el('ul', {}, ...x.achievements.map((a) => el('li', { text: a }))) : null))));
+    el('li', own, [x.title, x.company].filter(Boolean).join(' — '), x.period ? el('span', { class: 'muted', text: ` (${x.period})` }) : null,
+      x.achievements.length ? el('ul', {}, ...x.achievements.map((a) => el('li', { ...own, text: a }))) : null))));
   if (cv.education.length) kids.push(el('h3', { text: t('ui-section-education') }), el('ul', {}, ...cv.education.map((x) =>
-    el('li', { text: [x.degree, x.field, x.school, x.years].filter(Boolean).join(' — ') }))));
-  if (cv.skills.length) kids.push(el('h3', { text: t('ui-section-skills') }), el('p', { text: cv.skills.join(' · ') }));
-  if (cv.languages.length) kids.push(el('h3', { text: t('ui-section-languages') }), el('p', { text: cv.languages.map((l) => l.level ? `${l.name} (${l.level})` : l.name).join(' · ') }));
+    el('li', { ...own, text: [x.degree, x.field, x.school, x.years].filter(Boolean).join(' — ') }))));
+  if (cv.skills.length) kids.push(el('h3', { text: t('ui-section-skills') }), el('p', { ...own, text: cv.skills.join(' · ') }));
+  if (cv.languages.length) kids.push(el('h3', { text: t('ui-section-languages') }), el('p', { ...own, text: cv.languages.map((l) => l.level ? `${l.name} (${l.level})` : l.name).join(' · ') }));
   target.replaceChildren(...kids);
 }
 
@@ -143,7 +145,8 @@ export async function builderStart(fromImport) {
 /** Sends an answer (or a command such as `/back`) to the session on screen. */
 export async function builderSend(answer) {
   if (!builder.sessionId) return;
-  if (answer.trim() && !answer.startsWith('/')) $('#chat').append(el('li', { class: 'me' }, el('span', { class: 'sr-only', text: t('ui-builder-you') + ': ' }), answer));
+  // The person's own words keep their direction inside the other language's layout.
+  if (answer.trim() && !answer.startsWith('/')) $('#chat').append(el('li', { class: 'me' }, el('span', { class: 'sr-only', text: t('ui-builder-you') + ': ' }), el('bdi', { text: answer })));
   try {
     await renderBuilder(await invoke('builder_answer', { sessionId: builder.sessionId, answer }));
   } catch (err) { showError(err); }
