@@ -13,6 +13,24 @@ use std::time::{Duration, Instant};
 
 impl AppState {
     /// Makes `person` the one using the app.
+    /// Opens the named profile and makes it the person using the app (the one before leaves).
+    fn switch_to(
+        &self,
+        name: &str,
+        passcode: Option<&str>,
+        has_passcode: bool,
+    ) -> Result<(), JobGateError> {
+        let opened = people::open(
+            &self.data_dir,
+            &self.policy.policy,
+            &Who::Named(name.to_string()),
+            passcode,
+        )?;
+        self.leave(false);
+        self.enter(Person::new(opened, has_passcode, self.lang()));
+        Ok(())
+    }
+
     pub(super) fn enter(&self, person: Person) {
         *lock(&self.screen_lang) = lock(&person.settings).lang;
         self.cancel_ai_call();
@@ -90,15 +108,7 @@ impl AppState {
         }
         drop(profiles);
         let has_passcode = entry.locked || passcode.is_some() && new_passcode.is_some();
-        let opened = people::open(
-            &self.data_dir,
-            &self.policy.policy,
-            &Who::Named(entry.name.clone()),
-            passcode,
-        )?;
-        self.leave(false);
-        self.enter(Person::new(opened, has_passcode, self.lang()));
-        Ok(())
+        self.switch_to(&entry.name, passcode, has_passcode)
     }
 
     /// A new profile (with a passcode, required when the policy says so), opened at once.
@@ -107,15 +117,7 @@ impl AppState {
         let mut profiles = self.profiles()?;
         let entry = people::create(&mut profiles, &self.policy.policy, name, passcode)?;
         drop(profiles);
-        let opened = people::open(
-            &self.data_dir,
-            &self.policy.policy,
-            &Who::Named(entry.name.clone()),
-            passcode,
-        )?;
-        self.leave(false);
-        self.enter(Person::new(opened, entry.locked, self.lang()));
-        Ok(())
+        self.switch_to(&entry.name, passcode, entry.locked)
     }
 
     /// A guest: nothing of theirs is written to the data folder.

@@ -97,19 +97,26 @@ fn processes_marked(mark: &str) -> Vec<String> {
     found
 }
 
+/// A `tesseract` in `dir` that lists its languages, takes its image and then never answers.
 #[cfg(target_os = "linux")]
-#[test]
-fn a_page_past_its_ocr_deadline_is_stopped_with_its_tesseract() {
+fn never_answering_tesseract(dir: &Path) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
-    // A Tesseract that takes its image and then never answers: the page's deadline must stop it.
-    let dir = tempfile::tempdir().unwrap();
-    let slow = dir.path().join("tesseract");
+    let slow = dir.join("tesseract");
     std::fs::write(
         &slow,
         "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then printf 'List\\neng\\nara\\n'; exit 0; fi\ncat >/dev/null\nsleep 60\n",
     )
     .unwrap();
     std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    slow
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_page_past_its_ocr_deadline_is_stopped_with_its_tesseract() {
+    // A Tesseract that takes its image and then never answers: the page's deadline must stop it.
+    let dir = tempfile::tempdir().unwrap();
+    let slow = never_answering_tesseract(dir.path());
     let mark = format!("JOBGATE_TEST_MARK={}", std::process::id());
     let (key, value) = mark.split_once('=').unwrap();
     let started = std::time::Instant::now();
@@ -140,17 +147,10 @@ fn a_page_past_its_ocr_deadline_is_stopped_with_its_tesseract() {
 #[cfg(target_os = "linux")]
 #[test]
 fn ctrl_c_during_ocr_leaves_no_worker_or_tesseract_running() {
-    use std::os::unix::fs::PermissionsExt;
     // A Tesseract that takes its image and never answers; a page deadline far away, so only the
     // Ctrl-C can end it.
     let dir = tempfile::tempdir().unwrap();
-    let slow = dir.path().join("tesseract");
-    std::fs::write(
-        &slow,
-        "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then printf 'List\\neng\\nara\\n'; exit 0; fi\ncat >/dev/null\nsleep 60\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let slow = never_answering_tesseract(dir.path());
     let mark = format!("JOBGATE_TEST_MARK=ctrl-c-{}", std::process::id());
     let (key, value) = mark.split_once('=').unwrap();
     let data = tempfile::tempdir().unwrap();

@@ -106,6 +106,14 @@ fn ui_modules_stay_small() {
     assert!(long.is_empty(), "UI modules over {LIMIT} lines: {long:?}");
 }
 
+/// The screen a UI module belongs to: a file directly under `screens/`, or a folder of them (`None`
+/// outside `screens/`).
+fn screen_of(path: &std::path::Path, screens: &std::path::Path) -> Option<String> {
+    let inside = path.strip_prefix(screens).ok()?;
+    let first = inside.components().next()?;
+    Some(first.as_os_str().to_string_lossy().into_owned())
+}
+
 /// Every screen module imports only ui/lib/ and its own screen's modules: screens talk through the store,
 /// the bus and main.js, never by reaching into each other.
 #[test]
@@ -114,16 +122,9 @@ fn screens_do_not_import_each_other() {
     let screens = ui.join("screens");
     let mut crossings = Vec::new();
     for (path, _) in ui_modules() {
-        let Ok(inside) = path.strip_prefix(&screens) else {
+        let Some(own) = screen_of(&path, &screens) else {
             continue;
         };
-        // A screen is a file directly under screens/ or a folder of them.
-        let own = inside
-            .components()
-            .next()
-            .expect("a path under screens/")
-            .as_os_str()
-            .to_owned();
         let text = std::fs::read_to_string(&path).expect("a UI module");
         for line in text.lines().filter(|l| l.starts_with("import ")) {
             let Some(spec) = line
@@ -137,9 +138,7 @@ fn screens_do_not_import_each_other() {
             let target = normalise(&target);
             let allowed = target.starts_with(normalise(&ui.join("lib")))
                 || target.starts_with(normalise(&ui.join("types")))
-                || target.strip_prefix(normalise(&screens)).is_ok_and(|t| {
-                    t.components().next().map(|c| c.as_os_str().to_owned()) == Some(own.clone())
-                });
+                || screen_of(&target, &normalise(&screens)).as_ref() == Some(&own);
             if !allowed {
                 crossings.push(format!("{} imports {spec}", path.display()));
             }
@@ -254,16 +253,9 @@ fn screens_touch_only_their_own_markup() {
     let mut strays = Vec::new();
     let mut checked = 0;
     for (path, _) in ui_modules() {
-        let Ok(inside) = path.strip_prefix(&screens) else {
+        let Some(own) = screen_of(&path, &screens) else {
             continue;
         };
-        let own = inside
-            .components()
-            .next()
-            .expect("a path under screens/")
-            .as_os_str()
-            .to_string_lossy()
-            .into_owned();
         let text = std::fs::read_to_string(&path).expect("a UI module");
         for id in ids_named(&text) {
             // A prefix completed at run time (`#lang-${code}`) names every id it can complete.
