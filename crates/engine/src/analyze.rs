@@ -54,7 +54,7 @@ pub fn analyze_untrusted(
 ) -> Result<AnalysisResponse> {
     let (doc, mut r) = crate::bounded::analyse(bytes, opts)?;
     if let Some(cfg) = &opts.ai {
-        improve_with_ai(&doc, &mut r, cfg, cache, opts);
+        improve_with_ai(&doc, &mut r, cfg, cache, opts, &CancelToken::new());
     }
     Ok(r)
 }
@@ -95,22 +95,24 @@ pub fn analyze_document_cached(
     timed_ok(|| {
         let mut r = analyze_by_rules(doc, opts);
         if let Some(cfg) = &opts.ai {
-            improve_with_ai(doc, &mut r, cfg, cache, opts);
+            improve_with_ai(doc, &mut r, cfg, cache, opts, &CancelToken::new());
         }
         r
     })
 }
 
-/// The AI step of an analysis (the profile's answer cache when given).
+/// The AI step of an analysis (the profile's answer cache when given); `cancel` gives the call up at
+/// once (an import's Cancel).
 pub(crate) fn improve_with_ai(
     doc: &Document,
     r: &mut AnalysisResponse,
     cfg: &AiConfig,
     cache: Option<&dyn AiCache>,
     opts: &AnalyzeOptions,
+    cancel: &CancelToken,
 ) {
     let lang = opts.lang.unwrap_or(Lang::for_document(doc.language));
-    crate::ai::improve(doc, r, cfg, cache, lang, opts.today(), &CancelToken::new());
+    crate::ai::improve(doc, r, cfg, cache, lang, opts.today(), cancel);
 }
 
 /// Parses and scores an already extracted document by rules only.

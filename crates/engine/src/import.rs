@@ -71,7 +71,7 @@ pub fn import_file_cancellable(
         if let Some(cfg) = &opts.ai {
             progress("ai", 60);
             let cache = cache.as_ref().map(|c| c as &dyn jobgate_ai::AiCache);
-            improve_with_ai(&doc, &mut analysis, cfg, cache, opts);
+            improve_with_ai(&doc, &mut analysis, cfg, cache, opts, cancel);
         }
         Ok(analysis)
     })?;
@@ -104,4 +104,63 @@ pub fn import_file_cancellable(
         analysis,
         recorded,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jobgate_ai::AiConfig;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_cancel_during_the_ai_step_stops_the_import_at_once_and_saves_nothing() {
+        // An AI server that takes the connection and never answers: only the cancel can end the call
+        // before its 30 s time limit.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let held: Vec<_> = listener.incoming().collect();
+            drop(held);
+        });
+        let opts = AnalyzeOptions {
+            ai: Some(AiConfig {
+                base_url: format!("http://{addr}/v1"),
+                api_key: "test-key".into(),
+                ..AiConfig::default()
+            }),
+            ..AnalyzeOptions::default()
+        };
+        let cancel = CancelToken::new();
+        let later = cancel.clone();
+        let stages = Mutex::new(Vec::new());
+        let cv = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/corpus/files/001__even.pdf");
+        let started = Instant::now();
+        let waiter = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            later.cancel();
+        });
+        let r = import_file_cancellable(
+            &cv,
+            &opts,
+            None,
+            &|stage, _| stages.lock().unwrap().push(stage),
+            &|_| {},
+            &cancel,
+        );
+        waiter.join().unwrap();
+        assert!(matches!(r, Err(JobGateError::Cancelled)), "{r:?}");
+        assert!(
+            stages.lock().unwrap().contains(&"ai"),
+            "the AI step had started"
+        );
+        assert!(
+            !stages.lock().unwrap().contains(&"saving"),
+            "nothing is saved"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the call was given up at the cancel, not at its time limit"
+        );
+    }
 }
